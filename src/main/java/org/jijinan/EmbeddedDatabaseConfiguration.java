@@ -1,0 +1,110 @@
+package org.jijinan;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.jijinan.shared.DeploymentMode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
+import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Starts PostgreSQL inside the application when no {@code spring.datasource.url} is configured.
+ * <p>
+ * The server keeps its files in {@code <data-dir>/postgres} so data survives restarts. Migrations run as the
+ * database superuser; the application connects as {@value #APP_ROLE}, a role that owns nothing and is granted
+ * only what the migrations grant it (it can never UPDATE or DELETE audit records). An embedded database means
+ * demo mode unless {@code jijinan.demo.enabled=false}.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(EmbeddedDatabaseCondition.class)
+class EmbeddedDatabaseConfiguration {
+
+	static final String APP_ROLE = "jijinan_app";
+
+	private static final String DATABASE = "jijinan";
+
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
+
+	@Bean(destroyMethod = "close")
+	EmbeddedPostgres embeddedPostgres(PlatformSettings settings) throws IOException, SQLException {
+		var embedded = settings.database().embedded();
+		var builder = EmbeddedPostgres.builder()
+			.setRegisterShutdownHook(false)
+			.setPort(embedded.port())
+			.setServerConfig("timezone", "UTC")
+			.setServerConfig("max_connections", "100");
+		if (embedded.ephemeral()) {
+			builder.setServerConfig("synchronous_commit", "off").setServerConfig("fsync", "off");
+		}
+		else {
+			Path directory = settings.dataDir().resolve("postgres").toAbsolutePath();
+			Files.createDirectories(directory);
+			builder.setDataDirectory(directory)
+				.setCleanDataDirectory(false)
+				.setServerConfig("synchronous_commit", "on")
+				.setServerConfig("fsync", "on")
+				.setServerConfig("full_page_writes", "on");
+		}
+		EmbeddedPostgres postgres = builder.start();
+		prepare(postgres);
+		log.info("Embedded PostgreSQL {} listening on localhost:{}", ephemeralLabel(embedded.ephemeral()),
+				postgres.getPort());
+		return postgres;
+	}
+
+	@Bean
+	@Primary
+	DataSource dataSource(EmbeddedPostgres postgres, PlatformSettings settings) {
+		HikariDataSource pool = DataSourceBuilder.create()
+			.type(HikariDataSource.class)
+			.url(postgres.getJdbcUrl(APP_ROLE, DATABASE))
+			.username(APP_ROLE)
+			.build();
+		pool.setPoolName("jijinan");
+		pool.setMaximumPoolSize(settings.database().poolSize());
+		return pool;
+	}
+
+	@Bean
+	@FlywayDataSource
+	DataSource migrationDataSource(EmbeddedPostgres postgres) {
+		return postgres.getDatabase("postgres", DATABASE);
+	}
+
+	@Bean
+	DeploymentMode deploymentMode(PlatformSettings settings) {
+		return new DeploymentMode(settings.demo().enabled(), true);
+	}
+
+	private static void prepare(EmbeddedPostgres postgres) {
+		var admin = new JdbcTemplate(postgres.getPostgresDatabase());
+		Integer roles = admin.queryForObject("select count(*) from pg_roles where rolname = ?", Integer.class, APP_ROLE);
+		if (roles == 0) {
+			admin.execute("create role " + APP_ROLE + " login");
+		}
+		Integer databases = admin.queryForObject("select count(*) from pg_database where datname = ?", Integer.class,
+				DATABASE);
+		if (databases == 0) {
+			admin.execute("create database " + DATABASE);
+		}
+	}
+
+	private static String ephemeralLabel(boolean ephemeral) {
+		return ephemeral ? "(ephemeral)" : "(persistent)";
+	}
+
+}

@@ -1,0 +1,33 @@
+package org.jijinan;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells the operator where to open the platform once it is ready.
+ */
+@Component
+class StartupReport {
+
+	private static final Logger log = LoggerFactory.getLogger(StartupReport.class);
+
+	private final Environment environment;
+
+	StartupReport(Environment environment) {
+		this.environment = environment;
+	}
+
+	@EventListener
+	void on(ApplicationReadyEvent event) {
+		String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+		String path = environment.getProperty("server.servlet.context-path", "");
+		log.info("救急难 platform ready — open http://localhost:{}{}/ (started in {} ms)", port, path,
+				event.getTimeTaken().toMillis());
+	}
+
+}

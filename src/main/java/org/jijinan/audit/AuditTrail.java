@@ -1,0 +1,142 @@
+package org.jijinan.audit;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.jijinan.shared.AuditableEvent;
+import org.jijinan.shared.Caller;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * The audit module's front door. Appends a record for every {@link AuditableEvent} inside the transaction that
+ * published it (so the change and its record commit or roll back together), serialising appends on the chain head
+ * row, and lists recent records.
+ */
+@Service
+public class AuditTrail {
+
+	private final JdbcClient jdbc;
+
+	private final ChainMac mac;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	AuditTrail(JdbcClient jdbc, ChainMac mac, JsonMapper json, Clock clock) {
+		this.jdbc = jdbc;
+		this.mac = mac;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	@EventListener
+	@Transactional
+	void on(AuditableEvent event) {
+		String actor = event.auditActor() != null ? event.auditActor() : currentActor();
+		append(actor, event.auditAction(), event.auditSubjectType(), event.auditSubjectId(), event.auditResult(),
+				event.auditDetails());
+	}
+
+	/**
+	 * Appends one record to the chain.
+	 * @param actor who acted
+	 * @param action what happened
+	 * @param subjectType the kind of thing concerned
+	 * @param subjectId which one
+	 * @param result {@code SUCCESS} or {@code FAILURE}
+	 * @param details further facts, free of personal data
+	 * @return the stored record
+	 */
+	@Transactional
+	public AuditEntry append(String actor, String action, String subjectType, String subjectId, String result,
+			Map<String, String> details) {
+		var head = jdbc.sql("select sequence, mac from audit_chain_head where id = 1 for update")
+			.query((row, number) -> new Object[] { row.getLong(1), row.getString(2) })
+			.single();
+		long sequence = (Long) head[0] + 1;
+		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+		var draft = new AuditEntry(sequence, now, limit(actor, 100), limit(action, 80), limit(subjectType, 40),
+				limit(subjectId, 100), result, clientAddress(), json.writeValueAsString(new TreeMap<>(details)),
+				(String) head[1], "");
+		var entry = new AuditEntry(draft.sequence(), draft.occurredAt(), draft.actor(), draft.action(),
+				draft.subjectType(), draft.subjectId(), draft.result(), draft.clientAddress(), draft.details(),
+				draft.previousMac(), mac.of(draft.canonical()));
+		insert(entry);
+		jdbc.sql("update audit_chain_head set sequence = :sequence, mac = :mac, head_mac = :headMac where id = 1")
+			.param("sequence", sequence)
+			.param("mac", entry.mac())
+			.param("headMac", mac.head(sequence, entry.mac()))
+			.update();
+		return entry;
+	}
+
+	/**
+	 * @param limit how many
+	 * @return the latest records, newest first
+	 */
+	@Transactional(readOnly = true)
+	public List<AuditEntry> latest(int limit) {
+		return jdbc.sql("select * from audit_record order by sequence desc limit :limit")
+			.param("limit", limit)
+			.query(AuditRecords::map)
+			.list();
+	}
+
+	private void insert(AuditEntry entry) {
+		jdbc.sql("""
+				insert into audit_record (sequence, occurred_at, actor, action, subject_type, subject_id, result,
+				                          client_address, details, previous_mac, mac)
+				values (:sequence, :occurredAt, :actor, :action, :subjectType, :subjectId, :result, :clientAddress,
+				        :details, :previousMac, :mac)""")
+			.param("sequence", entry.sequence())
+			.param("occurredAt", Timestamp.from(entry.occurredAt()))
+			.param("actor", entry.actor())
+			.param("action", entry.action())
+			.param("subjectType", entry.subjectType())
+			.param("subjectId", entry.subjectId())
+			.param("result", entry.result())
+			.param("clientAddress", entry.clientAddress())
+			.param("details", entry.details())
+			.param("previousMac", entry.previousMac())
+			.param("mac", entry.mac())
+			.update();
+	}
+
+	private static String currentActor() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication != null && authentication.getPrincipal() instanceof Caller caller) {
+			return caller.name();
+		}
+		return "system";
+	}
+
+	private static @Nullable String clientAddress() {
+		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+			HttpServletRequest request = attributes.getRequest();
+			return limit(request.getRemoteAddr(), 60);
+		}
+		return null;
+	}
+
+	private static String limit(String text, int length) {
+		return text.length() > length ? text.substring(0, length) : text;
+	}
+
+}

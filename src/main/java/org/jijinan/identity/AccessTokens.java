@@ -1,0 +1,148 @@
+package org.jijinan.identity;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.jijinan.shared.RuleViolation;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Personal access tokens of staff (never broader than their owner, expiring) and short-lived access tokens of
+ * partner clients, all stored as hashes.
+ */
+@Component
+class AccessTokens {
+
+	static final Duration LONGEST_PERSONAL = Duration.ofDays(90);
+
+	static final Duration CLIENT_TOKEN = Duration.ofHours(1);
+
+	private final JdbcClient jdbc;
+
+	private final Accounts accounts;
+
+	private final StaffAccounts staff;
+
+	private final Units units;
+
+	private final Clock clock;
+
+	private final ApplicationEventPublisher events;
+
+	AccessTokens(JdbcClient jdbc, Accounts accounts, StaffAccounts staff, Units units, Clock clock,
+			ApplicationEventPublisher events) {
+		this.jdbc = jdbc;
+		this.accounts = accounts;
+		this.staff = staff;
+		this.units = units;
+		this.clock = clock;
+		this.events = events;
+	}
+
+	@Transactional(readOnly = true)
+	@Nullable Authentication authenticate(String hash) {
+		Optional<StoredToken> found = jdbc.sql("""
+				select id, account_id, client_id, roles from identity_access_token
+				 where token_hash = :hash and revoked_at is null and expires_at > :now""")
+			.param("hash", hash)
+			.param("now", Timestamp.from(clock.instant()))
+			.query(StoredToken.class)
+			.optional();
+		return found.map(token -> token.accountId() != null ? personal(token) : client(token)).orElse(null);
+	}
+
+	private @Nullable Authentication personal(StoredToken token) {
+		Account account = accounts.findById(new AccountId(token.accountId())).orElse(null);
+		if (account == null || account.disabled() || account.isLocked(clock.instant())) {
+			return null;
+		}
+		Set<Role> roles = EnumSet.noneOf(Role.class);
+		roles.addAll(account.roles());
+		roles.retainAll(parseRoles(token.roles()));
+		Staff owner = staff.staff(account).withoutPassword();
+		Staff narrowed = new Staff(owner.accountId(), owner.username(), owner.displayName(), owner.unit(),
+				owner.unitPath(), roles, null, false, false);
+		return new UsernamePasswordAuthenticationToken(narrowed, null, narrowed.getAuthorities());
+	}
+
+	private @Nullable Authentication client(StoredToken token) {
+		return jdbc.sql("select client_id, name, unit_id, scopes, disabled from identity_api_client where id = :id")
+			.param("id", token.clientId())
+			.query((row, number) -> row.getBoolean("disabled") ? null
+					: clientAuthentication(row.getString("client_id"), row.getString("name"),
+							new UnitId(row.getObject("unit_id", UUID.class)), row.getString("scopes")))
+			.optional()
+			.orElse(null);
+	}
+
+	private Authentication clientAuthentication(String clientId, String name, UnitId unitId, String scopes) {
+		Set<String> granted = Arrays.stream(scopes.split(" ")).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+		var client = new PartnerClient(clientId, name, units.findById(unitId).orElseThrow().view(), granted);
+		List<GrantedAuthority> authorities = new ArrayList<>();
+		authorities.add(new SimpleGrantedAuthority("CLIENT"));
+		granted.forEach(scope -> authorities.add(new SimpleGrantedAuthority("SCOPE_" + scope)));
+		return new UsernamePasswordAuthenticationToken(client, null, authorities);
+	}
+
+	/**
+	 * @return the token, shown to its owner once and never stored in clear
+	 */
+	@Transactional
+	String issuePersonal(Staff owner, String name, Set<Role> roles, Duration validity) {
+		if (validity.isNegative() || validity.isZero() || validity.compareTo(LONGEST_PERSONAL) > 0) {
+			throw new RuleViolation("identity.token-validity", LONGEST_PERSONAL.toDays());
+		}
+		if (roles.isEmpty() || !owner.roleSet().containsAll(roles)) {
+			throw new RuleViolation("identity.token-broader-than-owner");
+		}
+		String token = BearerTokens.newToken();
+		UUID id = UUID.randomUUID();
+		Instant now = clock.instant();
+		jdbc.sql("""
+				insert into identity_access_token (id, name, token_hash, account_id, roles, created_at, expires_at)
+				values (:id, :name, :hash, :account, :roles, :now, :expires)""")
+			.param("id", id)
+			.param("name", name)
+			.param("hash", BearerTokens.hash(token))
+			.param("account", owner.accountId().value())
+			.param("roles", roles.stream().map(Role::name).sorted().collect(Collectors.joining(" ")))
+			.param("now", Timestamp.from(now))
+			.param("expires", Timestamp.from(now.plus(validity)))
+			.update();
+		events.publishEvent(new TokenIssued(id.toString(), owner.username(), "PERSONAL"));
+		return token;
+	}
+
+	private static Set<Role> parseRoles(String text) {
+		Set<Role> roles = EnumSet.noneOf(Role.class);
+		for (String name : text.split(" ")) {
+			if (!name.isEmpty()) {
+				roles.add(Role.valueOf(name));
+			}
+		}
+		return roles;
+	}
+
+	record StoredToken(UUID id, @Nullable UUID accountId, @Nullable UUID clientId, @Nullable String roles) {
+	}
+
+}

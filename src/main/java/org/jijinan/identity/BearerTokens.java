@@ -1,0 +1,89 @@
+package org.jijinan.identity;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jijinan.shared.ProblemWriter;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates API calls that present {@code Authorization: Bearer <token>}: personal tokens of staff and access
+ * tokens of partner systems. Tokens are 256 random bits, stored only as SHA-256 hashes. A presented token that is
+ * unknown, expired or revoked is refused with 401 problem JSON at once; the request never falls back to the
+ * session. Such requests carry no cookies' authority, so they need no CSRF token.
+ */
+class BearerTokens extends OncePerRequestFilter {
+
+	static final String PREFIX = "jjn_";
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final AccessTokens tokens;
+
+	private final ProblemWriter problems;
+
+	BearerTokens(AccessTokens tokens, ProblemWriter problems) {
+		this.tokens = tokens;
+		this.problems = problems;
+	}
+
+	static boolean presentedBy(HttpServletRequest request) {
+		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+		return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
+	}
+
+	static String newToken() {
+		byte[] bytes = new byte[32];
+		RANDOM.nextBytes(bytes);
+		return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+	static String hash(String token) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException impossible) {
+			throw new IllegalStateException(impossible);
+		}
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		if (!presentedBy(request)) {
+			chain.doFilter(request, response);
+			return;
+		}
+		String token = request.getHeader(HttpHeaders.AUTHORIZATION).substring(7).strip();
+		Authentication authentication = token.startsWith(PREFIX) ? tokens.authenticate(hash(token)) : null;
+		if (authentication == null) {
+			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
+			problems.write(request, response, 401, "security.token-invalid");
+			return;
+		}
+		var context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(authentication);
+		SecurityContextHolder.setContext(context);
+		try {
+			chain.doFilter(request, response);
+		}
+		finally {
+			SecurityContextHolder.clearContext();
+		}
+	}
+
+}

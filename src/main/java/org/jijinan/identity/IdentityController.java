@@ -1,0 +1,109 @@
+package org.jijinan.identity;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Units, accounts and personal tokens over the API, each within the caller's scope.
+ */
+@RestController
+@RequestMapping("/api/v1")
+class IdentityController {
+
+	private final StaffDirectory directory;
+
+	private final StaffAdministration administration;
+
+	private final AccessTokens tokens;
+
+	IdentityController(StaffDirectory directory, StaffAdministration administration, AccessTokens tokens) {
+		this.directory = directory;
+		this.administration = administration;
+		this.tokens = tokens;
+	}
+
+	@GetMapping("/me")
+	Me me(@AuthenticationPrincipal Staff staff) {
+		return new Me(staff.accountId(), staff.username(), staff.displayName(), staff.unit(), staff.roleSet());
+	}
+
+	@GetMapping("/units")
+	List<UnitView> units(@AuthenticationPrincipal Staff staff) {
+		return directory.units(staff);
+	}
+
+	@GetMapping("/units/{id}")
+	UnitView unit(@PathVariable UnitId id, @AuthenticationPrincipal Staff staff) {
+		return directory.unit(id, staff);
+	}
+
+	@PostMapping("/units")
+	@ResponseStatus(HttpStatus.CREATED)
+	UnitView establish(@Valid @RequestBody NewUnit request, @AuthenticationPrincipal Staff staff) {
+		return administration.establishUnit(request, staff);
+	}
+
+	@GetMapping("/units/{id}/accounts")
+	List<AccountView> accounts(@PathVariable UnitId id, @AuthenticationPrincipal Staff staff) {
+		return directory.accountsOf(id, staff);
+	}
+
+	@GetMapping("/accounts/{id}")
+	AccountView account(@PathVariable AccountId id, @AuthenticationPrincipal Staff staff) {
+		return directory.account(id, staff);
+	}
+
+	@PostMapping("/accounts")
+	@ResponseStatus(HttpStatus.CREATED)
+	OpenedAccount open(@Valid @RequestBody NewAccount request, @AuthenticationPrincipal Staff staff) {
+		return administration.openAccount(request, staff);
+	}
+
+	@PutMapping("/accounts/{id}/roles")
+	AccountView changeRoles(@PathVariable AccountId id, @Valid @RequestBody RoleChange change,
+			@AuthenticationPrincipal Staff staff) {
+		return administration.changeRoles(id, change.roles(), staff);
+	}
+
+	@PostMapping("/accounts/{id}/unlocking")
+	AccountView unlock(@PathVariable AccountId id, @AuthenticationPrincipal Staff staff) {
+		return administration.unlock(id, staff);
+	}
+
+	@PostMapping("/personal-tokens")
+	@ResponseStatus(HttpStatus.CREATED)
+	Map<String, String> issueToken(@Valid @RequestBody TokenRequest request, @AuthenticationPrincipal Staff staff) {
+		String token = tokens.issuePersonal(staff, request.name(), request.roles(), Duration.ofDays(request.days()));
+		return Map.of("token", token);
+	}
+
+	record Me(AccountId accountId, String username, String displayName, UnitView unit, Set<Role> roles) {
+	}
+
+	record RoleChange(@NotEmpty Set<Role> roles) {
+	}
+
+	record TokenRequest(@NotBlank @Size(max = 60) String name, @NotEmpty Set<Role> roles, @Min(1) @Max(90) int days) {
+	}
+
+}

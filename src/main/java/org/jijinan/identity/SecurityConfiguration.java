@@ -1,0 +1,113 @@
+package org.jijinan.identity;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jijinan.shared.ProblemWriter;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Who may reach what: pages need a full staff session (form login, CSRF token, gates for password change and TOTP);
+ * the API accepts the same session or a bearer token, and answers every refusal with problem JSON.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+	static final RequestMatcher API = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+
+	@Bean
+	SecurityFilterChain platform(HttpSecurity http, AuthenticationManager manager, SignInOutcomes outcomes,
+			AccessTokens tokens, ProblemWriter problems) throws Exception {
+		http.authenticationManager(manager).authorizeHttpRequests(requests -> requests
+			.requestMatchers("/login", "/logout", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**",
+					"/favicon.ico", "/v3/api-docs", "/v3/api-docs/**", "/api/v1/oauth2/token")
+			.permitAll()
+			.requestMatchers("/login/code").hasAuthority(SignInGates.GIVE_CODE)
+			.requestMatchers("/login/code/enrolment").hasAuthority(SignInGates.ENROL_CODE)
+			.requestMatchers("/account/password").hasAnyAuthority(SignInGates.CHANGE_PASSWORD, Staff.FULLY_SIGNED_IN)
+			.anyRequest()
+			.hasAuthority(Staff.FULLY_SIGNED_IN))
+			.formLogin(form -> form.loginPage("/login").successHandler(outcomes).failureHandler(outcomes))
+			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+			.csrf(csrf -> csrf.ignoringRequestMatchers(BearerTokens::presentedBy))
+			.addFilterBefore(new BearerTokens(tokens, problems), UsernamePasswordAuthenticationFilter.class)
+			.exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(apiEntryPoint(problems), API)
+				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true)
+				.accessDeniedHandler(denied(problems)))
+			.headers(headers -> headers.frameOptions(frame -> frame.deny())
+				.contentSecurityPolicy(csp -> csp.policyDirectives(
+						"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+								+ "object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'")));
+		return http.build();
+	}
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		var encoders = new java.util.HashMap<String, PasswordEncoder>();
+		encoders.put("argon2", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8());
+		var delegating = new DelegatingPasswordEncoder("argon2", encoders);
+		delegating.setDefaultPasswordEncoderForMatches(PasswordEncoderFactories.createDelegatingPasswordEncoder());
+		return delegating;
+	}
+
+	@Bean
+	AuthenticationManager authenticationManager(StaffAccounts accounts, PasswordEncoder encoder) {
+		var provider = new DaoAuthenticationProvider(accounts);
+		provider.setPasswordEncoder(encoder);
+		return new ProviderManager(provider);
+	}
+
+	private static AuthenticationEntryPoint apiEntryPoint(ProblemWriter problems) {
+		return (request, response, failure) -> problems.write(request, response, 401, "security.unauthenticated");
+	}
+
+	private static AccessDeniedHandler denied(ProblemWriter problems) {
+		return (request, response, denied) -> {
+			if (API.matches(request)) {
+				problems.write(request, response, 403, code(denied));
+				return;
+			}
+			deniedPage(request, response, denied);
+		};
+	}
+
+	private static void deniedPage(HttpServletRequest request, HttpServletResponse response,
+			AccessDeniedException denied) throws IOException {
+		Authentication current = SecurityContextHolder.getContext().getAuthentication();
+		if (!(denied instanceof CsrfException) && current != null && !SignInGates.isFull(current)
+				&& current.getPrincipal() instanceof Staff) {
+			response.sendRedirect(request.getContextPath() + SignInGates.landing(current));
+			return;
+		}
+		response.sendError(403);
+	}
+
+	private static String code(AccessDeniedException denied) {
+		return denied instanceof CsrfException ? "security.csrf-token-invalid" : "security.access-denied";
+	}
+
+}

@@ -1,0 +1,89 @@
+package org.jijinan.identity;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.jijinan.shared.Forbidden;
+import org.jijinan.shared.NotFound;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Who works where, as far as the viewer's scope reaches: staff of a region-scoped unit see the units and accounts
+ * of their region subtree; staff of a department, charity or agency see their own unit only. Anything outside is
+ * refused ({@code identity.out-of-scope}), never silently filtered.
+ */
+@Service
+@Transactional(readOnly = true)
+public class StaffDirectory {
+
+	private final Units units;
+
+	private final Accounts accounts;
+
+	private final Clock clock;
+
+	StaffDirectory(Units units, Accounts accounts, Clock clock) {
+		this.units = units;
+		this.accounts = accounts;
+		this.clock = clock;
+	}
+
+	/**
+	 * @param viewer who asks
+	 * @return the units the viewer may see
+	 */
+	public List<UnitView> units(Staff viewer) {
+		if (!viewer.unit().kind().regionScoped()) {
+			return List.of(viewer.unit());
+		}
+		return units.findWithin(viewer.unitPath()).stream().map(Unit::view).toList();
+	}
+
+	/**
+	 * @param id a unit
+	 * @param viewer who asks
+	 * @return the unit
+	 */
+	public UnitView unit(UnitId id, Staff viewer) {
+		return visible(id, viewer).view();
+	}
+
+	/**
+	 * @param id a unit
+	 * @param viewer who asks
+	 * @return the unit's accounts
+	 */
+	public List<AccountView> accountsOf(UnitId id, Staff viewer) {
+		visible(id, viewer);
+		return accounts.findByUnitIdOrderByUsername(id).stream().map(a -> AccountView.of(a, clock.instant())).toList();
+	}
+
+	/**
+	 * @param id an account
+	 * @param viewer who asks
+	 * @return the account
+	 */
+	public AccountView account(AccountId id, Staff viewer) {
+		Account account = accounts.findById(id).orElseThrow(() -> new NotFound("identity.account-not-found"));
+		visible(account.unitId(), viewer);
+		return AccountView.of(account, clock.instant());
+	}
+
+	Unit visible(UnitId id, Staff viewer) {
+		Unit unit = units.findById(id).orElseThrow(() -> new NotFound("identity.unit-not-found"));
+		if (!canSee(unit, viewer)) {
+			throw new Forbidden("identity.out-of-scope");
+		}
+		return unit;
+	}
+
+	static boolean canSee(Unit unit, Staff viewer) {
+		if (!viewer.unit().kind().regionScoped()) {
+			return unit.id().equals(viewer.unit().id());
+		}
+		return unit.liesWithin(viewer.unitPath());
+	}
+
+}

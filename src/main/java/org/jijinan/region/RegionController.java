@@ -1,0 +1,56 @@
+package org.jijinan.region;
+
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.jijinan.shared.Caller;
+import org.jijinan.shared.DivisionCode;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Divisions over the API: any signed-in caller may read them; administrators import more.
+ */
+@RestController
+@RequestMapping("/api/v1/regions")
+class RegionController {
+
+	private final RegionDirectory directory;
+
+	RegionController(RegionDirectory directory) {
+		this.directory = directory;
+	}
+
+	@GetMapping("/{code}")
+	DivisionView division(@PathVariable DivisionCode code) {
+		return directory.require(code);
+	}
+
+	@GetMapping("/{code}/children")
+	List<DivisionView> children(@PathVariable DivisionCode code) {
+		return directory.children(code);
+	}
+
+	@PostMapping(path = "/imports", consumes = "text/csv")
+	@ResponseStatus(HttpStatus.CREATED)
+	@PreAuthorize("hasRole('ADMINISTRATOR')")
+	Map<String, Integer> importCsv(HttpServletRequest request, @AuthenticationPrincipal Caller caller)
+			throws java.io.IOException {
+		try (Reader csv = new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8)) {
+			return Map.of("added", directory.importCsv(csv, caller));
+		}
+	}
+
+}

@@ -1,0 +1,37 @@
+package org.jijinan.shared;
+
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Whoever makes the current request — a staff member or a partner system — as the modules below {@code identity}
+ * need to see it for authorisation. The {@code identity} module's principals implement it.
+ */
+public interface Caller {
+
+	/**
+	 * @return the account or client name, for audit and display
+	 */
+	String name();
+
+	/**
+	 * @return the role names (such as {@code WINDOW_CLERK}) the caller acts with
+	 */
+	Set<String> roles();
+
+	/**
+	 * @return the root of the region subtree the caller may see, or {@code null} for an organisation (department,
+	 * charity, agency) that sees only what was referred to it
+	 */
+	@Nullable DivisionCode regionScope();
+
+	/**
+	 * @param role a role name
+	 * @return whether the caller acts with it
+	 */
+	default boolean hasRole(String role) {
+		return roles().contains(role);
+	}
+
+}
