@@ -1,0 +1,21 @@
+package org.jijinan;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+/**
+ * A test against the whole platform on a random port. Every system test uses exactly this configuration, so they
+ * share one application context and one embedded PostgreSQL.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "jijinan.identity.totp-required-for=SUPERVISOR")
+@Import(TestPlatform.class)
+public @interface SystemTest {
+}

@@ -1,0 +1,198 @@
+package org.jijinan.identity;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.jijinan.SystemTest;
+import org.jijinan.TestClock;
+import org.jijinan.Visitor;
+import org.jijinan.Visitor.Page;
+import org.jijinan.identity.StaffFixtures.Opened;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SystemTest
+class SignInTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	StaffAdministration administration;
+
+	@Autowired
+	Units units;
+
+	@Autowired
+	Credentials credentials;
+
+	@Autowired
+	SecondFactor secondFactor;
+
+	@Autowired
+	TestClock clock;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	StaffFixtures staff;
+
+	Visitor visitor;
+
+	@BeforeEach
+	void setUp() {
+		staff = new StaffFixtures(administration, units, credentials);
+		visitor = new Visitor(port);
+	}
+
+	@AfterEach
+	void resetClock() {
+		clock.reset();
+	}
+
+	@Test
+	void leadsFromTheOneTimePasswordThroughThePasswordChangeToTheHomePage() {
+		Opened clerk = staff.fresh(StaffFixtures.QIABUQIA, UnitKind.TOWNSHIP_GOVERNMENT, Role.WINDOW_CLERK);
+		visitor.get("/login");
+		String before = visitor.sessionId().orElseThrow();
+
+		Page login = visitor.post("/login", Map.of("username", clerk.username(), "password", clerk.oneTimePassword()));
+
+		assertThat(login.redirectsTo("/account/password")).isTrue();
+		assertThat(visitor.sessionId()).get().isNotEqualTo(before);
+		assertThat(visitor.get("/").redirectsTo("/account/password")).as("gate holds until the password changes")
+			.isTrue();
+		assertThat(visitor.get("/api/v1/me").status()).isEqualTo(403);
+		visitor.get("/account/password");
+		Page changed = visitor.post("/account/password", Map.of("current", clerk.oneTimePassword(), "replacement",
+				StaffFixtures.PASSWORD, "confirmation", StaffFixtures.PASSWORD));
+		assertThat(changed.redirectsTo("/")).isTrue();
+		Page home = visitor.get("/");
+		assertThat(home.status()).isEqualTo(200);
+		assertThat(home.body()).contains("恰卜恰镇人民政府").contains("data-role=\"WINDOW_CLERK\"");
+	}
+
+	@Test
+	void refusesAPasswordThatBreaksThePolicyAndKeepsTheGate() {
+		Opened clerk = staff.fresh(StaffFixtures.QIABUQIA, UnitKind.TOWNSHIP_GOVERNMENT, Role.WINDOW_CLERK);
+		visitor.signIn(clerk.username(), clerk.oneTimePassword());
+		visitor.get("/account/password");
+
+		Page refused = visitor.post("/account/password", Map.of("current", clerk.oneTimePassword(), "replacement",
+				"gonghe-county-2026", "confirmation", "gonghe-county-2026"));
+
+		assertThat(refused.status()).isEqualTo(200);
+		assertThat(refused.body()).contains("密码不能包含地名");
+		assertThat(visitor.get("/").redirectsTo("/account/password")).isTrue();
+	}
+
+	@Test
+	void refusesAWrongPasswordAndAuditsTheFailure() {
+		Opened clerk = staff.active(StaffFixtures.QIABUQIA, UnitKind.TOWNSHIP_GOVERNMENT, Role.WINDOW_CLERK);
+
+		Page login = visitor.signIn(clerk.username(), "Wrong-Password-000");
+
+		assertThat(login.location()).endsWith("/login?error=bad_credentials");
+		assertThat(visitor.get("/").redirectsTo("/login")).isTrue();
+		assertThat(auditCount(clerk.username(), "identity.sign-in.password", "FAILURE")).isEqualTo(1);
+	}
+
+	@Test
+	void locksTheAccountAfterFiveFailuresUntilTheLockoutEnds() {
+		Opened clerk = staff.active(StaffFixtures.QIABUQIA, UnitKind.TOWNSHIP_GOVERNMENT, Role.WINDOW_CLERK);
+		for (int attempt = 1; attempt <= 5; attempt++) {
+			assertThat(visitor.signIn(clerk.username(), "Wrong-Password-" + attempt).location())
+				.endsWith("error=bad_credentials");
+		}
+
+		Page whileLocked = visitor.signIn(clerk.username(), StaffFixtures.PASSWORD);
+		assertThat(whileLocked.location()).as("the right password does not open a locked account")
+			.endsWith("error=locked");
+		assertThat(auditCount(clerk.id().toString(), "identity.account-locked", "SUCCESS")).isEqualTo(1);
+
+		clock.advance(Duration.ofMinutes(16));
+		assertThat(visitor.signIn(clerk.username(), StaffFixtures.PASSWORD).redirectsTo("/")).isTrue();
+	}
+
+	@Test
+	void givesApproversAShorterIdleTimeoutThanClerks() {
+		Opened approver = staff.active(StaffFixtures.QIABUQIA, UnitKind.TOWNSHIP_GOVERNMENT, Role.TOWNSHIP_APPROVER);
+		Opened clerk = staff.active(StaffFixtures.QIABUQIA, UnitKind.TOWNSHIP_GOVERNMENT, Role.WINDOW_CLERK);
+
+		assertThat(idleTimeoutAfterSignIn(approver)).isEqualTo(15 * 60);
+		assertThat(idleTimeoutAfterSignIn(clerk)).isEqualTo(30 * 60);
+	}
+
+	@Test
+	void makesARoleThatRequiresTotpEnrolAndThenAsksForACodeThatCannotBeReused() {
+		Opened supervisor = staff.active(StaffFixtures.COUNTY, UnitKind.SUPERVISION_OFFICE, Role.SUPERVISOR);
+
+		assertThat(visitor.signIn(supervisor.username(), StaffFixtures.PASSWORD).redirectsTo("/login/code/enrolment"))
+			.isTrue();
+		assertThat(visitor.get("/").redirectsTo("/login/code/enrolment")).isTrue();
+		Page enrolment = visitor.get("/login/code/enrolment");
+		String secret = enrolment.body().replaceAll("(?s).*<code id=\"secret\">([A-Z2-7]+)</code>.*", "$1");
+		assertThat(visitor.post("/login/code/enrolment", Map.of("code", "000000")).body()).contains("验证码不正确");
+		Page enrolled = visitor.post("/login/code/enrolment", Map.of("code", codeNow(secret)));
+		assertThat(enrolled.redirectsTo("/")).isTrue();
+		assertThat(visitor.get("/").status()).isEqualTo(200);
+
+		clock.advance(Duration.ofSeconds(SecondFactor.PERIOD_SECONDS * 3));
+		Visitor second = new Visitor(port);
+		assertThat(second.signIn(supervisor.username(), StaffFixtures.PASSWORD).redirectsTo("/login/code")).isTrue();
+		second.get("/login/code");
+		String code = codeNow(secret);
+		assertThat(second.post("/login/code", Map.of("code", code)).redirectsTo("/")).isTrue();
+
+		Visitor third = new Visitor(port);
+		third.signIn(supervisor.username(), StaffFixtures.PASSWORD);
+		third.get("/login/code");
+		assertThat(third.post("/login/code", Map.of("code", code)).body()).contains("验证码已使用过");
+		assertThat(third.get("/").redirectsTo("/login/code")).isTrue();
+	}
+
+	@Test
+	void refusesAFormPostWithoutCsrfToken() {
+		Opened clerk = staff.active(StaffFixtures.QIABUQIA, UnitKind.TOWNSHIP_GOVERNMENT, Role.WINDOW_CLERK);
+		visitor.signIn(clerk.username(), StaffFixtures.PASSWORD);
+
+		Page withoutToken = visitor.postRaw("/account/password",
+				Map.of("current", StaffFixtures.PASSWORD, "replacement", "Another-Secret-8812", "confirmation",
+						"Another-Secret-8812"));
+
+		assertThat(withoutToken.status()).isEqualTo(403);
+		assertThat(visitor.signIn(clerk.username(), StaffFixtures.PASSWORD).redirectsTo("/")).as("password unchanged")
+			.isTrue();
+	}
+
+	private int idleTimeoutAfterSignIn(Opened account) {
+		Visitor own = new Visitor(port);
+		own.signIn(account.username(), StaffFixtures.PASSWORD);
+		return jdbc.sql("select max_inactive_interval from spring_session where principal_name = :name")
+			.param("name", account.username())
+			.query(Integer.class)
+			.single();
+	}
+
+	private String codeNow(String secret) {
+		return secondFactor.codeAt(secret, secondFactor.currentStep());
+	}
+
+	private long auditCount(String subject, String action, String result) {
+		return jdbc.sql("select count(*) from audit_record where subject_id = :subject and action = :action "
+				+ "and result = :result")
+			.param("subject", subject)
+			.param("action", action)
+			.param("result", result)
+			.query(Long.class)
+			.single();
+	}
+
+}

@@ -1,0 +1,62 @@
+package org.jijinan.identity;
+
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.jijinan.shared.DivisionCode;
+
+/**
+ * Opens accounts for tests through the real administration service, at demo units.
+ */
+class StaffFixtures {
+
+	static final String PASSWORD = "Velvet-Harbour-4417";
+
+	static final DivisionCode COUNTY = new DivisionCode("632521");
+
+	static final DivisionCode QIABUQIA = new DivisionCode("632521100");
+
+	static final DivisionCode DAOTANGHE = new DivisionCode("632521101");
+
+	private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+	private final StaffAdministration administration;
+
+	private final Units units;
+
+	private final Credentials credentials;
+
+	StaffFixtures(StaffAdministration administration, Units units, Credentials credentials) {
+		this.administration = administration;
+		this.units = units;
+		this.credentials = credentials;
+	}
+
+	/** An account still on its one-time password. */
+	Opened fresh(DivisionCode division, UnitKind kind, Role... roles) {
+		Unit unit = unitAt(division, kind);
+		String username = "t" + SEQUENCE.incrementAndGet() + "." + roles[0].name().toLowerCase().replace('_', '-');
+		OpenedAccount opened = administration.open(new NewAccount(username, "测试人员", unit.id(), Set.of(roles)), unit,
+				false);
+		return new Opened(opened.account().id(), username, opened.oneTimePassword(), unit.id());
+	}
+
+	/** An account whose owner has set {@link #PASSWORD}. */
+	Opened active(DivisionCode division, UnitKind kind, Role... roles) {
+		Opened opened = fresh(division, kind, roles);
+		credentials.changePassword(opened.id(), opened.oneTimePassword(), PASSWORD, PASSWORD);
+		return opened;
+	}
+
+	Unit unitAt(DivisionCode division, UnitKind kind) {
+		return units.findAll()
+			.stream()
+			.filter(unit -> unit.divisionCode().equals(division) && unit.kind() == kind)
+			.findFirst()
+			.orElseThrow();
+	}
+
+	record Opened(AccountId id, String username, String oneTimePassword, UnitId unitId) {
+	}
+
+}
