@@ -42,7 +42,8 @@ class BearerTokens extends OncePerRequestFilter {
 
 	static boolean presentedBy(HttpServletRequest request) {
 		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-		return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
+		return header != null && header.regionMatches(true, 0, "Bearer", 0, 6)
+				&& (header.length() == 6 || Character.isWhitespace(header.charAt(6)));
 	}
 
 	static String newToken() {
@@ -68,7 +69,7 @@ class BearerTokens extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		String token = request.getHeader(HttpHeaders.AUTHORIZATION).substring(7).strip();
+		String token = request.getHeader(HttpHeaders.AUTHORIZATION).substring(6).strip();
 		Authentication authentication = token.startsWith(PREFIX) ? tokens.authenticate(hash(token)) : null;
 		if (authentication == null) {
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
