@@ -3,6 +3,9 @@ package org.jijinan.identity;
 import java.util.Comparator;
 import java.util.List;
 
+import org.jijinan.region.DivisionView;
+import org.jijinan.region.RegionDirectory;
+
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,8 +19,11 @@ class HomeController {
 
 	private final List<WaitingWork> sources;
 
-	HomeController(List<WaitingWork> sources) {
+	private final RegionDirectory regions;
+
+	HomeController(List<WaitingWork> sources, RegionDirectory regions) {
 		this.sources = sources;
+		this.regions = regions;
 	}
 
 	@GetMapping("/")
@@ -27,6 +33,8 @@ class HomeController {
 			.sorted(Comparator.comparing(WaitingWork.WorkItem::urgent).reversed())
 			.toList();
 		model.addAttribute("staff", staff);
+		model.addAttribute("scopeName", staff.regionScope() == null ? null
+				: regions.find(staff.regionScope()).map(DivisionView::name).orElse(staff.regionScope().value()));
 		model.addAttribute("roles", staff.roleSet());
 		model.addAttribute("items", items);
 		return "identity/home";
