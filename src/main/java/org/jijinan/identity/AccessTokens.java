@@ -36,6 +36,9 @@ class AccessTokens {
 
 	static final Duration CLIENT_TOKEN = Duration.ofHours(1);
 
+	/** The authority every authenticated partner client has. */
+	static final String CLIENT = "CLIENT";
+
 	private final JdbcClient jdbc;
 
 	private final Accounts accounts;
@@ -98,7 +101,7 @@ class AccessTokens {
 		Set<String> granted = Arrays.stream(scopes.split(" ")).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
 		var client = new PartnerClient(clientId, name, units.findById(unitId).orElseThrow().view(), granted);
 		List<GrantedAuthority> authorities = new ArrayList<>();
-		authorities.add(new SimpleGrantedAuthority("CLIENT"));
+		authorities.add(new SimpleGrantedAuthority(CLIENT));
 		granted.forEach(scope -> authorities.add(new SimpleGrantedAuthority("SCOPE_" + scope)));
 		return new UsernamePasswordAuthenticationToken(client, null, authorities);
 	}
@@ -132,6 +135,34 @@ class AccessTokens {
 		return token;
 	}
 
+	@Transactional(readOnly = true)
+	List<PersonalToken> personalTokens(AccountId owner) {
+		return jdbc.sql("""
+				select id, name, roles, created_at, expires_at, revoked_at from identity_access_token
+				 where account_id = :owner order by created_at desc""")
+			.param("owner", owner.value())
+			.query((row, number) -> new PersonalToken(row.getObject("id", UUID.class), row.getString("name"),
+					parseRoles(row.getString("roles")), row.getTimestamp("created_at").toInstant(),
+					row.getTimestamp("expires_at").toInstant(),
+					row.getTimestamp("revoked_at") == null ? null : row.getTimestamp("revoked_at").toInstant()))
+			.list();
+	}
+
+	@Transactional
+	void revokePersonal(UUID tokenId, Staff owner) {
+		int revoked = jdbc.sql("""
+				update identity_access_token set revoked_at = :now
+				 where id = :id and account_id = :owner and revoked_at is null""")
+			.param("now", Timestamp.from(clock.instant()))
+			.param("id", tokenId)
+			.param("owner", owner.accountId().value())
+			.update();
+		if (revoked == 0) {
+			throw new org.jijinan.shared.NotFound("identity.token-not-found");
+		}
+		events.publishEvent(new TokenRevoked(tokenId.toString(), owner.username()));
+	}
+
 	private static Set<Role> parseRoles(String text) {
 		Set<Role> roles = EnumSet.noneOf(Role.class);
 		for (String name : text.split(" ")) {
@@ -140,6 +171,18 @@ class AccessTokens {
 			}
 		}
 		return roles;
+	}
+
+	/**
+	 * A personal token as its owner sees it (never the token itself).
+	 */
+	record PersonalToken(UUID id, String name, Set<Role> roles, Instant createdAt, Instant expiresAt,
+			@Nullable Instant revokedAt) {
+
+		public boolean activeAt(Instant now) {
+			return revokedAt == null && expiresAt.isAfter(now);
+		}
+
 	}
 
 	record StoredToken(UUID id, @Nullable UUID accountId, @Nullable UUID clientId, @Nullable String roles) {

@@ -39,6 +39,10 @@ class SecurityConfiguration {
 
 	static final RequestMatcher API = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
 
+	/** Partner systems authenticate with client credentials here; they hold no session, so no CSRF token. */
+	static final RequestMatcher TOKEN_ENDPOINT = PathPatternRequestMatcher.withDefaults()
+		.matcher(org.springframework.http.HttpMethod.POST, "/api/v1/oauth2/token");
+
 	@Bean
 	SecurityFilterChain platform(HttpSecurity http, AuthenticationManager manager, SignInOutcomes outcomes,
 			AccessTokens tokens, ProblemWriter problems) throws Exception {
@@ -49,11 +53,12 @@ class SecurityConfiguration {
 			.requestMatchers("/login/code").hasAuthority(SignInGates.GIVE_CODE)
 			.requestMatchers("/login/code/enrolment").hasAuthority(SignInGates.ENROL_CODE)
 			.requestMatchers("/account/password").hasAnyAuthority(SignInGates.CHANGE_PASSWORD, Staff.FULLY_SIGNED_IN)
+			.requestMatchers("/api/v1/partner").hasAuthority(AccessTokens.CLIENT)
 			.anyRequest()
 			.hasAuthority(Staff.FULLY_SIGNED_IN))
 			.formLogin(form -> form.loginPage("/login").successHandler(outcomes).failureHandler(outcomes))
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-			.csrf(csrf -> csrf.ignoringRequestMatchers(BearerTokens::presentedBy))
+			.csrf(csrf -> csrf.ignoringRequestMatchers(BearerTokens::presentedBy, TOKEN_ENDPOINT))
 			.addFilterBefore(new BearerTokens(tokens, problems), UsernamePasswordAuthenticationFilter.class)
 			.exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(apiEntryPoint(problems), API)
 				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true)

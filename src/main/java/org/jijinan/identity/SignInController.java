@@ -4,9 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.jijinan.shared.DomainProblem;
-import org.jijinan.shared.Problems;
+import org.jijinan.shared.PageProblems;
 
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -29,9 +28,9 @@ class SignInController {
 
 	private final SecondFactor totp;
 
-	private final Problems problems;
+	private final PageProblems problems;
 
-	SignInController(Credentials credentials, SignInGates gates, SecondFactor totp, Problems problems) {
+	SignInController(Credentials credentials, SignInGates gates, SecondFactor totp, PageProblems problems) {
 		this.credentials = credentials;
 		this.gates = gates;
 		this.totp = totp;
@@ -116,8 +115,7 @@ class SignInController {
 	}
 
 	private String showProblem(Model model, DomainProblem problem, String view) {
-		model.addAttribute("problem", problems.detail(problem.code(), LocaleContextHolder.getLocale(),
-				problem.arguments()));
+		problems.show(model, problem);
 		return view;
 	}
 

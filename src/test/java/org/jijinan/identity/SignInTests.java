@@ -88,7 +88,7 @@ class SignInTests {
 		Page refused = visitor.post("/account/password", Map.of("current", clerk.oneTimePassword(), "replacement",
 				"gonghe-county-2026", "confirmation", "gonghe-county-2026"));
 
-		assertThat(refused.status()).isEqualTo(200);
+		assertThat(refused.status()).isEqualTo(422);
 		assertThat(refused.body()).contains("密码不能包含地名");
 		assertThat(visitor.get("/").redirectsTo("/account/password")).isTrue();
 	}

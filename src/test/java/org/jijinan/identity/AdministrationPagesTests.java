@@ -1,0 +1,193 @@
+package org.jijinan.identity;
+
+import java.net.http.HttpRequest;
+import java.util.Base64;
+import java.util.Map;
+
+import org.jijinan.SystemTest;
+import org.jijinan.Visitor;
+import org.jijinan.Visitor.Page;
+import org.jijinan.identity.StaffFixtures.Opened;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SystemTest
+class AdministrationPagesTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	StaffAdministration administration;
+
+	@Autowired
+	Units units;
+
+	@Autowired
+	Credentials credentials;
+
+	@Autowired
+	Accounts accounts;
+
+	StaffFixtures staff;
+
+	Opened townshipAdmin;
+
+	Visitor admin;
+
+	@BeforeEach
+	void setUp() {
+		staff = new StaffFixtures(administration, units, credentials);
+		townshipAdmin = staff.active(StaffFixtures.QIABUQIA, UnitKind.TOWNSHIP_GOVERNMENT, Role.ADMINISTRATOR);
+		admin = signedIn(townshipAdmin);
+	}
+
+	@Test
+	void opensAnAccountFromTheUnitPageAndShowsTheOneTimePasswordOnce() {
+		String username = "t.page." + System.nanoTime() % 100000;
+		admin.get("/admin/units/" + townshipAdmin.unitId());
+
+		Page answer = admin.post("/admin/units/" + townshipAdmin.unitId() + "/accounts",
+				Map.of("username", username, "displayName", "王五", "roles", "TOWNSHIP_REVIEWER"));
+
+		assertThat(answer.status()).isEqualTo(200);
+		assertThat(answer.body()).contains("id=\"one-time-password\"").contains(username);
+		assertThat(accounts.findByUsername(username)).get()
+			.satisfies(account -> assertThat(account.roles()).containsExactly(Role.TOWNSHIP_REVIEWER));
+		assertThat(admin.get("/admin/units/" + townshipAdmin.unitId()).body()).doesNotContain("one-time-password");
+	}
+
+	@Test
+	void explainsARefusedAccountOnThePageWithoutSavingIt() {
+		admin.get("/admin/units/" + townshipAdmin.unitId());
+		long before = accounts.count();
+
+		Page answer = admin.post("/admin/units/" + townshipAdmin.unitId() + "/accounts",
+				Map.of("username", "Bad Name!", "displayName", "王五", "roles", "WINDOW_CLERK"));
+
+		assertThat(answer.status()).isEqualTo(400);
+		assertThat(answer.body()).contains("id=\"problem\"").contains("用户名须为");
+		assertThat(accounts.count()).isEqualTo(before);
+	}
+
+	@Test
+	void refusesTheUnitPageOfAnotherTownship() {
+		var daotanghe = staff.unitAt(StaffFixtures.DAOTANGHE, UnitKind.TOWNSHIP_GOVERNMENT);
+
+		Page answer = admin.get("/admin/units/" + daotanghe.id());
+
+		assertThat(answer.status()).isEqualTo(403);
+		assertThat(answer.body()).contains("不在您的管辖范围内");
+		assertThat(admin.get("/admin/units").body()).contains("恰卜恰镇人民政府").doesNotContain("倒淌河镇人民政府");
+	}
+
+	@Test
+	void refusesAdministrationPagesToAClerk() {
+		Opened clerk = staff.active(StaffFixtures.QIABUQIA, UnitKind.TOWNSHIP_GOVERNMENT, Role.WINDOW_CLERK);
+
+		assertThat(signedIn(clerk).get("/admin/units").status()).isEqualTo(403);
+	}
+
+	@Test
+	void registersAPartnerSystemWhoseCredentialsBuyAnAccessToken() {
+		admin.get("/admin/clients");
+		Page registered = admin.post("/admin/clients", Map.of("name", "县医院 HIS", "unitId",
+				townshipAdmin.unitId().toString(), "scopes", "medical-settlements:write"));
+		String clientId = registered.body().replaceAll("(?s).*<code id=\"client-id\">([^<]+)</code>.*", "$1");
+		String secret = registered.body().replaceAll("(?s).*<code id=\"client-secret\">([^<]+)</code>.*", "$1");
+
+		Visitor partner = new Visitor(port);
+		Page wrong = partner.send(tokenRequest(clientId, "jjn_wrong"));
+		assertThat(wrong.status()).isEqualTo(401);
+		assertThat(wrong.body()).contains("security.client-credentials-invalid");
+		Page token = partner.send(tokenRequest(clientId, secret));
+		assertThat(token.status()).isEqualTo(200);
+		assertThat(token.body()).contains("\"token_type\":\"Bearer\"").contains("\"expires_in\":3600");
+		String accessToken = token.body().replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
+		Page whoAmI = partner.send(HttpRequest.newBuilder(partner.uri("/api/v1/partner"))
+			.header("Authorization", "Bearer " + accessToken));
+		assertThat(whoAmI.body()).contains(clientId).contains("medical-settlements:write");
+		Page staffOnly = partner.send(HttpRequest.newBuilder(partner.uri("/api/v1/me"))
+			.header("Authorization", "Bearer " + accessToken));
+		assertThat(staffOnly.status()).as("a partner is not staff").isEqualTo(403);
+	}
+
+	@Test
+	void refusesAPartnerSystemForAUnitOutsideTheScope() {
+		var daotanghe = staff.unitAt(StaffFixtures.DAOTANGHE, UnitKind.TOWNSHIP_GOVERNMENT);
+		admin.get("/admin/clients");
+
+		Page answer = admin.post("/admin/clients",
+				Map.of("name", "外乡系统", "unitId", daotanghe.id().toString(), "scopes", "roster-feed:read"));
+
+		assertThat(answer.status()).isEqualTo(403);
+	}
+
+	@Test
+	void createsAndRevokesAPersonalTokenOnTheProfilePage() {
+		admin.get("/account");
+		Page issued = admin.post("/account/tokens", Map.of("name", "夜间脚本", "roles", "ADMINISTRATOR", "days", "7"));
+		String token = issued.body().replaceAll("(?s).*<code id=\"token\">([^<]+)</code>.*", "$1");
+		assertThat(token).startsWith("jjn_");
+		Visitor script = new Visitor(port);
+		assertThat(script.send(HttpRequest.newBuilder(script.uri("/api/v1/me")).header("Authorization",
+				"Bearer " + token)).status()).isEqualTo(200);
+
+		String tokenId = issued.body().replaceAll("(?s).*/account/tokens/([0-9a-f-]{36})/revocation.*", "$1");
+		admin.post("/account/tokens/" + tokenId + "/revocation", Map.of());
+
+		assertThat(script.send(HttpRequest.newBuilder(script.uri("/api/v1/me")).header("Authorization",
+				"Bearer " + token)).status()).isEqualTo(401);
+	}
+
+	@Test
+	void showsTheRegionTreeAndUnfoldsAVillageLevel() {
+		Page tree = admin.get("/admin/regions");
+		assertThat(tree.body()).contains("恰卜恰镇").contains("632521100");
+
+		Page villages = admin.get("/admin/regions/632521100/children");
+		assertThat(villages.body()).contains("恰卜恰东村（演示）").doesNotContain("<html");
+		assertThat(admin.get("/admin/regions/632521101/children").status()).isEqualTo(403);
+	}
+
+	@Test
+	void showsTheAuditTrailAndItsVerificationToACountyAdministrator() {
+		Visitor county = signedIn(staff.active(StaffFixtures.COUNTY, UnitKind.COUNTY_CIVIL_AFFAIRS, Role.ADMINISTRATOR));
+
+		Page records = county.get("/admin/audit");
+		assertThat(records.status()).isEqualTo(200);
+		assertThat(records.body()).contains("identity.account-opened").contains("hx-post");
+		Page verified = county.post("/admin/audit/verification", Map.of());
+		assertThat(verified.status()).isEqualTo(200);
+		assertThat(verified.body()).contains("id=\"chain-intact\"").doesNotContain("<html");
+	}
+
+	@Test
+	void keepsTheAuditTrailFromStaffWithoutAuditDuties() {
+		Opened reviewer = staff.active(StaffFixtures.COUNTY, UnitKind.COUNTY_CIVIL_AFFAIRS, Role.COUNTY_REVIEWER);
+
+		assertThat(signedIn(reviewer).get("/admin/audit").status()).isEqualTo(403);
+		assertThat(new Visitor(port).get("/admin/audit").redirectsTo("/login")).isTrue();
+	}
+
+	private Visitor signedIn(Opened account) {
+		Visitor visitor = new Visitor(port);
+		assertThat(visitor.signIn(account.username(), StaffFixtures.PASSWORD).redirectsTo("/")).isTrue();
+		visitor.get("/");
+		return visitor;
+	}
+
+	private HttpRequest.Builder tokenRequest(String clientId, String secret) {
+		return HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/v1/oauth2/token"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Authorization",
+					"Basic " + Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes()))
+			.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"));
+	}
+
+}
