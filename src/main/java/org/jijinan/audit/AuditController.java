@@ -1,6 +1,7 @@
 package org.jijinan.audit;
 
 import org.jijinan.shared.Caller;
+import org.jijinan.shared.Forbidden;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -28,15 +29,26 @@ class AuditController {
 	}
 
 	@GetMapping
-	String page(Model model) {
+	String page(@AuthenticationPrincipal Caller caller, Model model) {
+		requireCountyScope(caller);
 		model.addAttribute("entries", trail.latest(100));
 		return "audit/records";
 	}
 
 	@PostMapping("/verification")
 	String verify(@AuthenticationPrincipal Caller caller, Model model) {
+		requireCountyScope(caller);
 		model.addAttribute("report", verification.verifyFor(caller));
 		return "audit/verification :: result";
+	}
+
+	/**
+	 * The trail spans the whole installation, so only county-level administrators and supervisors read it.
+	 */
+	private static void requireCountyScope(Caller caller) {
+		if (caller.regionScope() == null || caller.regionScope().value().length() > 6) {
+			throw new Forbidden("audit.county-scope-required");
+		}
 	}
 
 }

@@ -172,6 +172,7 @@ class AdministrationPagesTests {
 		Opened reviewer = staff.active(StaffFixtures.COUNTY, UnitKind.COUNTY_CIVIL_AFFAIRS, Role.COUNTY_REVIEWER);
 
 		assertThat(signedIn(reviewer).get("/admin/audit").status()).isEqualTo(403);
+		assertThat(admin.get("/admin/audit").status()).as("a township administrator").isEqualTo(403);
 		assertThat(new Visitor(port).get("/admin/audit").redirectsTo("/login")).isTrue();
 	}
 
