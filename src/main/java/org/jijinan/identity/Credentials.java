@@ -61,6 +61,7 @@ class Credentials {
 		accounts.save(account);
 	}
 
+	@Transactional(noRollbackFor = RuleViolation.class)
 	void enrol(AccountId id, String secret, String code) {
 		Account account = accounts.findById(id).orElseThrow();
 		long step = totp.matchingStep(secret, code);
@@ -72,6 +73,7 @@ class Credentials {
 		accounts.save(account);
 	}
 
+	@Transactional(noRollbackFor = RuleViolation.class)
 	void verify(AccountId id, String code) {
 		Account account = accounts.findById(id).orElseThrow();
 		String secret = sealer.open(account.totpSecret(), TOTP_PURPOSE);
@@ -80,7 +82,13 @@ class Credentials {
 			events.publishEvent(new SignInAttempted(account.username(), "TOTP", "BAD_CODE"));
 			throw new RuleViolation("identity.totp-code-wrong");
 		}
-		account.acceptSecondFactorStep(step);
+		try {
+			account.acceptSecondFactorStep(step);
+		}
+		catch (RuleViolation reused) {
+			events.publishEvent(new SignInAttempted(account.username(), "TOTP", "REUSED_CODE"));
+			throw reused;
+		}
 		accounts.save(account);
 		events.publishEvent(new SignInAttempted(account.username(), "TOTP", "SUCCESS"));
 	}

@@ -80,6 +80,7 @@ class PartnerClients {
 	 * @throws org.jijinan.shared.DomainProblem {@code security.client-credentials-invalid} for an unknown or
 	 * disabled client or a wrong secret
 	 */
+	@Transactional(noRollbackFor = InvalidClient.class)
 	String exchange(String clientId, String secret) {
 		var client = jdbc.sql("select id, secret_hash, disabled from identity_api_client where client_id = :clientId")
 			.param("clientId", clientId)
@@ -89,8 +90,10 @@ class PartnerClients {
 		byte[] presented = BearerTokens.hash(secret == null ? "" : secret).getBytes();
 		if (client.isEmpty() || (Boolean) client.get()[2]
 				|| !MessageDigest.isEqual(presented, ((String) client.get()[1]).getBytes())) {
+			events.publishEvent(new SignInAttempted(clientId, "CLIENT", "BAD_CREDENTIALS"));
 			throw new InvalidClient();
 		}
+		events.publishEvent(new SignInAttempted(clientId, "CLIENT", "SUCCESS"));
 		String token = BearerTokens.newToken();
 		Instant now = clock.instant();
 		jdbc.sql("""

@@ -21,6 +21,7 @@ import org.jijinan.shared.InvalidInput;
 import org.jijinan.shared.RowProblem;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,8 +38,11 @@ class DivisionImport {
 
 	private final Divisions divisions;
 
-	DivisionImport(Divisions divisions) {
+	private final ApplicationEventPublisher events;
+
+	DivisionImport(Divisions divisions, ApplicationEventPublisher events) {
 		this.divisions = divisions;
+		this.events = events;
 	}
 
 	int run(Reader csv, Caller caller, boolean demo) {
@@ -65,6 +69,7 @@ class DivisionImport {
 			throw new ImportRejected("region.import-empty", List.of());
 		}
 		divisions.saveAll(added.values());
+		events.publishEvent(new DivisionsImported(added.size(), added.keySet().iterator().next().value()));
 		return added.size();
 	}
 

@@ -1,24 +1,39 @@
 package org.jijinan.identity;
 
+import java.io.IOException;
+import java.util.Base64;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.jijinan.TestPlatform;
 import org.jijinan.region.RegionDirectory;
+import org.jijinan.shared.DeploymentMode;
 import org.jijinan.shared.DivisionCode;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Outside demo mode: no demo units, villages or accounts; the first administrator comes from the environment and
- * must change the password at the first login.
+ * On an external PostgreSQL (standard {@code spring.datasource.*} properties, migrations as the owner, the
+ * application as a DML-only role): no demo units, villages or accounts; the first administrator comes from the
+ * environment and must change the password at the first login.
  */
-@SpringBootTest(properties = { "jijinan.demo.enabled=false", "jijinan.bootstrap.username=Chief.Admin",
+@SpringBootTest(properties = { "jijinan.bootstrap.username=Chief.Admin",
 		"jijinan.bootstrap.password=Snow-Leopard-7731" })
 @Import(TestPlatform.class)
 class FirstAdministratorTests {
+
+	static final EmbeddedPostgres EXTERNAL = start();
 
 	@Autowired
 	Accounts accounts;
@@ -28,6 +43,33 @@ class FirstAdministratorTests {
 
 	@Autowired
 	RegionDirectory regions;
+
+	@Autowired
+	DeploymentMode mode;
+
+	@Autowired
+	JdbcClient application;
+
+	@DynamicPropertySource
+	static void external(DynamicPropertyRegistry registry) {
+		registry.add("spring.datasource.url", () -> "jdbc:postgresql://localhost:" + EXTERNAL.getPort() + "/county");
+		registry.add("spring.datasource.username", () -> "county_app");
+		registry.add("spring.datasource.password", () -> "app-secret");
+		registry.add("spring.flyway.user", () -> "postgres");
+		registry.add("spring.flyway.password", () -> "");
+		registry.add("jijinan.keys.master", () -> Base64.getEncoder().encodeToString(new byte[32]));
+	}
+
+	@AfterAll
+	static void stop() throws IOException {
+		EXTERNAL.close();
+	}
+
+	@Test
+	void runsWithoutDemoModeOnAnExternalDatabase() {
+		assertThat(mode.demo()).isFalse();
+		assertThat(mode.embeddedDatabase()).isFalse();
+	}
 
 	@Test
 	void createsOnlyTheAdministratorFromTheEnvironment() {
@@ -47,6 +89,28 @@ class FirstAdministratorTests {
 	void loadsTheOfficialDivisionsButNoDemoVillages() {
 		assertThat(regions.find(new DivisionCode("632521105"))).isPresent();
 		assertThat(regions.children(new DivisionCode("632521100"))).isEmpty();
+	}
+
+	@Test
+	void grantsTheApplicationRoleNoWayToChangeAuditRecords() {
+		assertThat(application.sql("select current_user").query(String.class).single()).isEqualTo("county_app");
+		assertThatExceptionOfType(DataAccessException.class)
+			.isThrownBy(() -> application.sql("delete from audit_record").update())
+			.havingRootCause()
+			.withMessageContaining("permission denied");
+	}
+
+	private static EmbeddedPostgres start() {
+		try {
+			EmbeddedPostgres postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
+			var admin = new JdbcTemplate(postgres.getPostgresDatabase());
+			admin.execute("create role county_app login password 'app-secret'");
+			admin.execute("create database county");
+			return postgres;
+		}
+		catch (IOException failed) {
+			throw new IllegalStateException(failed);
+		}
 	}
 
 }

@@ -214,6 +214,11 @@ class ProblemDetailsTests {
 			.POST(HttpRequest.BodyPublishers.ofString(csv)));
 		assertThat(added.status()).isEqualTo(201);
 		assertThat(added.body()).contains("\"added\":1");
+		assertThat(jdbc.sql("select count(*) from audit_record where action = 'region.divisions-imported' "
+				+ "and subject_id = '632521102901' and actor = :actor")
+			.param("actor", adminAccount.username())
+			.query(Long.class)
+			.single()).isEqualTo(1);
 
 		String outside = """
 				code,name,level,parent_code,valid_from,valid_to,successor_code

@@ -156,6 +156,8 @@ class SignInTests {
 		third.get("/login/code");
 		assertThat(third.post("/login/code", Map.of("code", code)).body()).contains("验证码已使用过");
 		assertThat(third.get("/").redirectsTo("/login/code")).isTrue();
+		assertThat(auditCount(supervisor.username(), "identity.sign-in.totp", "FAILURE")).as("wrong and reused codes")
+			.isEqualTo(2);
 	}
 
 	@Test
