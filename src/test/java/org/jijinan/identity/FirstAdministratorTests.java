@@ -8,7 +8,6 @@ import org.jijinan.TestPlatform;
 import org.jijinan.region.RegionDirectory;
 import org.jijinan.shared.DeploymentMode;
 import org.jijinan.shared.DivisionCode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,6 +16,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -31,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 @SpringBootTest(properties = { "jijinan.bootstrap.username=Chief.Admin",
 		"jijinan.bootstrap.password=Snow-Leopard-7731" })
 @Import(TestPlatform.class)
+@DirtiesContext
 class FirstAdministratorTests {
 
 	static final EmbeddedPostgres EXTERNAL = start();
@@ -58,11 +59,6 @@ class FirstAdministratorTests {
 		registry.add("spring.flyway.user", () -> "postgres");
 		registry.add("spring.flyway.password", () -> "");
 		registry.add("jijinan.keys.master", () -> Base64.getEncoder().encodeToString(new byte[32]));
-	}
-
-	@AfterAll
-	static void stop() throws IOException {
-		EXTERNAL.close();
 	}
 
 	@Test
@@ -102,7 +98,7 @@ class FirstAdministratorTests {
 
 	private static EmbeddedPostgres start() {
 		try {
-			EmbeddedPostgres postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
+			EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
 			var admin = new JdbcTemplate(postgres.getPostgresDatabase());
 			admin.execute("create role county_app login password 'app-secret'");
 			admin.execute("create database county");
