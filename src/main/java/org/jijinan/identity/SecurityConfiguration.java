@@ -6,6 +6,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jijinan.shared.ProblemWriter;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.access.AccessDeniedException;
@@ -16,9 +18,6 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -27,17 +26,27 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may reach what: pages need a full staff session (form login, CSRF token, gates for password change and TOTP);
- * the API accepts the same session or a bearer token, and answers every refusal with problem JSON.
+ * the API accepts the same session or a bearer token, and answers every refusal with problem JSON. The actuator
+ * (on its own loopback port) shows health to anyone who can reach it and everything else, Prometheus metrics
+ * included, only to a client with the {@value #METRICS_SCOPE} scope.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
 @EnableMethodSecurity
 class SecurityConfiguration {
 
 	static final RequestMatcher API = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+
+	/** Machine clients: they get problem JSON, never a login page. */
+	static final RequestMatcher MACHINES = new OrRequestMatcher(API, EndpointRequest.toAnyEndpoint());
+
+	/** The scope a monitoring system's client needs for the actuator endpoints other than health. */
+	static final String METRICS_SCOPE = "metrics:read";
 
 	/** Partner systems authenticate with client credentials here; they hold no session, so no CSRF token. */
 	static final RequestMatcher TOKEN_ENDPOINT = PathPatternRequestMatcher.withDefaults()
@@ -47,6 +56,10 @@ class SecurityConfiguration {
 	SecurityFilterChain platform(HttpSecurity http, AuthenticationManager manager, SignInOutcomes outcomes,
 			AccessTokens tokens, ProblemWriter problems) throws Exception {
 		http.authenticationManager(manager).authorizeHttpRequests(requests -> requests
+			.requestMatchers(EndpointRequest.to("health"))
+			.permitAll()
+			.requestMatchers(EndpointRequest.toAnyEndpoint())
+			.hasAuthority("SCOPE_" + METRICS_SCOPE)
 			.requestMatchers("/login", "/logout", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**",
 					"/favicon.ico", "/v3/api-docs", "/v3/api-docs/**", "/api/v1/oauth2/token")
 			.permitAll()
@@ -60,7 +73,7 @@ class SecurityConfiguration {
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 			.csrf(csrf -> csrf.ignoringRequestMatchers(BearerTokens::presentedBy, TOKEN_ENDPOINT))
 			.addFilterBefore(new BearerTokens(tokens, problems), UsernamePasswordAuthenticationFilter.class)
-			.exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(apiEntryPoint(problems), API)
+			.exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(apiEntryPoint(problems), MACHINES)
 				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true)
 				.accessDeniedHandler(denied(problems)))
 			.headers(headers -> headers.frameOptions(frame -> frame.deny())
@@ -68,15 +81,6 @@ class SecurityConfiguration {
 						"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
 								+ "object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'")));
 		return http.build();
-	}
-
-	@Bean
-	PasswordEncoder passwordEncoder() {
-		var encoders = new java.util.HashMap<String, PasswordEncoder>();
-		encoders.put("argon2", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8());
-		var delegating = new DelegatingPasswordEncoder("argon2", encoders);
-		delegating.setDefaultPasswordEncoderForMatches(PasswordEncoderFactories.createDelegatingPasswordEncoder());
-		return delegating;
 	}
 
 	@Bean
@@ -92,7 +96,7 @@ class SecurityConfiguration {
 
 	private static AccessDeniedHandler denied(ProblemWriter problems) {
 		return (request, response, denied) -> {
-			if (API.matches(request)) {
+			if (MACHINES.matches(request)) {
 				problems.write(request, response, 403, code(denied));
 				return;
 			}

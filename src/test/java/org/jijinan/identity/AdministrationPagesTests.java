@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,6 +22,9 @@ class AdministrationPagesTests {
 
 	@LocalServerPort
 	int port;
+
+	@LocalManagementPort
+	int managementPort;
 
 	@Autowired
 	StaffAdministration administration;
@@ -115,6 +119,27 @@ class AdministrationPagesTests {
 		Page staffOnly = partner.send(HttpRequest.newBuilder(partner.uri("/api/v1/me"))
 			.header("Authorization", "Bearer " + accessToken));
 		assertThat(staffOnly.status()).as("a partner is not staff").isEqualTo(403);
+	}
+
+	@Test
+	void showsHealthToAnyoneButMetricsOnlyToAMonitoringClient() {
+		Visitor monitor = new Visitor(managementPort);
+		assertThat(monitor.get("/actuator/health").body()).contains("\"status\":\"UP\"").doesNotContain("components");
+		assertThat(monitor.get("/actuator/prometheus").status()).isEqualTo(401);
+
+		admin.get("/admin/clients");
+		Page registered = admin.post("/admin/clients", Map.of("name", "Prometheus", "unitId",
+				townshipAdmin.unitId().toString(), "scopes", "metrics:read"));
+		String clientId = registered.body().replaceAll("(?s).*<code id=\"client-id\">([^<]+)</code>.*", "$1");
+		String secret = registered.body().replaceAll("(?s).*<code id=\"client-secret\">([^<]+)</code>.*", "$1");
+		String accessToken = new Visitor(port).send(tokenRequest(clientId, secret))
+			.body()
+			.replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
+
+		Page metrics = monitor.send(HttpRequest.newBuilder(monitor.uri("/actuator/prometheus"))
+			.header("Authorization", "Bearer " + accessToken));
+		assertThat(metrics.status()).isEqualTo(200);
+		assertThat(metrics.body()).contains("jvm_memory_used_bytes");
 	}
 
 	@Test
