@@ -2,8 +2,6 @@ package org.jijinan.identity;
 
 import java.util.Map;
 
-import org.jijinan.shared.AuditableEvent;
-
 /**
  * An account was opened.
  *
@@ -12,21 +10,11 @@ import org.jijinan.shared.AuditableEvent;
  * @param unitId its unit
  * @param roles the roles granted
  */
-public record AccountOpened(AccountId accountId, String username, UnitId unitId, java.util.Set<Role> roles) implements AuditableEvent {
+public record AccountOpened(AccountId accountId, String username, UnitId unitId, java.util.Set<Role> roles) implements AccountEvent {
 
 	@Override
 	public String auditAction() {
 		return "identity.account-opened";
-	}
-
-	@Override
-	public String auditSubjectType() {
-		return "account";
-	}
-
-	@Override
-	public String auditSubjectId() {
-		return accountId.toString();
 	}
 
 	@Override

@@ -2,29 +2,17 @@ package org.jijinan.identity;
 
 import java.util.Map;
 
-import org.jijinan.shared.AuditableEvent;
-
 /**
  * The roles of an account were changed.
  *
  * @param accountId the account
  * @param roles the roles it holds now
  */
-public record AccountRolesChanged(AccountId accountId, java.util.Set<Role> roles) implements AuditableEvent {
+public record AccountRolesChanged(AccountId accountId, java.util.Set<Role> roles) implements AccountEvent {
 
 	@Override
 	public String auditAction() {
 		return "identity.roles-changed";
-	}
-
-	@Override
-	public String auditSubjectType() {
-		return "account";
-	}
-
-	@Override
-	public String auditSubjectId() {
-		return accountId.toString();
 	}
 
 	@Override

@@ -4,7 +4,6 @@ import java.net.http.HttpRequest;
 import java.util.Base64;
 import java.util.Map;
 
-import org.jijinan.SystemTest;
 import org.jijinan.Visitor;
 import org.jijinan.Visitor.Page;
 import org.jijinan.identity.StaffFixtures.Opened;
@@ -13,32 +12,16 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SystemTest
-class AdministrationPagesTests {
-
-	@LocalServerPort
-	int port;
+class AdministrationPagesTests extends IdentitySystemTest {
 
 	@LocalManagementPort
 	int managementPort;
 
 	@Autowired
-	StaffAdministration administration;
-
-	@Autowired
-	Units units;
-
-	@Autowired
-	Credentials credentials;
-
-	@Autowired
 	Accounts accounts;
-
-	StaffFixtures staff;
 
 	Opened townshipAdmin;
 
@@ -46,7 +29,6 @@ class AdministrationPagesTests {
 
 	@BeforeEach
 	void setUp() {
-		staff = new StaffFixtures(administration, units, credentials);
 		townshipAdmin = staff.active(StaffFixtures.QIABUQIA, UnitKind.TOWNSHIP_GOVERNMENT, Role.ADMINISTRATOR);
 		admin = signedIn(townshipAdmin);
 	}
@@ -199,13 +181,6 @@ class AdministrationPagesTests {
 		assertThat(signedIn(reviewer).get("/admin/audit").status()).isEqualTo(403);
 		assertThat(admin.get("/admin/audit").status()).as("a township administrator").isEqualTo(403);
 		assertThat(new Visitor(port).get("/admin/audit").redirectsTo("/login")).isTrue();
-	}
-
-	private Visitor signedIn(Opened account) {
-		Visitor visitor = new Visitor(port);
-		assertThat(visitor.signIn(account.username(), StaffFixtures.PASSWORD).redirectsTo("/")).isTrue();
-		visitor.get("/");
-		return visitor;
 	}
 
 	private HttpRequest.Builder tokenRequest(String clientId, String secret) {

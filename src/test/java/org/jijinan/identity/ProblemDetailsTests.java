@@ -2,7 +2,6 @@ package org.jijinan.identity;
 
 import java.net.http.HttpRequest;
 
-import org.jijinan.SystemTest;
 import org.jijinan.Visitor;
 import org.jijinan.Visitor.Page;
 import org.jijinan.identity.StaffFixtures.Opened;
@@ -10,30 +9,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SystemTest
-class ProblemDetailsTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	StaffAdministration administration;
-
-	@Autowired
-	Units units;
-
-	@Autowired
-	Credentials credentials;
+class ProblemDetailsTests extends IdentitySystemTest {
 
 	@Autowired
 	JdbcClient jdbc;
-
-	StaffFixtures staff;
 
 	Visitor admin;
 
@@ -41,7 +24,6 @@ class ProblemDetailsTests {
 
 	@BeforeEach
 	void setUp() {
-		staff = new StaffFixtures(administration, units, credentials);
 		adminAccount = staff.active(StaffFixtures.COUNTY, UnitKind.COUNTY_CIVIL_AFFAIRS, Role.ADMINISTRATOR);
 		admin = new Visitor(port);
 		admin.signIn(adminAccount.username(), StaffFixtures.PASSWORD);

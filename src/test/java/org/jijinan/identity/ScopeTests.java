@@ -1,6 +1,5 @@
 package org.jijinan.identity;
 
-import org.jijinan.SystemTest;
 import org.jijinan.Visitor;
 import org.jijinan.Visitor.Page;
 import org.jijinan.identity.StaffFixtures.Opened;
@@ -8,29 +7,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SystemTest
-class ScopeTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	StaffAdministration administration;
-
-	@Autowired
-	Units units;
-
-	@Autowired
-	Credentials credentials;
+class ScopeTests extends IdentitySystemTest {
 
 	@Autowired
 	Accounts accounts;
-
-	StaffFixtures staff;
 
 	Opened qiabuqiaClerk;
 
@@ -38,7 +21,6 @@ class ScopeTests {
 
 	@BeforeEach
 	void setUp() {
-		staff = new StaffFixtures(administration, units, credentials);
 		qiabuqiaClerk = staff.active(StaffFixtures.QIABUQIA, UnitKind.TOWNSHIP_GOVERNMENT, Role.WINDOW_CLERK);
 		daotangheClerk = staff.active(StaffFixtures.DAOTANGHE, UnitKind.TOWNSHIP_GOVERNMENT, Role.WINDOW_CLERK);
 	}
@@ -110,13 +92,6 @@ class ScopeTests {
 
 		assertThat(visitor.get("/api/v1/units").body()).contains("共和县卫生健康局").doesNotContain("恰卜恰镇人民政府");
 		assertThat(visitor.get("/api/v1/units/" + qiabuqiaClerk.unitId() + "/accounts").status()).isEqualTo(403);
-	}
-
-	private Visitor signedIn(Opened account) {
-		Visitor visitor = new Visitor(port);
-		assertThat(visitor.signIn(account.username(), StaffFixtures.PASSWORD).redirectsTo("/")).isTrue();
-		visitor.get("/");
-		return visitor;
 	}
 
 	private static String newClerk(String username, UnitId unit) {

@@ -3,7 +3,6 @@ package org.jijinan.identity;
 import java.time.Duration;
 import java.util.Map;
 
-import org.jijinan.SystemTest;
 import org.jijinan.TestClock;
 import org.jijinan.Visitor;
 import org.jijinan.Visitor.Page;
@@ -13,25 +12,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SystemTest
-class SignInTests {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	StaffAdministration administration;
-
-	@Autowired
-	Units units;
-
-	@Autowired
-	Credentials credentials;
+class SignInTests extends IdentitySystemTest {
 
 	@Autowired
 	SecondFactor secondFactor;
@@ -42,13 +27,10 @@ class SignInTests {
 	@Autowired
 	JdbcClient jdbc;
 
-	StaffFixtures staff;
-
 	Visitor visitor;
 
 	@BeforeEach
 	void setUp() {
-		staff = new StaffFixtures(administration, units, credentials);
 		visitor = new Visitor(port);
 	}
 
