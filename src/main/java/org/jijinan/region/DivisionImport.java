@@ -36,6 +36,13 @@ class DivisionImport {
 	private static final String[] HEADER = { "code", "name", "level", "parent_code", "valid_from", "valid_to",
 			"successor_code" };
 
+	private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
+		.setHeader(HEADER)
+		.setSkipHeaderRecord(true)
+		.setIgnoreEmptyLines(true)
+		.setTrim(true)
+		.get();
+
 	private final Divisions divisions;
 
 	private final ApplicationEventPublisher events;
@@ -48,18 +55,23 @@ class DivisionImport {
 	int run(Reader csv, Caller caller, boolean demo) {
 		List<RowProblem> problems = new ArrayList<>();
 		Map<DivisionCode, Division> added = new LinkedHashMap<>();
-		for (CSVRecord row : parse(csv)) {
-			if (row.getRecordNumber() > MAX_ROWS) {
-				throw new ImportRejected("region.import-too-large", List.of(new RowProblem(row.getRecordNumber() + 1,
-						"region.import-too-many-rows", MAX_ROWS)));
+		try (CSVParser parser = CSVParser.parse(csv, FORMAT)) {
+			for (CSVRecord row : parser) {
+				if (row.getRecordNumber() > MAX_ROWS) {
+					throw new ImportRejected("region.import-too-large", List.of(new RowProblem(
+							row.getRecordNumber() + 1, "region.import-too-many-rows", MAX_ROWS)));
+				}
+				try {
+					Division division = place(read(row, demo), added, caller);
+					added.put(division.code(), division);
+				}
+				catch (DomainProblem problem) {
+					problems.add(new RowProblem(row.getRecordNumber() + 1, problem.code(), problem.arguments()));
+				}
 			}
-			try {
-				Division division = place(read(row, demo), added, caller);
-				added.put(division.code(), division);
-			}
-			catch (DomainProblem problem) {
-				problems.add(new RowProblem(row.getRecordNumber() + 1, problem.code(), problem.arguments()));
-			}
+		}
+		catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException unreadable) {
+			throw new ImportRejected("region.import-unreadable", List.of());
 		}
 		checkSuccessors(added, problems);
 		if (!problems.isEmpty()) {
@@ -71,21 +83,6 @@ class DivisionImport {
 		divisions.saveAll(added.values());
 		events.publishEvent(new DivisionsImported(added.size(), added.keySet().iterator().next().value()));
 		return added.size();
-	}
-
-	private Iterable<CSVRecord> parse(Reader csv) {
-		try {
-			var format = CSVFormat.DEFAULT.builder()
-				.setHeader(HEADER)
-				.setSkipHeaderRecord(true)
-				.setIgnoreEmptyLines(true)
-				.setTrim(true)
-				.get();
-			return CSVParser.parse(csv, format).getRecords();
-		}
-		catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException unreadable) {
-			throw new ImportRejected("region.import-unreadable", List.of());
-		}
 	}
 
 	private Division place(NewDivision spec, Map<DivisionCode, Division> added, Caller caller) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jijinan.shared.Caller;
 import org.jijinan.shared.DivisionCode;
+import org.jijinan.shared.ImportRejected;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -26,6 +27,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/regions")
 class RegionController {
+
+	/** Larger files are refused before they are read (100,000 rows of divisions stay well below). */
+	static final long MAX_BYTES = 10L * 1024 * 1024;
 
 	private final RegionDirectory directory;
 
@@ -48,6 +52,9 @@ class RegionController {
 	@PreAuthorize("hasRole('ADMINISTRATOR')")
 	Map<String, Integer> importCsv(HttpServletRequest request, @AuthenticationPrincipal Caller caller)
 			throws java.io.IOException {
+		if (request.getContentLengthLong() > MAX_BYTES) {
+			throw new ImportRejected("region.import-too-large", List.of());
+		}
 		try (Reader csv = new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8)) {
 			return Map.of("added", directory.importCsv(csv, caller));
 		}

@@ -4,10 +4,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Controller;
@@ -40,6 +42,16 @@ class PageProblemAdvice {
 	@ExceptionHandler
 	ModelAndView on(OptimisticLockingFailureException conflict, HttpServletResponse response) {
 		return page(response, 409, "request.concurrent-change");
+	}
+
+	@ExceptionHandler
+	ModelAndView on(TypeMismatchException mismatch, HttpServletResponse response) {
+		return page(response, 400, "request.invalid-parameter-value", String.valueOf(mismatch.getPropertyName()));
+	}
+
+	@ExceptionHandler
+	ModelAndView on(HttpMessageNotReadableException unreadable, HttpServletResponse response) {
+		return page(response, 400, "request.malformed-body");
 	}
 
 	@ExceptionHandler({ AccessDeniedException.class, AuthenticationException.class })

@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -71,8 +72,10 @@ class ProblemDetailsAdvice {
 	}
 
 	@ExceptionHandler
-	ResponseEntity<ProblemDetail> on(MethodArgumentTypeMismatchException mismatch) {
-		return answer(problems.of(400, "request.invalid-parameter-value", locale(), mismatch.getName()));
+	ResponseEntity<ProblemDetail> on(TypeMismatchException mismatch) {
+		String name = mismatch instanceof MethodArgumentTypeMismatchException argument ? argument.getName()
+				: String.valueOf(mismatch.getPropertyName());
+		return answer(problems.of(400, "request.invalid-parameter-value", locale(), name));
 	}
 
 	@ExceptionHandler

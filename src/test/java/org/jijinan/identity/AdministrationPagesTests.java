@@ -62,6 +62,18 @@ class AdministrationPagesTests extends IdentitySystemTest {
 	}
 
 	@Test
+	void answersAMalformedFormFieldWithA400Page() {
+		admin.get("/admin/units");
+
+		Page answer = admin.post("/admin/units", Map.of("name", "某机构", "kind", "KINGDOM", "divisionCode", "632521100"));
+		Page badId = admin.get("/admin/units/not-a-uuid");
+
+		assertThat(answer.status()).isEqualTo(400);
+		assertThat(answer.body()).contains("id=\"problem\"").doesNotContain("Exception");
+		assertThat(badId.status()).isEqualTo(400);
+	}
+
+	@Test
 	void refusesTheUnitPageOfAnotherTownship() {
 		var daotanghe = staff.unitAt(StaffFixtures.DAOTANGHE, UnitKind.TOWNSHIP_GOVERNMENT);
 
