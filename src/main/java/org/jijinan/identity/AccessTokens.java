@@ -81,10 +81,8 @@ class AccessTokens {
 		Set<Role> roles = EnumSet.noneOf(Role.class);
 		roles.addAll(account.roles());
 		roles.retainAll(parseRoles(token.roles()));
-		Staff owner = staff.staff(account).withoutPassword();
-		Staff narrowed = new Staff(owner.accountId(), owner.username(), owner.displayName(), owner.unit(),
-				owner.unitPath(), roles, null, false, false);
-		return new UsernamePasswordAuthenticationToken(narrowed, null, narrowed.getAuthorities());
+		Staff narrowed = staff.staff(account).narrowedTo(roles);
+		return new UsernamePasswordAuthenticationToken(narrowed, null, narrowed.fullAuthorities());
 	}
 
 	private @Nullable Authentication client(StoredToken token) {

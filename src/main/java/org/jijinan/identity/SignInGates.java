@@ -51,7 +51,7 @@ class SignInGates {
 	 */
 	Authentication next(AccountId accountId, boolean passwordChecked, boolean codeChecked) {
 		Account account = accounts.findById(accountId).orElseThrow();
-		Staff staff = staffAccounts.staff(account).withoutPassword();
+		Staff staff = staffAccounts.staff(account);
 		if (account.mustChangePassword() || account.passwordExpired(clock.instant(), settings.passwordMaximumAge())) {
 			return gate(staff, CHANGE_PASSWORD);
 		}
@@ -61,7 +61,7 @@ class SignInGates {
 		if (!codeChecked && settings.totpRequired(account.roles())) {
 			return gate(staff, ENROL_CODE);
 		}
-		return new UsernamePasswordAuthenticationToken(staff, null, staff.getAuthorities());
+		return new UsernamePasswordAuthenticationToken(staff, null, staff.fullAuthorities());
 	}
 
 	void establish(Authentication authentication, HttpServletRequest request, HttpServletResponse response) {

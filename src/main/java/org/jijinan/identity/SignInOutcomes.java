@@ -32,7 +32,7 @@ class SignInOutcomes implements AuthenticationSuccessHandler, AuthenticationFail
 	@Override
 	public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
 			Authentication authentication) throws IOException {
-		Staff staff = (Staff) authentication.getPrincipal();
+		Staff staff = ((SignInCredentials) authentication.getPrincipal()).staff();
 		attempts.succeeded(staff.accountId(), staff.username());
 		Authentication next = gates.next(staff.accountId(), true, false);
 		gates.establish(next, request, response);

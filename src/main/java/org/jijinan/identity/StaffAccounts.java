@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Loads the account behind a login name for Spring Security.
+ * Loads the account behind a login name for the password check, and builds the {@link Staff} principal.
  */
 @Component
 class StaffAccounts implements UserDetailsService {
@@ -27,16 +27,17 @@ class StaffAccounts implements UserDetailsService {
 
 	@Override
 	@Transactional(readOnly = true)
-	public Staff loadUserByUsername(String username) {
+	public SignInCredentials loadUserByUsername(String username) {
 		Account account = accounts.findByUsername(Account.normalise(username))
 			.orElseThrow(() -> new UsernameNotFoundException("unknown"));
-		return staff(account);
+		return new SignInCredentials(staff(account), account.passwordHash(), account.isLocked(clock.instant()),
+				account.disabled());
 	}
 
 	Staff staff(Account account) {
 		Unit unit = units.findById(account.unitId()).orElseThrow();
 		return new Staff(account.id(), account.username(), account.displayName(), unit.view(), unit.divisionPath(),
-				account.roles(), account.passwordHash(), account.isLocked(clock.instant()), account.disabled());
+				account.roles());
 	}
 
 }

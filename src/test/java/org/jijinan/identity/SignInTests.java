@@ -156,6 +156,24 @@ class SignInTests extends IdentitySystemTest {
 			.isTrue();
 	}
 
+	@Test
+	void neverWritesThePasswordHashIntoTheSessionStore() {
+		Opened clerk = staff.active(StaffFixtures.QIABUQIA, UnitKind.TOWNSHIP_GOVERNMENT, Role.WINDOW_CLERK);
+		visitor.signIn(clerk.username(), StaffFixtures.PASSWORD);
+
+		long withHash = jdbc.sql("select count(*) from spring_session_attributes "
+				+ "where position(convert_to('argon2', 'UTF8') in attribute_bytes) > 0")
+			.query(Long.class)
+			.single();
+		long sessions = jdbc.sql("select count(*) from spring_session where principal_name = :name")
+			.param("name", clerk.username())
+			.query(Long.class)
+			.single();
+
+		assertThat(sessions).isEqualTo(1);
+		assertThat(withHash).isZero();
+	}
+
 	private int idleTimeoutAfterSignIn(Opened account) {
 		Visitor own = new Visitor(port);
 		own.signIn(account.username(), StaffFixtures.PASSWORD);
