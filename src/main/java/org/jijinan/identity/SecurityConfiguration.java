@@ -8,6 +8,7 @@ import org.jijinan.shared.ProblemWriter;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.access.AccessDeniedException;
@@ -54,7 +55,7 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain platform(HttpSecurity http, AuthenticationManager manager, SignInOutcomes outcomes,
-			AccessTokens tokens, ProblemWriter problems) throws Exception {
+			AccessTokens tokens, ProblemWriter problems, ApplicationEventPublisher events) throws Exception {
 		http.authenticationManager(manager).authorizeHttpRequests(requests -> requests
 			.requestMatchers(EndpointRequest.to("health"))
 			.permitAll()
@@ -70,7 +71,13 @@ class SecurityConfiguration {
 			.anyRequest()
 			.hasAuthority(Staff.FULLY_SIGNED_IN))
 			.formLogin(form -> form.loginPage("/login").successHandler(outcomes).failureHandler(outcomes))
-			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+			.logout(logout -> logout.logoutUrl("/logout")
+				.addLogoutHandler((request, response, signedOut) -> {
+					if (signedOut != null && signedOut.getPrincipal() instanceof Staff staff) {
+						events.publishEvent(new SignInAttempted(staff.username(), "LOGOUT", "SUCCESS"));
+					}
+				})
+				.logoutSuccessUrl("/login?logout"))
 			.csrf(csrf -> csrf.ignoringRequestMatchers(BearerTokens::presentedBy, TOKEN_ENDPOINT))
 			.addFilterBefore(new BearerTokens(tokens, problems), UsernamePasswordAuthenticationFilter.class)
 			.exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(apiEntryPoint(problems), MACHINES)

@@ -8,7 +8,8 @@ import org.jijinan.shared.AuditableEvent;
  * Someone tried to sign in, with a password or a second factor, and succeeded or failed.
  *
  * @param username the login name given (at most 40 characters kept)
- * @param step {@code PASSWORD}, {@code TOTP} (second factor) or {@code CLIENT} (a partner system's credentials)
+ * @param step {@code PASSWORD}, {@code TOTP} (second factor), {@code CLIENT} (a partner system's credentials) or
+ * {@code LOGOUT}
  * @param outcome {@code SUCCESS}, {@code BAD_CREDENTIALS}, {@code LOCKED}, {@code DISABLED}, {@code BAD_CODE},
  * {@code REUSED_CODE}
  */

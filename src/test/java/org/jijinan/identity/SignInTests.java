@@ -59,6 +59,10 @@ class SignInTests extends IdentitySystemTest {
 		Page home = visitor.get("/");
 		assertThat(home.status()).isEqualTo(200);
 		assertThat(home.body()).contains("恰卜恰镇人民政府").contains("data-role=\"WINDOW_CLERK\"");
+
+		assertThat(visitor.post("/logout", Map.of()).location()).endsWith("/login?logout");
+		assertThat(visitor.get("/").redirectsTo("/login")).isTrue();
+		assertThat(auditCount(clerk.username(), "identity.sign-in.logout", "SUCCESS")).isEqualTo(1);
 	}
 
 	@Test
