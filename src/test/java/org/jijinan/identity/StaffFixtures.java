@@ -5,18 +5,21 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jijinan.shared.DivisionCode;
 
+import org.springframework.context.ApplicationContext;
+
 /**
- * Opens accounts for tests through the real administration service, at demo units.
+ * Opens accounts for tests through the real administration service, at demo units. Public so that other modules'
+ * system tests can sign in real staff.
  */
-class StaffFixtures {
+public class StaffFixtures {
 
-	static final String PASSWORD = "Velvet-Harbour-4417";
+	public static final String PASSWORD = "Velvet-Harbour-4417";
 
-	static final DivisionCode COUNTY = new DivisionCode("632521");
+	public static final DivisionCode COUNTY = new DivisionCode("632521");
 
-	static final DivisionCode QIABUQIA = new DivisionCode("632521100");
+	public static final DivisionCode QIABUQIA = new DivisionCode("632521100");
 
-	static final DivisionCode DAOTANGHE = new DivisionCode("632521101");
+	public static final DivisionCode DAOTANGHE = new DivisionCode("632521101");
 
 	private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
@@ -32,8 +35,17 @@ class StaffFixtures {
 		this.credentials = credentials;
 	}
 
+	/**
+	 * @param context the running application
+	 * @return fixtures wired to its services
+	 */
+	public static StaffFixtures from(ApplicationContext context) {
+		return new StaffFixtures(context.getBean(StaffAdministration.class), context.getBean(Units.class),
+				context.getBean(Credentials.class));
+	}
+
 	/** An account still on its one-time password. */
-	Opened fresh(DivisionCode division, UnitKind kind, Role... roles) {
+	public Opened fresh(DivisionCode division, UnitKind kind, Role... roles) {
 		Unit unit = unitAt(division, kind);
 		String username = "t" + SEQUENCE.incrementAndGet() + "." + roles[0].name().toLowerCase().replace('_', '-');
 		OpenedAccount opened = administration.open(new NewAccount(username, "测试人员", unit.id(), Set.of(roles)), unit,
@@ -42,7 +54,7 @@ class StaffFixtures {
 	}
 
 	/** An account whose owner has set {@link #PASSWORD}. */
-	Opened active(DivisionCode division, UnitKind kind, Role... roles) {
+	public Opened active(DivisionCode division, UnitKind kind, Role... roles) {
 		Opened opened = fresh(division, kind, roles);
 		credentials.changePassword(opened.id(), opened.oneTimePassword(), PASSWORD, PASSWORD);
 		return opened;
@@ -56,7 +68,10 @@ class StaffFixtures {
 			.orElseThrow();
 	}
 
-	record Opened(AccountId id, String username, String oneTimePassword, UnitId unitId) {
+	/**
+	 * An account opened for a test.
+	 */
+	public record Opened(AccountId id, String username, String oneTimePassword, UnitId unitId) {
 	}
 
 }
