@@ -1,0 +1,74 @@
+package org.jijinan.people;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.jijinan.shared.Caller;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Households and category standings over the API.
+ */
+@RestController
+class HouseholdController {
+
+	private final HouseholdRegister households;
+
+	private final CategoryStandings standings;
+
+	HouseholdController(HouseholdRegister households, CategoryStandings standings) {
+		this.households = households;
+		this.standings = standings;
+	}
+
+	@PostMapping("/api/v1/households")
+	@ResponseStatus(HttpStatus.CREATED)
+	HouseholdView establish(@Valid @RequestBody NewHousehold household, @AuthenticationPrincipal Caller caller) {
+		return households.establish(household.headId(), household.address(), caller);
+	}
+
+	@GetMapping("/api/v1/households/{id}")
+	HouseholdView household(@PathVariable HouseholdId id, @AuthenticationPrincipal Caller caller) {
+		return households.find(id, caller);
+	}
+
+	@PostMapping("/api/v1/households/{id}/members")
+	HouseholdView admit(@PathVariable HouseholdId id, @Valid @RequestBody NewMember member,
+			@AuthenticationPrincipal Caller caller) {
+		return households.admit(id, member.personId(), member.relationship(), caller);
+	}
+
+	@GetMapping("/api/v1/categories")
+	List<Category> categories() {
+		return standings.categories();
+	}
+
+	@PostMapping("/api/v1/standings")
+	@ResponseStatus(HttpStatus.CREATED)
+	StandingView grant(@Valid @RequestBody NewStanding standing, @AuthenticationPrincipal Caller caller) {
+		return standings.grant(standing, caller);
+	}
+
+	@GetMapping("/api/v1/persons/{id}/standings")
+	List<StandingView> standingsOf(@PathVariable PersonId id, @AuthenticationPrincipal Caller caller) {
+		return standings.standingsOf(id, caller);
+	}
+
+	record NewHousehold(@NotNull PersonId headId, @Nullable @Size(max = 200) String address) {
+	}
+
+	record NewMember(@NotNull PersonId personId, @NotNull Relationship relationship) {
+	}
+
+}
