@@ -17,7 +17,8 @@ import org.springframework.context.annotation.Import;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "jijinan.identity.totp-required-for=SUPERVISOR")
+		properties = { "jijinan.identity.totp-required-for=SUPERVISOR", "jijinan.people.import-batch-size=50",
+			"jijinan.people.import-max-rows=1001" })
 @Import(TestPlatform.class)
 public @interface SystemTest {
 }

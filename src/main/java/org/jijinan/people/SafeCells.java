@@ -1,0 +1,29 @@
+package org.jijinan.people;
+
+/**
+ * Makes text safe for a spreadsheet cell (S11): a value that a spreadsheet would read as a formula (starting with
+ * {@code = + - @}, a tab or a carriage return) gets a leading apostrophe; CSV values are quoted when needed.
+ */
+final class SafeCells {
+
+	private SafeCells() {
+	}
+
+	static String text(String value) {
+		if (value.isEmpty()) {
+			return value;
+		}
+		char first = value.charAt(0);
+		return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
+				? "'" + value : value;
+	}
+
+	static String csv(String value) {
+		String safe = text(value);
+		if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
+			return "\"" + safe.replace("\"", "\"\"") + "\"";
+		}
+		return safe;
+	}
+
+}
