@@ -29,9 +29,12 @@ class PeopleController {
 
 	private final PersonFinder finder;
 
-	PeopleController(PersonRegistry registry, PersonFinder finder) {
+	private final PersonExport export;
+
+	PeopleController(PersonRegistry registry, PersonFinder finder, PersonExport export) {
 		this.registry = registry;
 		this.finder = finder;
+		this.export = export;
 	}
 
 	@PostMapping
@@ -48,6 +51,16 @@ class PeopleController {
 	@PostMapping("/searches")
 	SearchResult search(@Valid @RequestBody PersonSearch search, @AuthenticationPrincipal Caller caller) {
 		return finder.search(search, caller);
+	}
+
+	@PostMapping("/exports")
+	void export(@Valid @RequestBody PersonSearch search,
+			@org.springframework.web.bind.annotation.RequestParam(defaultValue = "XLSX") ExportFormat format,
+			@AuthenticationPrincipal Caller caller, jakarta.servlet.http.HttpServletResponse response)
+			throws java.io.IOException {
+		response.setContentType(format.contentType());
+		response.setHeader("Content-Disposition", "attachment; filename=\"persons." + format.extension() + "\"");
+		export.export(search, format.name(), caller, response.getOutputStream());
 	}
 
 	@PostMapping("/{id}/identification")

@@ -38,8 +38,11 @@ class PeoplePages {
 
 	private final PageProblems problems;
 
+	private final PersonExport export;
+
 	PeoplePages(PersonRegistry registry, PersonFinder finder, HouseholdRegister households,
-			CategoryStandings standings, PageProblems problems) {
+			CategoryStandings standings, PageProblems problems, PersonExport export) {
+		this.export = export;
 		this.registry = registry;
 		this.finder = finder;
 		this.households = households;
@@ -73,6 +76,21 @@ class PeoplePages {
 			problems.show(model, problem);
 		}
 		return "people/search";
+	}
+
+	@PostMapping("/exports")
+	void export(@RequestParam(required = false) @Nullable String idNumber,
+			@RequestParam(required = false) @Nullable String name,
+			@RequestParam(required = false) @Nullable String phone,
+			@RequestParam(required = false) @Nullable String village,
+			@RequestParam(required = false) @Nullable String category, @RequestParam ExportFormat format,
+			@AuthenticationPrincipal Caller caller, jakarta.servlet.http.HttpServletResponse response)
+			throws java.io.IOException {
+		var search = new PersonSearch(idNumber, name, phone, blank(village) ? null : DivisionCode.of(village),
+				blank(category) ? null : category, 0, 1);
+		response.setContentType(format.contentType());
+		response.setHeader("Content-Disposition", "attachment; filename=\"persons." + format.extension() + "\"");
+		export.export(search, format.name(), caller, response.getOutputStream());
 	}
 
 	@GetMapping("/new")

@@ -49,6 +49,37 @@ public class PersonFinder {
 	 * @return one page of matches
 	 */
 	public SearchResult search(PersonSearch search, Caller caller) {
+		Criteria criteria = criteria(search, caller);
+		String where = criteria.where();
+		Map<String, Object> parameters = criteria.parameters();
+		long total = jdbc.sql("select count(*) from people_person p where " + where)
+			.params(parameters)
+			.query(Long.class)
+			.single();
+		List<PersonView> rows = jdbc.sql("select p.* from people_person p where " + where
+				+ " order by p.name, p.id limit :limit offset :offset")
+			.params(parameters)
+			.param("limit", search.size())
+			.param("offset", (long) search.page() * search.size())
+			.query(PersonFinder::view)
+			.list();
+		return new SearchResult(rows, total, search.page(), search.size());
+	}
+
+	/**
+	 * Streams every match, in name order, to the consumer (for exports).
+	 */
+	void forEach(PersonSearch search, Caller caller, java.util.function.Consumer<PersonView> consumer) {
+		Criteria criteria = criteria(search, caller);
+		jdbc.sql("select p.* from people_person p where " + criteria.where() + " order by p.name, p.id")
+			.params(criteria.parameters())
+			.withFetchSize(1000)
+			.query(PersonFinder::view)
+			.stream()
+			.forEach(consumer);
+	}
+
+	private Criteria criteria(PersonSearch search, Caller caller) {
 		Map<String, Object> parameters = new LinkedHashMap<>();
 		List<String> conditions = new ArrayList<>();
 		conditions.add("p.superseded_by is null");
@@ -80,19 +111,10 @@ public class PersonFinder {
 					                 where hm.person_id = p.id and hm.left_on is null)))""");
 			parameters.put("category", search.category().strip());
 		}
-		String where = String.join(" and ", conditions);
-		long total = jdbc.sql("select count(*) from people_person p where " + where)
-			.params(parameters)
-			.query(Long.class)
-			.single();
-		List<PersonView> rows = jdbc.sql("select p.* from people_person p where " + where
-				+ " order by p.name, p.id limit :limit offset :offset")
-			.params(parameters)
-			.param("limit", search.size())
-			.param("offset", (long) search.page() * search.size())
-			.query(PersonFinder::view)
-			.list();
-		return new SearchResult(rows, total, search.page(), search.size());
+		return new Criteria(String.join(" and ", conditions), parameters);
+	}
+
+	private record Criteria(String where, Map<String, Object> parameters) {
 	}
 
 	private String area(DivisionCode area, Caller caller) {
