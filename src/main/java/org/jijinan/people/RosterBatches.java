@@ -4,7 +4,12 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -18,12 +23,17 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Stores one batch of checked roster rows in one transaction: COPY into staging, drop duplicates of earlier rows of
- * the same file, add the new persons, grant the roster's category, flag look-alikes, record the bad rows, and move
- * the import's checkpoint. A crash loses at most the batch in flight, which the resumed import does again.
+ * Stores one batch of checked roster rows in one transaction: sort the rows into new persons, persons registered
+ * already and repeats of an earlier row of the same file (one indexed look-up of the batch's ID hashes), COPY the
+ * new persons straight into the registry, grant the roster's category, flag look-alikes, record the bad rows and
+ * move the import's checkpoint. A crash loses at most the batch in flight, which the resumed import does again.
  */
 @Component
 class RosterBatches {
+
+	private static final String COLUMNS = "id, name, id_number_sealed, id_number_hash, id_number_masked, birth_date, "
+			+ "sex, ethnicity, phone_sealed, phone_hash, phone_masked, residence, residence_path, address, provisional, "
+			+ "source_import, version";
 
 	private final JdbcClient jdbc;
 
@@ -36,16 +46,52 @@ class RosterBatches {
 
 	@Transactional
 	void store(RosterRun run, List<RosterLine> lines, List<RosterRowCheck.Checked> problems, int lastRow) {
-		int first = lines.isEmpty() ? lastRow + 1 : lines.get(0).rowNumber();
-		copy(run.importId(), lines);
-		int duplicates = markDuplicates(run.importId(), first, lastRow);
-		int added = addPersons(run.importId(), first, lastRow);
-		if (run.category() != null) {
-			grant(run, first, lastRow);
+		Map<String, Boolean> registered = registered(run.importId(), lines);
+		List<RosterLine> fresh = new ArrayList<>();
+		List<RosterRowCheck.Checked> refused = new ArrayList<>(problems);
+		Set<String> seen = new HashSet<>();
+		int matched = 0;
+		for (RosterLine line : lines) {
+			String hash = line.sealedNumber().hash();
+			Boolean ours = registered.get(hash);
+			if (!seen.add(hash) || Boolean.TRUE.equals(ours)) {
+				refused.add(new RosterRowCheck.Checked(null, line.rowNumber(), "公民身份号码", "people.roster-duplicate-row"));
+			}
+			else if (ours != null) {
+				matched++;
+			}
+			else {
+				fresh.add(line);
+			}
 		}
-		int lookalikes = flagLookalikes(run.importId(), first, lastRow);
-		recordProblems(run.importId(), problems);
-		int valid = lines.size() - duplicates;
+		copy(run.importId(), fresh);
+		if (run.category() != null) {
+			grant(run, lines);
+		}
+		int lookalikes = flagLookalikes(run.importId(), fresh);
+		recordProblems(run.importId(), refused);
+		advance(run.importId(), lastRow, fresh.size(), matched, refused.size(), lookalikes);
+	}
+
+	/**
+	 * @return for each hash of the batch already in the registry, whether this import put it there
+	 */
+	private Map<String, Boolean> registered(UUID importId, List<RosterLine> lines) {
+		Map<String, Boolean> registered = new HashMap<>();
+		if (lines.isEmpty()) {
+			return registered;
+		}
+		jdbc.sql("""
+				select id_number_hash, coalesce(source_import = :id, false) as ours from people_person
+				 where id_number_hash = any(:hashes)""")
+			.param("id", importId)
+			.param("hashes", lines.stream().map(line -> line.sealedNumber().hash()).toArray(String[]::new))
+			.query((row, number) -> registered.put(row.getString(1), row.getBoolean(2)))
+			.list();
+		return registered;
+	}
+
+	private void advance(UUID importId, int lastRow, int added, int matched, int failed, int lookalikes) {
 		int moved = jdbc.sql("""
 				update people_roster_import
 				   set rows_done = :lastRow, rows_added = rows_added + :added, rows_matched = rows_matched + :matched,
@@ -53,13 +99,13 @@ class RosterBatches {
 				 where id = :id and rows_done < :lastRow""")
 			.param("lastRow", lastRow)
 			.param("added", added)
-			.param("matched", valid - added)
-			.param("failed", problems.size() + duplicates)
+			.param("matched", matched)
+			.param("failed", failed)
 			.param("lookalikes", lookalikes)
-			.param("id", run.importId())
+			.param("id", importId)
 			.update();
 		if (moved != 1) {
-			throw new RosterStorageFailed("Roster import " + run.importId() + " was advanced by another worker", null);
+			throw new RosterStorageFailed("Roster import " + importId + " was advanced by another worker", null);
 		}
 	}
 
@@ -69,8 +115,7 @@ class RosterBatches {
 		}
 		StringBuilder text = new StringBuilder(lines.size() * 400);
 		for (RosterLine line : lines) {
-			field(text, importId.toString()).append('\t');
-			field(text, Integer.toString(line.rowNumber())).append('\t');
+			field(text, UUID.randomUUID().toString()).append('\t');
 			field(text, line.name()).append('\t');
 			field(text, line.sealedNumber().ciphertext()).append('\t');
 			field(text, line.sealedNumber().hash()).append('\t');
@@ -83,34 +128,21 @@ class RosterBatches {
 			field(text, line.phoneMasked()).append('\t');
 			field(text, line.residence().village().value()).append('\t');
 			field(text, line.residence().path()).append('\t');
-			field(text, line.address()).append('\t');
-			field(text, line.grade() == null ? null : line.grade().toString()).append('\n');
+			field(text, line.address()).append("\tf\t");
+			field(text, importId.toString()).append("\t0\n");
 		}
 		Connection connection = DataSourceUtils.getConnection(dataSource);
 		try {
 			connection.unwrap(PGConnection.class)
 				.getCopyAPI()
-				.copyIn("copy people_roster_staging (import_id, row_number, name, id_number_sealed, id_number_hash, "
-						+ "id_number_masked, birth_date, sex, ethnicity, phone_sealed, phone_hash, phone_masked, "
-						+ "residence, residence_path, address, grade) from stdin", new StringReader(text.toString()));
+				.copyIn("copy people_person (" + COLUMNS + ") from stdin", new StringReader(text.toString()));
 		}
 		catch (SQLException | IOException failed) {
-			throw new RosterStorageFailed("COPY into roster staging failed", failed);
+			throw new RosterStorageFailed("COPY of new persons failed", failed);
 		}
 		finally {
 			DataSourceUtils.releaseConnection(connection, dataSource);
 		}
-	}
-
-	/**
-	 * Storing a batch failed for a reason that is not the file's fault; the import resumes later.
-	 */
-	static final class RosterStorageFailed extends RuntimeException {
-
-		RosterStorageFailed(String message, @Nullable Throwable cause) {
-			super(message, cause);
-		}
-
 	}
 
 	private static StringBuilder field(StringBuilder text, @Nullable String value) {
@@ -130,92 +162,67 @@ class RosterBatches {
 		return text;
 	}
 
-	private int markDuplicates(UUID importId, int first, int last) {
-		List<Integer> duplicates = jdbc.sql("""
-				delete from people_roster_staging s
-				 where s.import_id = :id and s.row_number between :first and :last
-				   and exists (select 1 from people_roster_staging t
-				                where t.import_id = s.import_id and t.id_number_hash = s.id_number_hash
-				                  and t.row_number < s.row_number)
-				returning s.row_number""")
-			.param("id", importId)
-			.param("first", first)
-			.param("last", last)
-			.query(Integer.class)
-			.list();
-		for (Integer row : duplicates) {
-			jdbc.sql("""
-					insert into people_roster_problem (import_id, row_number, column_name, code)
-					values (:id, :row, '公民身份号码', 'people.roster-duplicate-row') on conflict do nothing""")
-				.param("id", importId)
-				.param("row", row)
-				.update();
-		}
-		return duplicates.size();
-	}
-
-	private int addPersons(UUID importId, int first, int last) {
-		return jdbc.sql("""
-				insert into people_person (id, name, id_number_sealed, id_number_hash, id_number_masked, birth_date, sex,
-				                           ethnicity, phone_sealed, phone_hash, phone_masked, residence, residence_path,
-				                           address, provisional, source_import, version)
-				select gen_random_uuid(), name, id_number_sealed, id_number_hash, id_number_masked, birth_date, sex,
-				       ethnicity, phone_sealed, phone_hash, phone_masked, residence, residence_path, address, false,
-				       import_id, 0
-				  from people_roster_staging
-				 where import_id = :id and row_number between :first and :last
-				on conflict (id_number_hash) do nothing""")
-			.param("id", importId)
-			.param("first", first)
-			.param("last", last)
-			.update();
-	}
-
-	private void grant(RosterRun run, int first, int last) {
+	private void grant(RosterRun run, List<RosterLine> lines) {
+		Map<String, Integer> grades = new HashMap<>();
+		lines.forEach(line -> grades.put(line.sealedNumber().hash(), line.grade()));
 		jdbc.sql("""
 				insert into people_category_membership (id, category_code, person_id, grade, source, valid_from)
-				select gen_random_uuid(), :category, p.id, s.grade, :source, :from
-				  from people_roster_staging s join people_person p on p.id_number_hash = s.id_number_hash
-				 where s.import_id = :id and s.row_number between :first and :last
-				   and not exists (select 1 from people_category_membership m
+				select gen_random_uuid(), :category, p.id, g.grade, :source, :from
+				  from unnest(:hashes, :grades) as g(hash, grade) join people_person p on p.id_number_hash = g.hash
+				 where not exists (select 1 from people_category_membership m
 				                    where m.person_id = p.id and m.category_code = :category
 				                      and (m.valid_to is null or m.valid_to >= :from))""")
 			.param("category", run.category())
 			.param("source", run.source())
 			.param("from", java.sql.Date.valueOf(run.validFrom()))
-			.param("id", run.importId())
-			.param("first", first)
-			.param("last", last)
+			.param("hashes", grades.keySet().toArray(String[]::new))
+			.param("grades", grades.keySet().stream().map(grades::get).toArray(Integer[]::new))
 			.update();
 	}
 
-	private int flagLookalikes(UUID importId, int first, int last) {
+	private int flagLookalikes(UUID importId, List<RosterLine> fresh) {
+		if (fresh.isEmpty()) {
+			return 0;
+		}
 		return jdbc.sql("""
-				insert into people_lookalike (id, person_id, resembles_id, import_id, row_number, created_at)
-				select gen_random_uuid(), p.id, q.id, :id, s.row_number, now()
-				  from people_roster_staging s
-				  join people_person p on p.id_number_hash = s.id_number_hash and p.source_import = :id
-				  join people_person q on q.name = s.name and q.birth_date = s.birth_date and q.residence = s.residence
+				insert into people_lookalike (id, person_id, resembles_id, import_id, created_at)
+				select gen_random_uuid(), p.id, q.id, :id, now()
+				  from people_person p
+				  join people_person q on q.name = p.name and q.birth_date = p.birth_date and q.residence = p.residence
 				                      and q.id <> p.id and q.superseded_by is null
-				 where s.import_id = :id and s.row_number between :first and :last
+				 where p.id_number_hash = any(:hashes)
+				   and not (q.id_number_hash = any(:hashes) and q.id > p.id)
 				on conflict do nothing""")
 			.param("id", importId)
-			.param("first", first)
-			.param("last", last)
+			.param("hashes", fresh.stream().map(line -> line.sealedNumber().hash()).toArray(String[]::new))
 			.update();
 	}
 
 	private void recordProblems(UUID importId, List<RosterRowCheck.Checked> problems) {
-		for (RosterRowCheck.Checked problem : problems) {
-			jdbc.sql("""
-					insert into people_roster_problem (import_id, row_number, column_name, code)
-					values (:id, :row, :column, :code) on conflict do nothing""")
-				.param("id", importId)
-				.param("row", problem.rowNumber())
-				.param("column", problem.column())
-				.param("code", problem.code())
-				.update();
+		if (problems.isEmpty()) {
+			return;
 		}
+		jdbc.sql("""
+				insert into people_roster_problem (import_id, row_number, column_name, code)
+				select :id, p.row_number, p.column_name, p.code
+				  from unnest(:rows, :columns, :codes) as p(row_number, column_name, code)
+				on conflict do nothing""")
+			.param("id", importId)
+			.param("rows", problems.stream().map(RosterRowCheck.Checked::rowNumber).toArray(Integer[]::new))
+			.param("columns", problems.stream().map(RosterRowCheck.Checked::column).toArray(String[]::new))
+			.param("codes", problems.stream().map(RosterRowCheck.Checked::code).toArray(String[]::new))
+			.update();
+	}
+
+	/**
+	 * Storing a batch failed for a reason that is not the file's fault; the import resumes later.
+	 */
+	static final class RosterStorageFailed extends RuntimeException {
+
+		RosterStorageFailed(String message, @Nullable Throwable cause) {
+			super(message, cause);
+		}
+
 	}
 
 }

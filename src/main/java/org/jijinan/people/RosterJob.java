@@ -11,6 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.jijinan.region.RegionDirectory;
 import org.jspecify.annotations.Nullable;
@@ -153,19 +157,21 @@ class RosterJob {
 		var run = new RosterRun(claim.importId(), claim.category(), graded, claim.source(), claim.uploadedOn(),
 				claim.scopePath());
 		var check = new RosterRowCheck(columns, claim.scopePath(), graded, LocalDate.now(clock), data, regions);
-		var buffer = new Buffer(run, settings.importBatchSize(), maxBatches);
-		try {
-			claim.file().read(settings.importMaxRows(), (rowNumber, cells) -> {
-				if (rowNumber > 1 && rowNumber > claim.rowsDone()) {
-					buffer.add(check.check(rowNumber, cells));
-				}
-			});
+		try (var buffer = new Buffer(run, settings.importBatchSize(), maxBatches)) {
+			try {
+				claim.file().read(settings.importMaxRows(), (rowNumber, cells) -> {
+					if (rowNumber > 1 && rowNumber > claim.rowsDone()) {
+						buffer.add(check.check(rowNumber, cells));
+					}
+				});
+			}
+			catch (Interrupted stopped) {
+				return false;
+			}
+			buffer.flush();
+			buffer.awaitInFlight();
+			return true;
 		}
-		catch (Interrupted stopped) {
-			return false;
-		}
-		buffer.flush();
-		return true;
 	}
 
 	private void complete(UUID importId) {
@@ -177,7 +183,6 @@ class RosterJob {
 			.query((row, number) -> Map.of("added", row.getInt(1), "matched", row.getInt(2), "failed", row.getInt(3),
 					"lookalikes", row.getInt(4)))
 			.single();
-		jdbc.sql("delete from people_roster_staging where import_id = :id").param("id", importId).update();
 		events.publishEvent(new RosterImported(importId, "COMPLETED", counts.toString()));
 		log.info("Roster import {} completed: {}", importId, counts);
 	}
@@ -215,9 +220,11 @@ class RosterJob {
 	}
 
 	/**
-	 * Collects checked rows and stores them a batch at a time.
+	 * Collects checked rows and stores them a batch at a time. Storing runs on a second thread while the next batch
+	 * is read, checked and sealed, so the file work and the database work overlap; at most one batch is in flight
+	 * and batches are stored in file order.
 	 */
-	private final class Buffer {
+	private final class Buffer implements AutoCloseable {
 
 		private final RosterRun run;
 
@@ -225,11 +232,19 @@ class RosterJob {
 
 		private int batchesLeft;
 
-		private final List<RosterLine> lines = new ArrayList<>();
+		private List<RosterLine> lines = new ArrayList<>();
 
-		private final List<RosterRowCheck.Checked> problems = new ArrayList<>();
+		private List<RosterRowCheck.Checked> problems = new ArrayList<>();
 
 		private int lastRow;
+
+		private final ExecutorService storer = Executors.newSingleThreadExecutor(runnable -> {
+			Thread thread = new Thread(runnable, "roster-store");
+			thread.setDaemon(true);
+			return thread;
+		});
+
+		private @Nullable Future<?> inFlight;
 
 		Buffer(RosterRun run, int size, int maxBatches) {
 			this.run = run;
@@ -248,6 +263,7 @@ class RosterJob {
 			if (lines.size() + problems.size() >= size) {
 				flush();
 				if (--batchesLeft <= 0) {
+					awaitInFlight();
 					throw new Interrupted();
 				}
 			}
@@ -257,13 +273,44 @@ class RosterJob {
 			if (lines.isEmpty() && problems.isEmpty()) {
 				return;
 			}
-			batches.store(run, lines, problems, lastRow);
-			jdbc.sql("update people_roster_import set lease_until = :lease where id = :id")
-				.param("lease", Timestamp.from(clock.instant().plus(LEASE)))
-				.param("id", run.importId())
-				.update();
-			lines.clear();
-			problems.clear();
+			awaitInFlight();
+			List<RosterLine> batch = lines;
+			List<RosterRowCheck.Checked> refused = problems;
+			int last = lastRow;
+			lines = new ArrayList<>();
+			problems = new ArrayList<>();
+			inFlight = storer.submit(() -> {
+				batches.store(run, batch, refused, last);
+				jdbc.sql("update people_roster_import set lease_until = :lease where id = :id")
+					.param("lease", Timestamp.from(clock.instant().plus(LEASE)))
+					.param("id", run.importId())
+					.update();
+			});
+		}
+
+		void awaitInFlight() {
+			if (inFlight == null) {
+				return;
+			}
+			try {
+				inFlight.get();
+			}
+			catch (InterruptedException stopped) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("Roster import interrupted", stopped);
+			}
+			catch (ExecutionException failed) {
+				throw failed.getCause() instanceof RuntimeException runtime ? runtime
+						: new IllegalStateException(failed.getCause());
+			}
+			finally {
+				inFlight = null;
+			}
+		}
+
+		@Override
+		public void close() {
+			storer.shutdownNow();
 		}
 
 	}

@@ -31,6 +31,10 @@ public class Sealer {
 
 	private final SecureRandom random = new SecureRandom();
 
+	private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(() -> instance("AES/GCM/NoPadding"));
+
+	private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
+
 	Sealer(KeyRing keys) {
 		this.encryption = new SecretKeySpec(keys.derive("field-encryption"), "AES");
 		this.hashing = new SecretKeySpec(keys.derive("lookup-hash"), "HmacSHA256");
@@ -45,7 +49,7 @@ public class Sealer {
 		try {
 			byte[] nonce = new byte[NONCE_BYTES];
 			random.nextBytes(nonce);
-			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+			Cipher cipher = ciphers.get();
 			cipher.init(Cipher.ENCRYPT_MODE, encryption, new GCMParameterSpec(128, nonce));
 			cipher.updateAAD(purpose.getBytes(StandardCharsets.UTF_8));
 			byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
@@ -68,7 +72,7 @@ public class Sealer {
 	public String open(String sealed, String purpose) {
 		try {
 			byte[] in = Base64.getDecoder().decode(sealed.substring(PREFIX.length()));
-			Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+			Cipher cipher = ciphers.get();
 			cipher.init(Cipher.DECRYPT_MODE, encryption, new GCMParameterSpec(128, in, 0, NONCE_BYTES));
 			cipher.updateAAD(purpose.getBytes(StandardCharsets.UTF_8));
 			return new String(cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES), StandardCharsets.UTF_8);
@@ -78,22 +82,36 @@ public class Sealer {
 		}
 	}
 
+	private static Cipher instance(String transformation) {
+		try {
+			return Cipher.getInstance(transformation);
+		}
+		catch (GeneralSecurityException impossible) {
+			throw new IllegalStateException(transformation + " unavailable", impossible);
+		}
+	}
+
+	private Mac newMac() {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(hashing);
+			return mac;
+		}
+		catch (GeneralSecurityException impossible) {
+			throw new IllegalStateException("HMAC-SHA256 unavailable", impossible);
+		}
+	}
+
 	/**
 	 * @param value a value to find again later (such as an ID number)
 	 * @param purpose what the value is
 	 * @return a keyed hash, hex, equal for equal values and purposes
 	 */
 	public String lookupHash(String value, String purpose) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(hashing);
-			mac.update(purpose.getBytes(StandardCharsets.UTF_8));
-			mac.update((byte) 0);
-			return java.util.HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (GeneralSecurityException impossible) {
-			throw new IllegalStateException("HMAC-SHA256 unavailable", impossible);
-		}
+		Mac mac = macs.get();
+		mac.update(purpose.getBytes(StandardCharsets.UTF_8));
+		mac.update((byte) 0);
+		return java.util.HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
 	}
 
 }
