@@ -6,7 +6,7 @@
  * <p>
  * Does not know about requests, cases or payments; those modules refer to persons and households by ID.
  */
-@ApplicationModule(displayName = "People 人员与家庭", allowedDependencies = { "shared", "region" })
+@ApplicationModule(displayName = "People 人员与家庭", allowedDependencies = { "shared", "region", "identity" })
 @NullMarked
 package org.jijinan.people;
 

@@ -47,6 +47,9 @@ class RosterImportTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	Lookalikes lookalikes;
+
 	@Test
 	void importsEveryValidRowOnceAndReportsEveryBadRow() {
 		List<String> good = numbers(6);
@@ -157,10 +160,17 @@ class RosterImportTests {
 
 		assertThat(done.rowsAdded()).isEqualTo(1);
 		assertThat(done.lookalikes()).isEqualTo(1);
-		assertThat(jdbc.sql("select count(*) from people_lookalike where import_id = :id and status = 'OPEN'")
-			.param("id", done.id())
-			.query(Long.class)
-			.single()).isEqualTo(1);
+		var pair = lookalikes.open(CLERK)
+			.stream()
+			.filter(open -> open.name().equals("才让多杰") && open.idNumber().equals(ResidentIdNumber.parse(other).masked()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(pair.resemblesNumber()).isEqualTo(ResidentIdNumber.parse(first).masked());
+		long before = lookalikes.openCount(CLERK);
+		lookalikes.resolve(pair.id(), Lookalikes.Outcome.DISTINCT, CLERK);
+		assertThat(lookalikes.openCount(CLERK)).isEqualTo(before - 1);
+		org.assertj.core.api.Assertions.assertThatExceptionOfType(org.jijinan.shared.Conflict.class)
+			.isThrownBy(() -> lookalikes.resolve(pair.id(), Lookalikes.Outcome.SAME, CLERK));
 	}
 
 	@Test
