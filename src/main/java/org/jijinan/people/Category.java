@@ -9,7 +9,10 @@ package org.jijinan.people;
  * @param subject whether persons or households hold it
  * @param graded whether a membership carries a grade (残疾等级 1–4)
  */
-public record Category(String code, String chineseName, String englishName, Subject subject, boolean graded) {
+public record Category(@jakarta.validation.constraints.NotBlank String code,
+		@jakarta.validation.constraints.NotBlank String chineseName,
+		@jakarta.validation.constraints.NotBlank String englishName, @jakarta.validation.constraints.NotNull Subject subject,
+		boolean graded) {
 
 	/**
 	 * Who holds a category.

@@ -58,6 +58,54 @@ public class CategoryStandings {
 	}
 
 	/**
+	 * Adds a category to the list (county administrators only; the list is the county's).
+	 */
+	public Category define(Category category, Caller caller) {
+		requireCountyAdministrator(caller);
+		if (!category.code().matches("[A-Z][A-Z0-9_]{2,39}") || category.chineseName().isBlank()
+				|| category.chineseName().length() > 40 || category.englishName().isBlank()
+				|| category.englishName().length() > 80) {
+			throw new InvalidInput("people.category-invalid");
+		}
+		try {
+			jdbc.sql("""
+					insert into people_category (code, name_zh, name_en, subject, graded)
+					values (:code, :zh, :en, :subject, :graded)""")
+				.param("code", category.code())
+				.param("zh", category.chineseName().strip())
+				.param("en", category.englishName().strip())
+				.param("subject", category.subject().name())
+				.param("graded", category.graded())
+				.update();
+		}
+		catch (org.springframework.dao.DuplicateKeyException taken) {
+			throw new Conflict("people.category-exists", category.code());
+		}
+		events.publishEvent(new CategoryListChanged(category.code(), "defined"));
+		return category;
+	}
+
+	/**
+	 * Takes a category off the list; recorded standings stay.
+	 */
+	public void deactivate(String code, Caller caller) {
+		requireCountyAdministrator(caller);
+		if (jdbc.sql("update people_category set active = false where code = :code and active")
+			.param("code", code)
+			.update() == 0) {
+			throw new NotFound("people.unknown-category", code);
+		}
+		events.publishEvent(new CategoryListChanged(code, "deactivated"));
+	}
+
+	private static void requireCountyAdministrator(Caller caller) {
+		if (!caller.hasRole("ADMINISTRATOR") || caller.regionScope() == null
+				|| caller.regionScope().value().length() != 6) {
+			throw new org.jijinan.shared.Forbidden("people.category-list-county-only");
+		}
+	}
+
+	/**
 	 * Records a standing.
 	 * @return the recorded standing
 	 */
@@ -155,6 +203,31 @@ public class CategoryStandings {
 			.param("to", standing.validTo() == null ? null : Date.valueOf(standing.validTo()))
 			.query(Boolean.class)
 			.single();
+	}
+
+	/**
+	 * The list of categories changed.
+	 *
+	 * @param code the category
+	 * @param change {@code defined} or {@code deactivated}
+	 */
+	public record CategoryListChanged(String code, String change) implements AuditableEvent {
+
+		@Override
+		public String auditAction() {
+			return "people.category-" + change;
+		}
+
+		@Override
+		public String auditSubjectType() {
+			return "category";
+		}
+
+		@Override
+		public String auditSubjectId() {
+			return code;
+		}
+
 	}
 
 	/**

@@ -54,6 +54,18 @@ class HouseholdController {
 		return standings.categories();
 	}
 
+	@PostMapping("/api/v1/categories")
+	@ResponseStatus(HttpStatus.CREATED)
+	Category define(@Valid @RequestBody Category category, @AuthenticationPrincipal Caller caller) {
+		return standings.define(category, caller);
+	}
+
+	@PostMapping("/api/v1/categories/{code}/deactivation")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void deactivate(@PathVariable String code, @AuthenticationPrincipal Caller caller) {
+		standings.deactivate(code, caller);
+	}
+
 	@PostMapping("/api/v1/standings")
 	@ResponseStatus(HttpStatus.CREATED)
 	StandingView grant(@Valid @RequestBody NewStanding standing, @AuthenticationPrincipal Caller caller) {

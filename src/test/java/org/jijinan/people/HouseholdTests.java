@@ -103,6 +103,26 @@ class HouseholdTests {
 			.formatted(head)).status()).isEqualTo(201);
 	}
 
+	@Test
+	void letsACountyAdministratorExtendTheCategoryListButNotAClerk() {
+		var admin = StaffFixtures.from(context)
+			.active(StaffFixtures.COUNTY, UnitKind.COUNTY_CIVIL_AFFAIRS, Role.ADMINISTRATOR);
+		Visitor county = new Visitor(port);
+		county.signIn(admin.username(), StaffFixtures.PASSWORD);
+		county.get("/");
+		String code = "LOCAL_WINTER_AID_" + System.nanoTime() % 100000;
+		String category = """
+				{"code": "%s", "chineseName": "冬春生活救助", "englishName": "Winter and spring aid", "subject": "HOUSEHOLD",
+				 "graded": false}""".formatted(code);
+
+		assertProblem(clerk.json("POST", "/api/v1/categories", category), 403, "people.category-list-county-only");
+		assertThat(county.json("POST", "/api/v1/categories", category).status()).isEqualTo(201);
+		assertThat(clerk.get("/api/v1/categories").body()).contains(code);
+		assertProblem(county.json("POST", "/api/v1/categories", category), 409, "people.category-exists");
+		assertThat(county.json("POST", "/api/v1/categories/" + code + "/deactivation", "").status()).isEqualTo(204);
+		assertThat(clerk.get("/api/v1/categories").body()).doesNotContain(code);
+	}
+
 	private String register(String name, String birth, int sexDigit) {
 		return idOf(clerk.json("POST", "/api/v1/persons",
 				person(name, newIdNumber(birth, sexDigit), null, PeopleTests.VILLAGE)));
