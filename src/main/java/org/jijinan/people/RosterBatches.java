@@ -65,7 +65,10 @@ class RosterBatches {
 			}
 		}
 		copy(run.importId(), fresh);
-		if (run.category() != null) {
+		if (run.household()) {
+			recordMembers(run.importId(), lines, refused);
+		}
+		else if (run.category() != null) {
 			grant(run, lines);
 		}
 		int lookalikes = flagLookalikes(run.importId(), fresh);
@@ -160,6 +163,26 @@ class RosterBatches {
 			}
 		}
 		return text;
+	}
+
+	private void recordMembers(UUID importId, List<RosterLine> lines, List<RosterRowCheck.Checked> refused) {
+		Set<Integer> refusedRows = new HashSet<>();
+		refused.forEach(problem -> refusedRows.add(problem.rowNumber()));
+		List<RosterLine> members = lines.stream().filter(line -> !refusedRows.contains(line.rowNumber())).toList();
+		if (members.isEmpty()) {
+			return;
+		}
+		jdbc.sql("""
+				insert into people_roster_member (import_id, row_number, person_hash, head_hash, relationship)
+				select :id, m.row_number, m.person_hash, m.head_hash, m.relationship
+				  from unnest(:rows, :persons, :heads, :relationships)
+				       as m(row_number, person_hash, head_hash, relationship)""")
+			.param("id", importId)
+			.param("rows", members.stream().map(RosterLine::rowNumber).toArray(Integer[]::new))
+			.param("persons", members.stream().map(line -> line.sealedNumber().hash()).toArray(String[]::new))
+			.param("heads", members.stream().map(RosterLine::headHash).toArray(String[]::new))
+			.param("relationships", members.stream().map(line -> line.relationship().name()).toArray(String[]::new))
+			.update();
 	}
 
 	private void grant(RosterRun run, List<RosterLine> lines) {

@@ -22,7 +22,9 @@ final class RosterColumns {
 		NAME("姓名", "name"), ID_NUMBER("公民身份号码", "身份证号码", "身份证号", "id_number", "idnumber"),
 		PHONE("联系电话", "电话", "手机号码", "phone"), VILLAGE("户籍村代码", "户籍地代码", "村代码", "户籍地", "village",
 				"residence"),
-		ETHNICITY("民族", "ethnicity"), ADDRESS("现住址", "住址", "address"), GRADE("等级", "残疾等级", "grade");
+		ETHNICITY("民族", "ethnicity"), ADDRESS("现住址", "住址", "address"), GRADE("等级", "残疾等级", "grade"),
+		HEAD_ID_NUMBER("户主公民身份号码", "户主身份证号码", "户主身份证号", "head_id_number"),
+		RELATIONSHIP("与户主关系", "relationship");
 
 		private final List<String> names;
 
@@ -61,6 +63,10 @@ final class RosterColumns {
 			throw new RosterRejected("people.roster-headers");
 		}
 		return new RosterColumns(positions);
+	}
+
+	boolean has(Field field) {
+		return positions.containsKey(field);
 	}
 
 	String get(List<String> cells, Field field) {

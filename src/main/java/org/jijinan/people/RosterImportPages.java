@@ -44,10 +44,7 @@ class RosterImportPages {
 	@GetMapping
 	String list(@AuthenticationPrincipal Caller caller, Model model) {
 		model.addAttribute("imports", imports.recent(caller));
-		model.addAttribute("categories", standings.categories()
-			.stream()
-			.filter(category -> category.subject() == Category.Subject.PERSON)
-			.toList());
+		model.addAttribute("categories", standings.categories());
 		return "people/imports";
 	}
 

@@ -19,13 +19,14 @@ import org.jspecify.annotations.Nullable;
  * @param rowsMatched rows of persons already registered
  * @param rowsFailed rows refused (see the report)
  * @param lookalikes new persons who look like someone registered, flagged for review
+ * @param households households a household roster named
  * @param rejection why the whole file was refused
  * @param createdAt when it was uploaded
  * @param finishedAt when it ended
  */
 public record RosterImportView(UUID id, String fileName, String format, @Nullable String category, String status,
 		@Nullable Integer rowsTotal, int rowsDone, int rowsAdded, int rowsMatched, int rowsFailed, int lookalikes,
-		@Nullable String rejection, Instant createdAt, @Nullable Instant finishedAt) {
+		int households, @Nullable String rejection, Instant createdAt, @Nullable Instant finishedAt) {
 
 	/**
 	 * @return how far the import has come, 0–100

@@ -199,9 +199,6 @@ public class RosterImports {
 			.filter(c -> c.code().equals(category.strip()))
 			.findFirst()
 			.orElseThrow(() -> new InvalidInput("people.unknown-category", category.strip()));
-		if (known.subject() != Category.Subject.PERSON) {
-			throw new InvalidInput("people.roster-household-category");
-		}
 		return known.code();
 	}
 
@@ -277,7 +274,8 @@ public class RosterImports {
 			.query((row, number) -> new RosterImportView(id, row.getString("file_name"), row.getString("format"),
 					row.getString("category_code"), row.getString("status"), (Integer) row.getObject("rows_total"),
 					row.getInt("rows_done"), row.getInt("rows_added"), row.getInt("rows_matched"),
-					row.getInt("rows_failed"), row.getInt("lookalikes"), row.getString("rejection"),
+					row.getInt("rows_failed"), row.getInt("lookalikes"), row.getInt("households"),
+					row.getString("rejection"),
 					row.getTimestamp("created_at").toInstant(),
 					row.getTimestamp("finished_at") == null ? null : row.getTimestamp("finished_at").toInstant()))
 			.single();

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -56,9 +55,12 @@ class RosterJob {
 
 	private final ApplicationEventPublisher events;
 
+	private final RosterCompletion completion;
+
 	RosterJob(JdbcClient jdbc, RosterBatches batches, PersonalData data, RegionDirectory regions,
 			PeopleSettings settings, Clock clock, @Qualifier(RosterExecutor.NAME) TaskExecutor executor,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, RosterCompletion completion) {
+		this.completion = completion;
 		this.jdbc = jdbc;
 		this.batches = batches;
 		this.data = data;
@@ -82,10 +84,10 @@ class RosterJob {
 			return;
 		}
 		try {
-			RosterFile file = claim.get().file();
-			RosterColumns columns = inspect(importId, file);
-			if (process(claim.get(), columns, maxBatches)) {
-				complete(importId);
+			RosterRun run = run(claim.get());
+			RosterColumns columns = inspect(importId, claim.get().file(), run);
+			if (process(claim.get(), run, columns, maxBatches)) {
+				completion.complete(run, LocalDate.now(clock));
 			}
 		}
 		catch (RosterRejected rejected) {
@@ -126,7 +128,16 @@ class RosterJob {
 			.optional();
 	}
 
-	private RosterColumns inspect(UUID importId, RosterFile file) {
+	private RosterRun run(Claim claim) {
+		var category = claim.category() == null ? null : jdbc.sql("select graded, subject from people_category where code = :c")
+			.param("c", claim.category())
+			.query((row, number) -> new boolean[] { row.getBoolean(1), "HOUSEHOLD".equals(row.getString(2)) })
+			.single();
+		return new RosterRun(claim.importId(), claim.category(), category != null && category[0],
+				category != null && category[1], claim.source(), claim.uploadedOn(), claim.scopePath());
+	}
+
+	private RosterColumns inspect(UUID importId, RosterFile file, RosterRun run) {
 		var header = new ArrayList<List<String>>(1);
 		int[] rows = { 0 };
 		file.read(settings.importMaxRows(), (rowNumber, cells) -> {
@@ -139,6 +150,10 @@ class RosterJob {
 			throw new RosterRejected("people.roster-empty");
 		}
 		RosterColumns columns = RosterColumns.of(header.get(0));
+		if (run.household() && !(columns.has(RosterColumns.Field.HEAD_ID_NUMBER)
+				&& columns.has(RosterColumns.Field.RELATIONSHIP))) {
+			throw new RosterRejected("people.roster-household-columns");
+		}
 		jdbc.sql("update people_roster_import set rows_total = :total where id = :id")
 			.param("total", rows[0] - 1)
 			.param("id", importId)
@@ -149,14 +164,9 @@ class RosterJob {
 	/**
 	 * @return whether the whole file was processed
 	 */
-	private boolean process(Claim claim, RosterColumns columns, int maxBatches) {
-		boolean graded = claim.category() != null && jdbc.sql("select graded from people_category where code = :c")
-			.param("c", claim.category())
-			.query(Boolean.class)
-			.single();
-		var run = new RosterRun(claim.importId(), claim.category(), graded, claim.source(), claim.uploadedOn(),
-				claim.scopePath());
-		var check = new RosterRowCheck(columns, claim.scopePath(), graded, LocalDate.now(clock), data, regions);
+	private boolean process(Claim claim, RosterRun run, RosterColumns columns, int maxBatches) {
+		var check = new RosterRowCheck(columns, claim.scopePath(), run.graded(), run.household(), LocalDate.now(clock),
+				data, regions);
 		try (var buffer = new Buffer(run, settings.importBatchSize(), maxBatches)) {
 			try {
 				claim.file().read(settings.importMaxRows(), (rowNumber, cells) -> {
@@ -172,19 +182,6 @@ class RosterJob {
 			buffer.awaitInFlight();
 			return true;
 		}
-	}
-
-	private void complete(UUID importId) {
-		var counts = jdbc.sql("""
-				update people_roster_import set status = 'COMPLETED', finished_at = :now, lease_until = null
-				 where id = :id returning rows_added, rows_matched, rows_failed, lookalikes""")
-			.param("now", Timestamp.from(clock.instant()))
-			.param("id", importId)
-			.query((row, number) -> Map.of("added", row.getInt(1), "matched", row.getInt(2), "failed", row.getInt(3),
-					"lookalikes", row.getInt(4)))
-			.single();
-		events.publishEvent(new RosterImported(importId, "COMPLETED", counts.toString()));
-		log.info("Roster import {} completed: {}", importId, counts);
 	}
 
 	private void reject(UUID importId, String code) {

@@ -18,10 +18,12 @@ import org.jspecify.annotations.Nullable;
  * @param ethnicity the ethnic group, if given
  * @param address the current address, if given
  * @param grade the grade for a graded category, if given
+ * @param headHash for a household roster, the keyed hash of the head's ID number
+ * @param relationship for a household roster, the relationship to the head
  */
 record RosterLine(int rowNumber, String name, ResidentIdNumber number, Sealed sealedNumber, @Nullable Sealed phone,
 		@Nullable String phoneMasked, Residence residence, @Nullable Ethnicity ethnicity, @Nullable String address,
-		@Nullable Integer grade) {
+		@Nullable Integer grade, @Nullable String headHash, @Nullable Relationship relationship) {
 
 	LocalDate birthDate() {
 		return number.birthDate();

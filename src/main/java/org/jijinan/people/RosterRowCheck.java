@@ -27,6 +27,8 @@ final class RosterRowCheck {
 
 	private final boolean graded;
 
+	private final boolean household;
+
 	private final LocalDate today;
 
 	private final PersonalData data;
@@ -35,11 +37,12 @@ final class RosterRowCheck {
 
 	private final Map<String, Optional<Residence>> villages = new HashMap<>();
 
-	RosterRowCheck(RosterColumns columns, String scopePath, boolean graded, LocalDate today, PersonalData data,
-			RegionDirectory regions) {
+	RosterRowCheck(RosterColumns columns, String scopePath, boolean graded, boolean household, LocalDate today,
+			PersonalData data, RegionDirectory regions) {
 		this.columns = columns;
 		this.scopePath = scopePath;
 		this.graded = graded;
+		this.household = household;
 		this.today = today;
 		this.data = data;
 		this.regions = regions;
@@ -78,14 +81,46 @@ final class RosterRowCheck {
 			field = Field.GRADE;
 			@Nullable Integer grade = grade(columns.get(cells, Field.GRADE));
 			String address = columns.get(cells, Field.ADDRESS);
+			field = Field.RELATIONSHIP;
+			@Nullable Relationship relationship = household ? relationship(columns.get(cells, Field.RELATIONSHIP)) : null;
+			field = Field.HEAD_ID_NUMBER;
+			@Nullable String headHash = household ? headHash(columns.get(cells, Field.HEAD_ID_NUMBER), number,
+					relationship) : null;
 			return Checked.line(new RosterLine(rowNumber, name, number, data.seal(number),
 					phone == null ? null : data.seal(phone), phone == null ? null : phone.masked(), residence.get(),
-					ethnicity, address.isEmpty() ? null : truncate(address), grade));
+					ethnicity, address.isEmpty() ? null : truncate(address), grade, headHash, relationship));
 		}
 		catch (DomainProblem problem) {
 			return Checked.problem(rowNumber, field, problem.code());
 		}
 	}
+
+	private String headHash(String text, ResidentIdNumber own, Relationship relationship) {
+		ResidentIdNumber head = ResidentIdNumber.parse(text);
+		if ((relationship == Relationship.HEAD) != head.equals(own)) {
+			throw new org.jijinan.shared.InvalidInput("people.roster-head-mismatch");
+		}
+		return data.lookup(head);
+	}
+
+	private static Relationship relationship(String text) {
+		return RELATIONSHIPS.entrySet()
+			.stream()
+			.filter(entry -> entry.getValue().contains(text.strip()))
+			.map(Map.Entry::getKey)
+			.findFirst()
+			.orElseThrow(() -> new org.jijinan.shared.InvalidInput("people.roster-relationship-unknown"));
+	}
+
+	private static final Map<Relationship, List<String>> RELATIONSHIPS = Map.of(Relationship.HEAD,
+			List.of("户主", "本人", "HEAD"), Relationship.SPOUSE, List.of("配偶", "妻", "夫", "妻子", "丈夫", "SPOUSE"),
+			Relationship.CHILD, List.of("子女", "子", "女", "儿子", "女儿", "长子", "长女", "次子", "次女", "CHILD"),
+			Relationship.PARENT, List.of("父母", "父亲", "母亲", "父", "母", "PARENT"), Relationship.GRANDPARENT,
+			List.of("祖父母", "祖父", "祖母", "外祖父", "外祖母", "GRANDPARENT"), Relationship.GRANDCHILD,
+			List.of("孙子女", "孙子", "孙女", "外孙子", "外孙女", "GRANDCHILD"), Relationship.SIBLING,
+			List.of("兄弟姐妹", "兄", "弟", "姐", "妹", "SIBLING"), Relationship.OTHER_RELATIVE,
+			List.of("其他亲属", "儿媳", "女婿", "OTHER_RELATIVE"), Relationship.NON_RELATIVE,
+			List.of("非亲属", "其他", "NON_RELATIVE"));
 
 	private @Nullable Integer grade(String text) {
 		if (!graded) {

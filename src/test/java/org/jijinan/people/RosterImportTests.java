@@ -50,6 +50,12 @@ class RosterImportTests {
 	@Autowired
 	Lookalikes lookalikes;
 
+	@Autowired
+	HouseholdRegister households;
+
+	@Autowired
+	CategoryStandings standings;
+
 	@Test
 	void importsEveryValidRowOnceAndReportsEveryBadRow() {
 		List<String> good = numbers(6);
@@ -188,6 +194,50 @@ class RosterImportTests {
 			.param("p", person.value())
 			.query(String.class)
 			.single()).isEqualTo("2 disability.csv");
+	}
+
+	@Test
+	void formsTheHouseholdsOfAHouseholdRosterAndGrantsThemTheCategory() {
+		List<String> n = numbers(7);
+		String village = PeopleTests.VILLAGE;
+		String csv = "户主公民身份号码,姓名,公民身份号码,与户主关系,户籍村代码\n"
+				+ String.join(",", n.get(0), "父", n.get(0), "户主", village) + "\n"
+				+ String.join(",", n.get(0), "母", n.get(1), "配偶", village) + "\n"
+				+ String.join(",", n.get(0), "子", n.get(2), "儿子", village) + "\n"
+				+ String.join(",", n.get(3), "独居老人", n.get(3), "户主", village) + "\n"
+				+ String.join(",", n.get(4), "无户主", n.get(5), "子女", village) + "\n"
+				+ String.join(",", n.get(0), "错户主", n.get(6), "户主", village) + "\n";
+
+		RosterImportView done = importAndWait(csv, "dibao.csv", "MINIMUM_LIVING_ALLOWANCE");
+
+		assertThat(done.status()).as(String.valueOf(done.rejection())).isEqualTo("COMPLETED");
+		assertThat(done.households()).isEqualTo(2);
+		assertThat(done.rowsAdded()).isEqualTo(5);
+		assertThat(problemCodes(done.id())).containsExactlyInAnyOrder("people.roster-head-missing",
+				"people.roster-head-mismatch");
+		PersonId son = personWith(n.get(2));
+		var household = households.householdOf(son, CLERK).orElseThrow();
+		assertThat(household.members()).extracting(HouseholdView.Member::name, HouseholdView.Member::relationship)
+			.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("父", Relationship.HEAD),
+					org.assertj.core.groups.Tuple.tuple("母", Relationship.SPOUSE),
+					org.assertj.core.groups.Tuple.tuple("子", Relationship.CHILD));
+		assertThat(standings.standingsOf(son, CLERK)).extracting(StandingView::category)
+			.containsExactly("MINIMUM_LIVING_ALLOWANCE");
+		assertThat(households.householdOf(personWith(n.get(5)), CLERK)).isEmpty();
+
+		RosterImportView again = importAndWait(csv, "dibao-again.csv", "MINIMUM_LIVING_ALLOWANCE");
+		assertThat(again.rowsMatched()).isEqualTo(5);
+		assertThat(households.householdOf(son, CLERK).orElseThrow().members()).hasSize(3);
+		assertThat(standings.standingsOf(son, CLERK)).hasSize(1);
+	}
+
+	@Test
+	void refusesAHouseholdRosterWithoutHeadAndRelationshipColumns() {
+		RosterImportView done = importAndWait(HEADER + row("某", numbers(1).get(0), "", PeopleTests.VILLAGE, ""),
+				"no-heads.csv", "MINIMUM_LIVING_ALLOWANCE");
+
+		assertThat(done.status()).isEqualTo("REJECTED");
+		assertThat(done.rejection()).isEqualTo("people.roster-household-columns");
 	}
 
 	@Test
