@@ -1,0 +1,103 @@
+package org.jijinan.calendar;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Answers whether a day is a working day and computes due times: "within N working days" ends at the same time of
+ * day N working days later; "within N hours" is counted on the clock (emergencies do not wait for Monday). Official
+ * days are read from the database once and cached; years without official data count weekends only and are reported
+ * by {@link #yearsWithoutOfficialData(int, int)}.
+ */
+@Service
+public class WorkingDayCalendar {
+
+	/** The county's zone: deadlines are computed in it. */
+	public static final ZoneId COUNTY = ZoneId.of("Asia/Shanghai");
+
+	private final JdbcClient jdbc;
+
+	private volatile Map<LocalDate, Boolean> official;
+
+	WorkingDayCalendar(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * @param day a date
+	 * @return whether people work that day: a weekday that is no public holiday, or a make-up working day
+	 */
+	public boolean isWorkingDay(LocalDate day) {
+		Boolean listed = days().get(day);
+		if (listed != null) {
+			return listed;
+		}
+		return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY;
+	}
+
+	/**
+	 * @param start when the clock starts
+	 * @param workingDays how many working days are allowed (at least 1)
+	 * @return the due time: the same time of day on the {@code workingDays}-th working day after the start's day
+	 */
+	public Instant plusWorkingDays(Instant start, int workingDays) {
+		ZonedDateTime due = start.atZone(COUNTY);
+		int left = workingDays;
+		while (left > 0) {
+			due = due.plusDays(1);
+			if (isWorkingDay(due.toLocalDate())) {
+				left--;
+			}
+		}
+		return due.toInstant();
+	}
+
+	/**
+	 * @param start when the clock starts
+	 * @param hours how many hours are allowed
+	 * @return the due time on the clock
+	 */
+	public Instant plusHours(Instant start, int hours) {
+		return start.plus(Duration.ofHours(hours));
+	}
+
+	/**
+	 * @return the years in the range for which no official holiday arrangement is stored
+	 */
+	public Set<Integer> yearsWithoutOfficialData(int from, int to) {
+		Set<Integer> missing = new TreeSet<>();
+		for (int year = from; year <= to; year++) {
+			int y = year;
+			if (days().keySet().stream().noneMatch(day -> day.getYear() == y)) {
+				missing.add(year);
+			}
+		}
+		return missing;
+	}
+
+	private Map<LocalDate, Boolean> days() {
+		Map<LocalDate, Boolean> loaded = official;
+		if (loaded == null) {
+			Map<LocalDate, Boolean> fresh = new HashMap<>();
+			jdbc.sql("select day, kind from calendar_day")
+				.query((row, number) -> fresh.put(row.getObject("day", LocalDate.class),
+						"WORKDAY".equals(row.getString("kind"))))
+				.list();
+			official = Map.copyOf(fresh);
+			loaded = official;
+		}
+		return loaded;
+	}
+
+}
