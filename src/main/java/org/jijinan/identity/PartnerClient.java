@@ -29,6 +29,11 @@ public record PartnerClient(String clientId, String name, UnitView unit, Set<Str
 	}
 
 	@Override
+	public String organisation() {
+		return unit.name();
+	}
+
+	@Override
 	public @Nullable DivisionCode regionScope() {
 		return unit.kind().regionScoped() ? unit.divisionCode() : null;
 	}

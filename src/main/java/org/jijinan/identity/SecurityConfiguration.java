@@ -1,6 +1,7 @@
 package org.jijinan.identity;
 
 import java.io.IOException;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -55,7 +56,11 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain platform(HttpSecurity http, AuthenticationManager manager, SignInOutcomes outcomes,
-			AccessTokens tokens, ProblemWriter problems, ApplicationEventPublisher events) throws Exception {
+			AccessTokens tokens, ProblemWriter problems, ApplicationEventPublisher events,
+			List<PartnerEndpoint> partnerEndpoints) throws Exception {
+		http.authorizeHttpRequests(requests -> partnerEndpoints.forEach(endpoint -> requests
+			.requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(endpoint.method(), endpoint.path()))
+			.hasAnyAuthority(Staff.FULLY_SIGNED_IN, "SCOPE_" + endpoint.scope())));
 		http.authenticationManager(manager).authorizeHttpRequests(requests -> requests
 			.requestMatchers(EndpointRequest.to("health"))
 			.permitAll()

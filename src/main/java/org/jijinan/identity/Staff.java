@@ -51,6 +51,11 @@ public record Staff(AccountId accountId, String username, String displayName, Un
 	}
 
 	@Override
+	public String organisation() {
+		return unit.name();
+	}
+
+	@Override
 	public @Nullable DivisionCode regionScope() {
 		return unit.kind().regionScoped() ? unit.divisionCode() : null;
 	}

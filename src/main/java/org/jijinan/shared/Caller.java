@@ -27,6 +27,13 @@ public interface Caller {
 	@Nullable DivisionCode regionScope();
 
 	/**
+	 * @return the name of the organisation unit the caller acts for, shown as the owner's office on receipts
+	 */
+	default String organisation() {
+		return "";
+	}
+
+	/**
 	 * @param role a role name
 	 * @return whether the caller acts with it
 	 */

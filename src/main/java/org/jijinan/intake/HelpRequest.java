@@ -1,0 +1,182 @@
+package org.jijinan.intake;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.jijinan.shared.DivisionCode;
+import org.jijinan.shared.InvalidInput;
+import org.jijinan.shared.RuleViolation;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.domain.AbstractAggregateRoot;
+import org.springframework.data.relational.core.mapping.MappedCollection;
+import org.springframework.data.relational.core.mapping.Table;
+
+/**
+ * A help request or lead (求助、线索). From the moment it is received it has a first-contact owner, who stays
+ * responsible until the township decides; it sits in that township's queue with a due time for the decision.
+ */
+@Table("intake_help_request")
+class HelpRequest extends AbstractAggregateRoot<HelpRequest> {
+
+	private final @Id UUID id;
+
+	private final String number;
+
+	private final Channel channel;
+
+	private final Urgency urgency;
+
+	private RequestStatus status;
+
+	private final @Nullable String reporterName;
+
+	private final ReporterRelation reporterRelation;
+
+	private final @Nullable String reporterPhoneSealed;
+
+	private final @Nullable String reporterPhoneMasked;
+
+	private final @Nullable UUID personId;
+
+	private final @Nullable String subjectName;
+
+	private final @Nullable String subjectPhoneSealed;
+
+	private final DivisionCode village;
+
+	private final DivisionCode township;
+
+	private final String townshipPath;
+
+	private final String description;
+
+	@MappedCollection(idColumn = "request_id")
+	private final Set<CauseRef> causes;
+
+	private final String owner;
+
+	private final String ownerOrganisation;
+
+	private final Instant receivedAt;
+
+	private final Instant acceptBy;
+
+	private @Nullable Instant decidedAt;
+
+	private @Nullable String decidedBy;
+
+	private @Nullable String refusalReason;
+
+	private @Version @Nullable Long version;
+
+	@PersistenceCreator
+	HelpRequest(UUID id, String number, Channel channel, Urgency urgency, RequestStatus status,
+			@Nullable String reporterName, ReporterRelation reporterRelation, @Nullable String reporterPhoneSealed,
+			@Nullable String reporterPhoneMasked, @Nullable UUID personId, @Nullable String subjectName,
+			@Nullable String subjectPhoneSealed, DivisionCode village, DivisionCode township, String townshipPath,
+			String description, Set<CauseRef> causes, String owner, String ownerOrganisation, Instant receivedAt,
+			Instant acceptBy, @Nullable Instant decidedAt, @Nullable String decidedBy, @Nullable String refusalReason,
+			@Nullable Long version) {
+		this.id = id;
+		this.number = number;
+		this.channel = channel;
+		this.urgency = urgency;
+		this.status = status;
+		this.reporterName = reporterName;
+		this.reporterRelation = reporterRelation;
+		this.reporterPhoneSealed = reporterPhoneSealed;
+		this.reporterPhoneMasked = reporterPhoneMasked;
+		this.personId = personId;
+		this.subjectName = subjectName;
+		this.subjectPhoneSealed = subjectPhoneSealed;
+		this.village = village;
+		this.township = township;
+		this.townshipPath = townshipPath;
+		this.description = description;
+		this.causes = causes;
+		this.owner = owner;
+		this.ownerOrganisation = ownerOrganisation;
+		this.receivedAt = receivedAt;
+		this.acceptBy = acceptBy;
+		this.decidedAt = decidedAt;
+		this.decidedBy = decidedBy;
+		this.refusalReason = refusalReason;
+		this.version = version;
+	}
+
+	/**
+	 * Receives a request: somebody must be reachable, the person must be named or known, and at least one cause
+	 * given. The receiver becomes its first-contact owner.
+	 */
+	static HelpRequest receive(Intake intake) {
+		NewHelpRequest spec = intake.spec();
+		if (intake.reporterPhone() == null && intake.subjectPhone() == null && spec.personId() == null) {
+			throw new RuleViolation("intake.no-contact");
+		}
+		if (spec.personId() == null && (spec.subjectName() == null || spec.subjectName().isBlank())) {
+			throw new InvalidInput("intake.subject-required");
+		}
+		var request = new HelpRequest(UUID.randomUUID(), intake.number(), spec.channel(), spec.urgency(),
+				RequestStatus.RECEIVED, blankToNull(spec.reporterName()), spec.reporterRelation(),
+				intake.reporterPhone() == null ? null : intake.reporterPhone().ciphertext(),
+				intake.reporterPhone() == null ? null : intake.reporterPhone().masked(), spec.personId(),
+				blankToNull(spec.subjectName()), intake.subjectPhone() == null ? null : intake.subjectPhone().ciphertext(),
+				intake.village(), intake.township(), intake.townshipPath(), spec.description().strip(),
+				spec.causes().stream().map(String::strip).map(CauseRef::new).collect(Collectors.toSet()),
+				intake.owner(), intake.ownerOrganisation(), intake.receivedAt(), intake.acceptBy(), null, null, null,
+				null);
+		request.registerEvent(new HelpRequestReceived(request.number, request.channel, request.urgency,
+				request.township, request.owner));
+		return request;
+	}
+
+	void accept(String by, Instant now) {
+		move(RequestStatus.ACCEPTED, by, now);
+		registerEvent(new HelpRequestAccepted(number, id, personId, township, urgency, by, receivedAt, now));
+	}
+
+	void refuse(String by, String reason, Instant now) {
+		String written = reason == null ? "" : reason.strip();
+		if (written.codePointCount(0, written.length()) < 4) {
+			throw new InvalidInput("intake.refusal-reason-required");
+		}
+		move(RequestStatus.REFUSED, by, now);
+		this.refusalReason = written;
+		registerEvent(new HelpRequestRefused(number, township, by, now));
+	}
+
+	private void move(RequestStatus target, String by, Instant now) {
+		if (!status.canMoveTo(target)) {
+			throw new IllegalRequestTransition(number, status, target);
+		}
+		this.status = target;
+		this.decidedAt = now;
+		this.decidedBy = by;
+	}
+
+	String townshipPath() {
+		return townshipPath;
+	}
+
+	String owner() {
+		return owner;
+	}
+
+	HelpRequestView view() {
+		return new HelpRequestView(number, channel, urgency, status, reporterName, reporterPhoneMasked, personId,
+				subjectName, village, township, description,
+				causes.stream().map(CauseRef::causeCode).collect(Collectors.toSet()), owner, ownerOrganisation,
+				receivedAt, acceptBy, refusalReason);
+	}
+
+	private static @Nullable String blankToNull(@Nullable String text) {
+		return text == null || text.isBlank() ? null : text.strip();
+	}
+
+}

@@ -1,0 +1,70 @@
+package org.jijinan.intake;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.jijinan.shared.Caller;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Help requests over the API, for staff screens, the hotline system and departments.
+ */
+@RestController
+@RequestMapping("/api/v1")
+class HelpRequestController {
+
+	private final IntakeDesk desk;
+
+	private final IdempotentSubmissions submissions;
+
+	HelpRequestController(IntakeDesk desk, IdempotentSubmissions submissions) {
+		this.desk = desk;
+		this.submissions = submissions;
+	}
+
+	@PostMapping("/help-requests")
+	ResponseEntity<HelpRequestView> submit(@Valid @RequestBody NewHelpRequest request,
+			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
+			@AuthenticationPrincipal Caller caller) {
+		HelpRequestView view = key == null ? desk.receive(request, caller) : submissions.submit(key, request, caller);
+		return ResponseEntity.created(URI.create("/api/v1/help-requests/" + view.number())).body(view);
+	}
+
+	@GetMapping("/help-requests/{number}")
+	HelpRequestView request(@PathVariable String number, @AuthenticationPrincipal Caller caller) {
+		return desk.find(number, caller);
+	}
+
+	@GetMapping("/help-request-queue")
+	List<HelpRequestView> queue(@AuthenticationPrincipal Caller caller) {
+		return desk.queue(caller);
+	}
+
+	@PostMapping("/help-requests/{number}/acceptance")
+	HelpRequestView accept(@PathVariable String number, @AuthenticationPrincipal Caller caller) {
+		return desk.accept(number, caller);
+	}
+
+	@PostMapping("/help-requests/{number}/refusal")
+	HelpRequestView refuse(@PathVariable String number, @Valid @RequestBody Refusal refusal,
+			@AuthenticationPrincipal Caller caller) {
+		return desk.refuse(number, refusal.reason(), caller);
+	}
+
+	record Refusal(@NotBlank @Size(max = 1000) String reason) {
+	}
+
+}

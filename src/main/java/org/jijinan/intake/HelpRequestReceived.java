@@ -1,0 +1,40 @@
+package org.jijinan.intake;
+
+import java.util.Map;
+
+import org.jijinan.shared.AuditableEvent;
+import org.jijinan.shared.DivisionCode;
+
+/**
+ * A request was received and put in a township's queue.
+ *
+ * @param number the receipt number
+ * @param channel how it arrived
+ * @param urgency how urgent
+ * @param township the township responsible
+ * @param owner the first-contact owner
+ */
+public record HelpRequestReceived(String number, Channel channel, Urgency urgency, DivisionCode township, String owner)
+		implements AuditableEvent {
+
+	@Override
+	public String auditAction() {
+		return "intake.request-received";
+	}
+
+	@Override
+	public String auditSubjectType() {
+		return "help-request";
+	}
+
+	@Override
+	public String auditSubjectId() {
+		return number;
+	}
+
+	@Override
+	public Map<String, String> auditDetails() {
+		return Map.of("channel", channel.name(), "urgency", urgency.name(), "township", township.value());
+	}
+
+}

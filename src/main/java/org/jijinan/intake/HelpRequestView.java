@@ -1,0 +1,35 @@
+package org.jijinan.intake;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jijinan.shared.DivisionCode;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What screens, receipts and the API show of a request; phone numbers masked.
+ *
+ * @param number the receipt number
+ * @param channel how it arrived
+ * @param urgency how urgent
+ * @param status where it stands
+ * @param reporterName who reported
+ * @param reporterPhone the reporter's phone, masked
+ * @param personId the registry person, when known
+ * @param subjectName the person's name when not in the registry
+ * @param village the village the request is about
+ * @param township the township whose queue it is in
+ * @param description what happened
+ * @param causes hardship causes
+ * @param owner the first-contact owner
+ * @param ownerOrganisation the owner's unit
+ * @param receivedAt when it was received
+ * @param acceptBy when acceptance or refusal is due
+ * @param refusalReason the written reason of a refusal
+ */
+public record HelpRequestView(String number, Channel channel, Urgency urgency, RequestStatus status,
+		@Nullable String reporterName, @Nullable String reporterPhone, @Nullable UUID personId,
+		@Nullable String subjectName, DivisionCode village, DivisionCode township, String description, Set<String> causes,
+		String owner, String ownerOrganisation, Instant receivedAt, Instant acceptBy, @Nullable String refusalReason) {
+}

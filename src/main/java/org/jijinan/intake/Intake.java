@@ -1,0 +1,37 @@
+package org.jijinan.intake;
+
+import java.time.Instant;
+
+import org.jijinan.shared.DivisionCode;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything {@link HelpRequest#receive} needs beyond what was submitted: the number, the routing, the owner, the
+ * clock and the sealed phone numbers.
+ *
+ * @param spec what was submitted
+ * @param number the receipt number
+ * @param village the village the request is about
+ * @param township the township responsible
+ * @param townshipPath its path, for scope checks
+ * @param owner the first-contact owner
+ * @param ownerOrganisation the owner's unit
+ * @param receivedAt when
+ * @param acceptBy when the decision is due
+ * @param reporterPhone the reporter's phone, sealed
+ * @param subjectPhone the person's phone, sealed
+ */
+record Intake(NewHelpRequest spec, String number, DivisionCode village, DivisionCode township, String townshipPath,
+		String owner, String ownerOrganisation, Instant receivedAt, Instant acceptBy, @Nullable SealedPhone reporterPhone,
+		@Nullable SealedPhone subjectPhone) {
+
+	/**
+	 * A phone number as stored.
+	 *
+	 * @param ciphertext sealed
+	 * @param masked for display
+	 */
+	record SealedPhone(String ciphertext, String masked) {
+	}
+
+}

@@ -1,0 +1,192 @@
+package org.jijinan.intake;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import org.jijinan.calendar.WorkingDayCalendar;
+import org.jijinan.people.PersonId;
+import org.jijinan.people.PersonRegistry;
+import org.jijinan.region.DivisionLevel;
+import org.jijinan.region.DivisionView;
+import org.jijinan.region.RegionDirectory;
+import org.jijinan.shared.Caller;
+import org.jijinan.shared.DivisionCode;
+import org.jijinan.shared.Forbidden;
+import org.jijinan.shared.InvalidInput;
+import org.jijinan.shared.NotFound;
+import org.jijinan.shared.PhoneNumber;
+import org.jijinan.shared.Sealer;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The intake module's front door: receive a request at any channel (the receiver becomes its first-contact owner
+ * and it goes at once to the queue of the township where the person lives, with a due time for the decision), show
+ * it, and let the township accept or refuse it.
+ */
+@Service
+@Transactional
+public class IntakeDesk {
+
+	static final Set<String> TOWNSHIP_ROLES = Set.of("WINDOW_CLERK", "TOWNSHIP_REVIEWER", "TOWNSHIP_APPROVER");
+
+	private final HelpRequests requests;
+
+	private final RegionDirectory regions;
+
+	private final PersonRegistry persons;
+
+	private final WorkingDayCalendar calendar;
+
+	private final IntakeSettings settings;
+
+	private final Sealer sealer;
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	IntakeDesk(HelpRequests requests, RegionDirectory regions, PersonRegistry persons, WorkingDayCalendar calendar,
+			IntakeSettings settings, Sealer sealer, JdbcClient jdbc, Clock clock) {
+		this.requests = requests;
+		this.regions = regions;
+		this.persons = persons;
+		this.calendar = calendar;
+		this.settings = settings;
+		this.sealer = sealer;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/**
+	 * Receives a request; the caller becomes its first-contact owner.
+	 * @return the request with its receipt number
+	 */
+	public HelpRequestView receive(NewHelpRequest spec, Caller caller) {
+		checkCauses(spec.causes());
+		DivisionView village = village(spec, caller);
+		DivisionCode township = village.parentCode();
+		Instant now = clock.instant();
+		Instant due = spec.urgency() == Urgency.EMERGENCY ? calendar.plusHours(now, settings.emergencyAcceptHours())
+				: calendar.plusWorkingDays(now, settings.acceptWorkingDays());
+		long sequence = jdbc.sql("select nextval('intake_request_number_seq')").query(Long.class).single();
+		var intake = new Intake(spec, HelpRequestNumber.of(now, sequence), village.code(), township,
+				regions.path(township), caller.name(), caller.organisation(), now, due,
+				phone(spec.reporterPhone(), "intake.reporter-phone"), phone(spec.subjectPhone(), "intake.subject-phone"));
+		return requests.save(HelpRequest.receive(intake)).view();
+	}
+
+	/**
+	 * @return the request, to its first-contact owner or to staff of its township's area
+	 */
+	@Transactional(readOnly = true)
+	public HelpRequestView find(String number, Caller caller) {
+		return visible(number, caller).view();
+	}
+
+	/**
+	 * The requests waiting for a decision that the caller owns or whose township lies in the caller's area, the
+	 * soonest due first.
+	 */
+	@Transactional(readOnly = true)
+	public List<HelpRequestView> queue(Caller caller) {
+		String scope = caller.regionScope() == null ? "-" : regions.path(caller.regionScope());
+		return jdbc.sql("""
+				select number from intake_help_request
+				 where status = 'RECEIVED' and (township_path like :scope || '%' or owner = :owner)
+				 order by accept_by, number limit 500""")
+			.param("scope", scope)
+			.param("owner", caller.name())
+			.query(String.class)
+			.list()
+			.stream()
+			.map(number -> requests.findByNumber(number).orElseThrow().view())
+			.toList();
+	}
+
+	/**
+	 * The township accepts the request (受理); casework opens a case.
+	 */
+	public HelpRequestView accept(String number, Caller caller) {
+		HelpRequest request = decidable(number, caller);
+		request.accept(caller.name(), clock.instant());
+		return requests.save(request).view();
+	}
+
+	/**
+	 * The township refuses the request (不予受理) with a written reason for the applicant.
+	 */
+	public HelpRequestView refuse(String number, String reason, Caller caller) {
+		HelpRequest request = decidable(number, caller);
+		request.refuse(caller.name(), reason, clock.instant());
+		return requests.save(request).view();
+	}
+
+	private HelpRequest decidable(String number, Caller caller) {
+		HelpRequest request = load(number);
+		if (caller.roles().stream().noneMatch(TOWNSHIP_ROLES::contains) || !inArea(request, caller)) {
+			throw new Forbidden("intake.decision-not-allowed");
+		}
+		return request;
+	}
+
+	private HelpRequest visible(String number, Caller caller) {
+		HelpRequest request = load(number);
+		if (!request.owner().equals(caller.name()) && !inArea(request, caller)) {
+			throw new Forbidden("intake.out-of-scope");
+		}
+		return request;
+	}
+
+	private boolean inArea(HelpRequest request, Caller caller) {
+		return caller.regionScope() != null && request.townshipPath().startsWith(regions.path(caller.regionScope()));
+	}
+
+	private HelpRequest load(String number) {
+		if (!HelpRequestNumber.wellFormed(number)) {
+			throw new InvalidInput("intake.number-malformed");
+		}
+		return requests.findByNumber(number).orElseThrow(() -> new NotFound("intake.request-not-found"));
+	}
+
+	private DivisionView village(NewHelpRequest spec, Caller caller) {
+		DivisionCode code;
+		if (spec.personId() != null) {
+			code = persons.find(new PersonId(spec.personId()), caller).residence();
+		}
+		else if (spec.village() == null || spec.village().isBlank()) {
+			throw new InvalidInput("intake.village-required");
+		}
+		else {
+			code = DivisionCode.of(spec.village());
+		}
+		DivisionView village = regions.find(code).orElseThrow(() -> new InvalidInput("intake.unknown-village", code));
+		if (village.level() != DivisionLevel.VILLAGE || village.parentCode() == null) {
+			throw new InvalidInput("intake.unknown-village", code);
+		}
+		return village;
+	}
+
+	private void checkCauses(Set<String> causes) {
+		List<String> known = jdbc.sql("select code from intake_cause where active").query(String.class).list();
+		for (String cause : causes) {
+			if (!known.contains(cause.strip())) {
+				throw new InvalidInput("intake.unknown-cause", cause.strip());
+			}
+		}
+	}
+
+	private Intake.@Nullable SealedPhone phone(@Nullable String text, String purpose) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		PhoneNumber phone = PhoneNumber.parse(text);
+		return new Intake.SealedPhone(sealer.seal(phone.value(), purpose), phone.masked());
+	}
+
+}

@@ -1,0 +1,18 @@
+package org.jijinan.intake;
+
+import jakarta.validation.constraints.Min;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Time limits for accepting or refusing a request (policy defaults; counties set their own).
+ *
+ * @param emergencyAcceptHours hours for an emergency, on the clock
+ * @param acceptWorkingDays working days for other requests
+ */
+@ConfigurationProperties("jijinan.intake")
+@Validated
+record IntakeSettings(@DefaultValue("2") @Min(1) int emergencyAcceptHours, @DefaultValue("1") @Min(1) int acceptWorkingDays) {
+}

@@ -1,0 +1,38 @@
+package org.jijinan.intake;
+
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A help request as submitted at any channel.
+ *
+ * @param channel how it arrived
+ * @param urgency how urgent the reporter says it is
+ * @param reporterName who reports
+ * @param reporterRelation their relation to the person concerned
+ * @param reporterPhone how to reach the reporter
+ * @param personId the registry person concerned, when known
+ * @param subjectName the person's name, when not in the registry
+ * @param subjectPhone the person's phone, when not in the registry
+ * @param village the village where the person lives (or, by configuration, where it happened)
+ * @param description what happened
+ * @param causes hardship cause codes
+ */
+public record NewHelpRequest(@NotNull Channel channel, @NotNull Urgency urgency, @Nullable @Size(max = 50) String reporterName,
+		@NotNull ReporterRelation reporterRelation, @Nullable @Size(max = 20) String reporterPhone,
+		@Nullable UUID personId, @Nullable @Size(max = 50) String subjectName, @Nullable @Size(max = 20) String subjectPhone,
+		@Nullable @Size(max = 12) String village, @NotBlank @Size(max = 2000) String description,
+		@NotEmpty @Size(max = 10) Set<@NotBlank String> causes) {
+
+	@Override
+	public String toString() {
+		return "NewHelpRequest[" + channel + ", " + urgency + "]";
+	}
+
+}

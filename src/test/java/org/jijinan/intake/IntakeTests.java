@@ -1,0 +1,218 @@
+package org.jijinan.intake;
+
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.jijinan.SystemTest;
+import org.jijinan.Visitor;
+import org.jijinan.Visitor.Page;
+import org.jijinan.calendar.WorkingDayCalendar;
+import org.jijinan.identity.Role;
+import org.jijinan.identity.StaffFixtures;
+import org.jijinan.identity.UnitKind;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * One door: a request received anywhere goes to the right township's queue with an owner and a clock; retries with
+ * one idempotency key make one request.
+ */
+@SystemTest
+class IntakeTests {
+
+	static final String DAOTANGHE_VILLAGE = "632521101201";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	WorkingDayCalendar calendar;
+
+	Visitor qiabuqiaClerk;
+
+	Visitor daotangheClerk;
+
+	String qiabuqiaClerkName;
+
+	@BeforeEach
+	void signIn() {
+		var staff = StaffFixtures.from(context);
+		var clerk = staff.active(StaffFixtures.QIABUQIA, UnitKind.TOWNSHIP_GOVERNMENT, Role.WINDOW_CLERK);
+		qiabuqiaClerkName = clerk.username();
+		qiabuqiaClerk = signedIn(clerk);
+		daotangheClerk = signedIn(staff.active(StaffFixtures.DAOTANGHE, UnitKind.TOWNSHIP_GOVERNMENT,
+				Role.TOWNSHIP_REVIEWER));
+	}
+
+	@Test
+	void routesARequestToTheTownshipWhereThePersonLivesWithTheReceiverAsOwnerUntilAccepted() {
+		Page received = qiabuqiaClerk.json("POST", "/api/v1/help-requests", request("NORMAL", "13909740011", "FIRE"));
+
+		assertThat(received.status()).as(received.body()).isEqualTo(201);
+		String number = numberOf(received);
+		assertThat(received.body()).contains("\"township\":\"632521101\"").contains("\"owner\":\"" + qiabuqiaClerkName)
+			.contains("\"status\":\"RECEIVED\"").contains("139****0011").doesNotContain("13909740011");
+		Instant receivedAt = Instant.parse(field(received, "receivedAt"));
+		assertThat(Instant.parse(field(received, "acceptBy"))).isEqualTo(calendar.plusWorkingDays(receivedAt, 1));
+		assertThat(daotangheClerk.get("/api/v1/help-request-queue").body()).contains(number);
+		assertThat(qiabuqiaClerk.get("/api/v1/help-request-queue").body()).as("still the owner's").contains(number);
+
+		assertThat(qiabuqiaClerk.json("POST", "/api/v1/help-requests/" + number + "/acceptance", "").status())
+			.as("the receiver of another township cannot accept").isEqualTo(403);
+		Page accepted = daotangheClerk.json("POST", "/api/v1/help-requests/" + number + "/acceptance", "");
+
+		assertThat(accepted.body()).contains("\"status\":\"ACCEPTED\"");
+		assertThat(qiabuqiaClerk.get("/api/v1/help-request-queue").body()).doesNotContain(number);
+		assertThat(daotangheClerk.json("POST", "/api/v1/help-requests/" + number + "/refusal",
+				"{\"reason\": \"已经受理过了\"}").status()).isEqualTo(409);
+	}
+
+	@Test
+	void givesAnEmergencyTwoHoursOnTheClock() {
+		Page received = qiabuqiaClerk.json("POST", "/api/v1/help-requests",
+				request("EMERGENCY", "13909740012", "SUDDEN_SERIOUS_ILLNESS"));
+
+		Instant receivedAt = Instant.parse(field(received, "receivedAt"));
+		assertThat(Instant.parse(field(received, "acceptBy"))).isEqualTo(receivedAt.plus(Duration.ofHours(2)));
+	}
+
+	@Test
+	void refusesWithAWrittenReason() {
+		String number = numberOf(qiabuqiaClerk.json("POST", "/api/v1/help-requests",
+				request("NORMAL", "13909740013", "OTHER")));
+
+		assertThat(daotangheClerk.json("POST", "/api/v1/help-requests/" + number + "/refusal", "{\"reason\": \"否\"}")
+			.body()).contains("intake.refusal-reason-required");
+		Page refused = daotangheClerk.json("POST", "/api/v1/help-requests/" + number + "/refusal",
+				"{\"reason\": \"经核实家庭收入高于救助标准\"}");
+		assertThat(refused.body()).contains("\"status\":\"REFUSED\"").contains("经核实家庭收入高于救助标准");
+	}
+
+	@Test
+	void makesOneRequestFromRetriesWithOneKeyAndRefusesTheKeyWithAnotherBody() {
+		String body = request("URGENT", "13909740014", "TRAFFIC_ACCIDENT");
+		long before = requests();
+
+		Page first = qiabuqiaClerk.send(withKey("retry-" + System.nanoTime(), body));
+		String key = "retry-key-" + System.nanoTime();
+		Page original = qiabuqiaClerk.send(withKey(key, body));
+		Page retry = qiabuqiaClerk.send(withKey(key, body));
+		Page other = qiabuqiaClerk.send(withKey(key, request("URGENT", "13909740015", "FIRE")));
+
+		assertThat(first.status()).isEqualTo(201);
+		assertThat(original.status()).isEqualTo(201);
+		assertThat(retry.status()).isEqualTo(201);
+		assertThat(numberOf(retry)).isEqualTo(numberOf(original));
+		assertThat(other.status()).isEqualTo(422);
+		assertThat(other.body()).contains("intake.idempotency-key-reused");
+		assertThat(requests()).isEqualTo(before + 2);
+	}
+
+	@Test
+	void makesOneRequestFromConcurrentRetries() throws Exception {
+		String body = request("EMERGENCY", "13909740016", "FIRE");
+		String key = "concurrent-" + System.nanoTime();
+		long before = requests();
+		var start = new CountDownLatch(1);
+		List<Callable<Page>> attempts = new ArrayList<>();
+		for (int i = 0; i < 12; i++) {
+			attempts.add(() -> {
+				start.await();
+				return qiabuqiaClerk.send(withKey(key, body));
+			});
+		}
+		var pool = Executors.newFixedThreadPool(12);
+		List<Future<Page>> answers = new ArrayList<>();
+		attempts.forEach(attempt -> answers.add(pool.submit(attempt)));
+		start.countDown();
+		Set<String> numbers = new HashSet<>();
+		for (Future<Page> answer : answers) {
+			Page page = answer.get();
+			assertThat(page.status()).as(page.body()).isEqualTo(201);
+			numbers.add(numberOf(page));
+		}
+		pool.shutdown();
+
+		assertThat(numbers).hasSize(1);
+		assertThat(requests()).isEqualTo(before + 1);
+	}
+
+	@Test
+	void refusesBadRequestsWithAReasonAndStoresNothing() {
+		long before = requests();
+
+		Page noContact = qiabuqiaClerk.json("POST", "/api/v1/help-requests", """
+				{"channel": "WINDOW", "urgency": "EMERGENCY", "reporterRelation": "NEIGHBOUR", "subjectName": "某",
+				 "village": "%s", "description": "房子着火了", "causes": ["FIRE"]}""".formatted(DAOTANGHE_VILLAGE));
+		Page unknownVillage = qiabuqiaClerk.json("POST", "/api/v1/help-requests",
+				request("NORMAL", "13909740017", "FIRE").replace(DAOTANGHE_VILLAGE, "632521101999"));
+		Page unknownCause = qiabuqiaClerk.json("POST", "/api/v1/help-requests",
+				request("NORMAL", "13909740018", "ALIENS"));
+		Page badNumber = qiabuqiaClerk.get("/api/v1/help-requests/not-a-number");
+
+		assertThat(noContact.body()).contains("intake.no-contact");
+		assertThat(noContact.status()).isEqualTo(422);
+		assertThat(unknownVillage.body()).contains("intake.unknown-village");
+		assertThat(unknownCause.body()).contains("intake.unknown-cause");
+		assertThat(badNumber.status()).isEqualTo(400);
+		assertThat(requests()).isEqualTo(before);
+	}
+
+	private HttpRequest.Builder withKey(String key, String body) {
+		return HttpRequest.newBuilder(qiabuqiaClerk.uri("/api/v1/help-requests"))
+			.header("Content-Type", "application/json")
+			.header("X-CSRF-TOKEN", qiabuqiaClerk.csrf())
+			.header("Idempotency-Key", key)
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+	}
+
+	private long requests() {
+		return jdbc.sql("select count(*) from intake_help_request").query(Long.class).single();
+	}
+
+	private Visitor signedIn(StaffFixtures.Opened account) {
+		Visitor visitor = new Visitor(port);
+		assertThat(visitor.signIn(account.username(), StaffFixtures.PASSWORD).redirectsTo("/")).isTrue();
+		visitor.get("/");
+		return visitor;
+	}
+
+	static String request(String urgency, String phone, String cause) {
+		return """
+				{"channel": "WINDOW", "urgency": "%s", "reporterName": "邻居老王", "reporterRelation": "NEIGHBOUR",
+				 "reporterPhone": "%s", "subjectName": "才让", "village": "%s",
+				 "description": "昨夜房屋失火，一家四口无处居住", "causes": ["%s"]}""".formatted(urgency, phone, DAOTANGHE_VILLAGE,
+				cause);
+	}
+
+	static String numberOf(Page page) {
+		return field(page, "number");
+	}
+
+	static String field(Page page, String name) {
+		return page.body().replaceAll("(?s).*\"" + name + "\":\"([^\"]+)\".*", "$1");
+	}
+
+}
