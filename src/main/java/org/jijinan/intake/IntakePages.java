@@ -1,0 +1,157 @@
+package org.jijinan.intake;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jijinan.people.PersonFinder;
+import org.jijinan.people.PersonSearch;
+import org.jijinan.shared.Caller;
+import org.jijinan.shared.DomainProblem;
+import org.jijinan.shared.PageProblems;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The intake pages: the window form (fast keyboard entry, person look-up by ID number), the queue with its clocks,
+ * the request page with its owner, and the printable receipt.
+ */
+@Controller
+@RequestMapping("/intake")
+class IntakePages {
+
+	private final IntakeDesk desk;
+
+	private final PersonFinder finder;
+
+	private final JdbcClient jdbc;
+
+	private final PageProblems problems;
+
+	IntakePages(IntakeDesk desk, PersonFinder finder, JdbcClient jdbc, PageProblems problems) {
+		this.desk = desk;
+		this.finder = finder;
+		this.jdbc = jdbc;
+		this.problems = problems;
+	}
+
+	@GetMapping("/new")
+	String form(@RequestParam(defaultValue = "WINDOW") Channel channel, Model model) {
+		model.addAttribute("channel", channel);
+		model.addAttribute("causes", causes());
+		model.addAttribute("relations", ReporterRelation.values());
+		return "intake/form";
+	}
+
+	@PostMapping("/person-lookup")
+	String lookup(@RequestParam String idNumber, @AuthenticationPrincipal Caller caller, Model model) {
+		try {
+			model.addAttribute("found", finder.search(new PersonSearch(idNumber, null, null, null, null, 0, 1), caller)
+				.rows()
+				.stream()
+				.findFirst()
+				.orElse(null));
+			model.addAttribute("looked", true);
+		}
+		catch (DomainProblem problem) {
+			problems.show(model, problem);
+		}
+		return "intake/form :: lookup";
+	}
+
+	@PostMapping("/requests")
+	String receive(@RequestParam Channel channel, @RequestParam Urgency urgency,
+			@RequestParam(required = false) @Nullable String reporterName,
+			@RequestParam ReporterRelation reporterRelation,
+			@RequestParam(required = false) @Nullable String reporterPhone,
+			@RequestParam(required = false) @Nullable UUID personId,
+			@RequestParam(required = false) @Nullable String subjectName,
+			@RequestParam(required = false) @Nullable String subjectPhone,
+			@RequestParam(required = false) @Nullable String village, @RequestParam String description,
+			@RequestParam(required = false) @Nullable Set<String> causes, @AuthenticationPrincipal Caller caller,
+			Model model) {
+		try {
+			HelpRequestView received = desk.receive(new NewHelpRequest(channel, urgency, reporterName, reporterRelation,
+					reporterPhone, personId, subjectName, subjectPhone, village, description,
+					causes == null ? Set.of() : causes), caller);
+			return "redirect:/intake/requests/" + received.number() + "?received";
+		}
+		catch (DomainProblem problem) {
+			problems.show(model, problem);
+			model.addAttribute("channel", channel);
+			model.addAttribute("causes", causes());
+			model.addAttribute("relations", ReporterRelation.values());
+			model.addAttribute("description", description);
+			model.addAttribute("subjectName", subjectName);
+			model.addAttribute("village", village);
+			return "intake/form";
+		}
+	}
+
+	@GetMapping("/queue")
+	String queue(@AuthenticationPrincipal Caller caller, Model model) {
+		model.addAttribute("requests", desk.queue(caller));
+		model.addAttribute("now", java.time.Instant.now());
+		return "intake/queue";
+	}
+
+	@GetMapping("/requests/{number}")
+	String request(@PathVariable String number, @AuthenticationPrincipal Caller caller, Model model) {
+		model.addAttribute("request", desk.find(number, caller));
+		model.addAttribute("causeNames", causes());
+		return "intake/request";
+	}
+
+	@GetMapping("/requests/{number}/receipt")
+	String receipt(@PathVariable String number, @AuthenticationPrincipal Caller caller, Model model) {
+		model.addAttribute("request", desk.find(number, caller));
+		return "intake/receipt";
+	}
+
+	@PostMapping("/requests/{number}/acceptance")
+	String accept(@PathVariable String number, @AuthenticationPrincipal Caller caller) {
+		desk.accept(number, caller);
+		return "redirect:/intake/requests/" + number;
+	}
+
+	@PostMapping("/requests/{number}/refusal")
+	String refuse(@PathVariable String number, @RequestParam String reason, @AuthenticationPrincipal Caller caller,
+			Model model) {
+		try {
+			desk.refuse(number, reason, caller);
+			return "redirect:/intake/requests/" + number;
+		}
+		catch (DomainProblem problem) {
+			problems.show(model, problem);
+			model.addAttribute("request", desk.find(number, caller));
+			model.addAttribute("causeNames", causes());
+			return "intake/request";
+		}
+	}
+
+	private List<Cause> causes() {
+		return jdbc.sql("select code, name_zh, name_en from intake_cause where active order by kind desc, code")
+			.query((row, number) -> new Cause(row.getString(1), row.getString(2), row.getString(3)))
+			.list();
+	}
+
+	/**
+	 * A hardship cause as the form lists it.
+	 *
+	 * @param code its code
+	 * @param chineseName its Chinese name
+	 * @param englishName its English name
+	 */
+	record Cause(String code, String chineseName, String englishName) {
+	}
+
+}
