@@ -67,7 +67,7 @@ class SecurityConfiguration {
 			.requestMatchers(EndpointRequest.toAnyEndpoint())
 			.hasAuthority("SCOPE_" + METRICS_SCOPE)
 			.requestMatchers("/login", "/logout", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**",
-					"/favicon.ico", "/v3/api-docs", "/v3/api-docs/**", "/api/v1/oauth2/token")
+					"/favicon.ico", "/v3/api-docs", "/v3/api-docs/**", "/api/v1/oauth2/token", "/public/**")
 			.permitAll()
 			.requestMatchers("/login/code").hasAuthority(SignInGates.GIVE_CODE)
 			.requestMatchers("/login/code/enrolment").hasAuthority(SignInGates.ENROL_CODE)

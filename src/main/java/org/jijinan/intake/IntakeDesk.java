@@ -110,6 +110,37 @@ public class IntakeDesk {
 	}
 
 	/**
+	 * What the public may learn with a request number and the phone number given: the status, nothing else. A
+	 * wrong number or phone gives the same empty answer.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Optional<RequestStatus> publicStatus(String number, String phone) {
+		if (!HelpRequestNumber.wellFormed(number == null ? "" : number.strip())) {
+			return java.util.Optional.empty();
+		}
+		String given;
+		try {
+			given = PhoneNumber.parse(phone).value();
+		}
+		catch (InvalidInput malformed) {
+			return java.util.Optional.empty();
+		}
+		return jdbc.sql("""
+				select status, reporter_phone_sealed, subject_phone_sealed from intake_help_request
+				 where number = :number""")
+			.param("number", number.strip())
+			.query((row, n) -> new String[] { row.getString(1), row.getString(2), row.getString(3) })
+			.optional()
+			.filter(row -> matches(row[1], "intake.reporter-phone", given) || matches(row[2], "intake.subject-phone", given))
+			.map(row -> RequestStatus.valueOf(row[0]));
+	}
+
+	private boolean matches(@Nullable String sealed, String purpose, String phone) {
+		return sealed != null && java.security.MessageDigest.isEqual(sealer.open(sealed, purpose).getBytes(),
+				phone.getBytes());
+	}
+
+	/**
 	 * The township accepts the request (受理); casework opens a case.
 	 */
 	public HelpRequestView accept(String number, Caller caller) {

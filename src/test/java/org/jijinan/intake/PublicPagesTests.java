@@ -1,0 +1,85 @@
+package org.jijinan.intake;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.jijinan.SystemTest;
+import org.jijinan.Visitor;
+import org.jijinan.Visitor.Page;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The pages without login: an application gets a number at once; following it needs the number and the phone given
+ * and shows the status only; floods are limited with Retry-After.
+ */
+@SystemTest
+class PublicPagesTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	PublicLimits limits;
+
+	@BeforeEach
+	void freshLimits() {
+		limits.reset();
+	}
+
+	@Test
+	void takesAnApplicationAndShowsItsStatusOnlyWithTheMatchingPhone() {
+		Visitor applicant = new Visitor(port);
+		applicant.get("/public/apply");
+
+		Page received = applicant.post("/public/requests", application("13809741111"));
+
+		assertThat(received.status()).isEqualTo(200);
+		String number = received.body().replaceAll("(?s).*<strong id=\"public-number\">([^<]+)</strong>.*", "$1");
+		assertThat(number).matches("JJN-\\d{8}-\\d{6}");
+		applicant.get("/public/follow");
+		Page matching = applicant.post("/public/follow", Map.of("number", number, "phone", "138 0974 1111"));
+		assertThat(matching.body()).contains("id=\"follow-status\"").contains("已登记，待受理")
+			.doesNotContain("13809741111").doesNotContain("日子过不下去");
+		Page wrongPhone = applicant.post("/public/follow", Map.of("number", number, "phone", "13809742222"));
+		assertThat(wrongPhone.body()).contains("id=\"follow-none\"").doesNotContain("follow-status");
+	}
+
+	@Test
+	void limitsFloodsOfLookUpsWithRetryAfter() {
+		Visitor guesser = new Visitor(port);
+		guesser.get("/public/follow");
+		Page last = null;
+		for (int i = 0; i < 12; i++) {
+			last = guesser.post("/public/follow", Map.of("number", "JJN-20261128-00000" + (i % 10), "phone",
+					"13800000000"));
+		}
+
+		assertThat(last.status()).isEqualTo(429);
+		assertThat(last.body()).contains("操作过于频繁");
+	}
+
+	@Test
+	void keepsTheFormAndExplainsAnUnknownVillage() {
+		Visitor applicant = new Visitor(port);
+		applicant.get("/public/apply");
+		Map<String, String> form = new HashMap<>(application("13809743333"));
+		form.put("village", "632521199999");
+
+		Page refused = applicant.post("/public/requests", form);
+
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.body()).contains("不存在").contains("public-form");
+	}
+
+	private static Map<String, String> application(String phone) {
+		return Map.of("name", "卓玛", "phone", phone, "village", IntakeTests.DAOTANGHE_VILLAGE, "description",
+				"丈夫车祸住院，日子过不下去了", "causes", "TRAFFIC_ACCIDENT");
+	}
+
+}
