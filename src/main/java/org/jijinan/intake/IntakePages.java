@@ -52,6 +52,12 @@ class IntakePages {
 		return "intake/form";
 	}
 
+	@GetMapping("/field-report")
+	String fieldReport(Model model) {
+		model.addAttribute("causes", causes());
+		return "intake/field-report";
+	}
+
 	@PostMapping("/person-lookup")
 	String lookup(@RequestParam String idNumber, @AuthenticationPrincipal Caller caller, Model model) {
 		try {
