@@ -42,6 +42,10 @@ class HelpRequest extends AbstractAggregateRoot<HelpRequest> {
 
 	private final @Nullable String reporterPhoneMasked;
 
+	private final @Nullable String reporterPhoneHash;
+
+	private final boolean callbackWanted;
+
 	private final @Nullable UUID personId;
 
 	private final @Nullable String subjectName;
@@ -78,7 +82,8 @@ class HelpRequest extends AbstractAggregateRoot<HelpRequest> {
 	@PersistenceCreator
 	HelpRequest(UUID id, String number, Channel channel, Urgency urgency, RequestStatus status,
 			@Nullable String reporterName, ReporterRelation reporterRelation, @Nullable String reporterPhoneSealed,
-			@Nullable String reporterPhoneMasked, @Nullable UUID personId, @Nullable String subjectName,
+			@Nullable String reporterPhoneMasked, @Nullable String reporterPhoneHash, boolean callbackWanted,
+			@Nullable UUID personId, @Nullable String subjectName,
 			@Nullable String subjectPhoneSealed, DivisionCode village, DivisionCode township, String townshipPath,
 			String description, Set<CauseRef> causes, String owner, String ownerOrganisation, Instant receivedAt,
 			Instant acceptBy, @Nullable Instant decidedAt, @Nullable String decidedBy, @Nullable String refusalReason,
@@ -92,6 +97,8 @@ class HelpRequest extends AbstractAggregateRoot<HelpRequest> {
 		this.reporterRelation = reporterRelation;
 		this.reporterPhoneSealed = reporterPhoneSealed;
 		this.reporterPhoneMasked = reporterPhoneMasked;
+		this.reporterPhoneHash = reporterPhoneHash;
+		this.callbackWanted = callbackWanted;
 		this.personId = personId;
 		this.subjectName = subjectName;
 		this.subjectPhoneSealed = subjectPhoneSealed;
@@ -125,7 +132,9 @@ class HelpRequest extends AbstractAggregateRoot<HelpRequest> {
 		var request = new HelpRequest(UUID.randomUUID(), intake.number(), spec.channel(), spec.urgency(),
 				RequestStatus.RECEIVED, blankToNull(spec.reporterName()), spec.reporterRelation(),
 				intake.reporterPhone() == null ? null : intake.reporterPhone().ciphertext(),
-				intake.reporterPhone() == null ? null : intake.reporterPhone().masked(), spec.personId(),
+				intake.reporterPhone() == null ? null : intake.reporterPhone().masked(),
+				intake.reporterPhone() == null ? null : intake.reporterPhone().hash(),
+				Boolean.TRUE.equals(spec.callbackWanted()), spec.personId(),
 				blankToNull(spec.subjectName()), intake.subjectPhone() == null ? null : intake.subjectPhone().ciphertext(),
 				intake.village(), intake.township(), intake.townshipPath(), spec.description().strip(),
 				spec.causes().stream().map(String::strip).map(CauseRef::new).collect(Collectors.toSet()),
@@ -169,7 +178,8 @@ class HelpRequest extends AbstractAggregateRoot<HelpRequest> {
 	}
 
 	HelpRequestView view() {
-		return new HelpRequestView(number, channel, urgency, status, reporterName, reporterPhoneMasked, personId,
+		return new HelpRequestView(number, channel, urgency, status, reporterName, reporterPhoneMasked, callbackWanted,
+				personId,
 				subjectName, village, township, description,
 				causes.stream().map(CauseRef::causeCode).collect(Collectors.toSet()), owner, ownerOrganisation,
 				receivedAt, acceptBy, refusalReason);

@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param status where it stands
  * @param reporterName who reported
  * @param reporterPhone the reporter's phone, masked
+ * @param callbackWanted the caller asked to be called back
  * @param personId the registry person, when known
  * @param subjectName the person's name when not in the registry
  * @param village the village the request is about
@@ -29,7 +30,7 @@ import org.jspecify.annotations.Nullable;
  * @param refusalReason the written reason of a refusal
  */
 public record HelpRequestView(String number, Channel channel, Urgency urgency, RequestStatus status,
-		@Nullable String reporterName, @Nullable String reporterPhone, @Nullable UUID personId,
+		@Nullable String reporterName, @Nullable String reporterPhone, boolean callbackWanted, @Nullable UUID personId,
 		@Nullable String subjectName, DivisionCode village, DivisionCode township, String description, Set<String> causes,
 		String owner, String ownerOrganisation, Instant receivedAt, Instant acceptBy, @Nullable String refusalReason) {
 }

@@ -30,8 +30,9 @@ record Intake(NewHelpRequest spec, String number, DivisionCode village, Division
 	 *
 	 * @param ciphertext sealed
 	 * @param masked for display
+	 * @param hash keyed hash, to find earlier calls from the same number
 	 */
-	record SealedPhone(String ciphertext, String masked) {
+	record SealedPhone(String ciphertext, String masked, String hash) {
 	}
 
 }

@@ -141,6 +141,28 @@ public class IntakeDesk {
 	}
 
 	/**
+	 * The requests made earlier from a phone number (for the hotline console), newest first, within the caller's
+	 * area or owned by the caller.
+	 */
+	@Transactional(readOnly = true)
+	public List<HelpRequestView> earlierFrom(String phone, Caller caller) {
+		String hash = sealer.lookupHash(PhoneNumber.parse(phone).value(), "intake.phone");
+		String scope = caller.regionScope() == null ? "-" : regions.path(caller.regionScope());
+		return jdbc.sql("""
+				select number from intake_help_request
+				 where reporter_phone_hash = :hash and (township_path like :scope || '%' or owner = :owner)
+				 order by received_at desc limit 20""")
+			.param("hash", hash)
+			.param("scope", scope)
+			.param("owner", caller.name())
+			.query(String.class)
+			.list()
+			.stream()
+			.map(number -> requests.findByNumber(number).orElseThrow().view())
+			.toList();
+	}
+
+	/**
 	 * The township accepts the request (受理); casework opens a case.
 	 */
 	public HelpRequestView accept(String number, Caller caller) {
@@ -217,7 +239,8 @@ public class IntakeDesk {
 			return null;
 		}
 		PhoneNumber phone = PhoneNumber.parse(text);
-		return new Intake.SealedPhone(sealer.seal(phone.value(), purpose), phone.masked());
+		return new Intake.SealedPhone(sealer.seal(phone.value(), purpose), phone.masked(),
+				sealer.lookupHash(phone.value(), "intake.phone"));
 	}
 
 }

@@ -37,7 +37,10 @@ class IntakePages {
 
 	private final PageProblems problems;
 
-	IntakePages(IntakeDesk desk, PersonFinder finder, JdbcClient jdbc, PageProblems problems) {
+	private final IntakeSettings settings;
+
+	IntakePages(IntakeDesk desk, PersonFinder finder, JdbcClient jdbc, PageProblems problems, IntakeSettings settings) {
+		this.settings = settings;
 		this.desk = desk;
 		this.finder = finder;
 		this.jdbc = jdbc;
@@ -50,6 +53,24 @@ class IntakePages {
 		model.addAttribute("causes", causes());
 		model.addAttribute("relations", ReporterRelation.values());
 		return "intake/form";
+	}
+
+	@GetMapping("/hotline")
+	String hotline(Model model) {
+		model.addAttribute("hotlineNumber", settings.hotlineNumber());
+		model.addAttribute("hotlineHours", settings.hotlineHours());
+		return form(Channel.HOTLINE, model);
+	}
+
+	@PostMapping("/earlier-calls")
+	String earlierCalls(@RequestParam String reporterPhone, @AuthenticationPrincipal Caller caller, Model model) {
+		try {
+			model.addAttribute("earlier", desk.earlierFrom(reporterPhone, caller));
+		}
+		catch (DomainProblem problem) {
+			problems.show(model, problem);
+		}
+		return "intake/form :: earlier";
 	}
 
 	@GetMapping("/field-report")
@@ -83,12 +104,13 @@ class IntakePages {
 			@RequestParam(required = false) @Nullable String subjectName,
 			@RequestParam(required = false) @Nullable String subjectPhone,
 			@RequestParam(required = false) @Nullable String village, @RequestParam String description,
-			@RequestParam(required = false) @Nullable Set<String> causes, @AuthenticationPrincipal Caller caller,
+			@RequestParam(required = false) @Nullable Set<String> causes,
+			@RequestParam(defaultValue = "false") boolean callbackWanted, @AuthenticationPrincipal Caller caller,
 			Model model) {
 		try {
 			HelpRequestView received = desk.receive(new NewHelpRequest(channel, urgency, reporterName, reporterRelation,
 					reporterPhone, personId, subjectName, subjectPhone, village, description,
-					causes == null ? Set.of() : causes), caller);
+					causes == null ? Set.of() : causes, callbackWanted), caller);
 			return "redirect:/intake/requests/" + received.number() + "?received";
 		}
 		catch (DomainProblem problem) {

@@ -23,12 +23,13 @@ import org.jspecify.annotations.Nullable;
  * @param village the village where the person lives (or, by configuration, where it happened)
  * @param description what happened
  * @param causes hardship cause codes
+ * @param callbackWanted the caller asked to be called back (hotline)
  */
 public record NewHelpRequest(@NotNull Channel channel, @NotNull Urgency urgency, @Nullable @Size(max = 50) String reporterName,
 		@NotNull ReporterRelation reporterRelation, @Nullable @Size(max = 20) String reporterPhone,
 		@Nullable UUID personId, @Nullable @Size(max = 50) String subjectName, @Nullable @Size(max = 20) String subjectPhone,
 		@Nullable @Size(max = 12) String village, @NotBlank @Size(max = 2000) String description,
-		@NotEmpty @Size(max = 10) Set<@NotBlank String> causes) {
+		@NotEmpty @Size(max = 10) Set<@NotBlank String> causes, @Nullable Boolean callbackWanted) {
 
 	@Override
 	public String toString() {

@@ -160,6 +160,18 @@ class IntakeTests {
 	}
 
 	@Test
+	void showsTheHotlineEarlierCallsFromTheSameNumber() {
+		String caller = "13909740099";
+		String first = numberOf(qiabuqiaClerk.json("POST", "/api/v1/help-requests", request("NORMAL", caller, "FIRE")));
+		qiabuqiaClerk.get("/intake/hotline");
+
+		Page earlier = qiabuqiaClerk.post("/intake/earlier-calls", java.util.Map.of("reporterPhone", "139 0974 0099"));
+
+		assertThat(earlier.body()).contains(first).doesNotContain(caller);
+		assertThat(qiabuqiaClerk.get("/intake/hotline").body()).contains("12349").contains("callbackWanted");
+	}
+
+	@Test
 	void refusesBadRequestsWithAReasonAndStoresNothing() {
 		long before = requests();
 
