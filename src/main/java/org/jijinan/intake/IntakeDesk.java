@@ -163,6 +163,45 @@ public class IntakeDesk {
 	}
 
 	/**
+	 * Who should hear about a request and what a refusal said, for the notification module: the phone the
+	 * applicant gave (the reporter's, else the person's), and the written reason of a refusal.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Optional<ApplicantContact> applicantContact(String number) {
+		return requests.findByNumber(number).map(request -> {
+			String sealed = jdbc.sql("select coalesce(reporter_phone_sealed, subject_phone_sealed) from intake_help_request "
+					+ "where number = :number")
+				.param("number", number)
+				.query(String.class)
+				.optional()
+				.orElse(null);
+			boolean reporter = jdbc.sql("select reporter_phone_sealed is not null from intake_help_request where number = :n")
+				.param("n", number)
+				.query(Boolean.class)
+				.single();
+			String phone = sealed == null ? null
+					: sealer.open(sealed, reporter ? "intake.reporter-phone" : "intake.subject-phone");
+			return new ApplicantContact(number, phone, request.view().refusalReason());
+		});
+	}
+
+	/**
+	 * How to reach the applicant of a request.
+	 *
+	 * @param number the request
+	 * @param phone the phone given, if any (full: for sending only, never for display)
+	 * @param refusalReason the written reason, if the request was refused
+	 */
+	public record ApplicantContact(String number, @Nullable String phone, @Nullable String refusalReason) {
+
+		@Override
+		public String toString() {
+			return "ApplicantContact[" + number + "]";
+		}
+
+	}
+
+	/**
 	 * The township accepts the request (受理); casework opens a case.
 	 */
 	public HelpRequestView accept(String number, Caller caller) {

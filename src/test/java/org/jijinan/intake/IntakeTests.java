@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * one idempotency key make one request.
  */
 @SystemTest
-class IntakeTests {
+public class IntakeTests {
 
 	static final String DAOTANGHE_VILLAGE = "632521101201";
 
@@ -211,7 +211,7 @@ class IntakeTests {
 		return visitor;
 	}
 
-	static String request(String urgency, String phone, String cause) {
+	public static String request(String urgency, String phone, String cause) {
 		return """
 				{"channel": "WINDOW", "urgency": "%s", "reporterName": "邻居老王", "reporterRelation": "NEIGHBOUR",
 				 "reporterPhone": "%s", "subjectName": "才让", "village": "%s",
@@ -219,7 +219,7 @@ class IntakeTests {
 				cause);
 	}
 
-	static String numberOf(Page page) {
+	public static String numberOf(Page page) {
 		return field(page, "number");
 	}
 

@@ -1,0 +1,26 @@
+package org.jijinan.notify;
+
+import org.jijinan.shared.PhoneNumber;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * The default sender when no SMS gateway is configured: the message stays visible in the platform's message list
+ * (the in-app inbox) and a line with the masked recipient goes to the log.
+ */
+@Component
+@ConditionalOnMissingBean(value = MessageSender.class, ignored = LoggingSender.class)
+class LoggingSender implements MessageSender {
+
+	private static final Logger log = LoggerFactory.getLogger(LoggingSender.class);
+
+	@Override
+	public void send(String channel, String recipient, String body) {
+		String shown = "SMS".equals(channel) ? PhoneNumber.parse(recipient).masked() : recipient;
+		log.info("Message by {} to {} ({} characters) delivered to the in-app inbox", channel, shown, body.length());
+	}
+
+}

@@ -1,0 +1,94 @@
+package org.jijinan.notify;
+
+import java.time.Duration;
+
+import org.jijinan.SystemTest;
+import org.jijinan.Visitor;
+import org.jijinan.identity.Role;
+import org.jijinan.identity.StaffFixtures;
+import org.jijinan.identity.UnitKind;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The applicant hears about their request through the outbox: a receipt message when it is received, and the
+ * written reason when it is refused; each is sent once.
+ */
+@SystemTest
+class ApplicantMessagesTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void sendsTheReceiptAndTheRefusalReasonToTheApplicant() {
+		var staff = StaffFixtures.from(context);
+		Visitor clerk = signedIn(staff.active(StaffFixtures.QIABUQIA, UnitKind.TOWNSHIP_GOVERNMENT, Role.WINDOW_CLERK));
+		Visitor reviewer = signedIn(
+				staff.active(StaffFixtures.DAOTANGHE, UnitKind.TOWNSHIP_GOVERNMENT, Role.TOWNSHIP_REVIEWER));
+		String body = org.jijinan.intake.IntakeTests.request("NORMAL", "13909748888", "MEDICAL_SPENDING");
+		String number = org.jijinan.intake.IntakeTests.numberOf(clerk.json("POST", "/api/v1/help-requests", body));
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> status("received:" + number).equals("SENT"));
+		assertThat(recipient("received:" + number)).isEqualTo("139****8888");
+
+		reviewer.json("POST", "/api/v1/help-requests/" + number + "/refusal", "{\"reason\": \"已享受同类救助，重复申请\"}");
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> status("refused:" + number).equals("SENT"));
+		assertThat(jdbc.sql("select body from notify_message where source_key = :k")
+			.param("k", "refused:" + number)
+			.query(String.class)
+			.single()).contains("已享受同类救助，重复申请").contains(number).doesNotContain("13909748888");
+		assertThat(jdbc.sql("select count(*) from notify_message where source_key like :k")
+			.param("k", "%:" + number)
+			.query(Long.class)
+			.single()).isEqualTo(2);
+		assertThat(jdbc.sql("select count(*) from notify_message where recipient_sealed like '%13909748888%'")
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
+	void backsOffLongerAfterEachFailure() {
+		assertThat(Dispatcher.backOff(1)).isEqualTo(Duration.ofMinutes(1));
+		assertThat(Dispatcher.backOff(2)).isEqualTo(Duration.ofMinutes(5));
+		assertThat(Dispatcher.backOff(3)).isEqualTo(Duration.ofMinutes(30));
+		assertThat(Dispatcher.backOff(5)).isEqualTo(Duration.ofHours(1));
+	}
+
+	private String status(String key) {
+		return jdbc.sql("select status from notify_message where source_key = :k")
+			.param("k", key)
+			.query(String.class)
+			.optional()
+			.orElse("NONE");
+	}
+
+	private String recipient(String key) {
+		return jdbc.sql("select recipient_masked from notify_message where source_key = :k")
+			.param("k", key)
+			.query(String.class)
+			.single();
+	}
+
+	private Visitor signedIn(StaffFixtures.Opened account) {
+		Visitor visitor = new Visitor(port);
+		visitor.signIn(account.username(), StaffFixtures.PASSWORD);
+		visitor.get("/");
+		return visitor;
+	}
+
+}
