@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Help-request API benchmark: peak rate and latency of POST /api/v1/help-requests with 8 concurrent clients, latency
+# at half the peak rate, and plain JDBC inserts of the same rows in the same run.
+# Usage: bench/help-requests.sh [SECONDS]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-20}
+mvn -B -ntp -q test -Dtest=HelpRequestBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+	-Dsurefire.jvm.args="-Xmx512m -Duser.timezone=Asia/Shanghai -Dhelp-requests.benchmark=$seconds -Dlogging.level.org.jijinan=WARN" 2>&1 \
+	| grep -a -E "HELP REQUEST BENCHMARK|FAIL|Tests run"
