@@ -52,6 +52,10 @@ class HelpRequest extends AbstractAggregateRoot<HelpRequest> {
 
 	private final @Nullable String subjectPhoneSealed;
 
+	private final @Nullable String subjectPhoneHash;
+
+	private final @Nullable String possibleDuplicateOf;
+
 	private final DivisionCode village;
 
 	private final DivisionCode township;
@@ -84,7 +88,8 @@ class HelpRequest extends AbstractAggregateRoot<HelpRequest> {
 			@Nullable String reporterName, ReporterRelation reporterRelation, @Nullable String reporterPhoneSealed,
 			@Nullable String reporterPhoneMasked, @Nullable String reporterPhoneHash, boolean callbackWanted,
 			@Nullable UUID personId, @Nullable String subjectName,
-			@Nullable String subjectPhoneSealed, DivisionCode village, DivisionCode township, String townshipPath,
+			@Nullable String subjectPhoneSealed, @Nullable String subjectPhoneHash, @Nullable String possibleDuplicateOf,
+			DivisionCode village, DivisionCode township, String townshipPath,
 			String description, Set<CauseRef> causes, String owner, String ownerOrganisation, Instant receivedAt,
 			Instant acceptBy, @Nullable Instant decidedAt, @Nullable String decidedBy, @Nullable String refusalReason,
 			@Nullable Long version) {
@@ -102,6 +107,8 @@ class HelpRequest extends AbstractAggregateRoot<HelpRequest> {
 		this.personId = personId;
 		this.subjectName = subjectName;
 		this.subjectPhoneSealed = subjectPhoneSealed;
+		this.subjectPhoneHash = subjectPhoneHash;
+		this.possibleDuplicateOf = possibleDuplicateOf;
 		this.village = village;
 		this.township = township;
 		this.townshipPath = townshipPath;
@@ -136,6 +143,7 @@ class HelpRequest extends AbstractAggregateRoot<HelpRequest> {
 				intake.reporterPhone() == null ? null : intake.reporterPhone().hash(),
 				Boolean.TRUE.equals(spec.callbackWanted()), spec.personId(),
 				blankToNull(spec.subjectName()), intake.subjectPhone() == null ? null : intake.subjectPhone().ciphertext(),
+				intake.subjectPhone() == null ? null : intake.subjectPhone().hash(), intake.possibleDuplicateOf(),
 				intake.village(), intake.township(), intake.townshipPath(), spec.description().strip(),
 				spec.causes().stream().map(String::strip).map(CauseRef::new).collect(Collectors.toSet()),
 				intake.owner(), intake.ownerOrganisation(), intake.receivedAt(), intake.acceptBy(), null, null, null,
@@ -182,7 +190,7 @@ class HelpRequest extends AbstractAggregateRoot<HelpRequest> {
 				personId,
 				subjectName, village, township, description,
 				causes.stream().map(CauseRef::causeCode).collect(Collectors.toSet()), owner, ownerOrganisation,
-				receivedAt, acceptBy, refusalReason);
+				receivedAt, acceptBy, refusalReason, possibleDuplicateOf);
 	}
 
 	private static @Nullable String blankToNull(@Nullable String text) {

@@ -28,9 +28,11 @@ import org.jspecify.annotations.Nullable;
  * @param receivedAt when it was received
  * @param acceptBy when acceptance or refusal is due
  * @param refusalReason the written reason of a refusal
+ * @param possibleDuplicateOf an earlier request about the same person within the window, if any
  */
 public record HelpRequestView(String number, Channel channel, Urgency urgency, RequestStatus status,
 		@Nullable String reporterName, @Nullable String reporterPhone, boolean callbackWanted, @Nullable UUID personId,
 		@Nullable String subjectName, DivisionCode village, DivisionCode township, String description, Set<String> causes,
-		String owner, String ownerOrganisation, Instant receivedAt, Instant acceptBy, @Nullable String refusalReason) {
+		String owner, String ownerOrganisation, Instant receivedAt, Instant acceptBy, @Nullable String refusalReason,
+		@Nullable String possibleDuplicateOf) {
 }

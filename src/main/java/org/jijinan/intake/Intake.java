@@ -20,10 +20,11 @@ import org.jspecify.annotations.Nullable;
  * @param acceptBy when the decision is due
  * @param reporterPhone the reporter's phone, sealed
  * @param subjectPhone the person's phone, sealed
+ * @param possibleDuplicateOf an earlier request about the same person within the window, if any
  */
 record Intake(NewHelpRequest spec, String number, DivisionCode village, DivisionCode township, String townshipPath,
 		String owner, String ownerOrganisation, Instant receivedAt, Instant acceptBy, @Nullable SealedPhone reporterPhone,
-		@Nullable SealedPhone subjectPhone) {
+		@Nullable SealedPhone subjectPhone, @Nullable String possibleDuplicateOf) {
 
 	/**
 	 * A phone number as stored.

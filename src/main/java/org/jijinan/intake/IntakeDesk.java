@@ -75,9 +75,11 @@ public class IntakeDesk {
 		Instant due = spec.urgency() == Urgency.EMERGENCY ? calendar.plusHours(now, settings.emergencyAcceptHours())
 				: calendar.plusWorkingDays(now, settings.acceptWorkingDays());
 		long sequence = jdbc.sql("select nextval('intake_request_number_seq')").query(Long.class).single();
+		Intake.SealedPhone subjectPhone = phone(spec.subjectPhone(), "intake.subject-phone");
 		var intake = new Intake(spec, HelpRequestNumber.of(now, sequence), village.code(), township,
 				regions.path(township), caller.name(), caller.organisation(), now, due,
-				phone(spec.reporterPhone(), "intake.reporter-phone"), phone(spec.subjectPhone(), "intake.subject-phone"));
+				phone(spec.reporterPhone(), "intake.reporter-phone"), subjectPhone,
+				earlierAbout(spec.personId(), subjectPhone, now));
 		return requests.save(HelpRequest.receive(intake)).view();
 	}
 
@@ -262,6 +264,26 @@ public class IntakeDesk {
 			throw new InvalidInput("intake.unknown-village", code);
 		}
 		return village;
+	}
+
+	/**
+	 * @return the earliest request about the same registry person or the same phone within the window
+	 */
+	private @Nullable String earlierAbout(java.util.@Nullable UUID personId, Intake.@Nullable SealedPhone phone,
+			Instant now) {
+		if (personId == null && phone == null) {
+			return null;
+		}
+		return jdbc.sql("""
+				select number from intake_help_request
+				 where received_at >= :since and (person_id = :person or subject_phone_hash = :phone)
+				 order by received_at limit 1""")
+			.param("since", java.sql.Timestamp.from(now.minus(java.time.Duration.ofDays(settings.duplicateWindowDays()))))
+			.param("person", personId)
+			.param("phone", phone == null ? null : phone.hash())
+			.query(String.class)
+			.optional()
+			.orElse(null);
 	}
 
 	private void checkCauses(Set<String> causes) {

@@ -13,9 +13,11 @@ import org.springframework.validation.annotation.Validated;
  * @param acceptWorkingDays working days for other requests
  * @param hotlineNumber the social-assistance hotline's number, shown on pages and receipts
  * @param hotlineHours when the hotline is staffed, as shown to callers
+ * @param duplicateWindowDays how far back a request about the same person counts as a possible duplicate
  */
 @ConfigurationProperties("jijinan.intake")
 @Validated
 record IntakeSettings(@DefaultValue("2") @Min(1) int emergencyAcceptHours, @DefaultValue("1") @Min(1) int acceptWorkingDays,
-		@DefaultValue("12349") String hotlineNumber, @DefaultValue("每日 8:00–20:00") String hotlineHours) {
+		@DefaultValue("12349") String hotlineNumber, @DefaultValue("每日 8:00–20:00") String hotlineHours,
+		@DefaultValue("30") @Min(0) int duplicateWindowDays) {
 }

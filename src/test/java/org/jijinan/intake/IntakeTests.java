@@ -160,6 +160,23 @@ public class IntakeTests {
 	}
 
 	@Test
+	void flagsALaterRequestAboutTheSamePhoneAsAPossibleDuplicate() {
+		String subject = "{\"channel\": \"HOTLINE\", \"urgency\": \"NORMAL\", \"reporterRelation\": \"SELF\", "
+				+ "\"subjectName\": \"同一人\", \"subjectPhone\": \"1350974%04d\", \"village\": \"%s\", "
+				+ "\"description\": \"%s\", \"causes\": [\"OTHER\"]}";
+		int phone = (int) (System.nanoTime() % 10000);
+		String first = numberOf(qiabuqiaClerk.json("POST", "/api/v1/help-requests",
+				subject.formatted(phone, DAOTANGHE_VILLAGE, "第一次来电")));
+
+		Page second = qiabuqiaClerk.json("POST", "/api/v1/help-requests",
+				subject.formatted(phone, DAOTANGHE_VILLAGE, "第二次来电"));
+
+		assertThat(second.body()).contains("\"possibleDuplicateOf\":\"" + first + "\"");
+		assertThat(qiabuqiaClerk.get("/intake/requests/" + numberOf(second)).body()).contains("possible-duplicate")
+			.contains(first);
+	}
+
+	@Test
 	void showsTheHotlineEarlierCallsFromTheSameNumber() {
 		String caller = "13909740099";
 		String first = numberOf(qiabuqiaClerk.json("POST", "/api/v1/help-requests", request("NORMAL", caller, "FIRE")));
