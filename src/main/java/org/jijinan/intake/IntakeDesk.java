@@ -286,6 +286,16 @@ public class IntakeDesk {
 			.orElse(null);
 	}
 
+	/**
+	 * @return the active hardship causes, sudden ones first
+	 */
+	@Transactional(readOnly = true)
+	public List<HardshipCause> causes() {
+		return jdbc.sql("select code, name_zh, name_en from intake_cause where active order by kind desc, code")
+			.query((row, number) -> new HardshipCause(row.getString(1), row.getString(2), row.getString(3)))
+			.list();
+	}
+
 	private void checkCauses(Set<String> causes) {
 		List<String> known = jdbc.sql("select code from intake_cause where active").query(String.class).list();
 		for (String cause : causes) {

@@ -11,7 +11,6 @@ import org.jijinan.shared.DomainProblem;
 import org.jijinan.shared.PageProblems;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,24 +32,21 @@ class IntakePages {
 
 	private final PersonFinder finder;
 
-	private final JdbcClient jdbc;
-
 	private final PageProblems problems;
 
 	private final IntakeSettings settings;
 
-	IntakePages(IntakeDesk desk, PersonFinder finder, JdbcClient jdbc, PageProblems problems, IntakeSettings settings) {
+	IntakePages(IntakeDesk desk, PersonFinder finder, PageProblems problems, IntakeSettings settings) {
 		this.settings = settings;
 		this.desk = desk;
 		this.finder = finder;
-		this.jdbc = jdbc;
 		this.problems = problems;
 	}
 
 	@GetMapping("/new")
 	String form(@RequestParam(defaultValue = "WINDOW") Channel channel, Model model) {
 		model.addAttribute("channel", channel);
-		model.addAttribute("causes", causes());
+		model.addAttribute("causes", desk.causes());
 		model.addAttribute("relations", ReporterRelation.values());
 		return "intake/form";
 	}
@@ -75,7 +71,7 @@ class IntakePages {
 
 	@GetMapping("/field-report")
 	String fieldReport(Model model) {
-		model.addAttribute("causes", causes());
+		model.addAttribute("causes", desk.causes());
 		return "intake/field-report";
 	}
 
@@ -116,7 +112,7 @@ class IntakePages {
 		catch (DomainProblem problem) {
 			problems.show(model, problem);
 			model.addAttribute("channel", channel);
-			model.addAttribute("causes", causes());
+			model.addAttribute("causes", desk.causes());
 			model.addAttribute("relations", ReporterRelation.values());
 			model.addAttribute("description", description);
 			model.addAttribute("subjectName", subjectName);
@@ -135,7 +131,7 @@ class IntakePages {
 	@GetMapping("/requests/{number}")
 	String request(@PathVariable String number, @AuthenticationPrincipal Caller caller, Model model) {
 		model.addAttribute("request", desk.find(number, caller));
-		model.addAttribute("causeNames", causes());
+		model.addAttribute("causeNames", desk.causes());
 		return "intake/request";
 	}
 
@@ -161,25 +157,11 @@ class IntakePages {
 		catch (DomainProblem problem) {
 			problems.show(model, problem);
 			model.addAttribute("request", desk.find(number, caller));
-			model.addAttribute("causeNames", causes());
+			model.addAttribute("causeNames", desk.causes());
 			return "intake/request";
 		}
 	}
 
-	private List<Cause> causes() {
-		return jdbc.sql("select code, name_zh, name_en from intake_cause where active order by kind desc, code")
-			.query((row, number) -> new Cause(row.getString(1), row.getString(2), row.getString(3)))
-			.list();
-	}
 
-	/**
-	 * A hardship cause as the form lists it.
-	 *
-	 * @param code its code
-	 * @param chineseName its Chinese name
-	 * @param englishName its English name
-	 */
-	record Cause(String code, String chineseName, String englishName) {
-	}
 
 }

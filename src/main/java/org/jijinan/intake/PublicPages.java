@@ -10,7 +10,6 @@ import org.jijinan.shared.DomainProblem;
 import org.jijinan.shared.PageProblems;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -31,20 +30,17 @@ class PublicPages {
 
 	private final PublicLimits limits;
 
-	private final JdbcClient jdbc;
-
 	private final PageProblems problems;
 
-	PublicPages(IntakeDesk desk, PublicLimits limits, JdbcClient jdbc, PageProblems problems) {
+	PublicPages(IntakeDesk desk, PublicLimits limits, PageProblems problems) {
 		this.desk = desk;
 		this.limits = limits;
-		this.jdbc = jdbc;
 		this.problems = problems;
 	}
 
 	@GetMapping("/apply")
 	String applyForm(Model model) {
-		model.addAttribute("causes", causes());
+		model.addAttribute("causes", desk.causes());
 		return "intake/public-apply";
 	}
 
@@ -66,7 +62,7 @@ class PublicPages {
 		}
 		catch (DomainProblem problem) {
 			problems.show(model, problem);
-			model.addAttribute("causes", causes());
+			model.addAttribute("causes", desk.causes());
 			return "intake/public-apply";
 		}
 	}
@@ -93,11 +89,6 @@ class PublicPages {
 		return "intake/public-follow";
 	}
 
-	private java.util.List<IntakePages.Cause> causes() {
-		return jdbc.sql("select code, name_zh, name_en from intake_cause where active order by kind desc, code")
-			.query((row, n) -> new IntakePages.Cause(row.getString(1), row.getString(2), row.getString(3)))
-			.list();
-	}
 
 	/** The receiver of online applications: the platform's online window. */
 	static final Caller ONLINE = new Caller() {
