@@ -81,6 +81,12 @@ class HelpRequest extends AbstractAggregateRoot<HelpRequest> {
 
 	private @Nullable String refusalReason;
 
+	private @Nullable String mergedInto;
+
+	private @Nullable DivisionCode forwardedTo;
+
+	private @Nullable String forwardingNote;
+
 	private @Version @Nullable Long version;
 
 	@PersistenceCreator
@@ -92,6 +98,7 @@ class HelpRequest extends AbstractAggregateRoot<HelpRequest> {
 			DivisionCode village, DivisionCode township, String townshipPath,
 			String description, Set<CauseRef> causes, String owner, String ownerOrganisation, Instant receivedAt,
 			Instant acceptBy, @Nullable Instant decidedAt, @Nullable String decidedBy, @Nullable String refusalReason,
+			@Nullable String mergedInto, @Nullable DivisionCode forwardedTo, @Nullable String forwardingNote,
 			@Nullable Long version) {
 		this.id = id;
 		this.number = number;
@@ -121,6 +128,9 @@ class HelpRequest extends AbstractAggregateRoot<HelpRequest> {
 		this.decidedAt = decidedAt;
 		this.decidedBy = decidedBy;
 		this.refusalReason = refusalReason;
+		this.mergedInto = mergedInto;
+		this.forwardedTo = forwardedTo;
+		this.forwardingNote = forwardingNote;
 		this.version = version;
 	}
 
@@ -147,7 +157,7 @@ class HelpRequest extends AbstractAggregateRoot<HelpRequest> {
 				intake.village(), intake.township(), intake.townshipPath(), spec.description().strip(),
 				spec.causes().stream().map(String::strip).map(CauseRef::new).collect(Collectors.toSet()),
 				intake.owner(), intake.ownerOrganisation(), intake.receivedAt(), intake.acceptBy(), null, null, null,
-				null);
+				null, null, null, null);
 		request.registerEvent(new HelpRequestReceived(request.number, request.channel, request.urgency,
 				request.township, request.owner));
 		return request;
@@ -168,6 +178,37 @@ class HelpRequest extends AbstractAggregateRoot<HelpRequest> {
 		registerEvent(new HelpRequestRefused(number, township, by, now));
 	}
 
+	/**
+	 * Merges this request into another about the same person that is still open or already accepted.
+	 */
+	void mergeInto(HelpRequest other, String by, Instant now) {
+		if (other.number.equals(number)) {
+			throw new RuleViolation("intake.merge-into-itself");
+		}
+		if (other.status != RequestStatus.RECEIVED && other.status != RequestStatus.ACCEPTED) {
+			throw new RuleViolation("intake.merge-target-closed", other.number);
+		}
+		move(RequestStatus.MERGED, by, now);
+		this.mergedInto = other.number;
+		registerEvent(new HelpRequestClosed(number, "MERGED", other.number, by, now));
+	}
+
+	/**
+	 * Forwards the request to another county, recording who forwarded it, when, and with what note.
+	 */
+	void forwardTo(DivisionCode county, String note, String by, Instant now) {
+		if (note == null || note.isBlank()) {
+			throw new InvalidInput("intake.forwarding-note-required");
+		}
+		if (townshipPath.contains("/" + county.value() + "/")) {
+			throw new RuleViolation("intake.forward-to-own-county");
+		}
+		move(RequestStatus.FORWARDED, by, now);
+		this.forwardedTo = county;
+		this.forwardingNote = note.strip();
+		registerEvent(new HelpRequestClosed(number, "FORWARDED", county.value(), by, now));
+	}
+
 	private void move(RequestStatus target, String by, Instant now) {
 		if (!status.canMoveTo(target)) {
 			throw new IllegalRequestTransition(number, status, target);
@@ -185,12 +226,17 @@ class HelpRequest extends AbstractAggregateRoot<HelpRequest> {
 		return owner;
 	}
 
+	String number() {
+		return number;
+	}
+
 	HelpRequestView view() {
 		return new HelpRequestView(number, channel, urgency, status, reporterName, reporterPhoneMasked, callbackWanted,
 				personId,
 				subjectName, village, township, description,
 				causes.stream().map(CauseRef::causeCode).collect(Collectors.toSet()), owner, ownerOrganisation,
-				receivedAt, acceptBy, refusalReason, possibleDuplicateOf);
+				receivedAt, acceptBy, refusalReason, possibleDuplicateOf, mergedInto,
+				forwardedTo == null ? null : forwardedTo.value());
 	}
 
 	private static @Nullable String blankToNull(@Nullable String text) {

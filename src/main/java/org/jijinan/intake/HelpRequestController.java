@@ -64,7 +64,26 @@ class HelpRequestController {
 		return desk.refuse(number, refusal.reason(), caller);
 	}
 
+	@PostMapping("/help-requests/{number}/merger")
+	HelpRequestView merge(@PathVariable String number, @Valid @RequestBody Merger merger,
+			@AuthenticationPrincipal Caller caller) {
+		return desk.merge(number, merger.into(), caller);
+	}
+
+	@PostMapping("/help-requests/{number}/forwarding")
+	HelpRequestView forward(@PathVariable String number, @Valid @RequestBody Forwarding forwarding,
+			@AuthenticationPrincipal Caller caller) {
+		return desk.forward(number, forwarding.county(), forwarding.note(), caller);
+	}
+
 	record Refusal(@NotBlank @Size(max = 1000) String reason) {
+	}
+
+	record Merger(@NotBlank @Size(max = 20) String into) {
+	}
+
+	record Forwarding(@jakarta.validation.constraints.NotNull org.jijinan.shared.DivisionCode county,
+			@NotBlank @Size(max = 500) String note) {
 	}
 
 }

@@ -29,10 +29,12 @@ import org.jspecify.annotations.Nullable;
  * @param acceptBy when acceptance or refusal is due
  * @param refusalReason the written reason of a refusal
  * @param possibleDuplicateOf an earlier request about the same person within the window, if any
+ * @param mergedInto the request this one was merged into
+ * @param forwardedTo the county it was forwarded to
  */
 public record HelpRequestView(String number, Channel channel, Urgency urgency, RequestStatus status,
 		@Nullable String reporterName, @Nullable String reporterPhone, boolean callbackWanted, @Nullable UUID personId,
 		@Nullable String subjectName, DivisionCode village, DivisionCode township, String description, Set<String> causes,
 		String owner, String ownerOrganisation, Instant receivedAt, Instant acceptBy, @Nullable String refusalReason,
-		@Nullable String possibleDuplicateOf) {
+		@Nullable String possibleDuplicateOf, @Nullable String mergedInto, @Nullable String forwardedTo) {
 }

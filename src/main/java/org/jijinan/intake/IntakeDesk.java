@@ -221,6 +221,28 @@ public class IntakeDesk {
 		return requests.save(request).view();
 	}
 
+	/**
+	 * Merges a request into another about the same person (the township of the first decides).
+	 */
+	public HelpRequestView merge(String number, String into, Caller caller) {
+		HelpRequest request = decidable(number, caller);
+		request.mergeInto(load(into), caller.name(), clock.instant());
+		return requests.save(request).view();
+	}
+
+	/**
+	 * Forwards a request to another county, recording who did it, when and why.
+	 */
+	public HelpRequestView forward(String number, DivisionCode county, String note, Caller caller) {
+		HelpRequest request = decidable(number, caller);
+		DivisionView target = regions.find(county).orElseThrow(() -> new InvalidInput("intake.unknown-county", county));
+		if (target.level() != DivisionLevel.COUNTY) {
+			throw new InvalidInput("intake.unknown-county", county);
+		}
+		request.forwardTo(county, note, caller.name(), clock.instant());
+		return requests.save(request).view();
+	}
+
 	private HelpRequest decidable(String number, Caller caller) {
 		HelpRequest request = load(number);
 		if (caller.roles().stream().noneMatch(TOWNSHIP_ROLES::contains) || !inArea(request, caller)) {

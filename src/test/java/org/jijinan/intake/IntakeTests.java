@@ -177,6 +177,34 @@ public class IntakeTests {
 	}
 
 	@Test
+	void mergesARequestIntoAnotherAndForwardsOneToAnotherCounty() {
+		String first = numberOf(qiabuqiaClerk.json("POST", "/api/v1/help-requests", request("NORMAL", "13909740021", "FIRE")));
+		String second = numberOf(qiabuqiaClerk.json("POST", "/api/v1/help-requests", request("NORMAL", "13909740022", "FIRE")));
+		String third = numberOf(qiabuqiaClerk.json("POST", "/api/v1/help-requests", request("NORMAL", "13909740023", "FIRE")));
+		jdbc.sql("insert into region_division (code, name, level, parent_code, ancestry) values "
+				+ "('632523', '贵德县', 'COUNTY', '632500', '/630000/632500/632523/') on conflict do nothing")
+			.update();
+
+		assertThat(daotangheClerk.json("POST", "/api/v1/help-requests/" + second + "/merger",
+				"{\"into\": \"" + second + "\"}").body()).contains("intake.merge-into-itself");
+		Page merged = daotangheClerk.json("POST", "/api/v1/help-requests/" + second + "/merger",
+				"{\"into\": \"" + first + "\"}");
+		assertThat(merged.body()).contains("\"status\":\"MERGED\"").contains("\"mergedInto\":\"" + first + "\"");
+		assertThat(daotangheClerk.json("POST", "/api/v1/help-requests/" + second + "/merger",
+				"{\"into\": \"" + first + "\"}").status()).isEqualTo(409);
+
+		assertThat(daotangheClerk.json("POST", "/api/v1/help-requests/" + third + "/forwarding",
+				"{\"county\": \"632521\", \"note\": \"本县\"}").body()).contains("intake.forward-to-own-county");
+		Page forwarded = daotangheClerk.json("POST", "/api/v1/help-requests/" + third + "/forwarding",
+				"{\"county\": \"632523\", \"note\": \"当事人户籍在贵德县，已电话告知\"}");
+		assertThat(forwarded.body()).contains("\"status\":\"FORWARDED\"").contains("\"forwardedTo\":\"632523\"");
+		assertThat(jdbc.sql("select count(*) from audit_record where action = 'intake.request-forwarded' and subject_id = :n")
+			.param("n", third)
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
+	@Test
 	void showsTheHotlineEarlierCallsFromTheSameNumber() {
 		String caller = "13909740099";
 		String first = numberOf(qiabuqiaClerk.json("POST", "/api/v1/help-requests", request("NORMAL", caller, "FIRE")));
