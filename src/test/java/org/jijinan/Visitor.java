@@ -91,6 +91,18 @@ public class Visitor {
 		}
 	}
 
+	/**
+	 * Fetches raw bytes (downloads).
+	 */
+	public byte[] sendBytes(HttpRequest.Builder request) {
+		try {
+			return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+		}
+		catch (IOException | InterruptedException failed) {
+			throw new IllegalStateException(failed);
+		}
+	}
+
 	public URI uri(String path) {
 		return URI.create(base + path);
 	}

@@ -30,9 +30,36 @@ class HelpRequestController {
 
 	private final IdempotentSubmissions submissions;
 
-	HelpRequestController(IntakeDesk desk, IdempotentSubmissions submissions) {
+	private final Attachments attachments;
+
+	HelpRequestController(IntakeDesk desk, IdempotentSubmissions submissions, Attachments attachments) {
 		this.desk = desk;
 		this.submissions = submissions;
+		this.attachments = attachments;
+	}
+
+	@PostMapping(path = "/help-requests/{number}/attachments",
+			consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
+	@org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
+	Attachments.AttachmentView attach(@PathVariable String number,
+			@org.springframework.web.bind.annotation.RequestParam("file") org.springframework.web.multipart.MultipartFile file,
+			@AuthenticationPrincipal Caller caller) throws java.io.IOException {
+		try (var content = file.getInputStream()) {
+			return attachments.attach(number, String.valueOf(file.getOriginalFilename()), content, caller);
+		}
+	}
+
+	@GetMapping("/help-requests/{number}/attachments/{id}")
+	void attachment(@PathVariable String number, @PathVariable java.util.UUID id,
+			@AuthenticationPrincipal Caller caller, jakarta.servlet.http.HttpServletResponse response)
+			throws java.io.IOException {
+		var buffer = new java.io.ByteArrayOutputStream();
+		var view = attachments.read(number, id, caller, buffer);
+		response.setContentType(view.contentType());
+		response.setHeader("Content-Disposition", "attachment; filename=\"attachment-" + view.id() + "\"");
+		response.setHeader("X-Content-Type-Options", "nosniff");
+		response.setContentLengthLong(buffer.size());
+		buffer.writeTo(response.getOutputStream());
 	}
 
 	@PostMapping("/help-requests")

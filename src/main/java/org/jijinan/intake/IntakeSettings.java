@@ -14,10 +14,15 @@ import org.springframework.validation.annotation.Validated;
  * @param hotlineNumber the social-assistance hotline's number, shown on pages and receipts
  * @param hotlineHours when the hotline is staffed, as shown to callers
  * @param duplicateWindowDays how far back a request about the same person counts as a possible duplicate
+ * @param attachmentDirectory where attachment files are kept (shared storage when several nodes run)
+ * @param attachmentMaxBytes the largest attachment accepted
+ * @param attachmentsPerRequest how many attachments a request may have
  */
 @ConfigurationProperties("jijinan.intake")
 @Validated
 record IntakeSettings(@DefaultValue("2") @Min(1) int emergencyAcceptHours, @DefaultValue("1") @Min(1) int acceptWorkingDays,
 		@DefaultValue("12349") String hotlineNumber, @DefaultValue("每日 8:00–20:00") String hotlineHours,
-		@DefaultValue("30") @Min(0) int duplicateWindowDays) {
+		@DefaultValue("30") @Min(0) int duplicateWindowDays,
+		@DefaultValue("./data/attachments") java.nio.file.Path attachmentDirectory,
+		@DefaultValue("10485760") @Min(1) long attachmentMaxBytes, @DefaultValue("10") @Min(1) int attachmentsPerRequest) {
 }

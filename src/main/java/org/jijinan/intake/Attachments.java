@@ -1,0 +1,246 @@
+package org.jijinan.intake;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import org.jijinan.shared.AuditableEvent;
+import org.jijinan.shared.Caller;
+import org.jijinan.shared.NotFound;
+import org.jijinan.shared.RuleViolation;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Photos and documents of a request. Only JPEG, PNG and PDF are taken, recognised by their first bytes, and the
+ * name's extension must agree (a renamed program is refused); size and count are limited. Files are kept in the
+ * attachment folder under a random name and served back only to those who may see the request.
+ */
+@Service
+public class Attachments {
+
+	private static final Map<String, List<String>> EXTENSIONS = Map.of("image/jpeg", List.of("jpg", "jpeg"),
+			"image/png", List.of("png"), "application/pdf", List.of("pdf"));
+
+	private final JdbcClient jdbc;
+
+	private final IntakeDesk desk;
+
+	private final IntakeSettings settings;
+
+	private final Clock clock;
+
+	private final org.springframework.context.ApplicationEventPublisher events;
+
+	Attachments(JdbcClient jdbc, IntakeDesk desk, IntakeSettings settings, Clock clock,
+			org.springframework.context.ApplicationEventPublisher events) {
+		this.jdbc = jdbc;
+		this.desk = desk;
+		this.settings = settings;
+		this.clock = clock;
+		this.events = events;
+	}
+
+	/**
+	 * @return the stored attachment
+	 */
+	@Transactional
+	public AttachmentView attach(String number, String fileName, InputStream content, Caller caller) {
+		desk.find(number, caller);
+		UUID requestId = jdbc.sql("select id from intake_help_request where number = :n for update")
+			.param("n", number)
+			.query(UUID.class)
+			.single();
+		long count = jdbc.sql("select count(*) from intake_attachment where request_id = :r")
+			.param("r", requestId)
+			.query(Long.class)
+			.single();
+		if (count >= settings.attachmentsPerRequest()) {
+			throw new RuleViolation("intake.too-many-attachments", settings.attachmentsPerRequest());
+		}
+		UUID id = UUID.randomUUID();
+		Stored stored = store(id, content);
+		String type = type(stored.head());
+		String name = cleanName(fileName);
+		if (type == null || !EXTENSIONS.get(type).contains(extension(name))) {
+			delete(path(id));
+			throw new RuleViolation("intake.attachment-type");
+		}
+		jdbc.sql("""
+				insert into intake_attachment (id, request_id, file_name, content_type, size_bytes, sha256, uploaded_by,
+				                               uploaded_at)
+				values (:id, :request, :name, :type, :size, :sha, :by, :now)""")
+			.param("id", id)
+			.param("request", requestId)
+			.param("name", name)
+			.param("type", type)
+			.param("size", stored.size())
+			.param("sha", stored.sha256())
+			.param("by", caller.name())
+			.param("now", Timestamp.from(clock.instant()))
+			.update();
+		events.publishEvent(new AttachmentAdded(number, id, type, stored.size()));
+		return new AttachmentView(id, name, type, stored.size());
+	}
+
+	/**
+	 * Writes an attachment's content, after checking that the caller may see its request.
+	 * @return what it is, for the response headers
+	 */
+	@Transactional(readOnly = true)
+	public AttachmentView read(String number, UUID id, Caller caller, OutputStream out) {
+		desk.find(number, caller);
+		AttachmentView view = jdbc.sql("""
+				select a.id, a.file_name, a.content_type, a.size_bytes from intake_attachment a
+				  join intake_help_request r on r.id = a.request_id
+				 where a.id = :id and r.number = :number""")
+			.param("id", id)
+			.param("number", number)
+			.query((row, n) -> new AttachmentView(row.getObject(1, UUID.class), row.getString(2), row.getString(3),
+					row.getLong(4)))
+			.optional()
+			.orElseThrow(() -> new NotFound("intake.attachment-not-found"));
+		try {
+			Files.copy(path(id), out);
+		}
+		catch (IOException failed) {
+			throw new UncheckedIOException(failed);
+		}
+		return view;
+	}
+
+	private Stored store(UUID id, InputStream content) {
+		try {
+			Files.createDirectories(settings.attachmentDirectory());
+			Path partial = Files.createTempFile(settings.attachmentDirectory(), "upload-", ".part");
+			MessageDigest sha = MessageDigest.getInstance("SHA-256");
+			byte[] head = new byte[8];
+			long size = 0;
+			try (OutputStream out = new DigestOutputStream(Files.newOutputStream(partial), sha)) {
+				byte[] buffer = new byte[64 * 1024];
+				for (int read = content.read(buffer); read >= 0; read = content.read(buffer)) {
+					if (size < head.length) {
+						System.arraycopy(buffer, 0, head, (int) size, (int) Math.min(read, head.length - size));
+					}
+					size += read;
+					if (size > settings.attachmentMaxBytes()) {
+						out.close();
+						delete(partial);
+						throw new RuleViolation("intake.attachment-too-large", settings.attachmentMaxBytes() / 1048576);
+					}
+					out.write(buffer, 0, read);
+				}
+			}
+			if (size == 0) {
+				delete(partial);
+				throw new RuleViolation("intake.attachment-type");
+			}
+			Files.move(partial, path(id), StandardCopyOption.ATOMIC_MOVE);
+			return new Stored(head, size, HexFormat.of().formatHex(sha.digest()));
+		}
+		catch (IOException | NoSuchAlgorithmException failed) {
+			throw new IllegalStateException("Could not keep the attachment", failed);
+		}
+	}
+
+	private Path path(UUID id) {
+		return settings.attachmentDirectory().resolve(id.toString());
+	}
+
+	private static String type(byte[] head) {
+		if ((head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xD8 && (head[2] & 0xFF) == 0xFF) {
+			return "image/jpeg";
+		}
+		if ((head[0] & 0xFF) == 0x89 && head[1] == 'P' && head[2] == 'N' && head[3] == 'G') {
+			return "image/png";
+		}
+		if (head[0] == '%' && head[1] == 'P' && head[2] == 'D' && head[3] == 'F' && head[4] == '-') {
+			return "application/pdf";
+		}
+		return null;
+	}
+
+	private static String extension(String name) {
+		int dot = name.lastIndexOf('.');
+		return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+	}
+
+	private static String cleanName(String fileName) {
+		String name = fileName == null || fileName.isBlank() ? "attachment" : Path.of(fileName).getFileName().toString();
+		name = name.replaceAll("[\\p{Cntrl}\"\\\\/]", "_");
+		return name.length() > 200 ? name.substring(name.length() - 200) : name;
+	}
+
+	private static void delete(Path file) {
+		try {
+			Files.deleteIfExists(file);
+		}
+		catch (IOException ignored) {
+			// a leftover partial upload is harmless
+		}
+	}
+
+	private record Stored(byte[] head, long size, String sha256) {
+	}
+
+	/**
+	 * An attachment as the API shows it.
+	 *
+	 * @param id the attachment
+	 * @param fileName the name it was uploaded with
+	 * @param contentType what it is, recognised from its content
+	 * @param size its size in bytes
+	 */
+	public record AttachmentView(UUID id, String fileName, String contentType, long size) {
+	}
+
+	/**
+	 * A file was attached to a request.
+	 *
+	 * @param number the request
+	 * @param attachmentId the attachment
+	 * @param contentType what it is
+	 * @param size its size
+	 */
+	public record AttachmentAdded(String number, UUID attachmentId, String contentType, long size)
+			implements AuditableEvent {
+
+		@Override
+		public String auditAction() {
+			return "intake.attachment-added";
+		}
+
+		@Override
+		public String auditSubjectType() {
+			return "help-request";
+		}
+
+		@Override
+		public String auditSubjectId() {
+			return number;
+		}
+
+		@Override
+		public Map<String, String> auditDetails() {
+			return Map.of("attachment", attachmentId.toString(), "type", contentType, "size", String.valueOf(size));
+		}
+
+	}
+
+}
