@@ -38,8 +38,11 @@ public class StaffAdministration {
 
 	private final Clock clock;
 
+	private final org.jijinan.shared.InputShape shape;
+
 	StaffAdministration(Units units, Accounts accounts, StaffDirectory directory, RegionDirectory regions,
-			PasswordEncoder encoder, Clock clock) {
+			PasswordEncoder encoder, Clock clock, org.jijinan.shared.InputShape shape) {
+		this.shape = shape;
 		this.units = units;
 		this.accounts = accounts;
 		this.directory = directory;
@@ -54,6 +57,7 @@ public class StaffAdministration {
 	 * @return the unit
 	 */
 	public UnitView establishUnit(NewUnit request, Staff admin) {
+		shape.check(request);
 		requireAdministrator(admin);
 		DivisionView division = regions.require(request.divisionCode());
 		String path = regions.path(division.code());
@@ -72,6 +76,7 @@ public class StaffAdministration {
 	 * @return the account with its one-time password
 	 */
 	public OpenedAccount openAccount(NewAccount request, Staff admin) {
+		shape.check(request);
 		requireAdministrator(admin);
 		Unit unit = directory.visible(request.unitId(), admin);
 		return open(request, unit, false);

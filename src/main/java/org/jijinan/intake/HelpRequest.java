@@ -230,6 +230,10 @@ class HelpRequest extends AbstractAggregateRoot<HelpRequest> {
 		return number;
 	}
 
+	UUID id() {
+		return id;
+	}
+
 	HelpRequestView view() {
 		return new HelpRequestView(number, channel, urgency, status, reporterName, reporterPhoneMasked, callbackWanted,
 				personId,

@@ -51,8 +51,11 @@ public class IntakeDesk {
 
 	private final Clock clock;
 
+	private final org.jijinan.shared.InputShape shape;
+
 	IntakeDesk(HelpRequests requests, RegionDirectory regions, PersonRegistry persons, WorkingDayCalendar calendar,
-			IntakeSettings settings, Sealer sealer, JdbcClient jdbc, Clock clock) {
+			IntakeSettings settings, Sealer sealer, JdbcClient jdbc, Clock clock, org.jijinan.shared.InputShape shape) {
+		this.shape = shape;
 		this.requests = requests;
 		this.regions = regions;
 		this.persons = persons;
@@ -68,6 +71,7 @@ public class IntakeDesk {
 	 * @return the request with its receipt number
 	 */
 	public HelpRequestView receive(NewHelpRequest spec, Caller caller) {
+		shape.check(spec);
 		checkCauses(spec.causes());
 		DivisionView village = village(spec, caller);
 		DivisionCode township = village.parentCode();
@@ -98,17 +102,14 @@ public class IntakeDesk {
 	@Transactional(readOnly = true)
 	public List<HelpRequestView> queue(Caller caller) {
 		String scope = caller.regionScope() == null ? "-" : regions.path(caller.regionScope());
-		return jdbc.sql("""
-				select number from intake_help_request
+		return inOrder(jdbc.sql("""
+				select id from intake_help_request
 				 where status = 'RECEIVED' and (township_path like :scope || '%' or owner = :owner)
 				 order by accept_by, number limit 500""")
 			.param("scope", scope)
 			.param("owner", caller.name())
-			.query(String.class)
-			.list()
-			.stream()
-			.map(number -> requests.findByNumber(number).orElseThrow().view())
-			.toList();
+			.query(java.util.UUID.class)
+			.list());
 	}
 
 	/**
@@ -150,18 +151,15 @@ public class IntakeDesk {
 	public List<HelpRequestView> earlierFrom(String phone, Caller caller) {
 		String hash = sealer.lookupHash(PhoneNumber.parse(phone).value(), "intake.phone");
 		String scope = caller.regionScope() == null ? "-" : regions.path(caller.regionScope());
-		return jdbc.sql("""
-				select number from intake_help_request
+		return inOrder(jdbc.sql("""
+				select id from intake_help_request
 				 where reporter_phone_hash = :hash and (township_path like :scope || '%' or owner = :owner)
 				 order by received_at desc limit 20""")
 			.param("hash", hash)
 			.param("scope", scope)
 			.param("owner", caller.name())
-			.query(String.class)
-			.list()
-			.stream()
-			.map(number -> requests.findByNumber(number).orElseThrow().view())
-			.toList();
+			.query(java.util.UUID.class)
+			.list());
 	}
 
 	/**
@@ -241,6 +239,15 @@ public class IntakeDesk {
 		}
 		request.forwardTo(county, note, caller.name(), clock.instant());
 		return requests.save(request).view();
+	}
+
+	/**
+	 * Loads the requests in one repository call and keeps the order the query chose.
+	 */
+	private List<HelpRequestView> inOrder(List<java.util.UUID> ids) {
+		java.util.Map<java.util.UUID, HelpRequestView> views = new java.util.HashMap<>();
+		requests.findAllById(ids).forEach(request -> views.put(request.id(), request.view()));
+		return ids.stream().map(views::get).toList();
 	}
 
 	private HelpRequest decidable(String number, Caller caller) {

@@ -35,8 +35,11 @@ public class PersonRegistry {
 
 	private final ApplicationEventPublisher events;
 
+	private final org.jijinan.shared.InputShape shape;
+
 	PersonRegistry(Persons persons, PersonalData data, PeopleScope scope, PeopleSettings settings, Clock clock,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, org.jijinan.shared.InputShape shape) {
+		this.shape = shape;
 		this.persons = persons;
 		this.data = data;
 		this.scope = scope;
@@ -50,6 +53,7 @@ public class PersonRegistry {
 	 * @throws Conflict {@code people.id-number-registered} when the number is in the registry already
 	 */
 	public PersonView register(NewPerson spec, Caller caller) {
+		shape.check(spec);
 		PeopleScope.requireRole(caller, settings.registerRoles(), "people.register-not-allowed");
 		Residence residence = scope.residence(spec.residence(), caller);
 		@Nullable Sealed phone = spec.phone() == null || spec.phone().isBlank() ? null

@@ -74,6 +74,18 @@ class AdministrationPagesTests extends IdentitySystemTest {
 	}
 
 	@Test
+	void refusesAnOverlongUnitNameWithA400() {
+		Visitor county = signedIn(staff.active(StaffFixtures.COUNTY, UnitKind.COUNTY_CIVIL_AFFAIRS, Role.ADMINISTRATOR));
+		county.get("/admin/units");
+
+		Page refused = county.post("/admin/units", Map.of("name", "机".repeat(150), "kind", "CHARITY", "divisionCode",
+				"632521"));
+
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.body()).contains("unit-form");
+	}
+
+	@Test
 	void refusesTheUnitPageOfAnotherTownship() {
 		var daotanghe = staff.unitAt(StaffFixtures.DAOTANGHE, UnitKind.TOWNSHIP_GOVERNMENT);
 

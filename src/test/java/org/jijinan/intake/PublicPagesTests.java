@@ -77,6 +77,19 @@ class PublicPagesTests {
 		assertThat(refused.body()).contains("不存在").contains("public-form");
 	}
 
+	@Test
+	void refusesOverlongFieldsFromTheFormWithA400NotA500() {
+		Visitor applicant = new Visitor(port);
+		applicant.get("/public/apply");
+		Map<String, String> form = new HashMap<>(application("13809744444"));
+		form.put("name", "名".repeat(300));
+
+		Page refused = applicant.post("/public/requests", form);
+
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.body()).contains("public-form").doesNotContain("Exception");
+	}
+
 	private static Map<String, String> application(String phone) {
 		return Map.of("name", "卓玛", "phone", phone, "village", IntakeTests.DAOTANGHE_VILLAGE, "description",
 				"丈夫车祸住院，日子过不下去了", "causes", "TRAFFIC_ACCIDENT");

@@ -61,6 +61,17 @@ class PeoplePagesTests {
 	}
 
 	@Test
+	void refusesAnOverlongAddressFromTheFormWithA400() {
+		clerk.get("/people/new");
+
+		Page refused = clerk.post("/people", Map.of("name", "某人", "idNumber", newIdNumber("19900101", 3), "residence",
+				PeopleTests.VILLAGE, "address", "长".repeat(400)));
+
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.body()).contains("register-form");
+	}
+
+	@Test
 	void keepsTheFormAndExplainsAWrongCheckDigit() {
 		String number = newIdNumber("19880808", 2);
 		String wrong = number.substring(0, 17) + (number.charAt(17) == '0' ? '1' : '0');
