@@ -279,7 +279,11 @@ public class IntakeDesk {
 
 	private DivisionView village(NewHelpRequest spec, Caller caller) {
 		DivisionCode code;
-		if (spec.personId() != null) {
+		if (settings.routing() == IntakeSettings.Routing.INCIDENT && spec.incidentVillage() != null
+				&& !spec.incidentVillage().isBlank()) {
+			code = DivisionCode.of(spec.incidentVillage());
+		}
+		else if (spec.personId() != null) {
 			code = persons.find(new PersonId(spec.personId()), caller).residence();
 		}
 		else if (spec.village() == null || spec.village().isBlank()) {

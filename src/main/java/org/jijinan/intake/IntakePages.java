@@ -105,7 +105,7 @@ class IntakePages {
 			Model model) {
 		try {
 			HelpRequestView received = desk.receive(new NewHelpRequest(channel, urgency, reporterName, reporterRelation,
-					reporterPhone, personId, subjectName, subjectPhone, village, description,
+					reporterPhone, personId, subjectName, subjectPhone, village, null, description,
 					causes == null ? Set.of() : causes, callbackWanted), caller);
 			return "redirect:/intake/requests/" + received.number() + "?received";
 		}

@@ -17,6 +17,8 @@ import org.springframework.validation.annotation.Validated;
  * @param attachmentDirectory where attachment files are kept (shared storage when several nodes run)
  * @param attachmentMaxBytes the largest attachment accepted
  * @param attachmentsPerRequest how many attachments a request may have
+ * @param routing which township a request goes to: {@code RESIDENCE} (where the person lives, the default) or
+ * {@code INCIDENT} (where it happened, when given — for people away from home)
  */
 @ConfigurationProperties("jijinan.intake")
 @Validated
@@ -24,5 +26,18 @@ record IntakeSettings(@DefaultValue("2") @Min(1) int emergencyAcceptHours, @Defa
 		@DefaultValue("12349") String hotlineNumber, @DefaultValue("每日 8:00–20:00") String hotlineHours,
 		@DefaultValue("30") @Min(0) int duplicateWindowDays,
 		@DefaultValue("./data/attachments") java.nio.file.Path attachmentDirectory,
-		@DefaultValue("10485760") @Min(1) long attachmentMaxBytes, @DefaultValue("10") @Min(1) int attachmentsPerRequest) {
+		@DefaultValue("10485760") @Min(1) long attachmentMaxBytes, @DefaultValue("10") @Min(1) int attachmentsPerRequest,
+		@DefaultValue("RESIDENCE") Routing routing) {
+
+	/**
+	 * What a request is routed by.
+	 */
+	enum Routing {
+
+		/** 户籍或居住地. */
+		RESIDENCE,
+		/** 事发地. */
+		INCIDENT
+
+	}
 }

@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * @param personId the registry person concerned, when known
  * @param subjectName the person's name, when not in the registry
  * @param subjectPhone the person's phone, when not in the registry
- * @param village the village where the person lives (or, by configuration, where it happened)
+ * @param village the village where the person lives, when not a registry person
+ * @param incidentVillage where it happened, if elsewhere (routes the request when the county routes by incident)
  * @param description what happened
  * @param causes hardship cause codes
  * @param callbackWanted the caller asked to be called back (hotline)
@@ -28,7 +29,8 @@ import org.jspecify.annotations.Nullable;
 public record NewHelpRequest(@NotNull Channel channel, @NotNull Urgency urgency, @Nullable @Size(max = 50) String reporterName,
 		@NotNull ReporterRelation reporterRelation, @Nullable @Size(max = 20) String reporterPhone,
 		@Nullable UUID personId, @Nullable @Size(max = 50) String subjectName, @Nullable @Size(max = 20) String subjectPhone,
-		@Nullable @Size(max = 12) String village, @NotBlank @Size(max = 2000) String description,
+		@Nullable @Size(max = 12) String village, @Nullable @Size(max = 12) String incidentVillage,
+		@NotBlank @Size(max = 2000) String description,
 		@NotEmpty @Size(max = 10) Set<@NotBlank String> causes, @Nullable Boolean callbackWanted) {
 
 	@Override

@@ -90,6 +90,14 @@ public class IntakeTests {
 	}
 
 	@Test
+	void routesByResidenceByDefaultEvenWhenAnIncidentVillageIsGiven() {
+		Page received = qiabuqiaClerk.json("POST", "/api/v1/help-requests", request("NORMAL", "13909740051", "FIRE")
+			.replace("\"village\":", "\"incidentVillage\": \"632521102201\", \"village\":"));
+
+		assertThat(received.body()).contains("\"township\":\"632521101\"");
+	}
+
+	@Test
 	void givesAnEmergencyTwoHoursOnTheClock() {
 		Page received = qiabuqiaClerk.json("POST", "/api/v1/help-requests",
 				request("EMERGENCY", "13909740012", "SUDDEN_SERIOUS_ILLNESS"));
