@@ -234,6 +234,14 @@ class HelpRequest extends AbstractAggregateRoot<HelpRequest> {
 		return id;
 	}
 
+	@Nullable String reporterPhoneSealed() {
+		return reporterPhoneSealed;
+	}
+
+	@Nullable String subjectPhoneSealed() {
+		return subjectPhoneSealed;
+	}
+
 	HelpRequestView view() {
 		return new HelpRequestView(number, channel, urgency, status, reporterName, reporterPhoneMasked, callbackWanted,
 				personId,

@@ -169,18 +169,10 @@ public class IntakeDesk {
 	@Transactional(readOnly = true)
 	public java.util.Optional<ApplicantContact> applicantContact(String number) {
 		return requests.findByNumber(number).map(request -> {
-			String sealed = jdbc.sql("select coalesce(reporter_phone_sealed, subject_phone_sealed) from intake_help_request "
-					+ "where number = :number")
-				.param("number", number)
-				.query(String.class)
-				.optional()
-				.orElse(null);
-			boolean reporter = jdbc.sql("select reporter_phone_sealed is not null from intake_help_request where number = :n")
-				.param("n", number)
-				.query(Boolean.class)
-				.single();
-			String phone = sealed == null ? null
-					: sealer.open(sealed, reporter ? "intake.reporter-phone" : "intake.subject-phone");
+			String phone = request.reporterPhoneSealed() != null
+					? sealer.open(request.reporterPhoneSealed(), "intake.reporter-phone")
+					: request.subjectPhoneSealed() != null
+							? sealer.open(request.subjectPhoneSealed(), "intake.subject-phone") : null;
 			return new ApplicantContact(number, phone, request.view().refusalReason());
 		});
 	}

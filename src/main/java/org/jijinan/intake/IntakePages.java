@@ -77,6 +77,9 @@ class IntakePages {
 
 	@PostMapping("/person-lookup")
 	String lookup(@RequestParam String idNumber, @AuthenticationPrincipal Caller caller, Model model) {
+		if (idNumber.isBlank()) {
+			return "intake/form :: lookup";
+		}
 		try {
 			model.addAttribute("found", finder.search(new PersonSearch(idNumber, null, null, null, null, 0, 1), caller)
 				.rows()
@@ -131,7 +134,6 @@ class IntakePages {
 	@GetMapping("/requests/{number}")
 	String request(@PathVariable String number, @AuthenticationPrincipal Caller caller, Model model) {
 		model.addAttribute("request", desk.find(number, caller));
-		model.addAttribute("causeNames", desk.causes());
 		return "intake/request";
 	}
 
@@ -157,8 +159,7 @@ class IntakePages {
 		catch (DomainProblem problem) {
 			problems.show(model, problem);
 			model.addAttribute("request", desk.find(number, caller));
-			model.addAttribute("causeNames", desk.causes());
-			return "intake/request";
+				return "intake/request";
 		}
 	}
 

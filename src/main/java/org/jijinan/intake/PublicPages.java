@@ -82,7 +82,6 @@ class PublicPages {
 
 	@ExceptionHandler
 	String tooMany(PublicLimits.TooManyRequests tooMany, HttpServletResponse response, Model model) {
-		response.setStatus(429);
 		response.setHeader("Retry-After", String.valueOf(tooMany.retryAfterSeconds()));
 		problems.show(model, tooMany);
 		response.setStatus(429);

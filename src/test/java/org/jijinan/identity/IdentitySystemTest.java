@@ -39,10 +39,7 @@ abstract class IdentitySystemTest {
 	 * @return a visitor signed in with {@link StaffFixtures#PASSWORD}, holding a CSRF token
 	 */
 	Visitor signedIn(Opened account) {
-		Visitor visitor = new Visitor(port);
-		assertThat(visitor.signIn(account.username(), StaffFixtures.PASSWORD).redirectsTo("/")).isTrue();
-		visitor.get("/");
-		return visitor;
+		return StaffFixtures.signedIn(port, account);
 	}
 
 }

@@ -44,6 +44,18 @@ public class StaffFixtures {
 				context.getBean(Credentials.class));
 	}
 
+	/**
+	 * @return a visitor signed in as the account with {@link #PASSWORD}, holding a CSRF token
+	 */
+	public static org.jijinan.Visitor signedIn(int port, Opened account) {
+		var visitor = new org.jijinan.Visitor(port);
+		org.assertj.core.api.Assertions.assertThat(visitor.signIn(account.username(), PASSWORD).redirectsTo("/"))
+			.as("signed in as " + account.username())
+			.isTrue();
+		visitor.get("/");
+		return visitor;
+	}
+
 	/** An account still on its one-time password. */
 	public Opened fresh(DivisionCode division, UnitKind kind, Role... roles) {
 		Unit unit = unitAt(division, kind);

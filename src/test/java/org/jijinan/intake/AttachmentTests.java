@@ -47,8 +47,8 @@ class AttachmentTests {
 	@BeforeEach
 	void request() {
 		var staff = StaffFixtures.from(context);
-		owner = signedIn(staff.active(StaffFixtures.QIABUQIA, UnitKind.TOWNSHIP_GOVERNMENT, Role.WINDOW_CLERK));
-		stranger = signedIn(staff.active(new org.jijinan.shared.DivisionCode("632521102"),
+		owner = StaffFixtures.signedIn(port, staff.active(StaffFixtures.QIABUQIA, UnitKind.TOWNSHIP_GOVERNMENT, Role.WINDOW_CLERK));
+		stranger = StaffFixtures.signedIn(port, staff.active(new org.jijinan.shared.DivisionCode("632521102"),
 				UnitKind.TOWNSHIP_GOVERNMENT, Role.WINDOW_CLERK));
 		number = IntakeTests.numberOf(owner.json("POST", "/api/v1/help-requests",
 				IntakeTests.request("NORMAL", "13909740031", "FIRE")));
@@ -97,11 +97,5 @@ class AttachmentTests {
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
 	}
 
-	private Visitor signedIn(StaffFixtures.Opened account) {
-		Visitor visitor = new Visitor(port);
-		visitor.signIn(account.username(), StaffFixtures.PASSWORD);
-		visitor.get("/");
-		return visitor;
-	}
 
 }

@@ -61,8 +61,8 @@ public class IntakeTests {
 		var staff = StaffFixtures.from(context);
 		var clerk = staff.active(StaffFixtures.QIABUQIA, UnitKind.TOWNSHIP_GOVERNMENT, Role.WINDOW_CLERK);
 		qiabuqiaClerkName = clerk.username();
-		qiabuqiaClerk = signedIn(clerk);
-		daotangheClerk = signedIn(staff.active(StaffFixtures.DAOTANGHE, UnitKind.TOWNSHIP_GOVERNMENT,
+		qiabuqiaClerk = StaffFixtures.signedIn(port, clerk);
+		daotangheClerk = StaffFixtures.signedIn(port, staff.active(StaffFixtures.DAOTANGHE, UnitKind.TOWNSHIP_GOVERNMENT,
 				Role.TOWNSHIP_REVIEWER));
 	}
 
@@ -257,12 +257,6 @@ public class IntakeTests {
 		return jdbc.sql("select count(*) from intake_help_request").query(Long.class).single();
 	}
 
-	private Visitor signedIn(StaffFixtures.Opened account) {
-		Visitor visitor = new Visitor(port);
-		assertThat(visitor.signIn(account.username(), StaffFixtures.PASSWORD).redirectsTo("/")).isTrue();
-		visitor.get("/");
-		return visitor;
-	}
 
 	public static String request(String urgency, String phone, String cause) {
 		return """

@@ -36,8 +36,8 @@ class ApplicantMessagesTests {
 	@Test
 	void sendsTheReceiptAndTheRefusalReasonToTheApplicant() {
 		var staff = StaffFixtures.from(context);
-		Visitor clerk = signedIn(staff.active(StaffFixtures.QIABUQIA, UnitKind.TOWNSHIP_GOVERNMENT, Role.WINDOW_CLERK));
-		Visitor reviewer = signedIn(
+		Visitor clerk = StaffFixtures.signedIn(port, staff.active(StaffFixtures.QIABUQIA, UnitKind.TOWNSHIP_GOVERNMENT, Role.WINDOW_CLERK));
+		Visitor reviewer = StaffFixtures.signedIn(port, 
 				staff.active(StaffFixtures.DAOTANGHE, UnitKind.TOWNSHIP_GOVERNMENT, Role.TOWNSHIP_REVIEWER));
 		String body = org.jijinan.intake.IntakeTests.request("NORMAL", "13909748888", "MEDICAL_SPENDING");
 		String number = org.jijinan.intake.IntakeTests.numberOf(clerk.json("POST", "/api/v1/help-requests", body));
@@ -84,11 +84,5 @@ class ApplicantMessagesTests {
 			.single();
 	}
 
-	private Visitor signedIn(StaffFixtures.Opened account) {
-		Visitor visitor = new Visitor(port);
-		visitor.signIn(account.username(), StaffFixtures.PASSWORD);
-		visitor.get("/");
-		return visitor;
-	}
 
 }

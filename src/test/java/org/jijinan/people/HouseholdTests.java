@@ -34,9 +34,7 @@ class HouseholdTests {
 	void signIn() {
 		var account = StaffFixtures.from(context)
 			.active(StaffFixtures.QIABUQIA, UnitKind.TOWNSHIP_GOVERNMENT, Role.WINDOW_CLERK);
-		clerk = new Visitor(port);
-		clerk.signIn(account.username(), StaffFixtures.PASSWORD);
-		clerk.get("/");
+		clerk = StaffFixtures.signedIn(port, account);
 	}
 
 	@Test

@@ -52,9 +52,9 @@ class PeopleTests {
 	@BeforeEach
 	void signIn() {
 		StaffFixtures staff = StaffFixtures.from(context);
-		clerk = signedIn(staff.active(StaffFixtures.QIABUQIA, UnitKind.TOWNSHIP_GOVERNMENT, Role.WINDOW_CLERK));
-		otherClerk = signedIn(staff.active(StaffFixtures.DAOTANGHE, UnitKind.TOWNSHIP_GOVERNMENT, Role.WINDOW_CLERK));
-		leader = signedIn(staff.active(StaffFixtures.COUNTY, UnitKind.COUNTY_CIVIL_AFFAIRS, Role.LEADER));
+		clerk = StaffFixtures.signedIn(port, staff.active(StaffFixtures.QIABUQIA, UnitKind.TOWNSHIP_GOVERNMENT, Role.WINDOW_CLERK));
+		otherClerk = StaffFixtures.signedIn(port, staff.active(StaffFixtures.DAOTANGHE, UnitKind.TOWNSHIP_GOVERNMENT, Role.WINDOW_CLERK));
+		leader = StaffFixtures.signedIn(port, staff.active(StaffFixtures.COUNTY, UnitKind.COUNTY_CIVIL_AFFAIRS, Role.LEADER));
 	}
 
 	@Test
@@ -187,12 +187,6 @@ class PeopleTests {
 			.list()).singleElement().asString().contains("窗口核对身份证原件").contains("ID_NUMBER").doesNotContain(number);
 	}
 
-	private Visitor signedIn(Opened account) {
-		Visitor visitor = new Visitor(port);
-		assertThat(visitor.signIn(account.username(), StaffFixtures.PASSWORD).redirectsTo("/")).isTrue();
-		visitor.get("/");
-		return visitor;
-	}
 
 	static String newIdNumber(String birth, int sexDigit) {
 		String body = "632521" + birth + String.format("%02d", SEQUENCE.incrementAndGet() % 100) + sexDigit;
