@@ -72,7 +72,7 @@ class Dispatcher {
 		String recipient = message[2] == null ? (String) message[3] : sealer.open((String) message[2], Outbox.PHONE);
 		int attempts = (Integer) message[5] + 1;
 		try {
-			sender.send(channel, recipient, (String) message[4]);
+			sender.send(id, channel, recipient, (String) message[4]);
 			jdbc.sql("update notify_message set status = 'SENT', attempts = :attempts, sent_at = :now where id = :id")
 				.param("attempts", attempts)
 				.param("now", Timestamp.from(clock.instant()))
@@ -86,11 +86,18 @@ class Dispatcher {
 					       next_attempt_at = :next where id = :id""")
 				.param("attempts", attempts)
 				.param("max", MAX_ATTEMPTS)
-				.param("error", String.valueOf(failed.getClass().getSimpleName()))
+				.param("error", describe(failed))
 				.param("next", Timestamp.from(clock.instant().plus(backOff(attempts))))
 				.param("id", id)
 				.update();
 		}
+	}
+
+	/** The gateway's own words are kept; other exceptions only by their type, since a message might quote data. */
+	private static String describe(RuntimeException failed) {
+		String error = failed instanceof SmsGatewaySender.GatewayRefused ? String.valueOf(failed.getMessage())
+				: failed.getClass().getSimpleName();
+		return error.length() > 200 ? error.substring(0, 200) : error;
 	}
 
 	static Duration backOff(int attempts) {

@@ -1,5 +1,7 @@
 package org.jijinan.notify;
 
+import java.util.UUID;
+
 import org.jijinan.shared.PhoneNumber;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,9 +20,9 @@ class LoggingSender implements MessageSender {
 	private static final Logger log = LoggerFactory.getLogger(LoggingSender.class);
 
 	@Override
-	public void send(String channel, String recipient, String body) {
+	public void send(UUID reference, String channel, String recipient, String body) {
 		String shown = "SMS".equals(channel) ? PhoneNumber.parse(recipient).masked() : recipient;
-		log.info("Message by {} to {} ({} characters) delivered to the in-app inbox", channel, shown, body.length());
+		log.info("Message {} by {} to {} ({} characters) delivered to the in-app inbox", reference, channel, shown, body.length());
 	}
 
 }
