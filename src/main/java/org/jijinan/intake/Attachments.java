@@ -100,6 +100,22 @@ public class Attachments {
 	}
 
 	/**
+	 * @return the request's attachments in the order they were added, after checking that the caller may see it
+	 */
+	@Transactional(readOnly = true)
+	public List<AttachmentView> list(String number, Caller caller) {
+		desk.find(number, caller);
+		return jdbc.sql("""
+				select a.id, a.file_name, a.content_type, a.size_bytes from intake_attachment a
+				  join intake_help_request r on r.id = a.request_id
+				 where r.number = :number order by a.uploaded_at, a.id""")
+			.param("number", number)
+			.query((row, n) -> new AttachmentView(row.getObject(1, UUID.class), row.getString(2), row.getString(3),
+					row.getLong(4)))
+			.list();
+	}
+
+	/**
 	 * Writes an attachment's content, after checking that the caller may see its request.
 	 * @return what it is, for the response headers
 	 */

@@ -1,16 +1,24 @@
 package org.jijinan.intake;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.jijinan.people.PersonFinder;
 import org.jijinan.people.PersonSearch;
 import org.jijinan.shared.Caller;
+import org.jijinan.shared.DivisionCode;
 import org.jijinan.shared.DomainProblem;
+import org.jijinan.shared.InvalidInput;
 import org.jijinan.shared.PageProblems;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.ContentDisposition;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,6 +27,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The intake pages: the window form (fast keyboard entry, person look-up by ID number), the queue with its clocks,
@@ -36,8 +45,12 @@ class IntakePages {
 
 	private final IntakeSettings settings;
 
-	IntakePages(IntakeDesk desk, PersonFinder finder, PageProblems problems, IntakeSettings settings) {
+	private final Attachments attachments;
+
+	IntakePages(IntakeDesk desk, PersonFinder finder, PageProblems problems, IntakeSettings settings,
+			Attachments attachments) {
 		this.settings = settings;
+		this.attachments = attachments;
 		this.desk = desk;
 		this.finder = finder;
 		this.problems = problems;
@@ -133,8 +146,7 @@ class IntakePages {
 
 	@GetMapping("/requests/{number}")
 	String request(@PathVariable String number, @AuthenticationPrincipal Caller caller, Model model) {
-		model.addAttribute("request", desk.find(number, caller));
-		return "intake/request";
+		return requestPage(number, caller, model);
 	}
 
 	@GetMapping("/requests/{number}/receipt")
@@ -144,25 +156,79 @@ class IntakePages {
 	}
 
 	@PostMapping("/requests/{number}/acceptance")
-	String accept(@PathVariable String number, @AuthenticationPrincipal Caller caller) {
-		desk.accept(number, caller);
-		return "redirect:/intake/requests/" + number;
+	String accept(@PathVariable String number, @AuthenticationPrincipal Caller caller, Model model) {
+		return act(number, caller, model, () -> desk.accept(number, caller));
 	}
 
 	@PostMapping("/requests/{number}/refusal")
 	String refuse(@PathVariable String number, @RequestParam String reason, @AuthenticationPrincipal Caller caller,
 			Model model) {
+		return act(number, caller, model, () -> desk.refuse(number, reason, caller));
+	}
+
+	@PostMapping("/requests/{number}/merger")
+	String merge(@PathVariable String number, @RequestParam String into, @AuthenticationPrincipal Caller caller,
+			Model model) {
+		return act(number, caller, model, () -> desk.merge(number, into.strip(), caller));
+	}
+
+	@PostMapping("/requests/{number}/forwarding")
+	String forward(@PathVariable String number, @RequestParam String county, @RequestParam String note,
+			@AuthenticationPrincipal Caller caller, Model model) {
+		return act(number, caller, model, () -> desk.forward(number, DivisionCode.of(county), note, caller));
+	}
+
+	@PostMapping("/requests/{number}/attachments")
+	String attach(@PathVariable String number, @RequestParam("file") MultipartFile file,
+			@AuthenticationPrincipal Caller caller, Model model) {
+		return act(number, caller, model, () -> {
+			if (file.isEmpty()) {
+				throw new InvalidInput("intake.attachment-empty");
+			}
+			try (InputStream content = file.getInputStream()) {
+				attachments.attach(number, String.valueOf(file.getOriginalFilename()), content, caller);
+			}
+			catch (IOException unreadable) {
+				throw new InvalidInput("intake.attachment-empty");
+			}
+		});
+	}
+
+	@GetMapping("/requests/{number}/attachments/{id}")
+	void attachment(@PathVariable String number, @PathVariable UUID id, @AuthenticationPrincipal Caller caller,
+			HttpServletResponse response) throws IOException {
+		var buffer = new ByteArrayOutputStream();
+		var view = attachments.read(number, id, caller, buffer);
+		response.setContentType(view.contentType());
+		response.setHeader("Content-Disposition", ContentDisposition.inline()
+			.filename(view.fileName(), StandardCharsets.UTF_8)
+			.build()
+			.toString());
+		response.setHeader("X-Content-Type-Options", "nosniff");
+		response.setHeader("Cache-Control", "no-store");
+		response.setContentLengthLong(buffer.size());
+		buffer.writeTo(response.getOutputStream());
+	}
+
+	/**
+	 * Does one thing to a request and shows it again: after success by redirect, after a refusal with the reason.
+	 */
+	private String act(String number, Caller caller, Model model, Runnable action) {
 		try {
-			desk.refuse(number, reason, caller);
+			action.run();
 			return "redirect:/intake/requests/" + number;
 		}
 		catch (DomainProblem problem) {
 			problems.show(model, problem);
-			model.addAttribute("request", desk.find(number, caller));
-				return "intake/request";
+			return requestPage(number, caller, model);
 		}
 	}
 
-
+	private String requestPage(String number, Caller caller, Model model) {
+		model.addAttribute("request", desk.find(number, caller));
+		model.addAttribute("attachments", attachments.list(number, caller));
+		model.addAttribute("attachmentMaxMegabytes", Math.max(1, settings.attachmentMaxBytes() / (1024 * 1024)));
+		return "intake/request";
+	}
 
 }

@@ -213,6 +213,37 @@ public class IntakeTests {
 	}
 
 	@Test
+	void mergesAndForwardsFromTheRequestPageWithReasonsShownOnThePage() {
+		String first = numberOf(qiabuqiaClerk.json("POST", "/api/v1/help-requests", request("NORMAL", "13909740024", "FIRE")));
+		String second = numberOf(qiabuqiaClerk.json("POST", "/api/v1/help-requests", request("NORMAL", "13909740025", "FIRE")));
+		String third = numberOf(qiabuqiaClerk.json("POST", "/api/v1/help-requests", request("NORMAL", "13909740026", "FIRE")));
+		jdbc.sql("insert into region_division (code, name, level, parent_code, ancestry) values "
+				+ "('632523', '贵德县', 'COUNTY', '632500', '/630000/632500/632523/') on conflict do nothing")
+			.update();
+		daotangheClerk.get("/intake/requests/" + second);
+
+		Page itself = daotangheClerk.post("/intake/requests/" + second + "/merger", java.util.Map.of("into", second));
+		assertThat(itself.status()).isEqualTo(422);
+		assertThat(itself.body()).contains("不能把求助合并到它自己").contains("id=\"merge-into\"");
+		Page merged = daotangheClerk.post("/intake/requests/" + second + "/merger", java.util.Map.of("into", " " + first));
+		assertThat(merged.status()).isEqualTo(302);
+		assertThat(daotangheClerk.get("/intake/requests/" + second).body()).contains("id=\"merged-into\"")
+			.contains(first)
+			.doesNotContain("id=\"merge-into\"");
+
+		daotangheClerk.get("/intake/requests/" + third);
+		Page badCode = daotangheClerk.post("/intake/requests/" + third + "/forwarding",
+				java.util.Map.of("county", "63x", "note", "户籍在外县"));
+		assertThat(badCode.status()).isEqualTo(400);
+		assertThat(badCode.body()).contains("id=\"problem\"").doesNotContain("Exception");
+		Page forwarded = daotangheClerk.post("/intake/requests/" + third + "/forwarding",
+				java.util.Map.of("county", "632523", "note", "当事人户籍在贵德县，已电话告知"));
+		assertThat(forwarded.status()).isEqualTo(302);
+		assertThat(daotangheClerk.get("/intake/requests/" + third).body()).contains("id=\"forwarded-to\"")
+			.contains("632523");
+	}
+
+	@Test
 	void showsTheHotlineEarlierCallsFromTheSameNumber() {
 		String caller = "13909740099";
 		String first = numberOf(qiabuqiaClerk.json("POST", "/api/v1/help-requests", request("NORMAL", caller, "FIRE")));

@@ -1,5 +1,8 @@
 package org.jijinan.intake;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import org.jijinan.Browser;
 import org.jijinan.SystemTest;
 import org.jijinan.identity.Role;
@@ -16,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * In Chromium: a window clerk registers an emergency with the keyboard, sees the request with its owner in the
- * right township's queue, and opens the printable receipt.
+ * right township's queue, adds a photo of the scene, and opens the printable receipt.
  */
 @SystemTest
 class WindowFormBrowserTests {
@@ -52,6 +55,13 @@ class WindowFormBrowserTests {
 			assertThat(browser.text(By.id("request-owner"))).contains(clerk.username()).contains("恰卜恰镇人民政府");
 			assertThat(browser.text(By.id("request-township"))).isEqualTo("632521101");
 			assertThat(browser.text(By.tagName("body"))).doesNotContain("13909749999");
+
+			Path photo = Files.createTempDirectory("jijinan-photo").resolve("火灾现场.png");
+			Files.write(photo, AttachmentTests.PNG);
+			driver.findElement(By.id("attachment-file")).sendKeys(photo.toString());
+			driver.findElement(By.id("attach")).click();
+			browser.waitFor(By.cssSelector("#attachments li a"));
+			assertThat(browser.text(By.id("attachments"))).contains("火灾现场.png");
 
 			driver.findElement(By.id("receipt-link")).click();
 			browser.waitFor(By.id("receipt"));
