@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Help-request API benchmark: peak rate and latency of POST /api/v1/help-requests with 8 concurrent clients, latency
-# at half the peak rate, and plain JDBC inserts of the same rows in the same run.
+# at half the peak rate, and in the same run plain JDBC writing the request's rows, then every write the platform
+# makes for one request.
 # Usage: bench/help-requests.sh [SECONDS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
