@@ -52,13 +52,34 @@ class ApplicantMessagesTests {
 			.param("k", "refused:" + number)
 			.query(String.class)
 			.single()).contains("已享受同类救助，重复申请").contains(number).doesNotContain("13909748888");
-		assertThat(jdbc.sql("select count(*) from notify_message where source_key like :k")
+		assertThat(jdbc.sql("select count(*) from notify_message where source_key like :k and channel = 'SMS'")
 			.param("k", "%:" + number)
 			.query(Long.class)
 			.single()).isEqualTo(2);
 		assertThat(jdbc.sql("select count(*) from notify_message where recipient_sealed like '%13909748888%'")
 			.query(Long.class)
 			.single()).isZero();
+	}
+
+	@Test
+	void alertsStaffWhoseAreaCoversTheTownshipInTheirInbox() {
+		var staff = StaffFixtures.from(context);
+		var clerkAccount = staff.active(StaffFixtures.QIABUQIA, UnitKind.TOWNSHIP_GOVERNMENT, Role.WINDOW_CLERK);
+		Visitor clerk = StaffFixtures.signedIn(port, clerkAccount);
+		Visitor daotanghe = StaffFixtures.signedIn(port,
+				staff.active(StaffFixtures.DAOTANGHE, UnitKind.TOWNSHIP_GOVERNMENT, Role.TOWNSHIP_REVIEWER));
+		Visitor longyangxia = StaffFixtures.signedIn(port, staff.active(new org.jijinan.shared.DivisionCode("632521102"),
+				UnitKind.TOWNSHIP_GOVERNMENT, Role.TOWNSHIP_REVIEWER));
+		Visitor county = StaffFixtures.signedIn(port,
+				staff.active(StaffFixtures.COUNTY, UnitKind.COUNTY_CIVIL_AFFAIRS, Role.COUNTY_REVIEWER));
+		String number = org.jijinan.intake.IntakeTests.numberOf(clerk.json("POST", "/api/v1/help-requests",
+				org.jijinan.intake.IntakeTests.request("EMERGENCY", "13909748877", "FIRE")));
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> daotanghe.get("/inbox").body().contains(number));
+
+		assertThat(daotanghe.get("/inbox").body()).contains("紧急求助").contains(clerkAccount.username());
+		assertThat(county.get("/inbox").body()).contains(number);
+		assertThat(longyangxia.get("/inbox").body()).doesNotContain(number);
 	}
 
 	@Test
