@@ -165,7 +165,8 @@ class HelpRequest extends AbstractAggregateRoot<HelpRequest> {
 
 	void accept(String by, Instant now) {
 		move(RequestStatus.ACCEPTED, by, now);
-		registerEvent(new HelpRequestAccepted(number, id, personId, township, urgency, by, receivedAt, now));
+		registerEvent(new HelpRequestAccepted(number, id, personId, township, urgency, by, receivedAt, now, subjectName,
+				causes.stream().map(CauseRef::causeCode).collect(Collectors.toSet())));
 	}
 
 	void refuse(String by, String reason, Instant now) {

@@ -2,6 +2,7 @@ package org.jijinan.intake;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.jijinan.shared.AuditableEvent;
@@ -19,9 +20,12 @@ import org.jspecify.annotations.Nullable;
  * @param acceptedBy who accepted
  * @param receivedAt when the request was first received (the start of time to aid)
  * @param acceptedAt when it was accepted
+ * @param subjectName the person's name as given, when not in the registry
+ * @param causes the hardship causes given
  */
 public record HelpRequestAccepted(String number, UUID requestId, @Nullable UUID personId, DivisionCode township,
-		Urgency urgency, String acceptedBy, Instant receivedAt, Instant acceptedAt) implements AuditableEvent {
+		Urgency urgency, String acceptedBy, Instant receivedAt, Instant acceptedAt, @Nullable String subjectName,
+		Set<String> causes) implements AuditableEvent {
 
 	@Override
 	public String auditAction() {

@@ -87,6 +87,16 @@ public class HouseholdRegister {
 		return households.findCurrentOf(personId).map(household -> view(household, caller));
 	}
 
+	/**
+	 * For workflows of the platform itself (opening a case from an accepted request): which household a person
+	 * belongs to now. Gives only the identifier, nothing about the people.
+	 * @return the current household's identifier, if the person has one
+	 */
+	@Transactional(readOnly = true)
+	public Optional<HouseholdId> currentHouseholdOf(PersonId personId) {
+		return households.findCurrentOf(personId).map(Household::id);
+	}
+
 	private void leaveCurrent(PersonId personId, LocalDate today) {
 		households.findCurrentOf(personId).ifPresent(previous -> {
 			previous.release(personId, today);

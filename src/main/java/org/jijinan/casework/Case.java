@@ -1,0 +1,180 @@
+package org.jijinan.casework;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.jijinan.intake.HelpRequestAccepted;
+import org.jijinan.intake.Urgency;
+import org.jijinan.shared.DivisionCode;
+import org.jijinan.shared.InvalidInput;
+import org.jijinan.shared.RuleViolation;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.domain.AbstractAggregateRoot;
+import org.springframework.data.relational.core.mapping.MappedCollection;
+import org.springframework.data.relational.core.mapping.Table;
+
+/**
+ * A case (个案): one household's emergency, from the accepted request through investigation, decision, delivery and
+ * follow-up to closure. It owns its life cycle ({@link CaseStatus}) and the requests that belong to it; every move is
+ * published for the timeline, supervision and audit.
+ */
+@Table("casework_case")
+class Case extends AbstractAggregateRoot<Case> {
+
+	private final @Id UUID id;
+
+	private final String number;
+
+	private CaseStatus status;
+
+	private final @Nullable UUID personId;
+
+	private final @Nullable UUID householdId;
+
+	private final @Nullable String subjectName;
+
+	private final DivisionCode township;
+
+	private final String townshipPath;
+
+	private final Urgency urgency;
+
+	private final Instant firstReceivedAt;
+
+	private final Instant openedAt;
+
+	private String handler;
+
+	private Instant statusSince;
+
+	private @Nullable DivisionCode transferredTo;
+
+	private @Nullable String closingNote;
+
+	@MappedCollection(idColumn = "case_id")
+	private final Set<CaseRequest> requests;
+
+	@MappedCollection(idColumn = "case_id")
+	private final Set<CaseCause> causes;
+
+	private @Version @Nullable Long version;
+
+	@PersistenceCreator
+	Case(UUID id, String number, CaseStatus status, @Nullable UUID personId, @Nullable UUID householdId,
+			@Nullable String subjectName, DivisionCode township, String townshipPath, Urgency urgency,
+			Instant firstReceivedAt, Instant openedAt, String handler, Instant statusSince,
+			@Nullable DivisionCode transferredTo, @Nullable String closingNote, Set<CaseRequest> requests,
+			Set<CaseCause> causes, @Nullable Long version) {
+		this.id = id;
+		this.number = number;
+		this.status = status;
+		this.personId = personId;
+		this.householdId = householdId;
+		this.subjectName = subjectName;
+		this.township = township;
+		this.townshipPath = townshipPath;
+		this.urgency = urgency;
+		this.firstReceivedAt = firstReceivedAt;
+		this.openedAt = openedAt;
+		this.handler = handler;
+		this.statusSince = statusSince;
+		this.transferredTo = transferredTo;
+		this.closingNote = closingNote;
+		this.requests = requests;
+		this.causes = causes;
+		this.version = version;
+	}
+
+	/**
+	 * Opens a case from an accepted request; whoever accepted it handles the case until it is given to someone else.
+	 */
+	static Case open(String number, HelpRequestAccepted accepted, @Nullable UUID householdId, String townshipPath) {
+		Set<CaseRequest> requests = new HashSet<>();
+		requests.add(new CaseRequest(accepted.number(), accepted.acceptedAt()));
+		var opened = new Case(UUID.randomUUID(), number, CaseStatus.OPEN, accepted.personId(), householdId,
+				accepted.subjectName(), accepted.township(), townshipPath, accepted.urgency(), accepted.receivedAt(),
+				accepted.acceptedAt(), accepted.acceptedBy(), accepted.acceptedAt(), null, null, requests,
+				accepted.causes().stream().map(CaseCause::new).collect(Collectors.toCollection(HashSet::new)), null);
+		opened.registerEvent(new CaseOpened(number, opened.id, accepted.number(), accepted.township(),
+				accepted.urgency(), accepted.acceptedBy(), accepted.receivedAt(), accepted.acceptedAt()));
+		return opened;
+	}
+
+	/**
+	 * A later request about the same household joins this case, with its causes.
+	 */
+	void join(HelpRequestAccepted accepted) {
+		if (!status.open()) {
+			throw new RuleViolation("casework.case-closed", number);
+		}
+		requests.add(new CaseRequest(accepted.number(), accepted.acceptedAt()));
+		accepted.causes().forEach(cause -> causes.add(new CaseCause(cause)));
+		registerEvent(new RequestJoinedCase(number, accepted.number(), accepted.acceptedBy(), accepted.acceptedAt()));
+	}
+
+	/**
+	 * Moves the case on. Withdrawal, transfer and closing need a written note; a transfer names the jurisdiction.
+	 */
+	void moveTo(CaseStatus target, @Nullable String note, @Nullable DivisionCode jurisdiction, String by,
+			Instant now) {
+		if (!status.canMoveTo(target)) {
+			throw new IllegalCaseTransition(number, status, target);
+		}
+		String written = note == null ? "" : note.strip();
+		if (target.needsNote() && written.codePointCount(0, written.length()) < 4) {
+			throw new InvalidInput("casework.note-required");
+		}
+		if (target == CaseStatus.TRANSFERRED) {
+			if (jurisdiction == null) {
+				throw new InvalidInput("casework.jurisdiction-required");
+			}
+			if (jurisdiction.equals(township)) {
+				throw new RuleViolation("casework.transfer-to-itself");
+			}
+			this.transferredTo = jurisdiction;
+		}
+		CaseStatus from = status;
+		this.status = target;
+		this.statusSince = now;
+		if (!target.open()) {
+			this.closingNote = written;
+		}
+		registerEvent(new CaseStatusChanged(number, id, township, from, target, by, now,
+				written.isEmpty() ? null : written, transferredTo));
+	}
+
+	boolean contains(String requestNumber) {
+		return requests.stream().anyMatch(request -> request.requestNumber().equals(requestNumber));
+	}
+
+	String townshipPath() {
+		return townshipPath;
+	}
+
+	String number() {
+		return number;
+	}
+
+	UUID id() {
+		return id;
+	}
+
+	CaseView view() {
+		return new CaseView(number, status, personId, householdId, subjectName, township, urgency, firstReceivedAt,
+				openedAt, handler, statusSince, transferredTo == null ? null : transferredTo.value(), closingNote,
+				requests.stream()
+					.sorted(Comparator.comparing(CaseRequest::joinedAt))
+					.map(CaseRequest::requestNumber)
+					.toList(),
+				causes.stream().map(CaseCause::causeCode).sorted().toList(), status.next());
+	}
+
+}

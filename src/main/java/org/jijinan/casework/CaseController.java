@@ -1,0 +1,74 @@
+package org.jijinan.casework;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.jijinan.shared.Caller;
+import org.jijinan.shared.DivisionCode;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Cases over HTTP: list, read with the timeline, and move on in the life cycle (409 {@code casework.illegal-transition}
+ * for a move the life cycle does not allow).
+ */
+@RestController
+@RequestMapping("/api/v1/cases")
+class CaseController {
+
+	private final CaseDesk desk;
+
+	CaseController(CaseDesk desk) {
+		this.desk = desk;
+	}
+
+	/**
+	 * The cases in the caller's area (by status, or those still in progress), or the case a request belongs to.
+	 */
+	@GetMapping
+	List<CaseView> list(@RequestParam(required = false) @Nullable CaseStatus status,
+			@RequestParam(required = false) @Nullable String request, @AuthenticationPrincipal Caller caller) {
+		if (request != null) {
+			return desk.forRequest(request.strip(), caller).stream().toList();
+		}
+		return desk.list(status, caller);
+	}
+
+	@GetMapping("/{number}")
+	CaseView find(@PathVariable String number, @AuthenticationPrincipal Caller caller) {
+		return desk.find(number, caller);
+	}
+
+	@GetMapping("/{number}/timeline")
+	List<TimelineEntry> timeline(@PathVariable String number, @AuthenticationPrincipal Caller caller) {
+		return desk.timeline(number, caller);
+	}
+
+	@PostMapping("/{number}/transitions")
+	CaseView move(@PathVariable String number, @Valid @RequestBody Transition transition,
+			@AuthenticationPrincipal Caller caller) {
+		return desk.move(number, transition.to(), transition.note(), transition.jurisdiction(), caller);
+	}
+
+	/**
+	 * A move in the life cycle.
+	 *
+	 * @param to where the case goes
+	 * @param note why (required for withdrawal, transfer and closing)
+	 * @param jurisdiction where a transferred case goes
+	 */
+	record Transition(@NotNull CaseStatus to, @Nullable @Size(max = 1000) String note,
+			@Nullable DivisionCode jurisdiction) {
+	}
+
+}

@@ -1,0 +1,135 @@
+package org.jijinan.casework;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jijinan.region.RegionDirectory;
+import org.jijinan.shared.Caller;
+import org.jijinan.shared.DivisionCode;
+import org.jijinan.shared.Forbidden;
+import org.jijinan.shared.InvalidInput;
+import org.jijinan.shared.NotFound;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The casework module's front door for staff: find and list cases within the caller's area, read a case's
+ * timeline, and move a case on. Township and county reviewers and approvers move cases; only approvers record a
+ * decision.
+ */
+@Service
+public class CaseDesk {
+
+	static final Set<String> HANDLERS = Set.of("TOWNSHIP_REVIEWER", "TOWNSHIP_APPROVER", "COUNTY_REVIEWER",
+			"COUNTY_APPROVER");
+
+	static final Set<String> APPROVERS = Set.of("TOWNSHIP_APPROVER", "COUNTY_APPROVER");
+
+	private final Cases cases;
+
+	private final CaseTimeline timeline;
+
+	private final RegionDirectory regions;
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	CaseDesk(Cases cases, CaseTimeline timeline, RegionDirectory regions, JdbcClient jdbc, Clock clock) {
+		this.cases = cases;
+		this.timeline = timeline;
+		this.regions = regions;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/**
+	 * @return the case, to staff whose area contains its township
+	 */
+	@Transactional(readOnly = true)
+	public CaseView find(String number, Caller caller) {
+		return visible(number, caller).view();
+	}
+
+	/**
+	 * @return the case's timeline, oldest first
+	 */
+	@Transactional(readOnly = true)
+	public List<TimelineEntry> timeline(String number, Caller caller) {
+		return timeline.of(visible(number, caller).id());
+	}
+
+	/**
+	 * @return the case a request belongs to, if it has been opened yet
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Optional<CaseView> forRequest(String requestNumber, Caller caller) {
+		return cases.findByRequest(requestNumber).filter(found -> inArea(found, caller)).map(Case::view);
+	}
+
+	/**
+	 * The cases in the caller's area, those in the given status or, without one, those still being worked on; the
+	 * longest waiting first.
+	 */
+	@Transactional(readOnly = true)
+	public List<CaseView> list(@Nullable CaseStatus status, Caller caller) {
+		if (caller.regionScope() == null) {
+			return List.of();
+		}
+		List<UUID> ids = jdbc.sql("""
+				select id from casework_case
+				 where township_path like :scope || '%'
+				   and (:status = '' and status not in ('CLOSED', 'WITHDRAWN', 'TRANSFERRED') or status = :status)
+				 order by status_since, number limit 500""")
+			.param("scope", regions.path(caller.regionScope()))
+			.param("status", status == null ? "" : status.name())
+			.query(UUID.class)
+			.list();
+		return cases.findAllById(ids)
+			.stream()
+			.sorted(java.util.Comparator.comparing((Case found) -> ids.indexOf(found.id())))
+			.map(Case::view)
+			.toList();
+	}
+
+	/**
+	 * Moves a case on in its life cycle.
+	 * @param note required for withdrawal, transfer and closing
+	 * @param jurisdiction the township or county a transferred case goes to
+	 */
+	@Transactional
+	public CaseView move(String number, CaseStatus target, @Nullable String note, @Nullable DivisionCode jurisdiction,
+			Caller caller) {
+		Case found = visible(number, caller);
+		if (caller.roles().stream().noneMatch(HANDLERS::contains)
+				|| target == CaseStatus.DECIDED && caller.roles().stream().noneMatch(APPROVERS::contains)) {
+			throw new Forbidden("casework.not-allowed");
+		}
+		if (jurisdiction != null && regions.find(jurisdiction).isEmpty()) {
+			throw new InvalidInput("region.unknown-code", jurisdiction.value());
+		}
+		found.moveTo(target, note, jurisdiction, caller.name(), clock.instant());
+		return cases.save(found).view();
+	}
+
+	private Case visible(String number, Caller caller) {
+		if (!CaseNumber.wellFormed(number)) {
+			throw new InvalidInput("casework.number-malformed");
+		}
+		Case found = cases.findByNumber(number).orElseThrow(() -> new NotFound("casework.case-not-found"));
+		if (!inArea(found, caller)) {
+			throw new Forbidden("casework.out-of-scope");
+		}
+		return found;
+	}
+
+	private boolean inArea(Case found, Caller caller) {
+		return caller.regionScope() != null && found.townshipPath().startsWith(regions.path(caller.regionScope()));
+	}
+
+}

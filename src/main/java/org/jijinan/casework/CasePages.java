@@ -1,0 +1,82 @@
+package org.jijinan.casework;
+
+import org.jijinan.intake.HardshipCause;
+import org.jijinan.intake.IntakeDesk;
+import org.jijinan.shared.Caller;
+import org.jijinan.shared.DivisionCode;
+import org.jijinan.shared.DomainProblem;
+import org.jijinan.shared.PageProblems;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The case pages: the list of cases in the caller's area, and a case with its requests, its timeline and the moves
+ * it can make from where it stands.
+ */
+@Controller
+@RequestMapping("/cases")
+class CasePages {
+
+	private final CaseDesk desk;
+
+	private final PageProblems problems;
+
+	private final IntakeDesk intake;
+
+	CasePages(CaseDesk desk, PageProblems problems, IntakeDesk intake) {
+		this.desk = desk;
+		this.problems = problems;
+		this.intake = intake;
+	}
+
+	@GetMapping
+	String list(@RequestParam(required = false) @Nullable CaseStatus status, @AuthenticationPrincipal Caller caller,
+			Model model) {
+		model.addAttribute("cases", desk.list(status, caller));
+		model.addAttribute("status", status);
+		model.addAttribute("statuses", CaseStatus.values());
+		return "casework/cases";
+	}
+
+	@GetMapping("/{number}")
+	String show(@PathVariable String number, @AuthenticationPrincipal Caller caller, Model model) {
+		return page(number, caller, model);
+	}
+
+	@PostMapping("/{number}/transitions")
+	String move(@PathVariable String number, @RequestParam CaseStatus to, @RequestParam(required = false) @Nullable String note,
+			@RequestParam(required = false) @Nullable String jurisdiction, @AuthenticationPrincipal Caller caller,
+			Model model) {
+		try {
+			desk.move(number, to, note, jurisdiction == null || jurisdiction.isBlank() ? null : DivisionCode.of(jurisdiction),
+					caller);
+			return "redirect:/cases/" + number;
+		}
+		catch (DomainProblem problem) {
+			problems.show(model, problem);
+			return page(number, caller, model);
+		}
+	}
+
+	private String page(String number, Caller caller, Model model) {
+		model.addAttribute("found", desk.find(number, caller));
+		model.addAttribute("timeline", desk.timeline(number, caller));
+		model.addAttribute("causeNames", intake.causes()
+			.stream()
+			.collect(java.util.stream.Collectors.toMap(HardshipCause::code,
+					cause -> LocaleContextHolder.getLocale().getLanguage().equals("en") ? cause.englishName()
+							: cause.chineseName())));
+		model.addAttribute("mayMove", caller.roles().stream().anyMatch(CaseDesk.HANDLERS::contains));
+		return "casework/case";
+	}
+
+}

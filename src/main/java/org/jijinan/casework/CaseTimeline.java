@@ -1,0 +1,69 @@
+package org.jijinan.casework;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The case's timeline: every event of the case, who caused it and when, appended in the transaction that caused it
+ * and never changed (the application may not update or delete its rows).
+ */
+@Component
+class CaseTimeline {
+
+	private final JdbcClient jdbc;
+
+	CaseTimeline(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@EventListener
+	void on(CaseOpened opened) {
+		append(opened.caseId(), opened.openedAt(), opened.handler(), "OPENED", opened.requestNumber());
+	}
+
+	@EventListener
+	void on(RequestJoinedCase joined) {
+		jdbc.sql("select id from casework_case where number = :number")
+			.param("number", joined.number())
+			.query(UUID.class)
+			.optional()
+			.ifPresent(caseId -> append(caseId, joined.at(), joined.by(), "REQUEST_JOINED", joined.requestNumber()));
+	}
+
+	@EventListener
+	void on(CaseStatusChanged changed) {
+		String detail = changed.note() == null ? "" : changed.note();
+		if (changed.transferredTo() != null) {
+			detail = changed.transferredTo().value() + " " + detail;
+		}
+		append(changed.caseId(), changed.at(), changed.by(), "STATUS_" + changed.to().name(), detail);
+	}
+
+	void append(UUID caseId, Instant at, String actor, String kind, String detail) {
+		jdbc.sql("""
+				insert into casework_timeline (case_id, occurred_at, actor, kind, detail)
+				values (:caseId, :at, :actor, :kind, :detail)""")
+			.param("caseId", caseId)
+			.param("at", Timestamp.from(at))
+			.param("actor", actor)
+			.param("kind", kind)
+			.param("detail", detail.length() > 1000 ? detail.substring(0, 1000) : detail)
+			.update();
+	}
+
+	List<TimelineEntry> of(UUID caseId) {
+		return jdbc.sql("""
+				select occurred_at, actor, kind, detail from casework_timeline where case_id = :caseId order by id""")
+			.param("caseId", caseId)
+			.query((row, n) -> new TimelineEntry(row.getTimestamp(1).toInstant(), row.getString(2), row.getString(3),
+					row.getString(4)))
+			.list();
+	}
+
+}
