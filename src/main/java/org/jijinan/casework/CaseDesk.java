@@ -105,9 +105,8 @@ public class CaseDesk {
 	@Transactional
 	public CaseView move(String number, CaseStatus target, @Nullable String note, @Nullable DivisionCode jurisdiction,
 			Caller caller) {
-		Case found = visible(number, caller);
-		if (caller.roles().stream().noneMatch(HANDLERS::contains)
-				|| target == CaseStatus.DECIDED && caller.roles().stream().noneMatch(APPROVERS::contains)) {
+		Case found = handled(number, caller);
+		if (target == CaseStatus.DECIDED && caller.roles().stream().noneMatch(APPROVERS::contains)) {
 			throw new Forbidden("casework.not-allowed");
 		}
 		if (jurisdiction != null && regions.find(jurisdiction).isEmpty()) {
@@ -117,7 +116,21 @@ public class CaseDesk {
 		return cases.save(found).view();
 	}
 
-	private Case visible(String number, Caller caller) {
+	/**
+	 * @return the case, when the caller may see it and handles cases
+	 */
+	Case handled(String number, Caller caller) {
+		Case found = visible(number, caller);
+		if (caller.roles().stream().noneMatch(HANDLERS::contains)) {
+			throw new Forbidden("casework.not-allowed");
+		}
+		return found;
+	}
+
+	/**
+	 * @return the case, when the caller's area contains its township
+	 */
+	Case visible(String number, Caller caller) {
 		if (!CaseNumber.wellFormed(number)) {
 			throw new InvalidInput("casework.number-malformed");
 		}

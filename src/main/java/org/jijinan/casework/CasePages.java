@@ -32,10 +32,13 @@ class CasePages {
 
 	private final IntakeDesk intake;
 
-	CasePages(CaseDesk desk, PageProblems problems, IntakeDesk intake) {
+	private final TaskDesk tasks;
+
+	CasePages(CaseDesk desk, PageProblems problems, IntakeDesk intake, TaskDesk tasks) {
 		this.desk = desk;
 		this.problems = problems;
 		this.intake = intake;
+		this.tasks = tasks;
 	}
 
 	@GetMapping
@@ -67,7 +70,7 @@ class CasePages {
 		}
 	}
 
-	private String page(String number, Caller caller, Model model) {
+	String page(String number, Caller caller, Model model) {
 		model.addAttribute("found", desk.find(number, caller));
 		model.addAttribute("timeline", desk.timeline(number, caller));
 		model.addAttribute("causeNames", intake.causes()
@@ -75,7 +78,11 @@ class CasePages {
 			.collect(java.util.stream.Collectors.toMap(HardshipCause::code,
 					cause -> LocaleContextHolder.getLocale().getLanguage().equals("en") ? cause.englishName()
 							: cause.chineseName())));
-		model.addAttribute("mayMove", caller.roles().stream().anyMatch(CaseDesk.HANDLERS::contains));
+		boolean handles = caller.roles().stream().anyMatch(CaseDesk.HANDLERS::contains);
+		model.addAttribute("mayMove", handles);
+		model.addAttribute("tasks", tasks.ofCase(number, caller));
+		model.addAttribute("targets", handles ? tasks.targets(number, caller) : java.util.List.of());
+		model.addAttribute("kinds", TaskKind.values());
 		return "casework/case";
 	}
 

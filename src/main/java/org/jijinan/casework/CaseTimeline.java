@@ -29,11 +29,29 @@ class CaseTimeline {
 
 	@EventListener
 	void on(RequestJoinedCase joined) {
-		jdbc.sql("select id from casework_case where number = :number")
-			.param("number", joined.number())
-			.query(UUID.class)
-			.optional()
-			.ifPresent(caseId -> append(caseId, joined.at(), joined.by(), "REQUEST_JOINED", joined.requestNumber()));
+		appendTo(joined.number(), joined.at(), joined.by(), "REQUEST_JOINED", joined.requestNumber());
+	}
+
+	@EventListener
+	void on(TaskReferred referred) {
+		appendTo(referred.caseNumber(), referred.at(), referred.owner(), "TASK_REFERRED", referred.unitName());
+	}
+
+	@EventListener
+	void on(TaskAccepted accepted) {
+		appendTo(accepted.caseNumber(), accepted.at(), accepted.by(), "TASK_ACCEPTED", accepted.unitName());
+	}
+
+	@EventListener
+	void on(TaskReturned returned) {
+		appendTo(returned.caseNumber(), returned.at(), returned.by(), "TASK_RETURNED",
+				returned.unitName() + "：" + returned.reason());
+	}
+
+	@EventListener
+	void on(TaskCompleted completed) {
+		appendTo(completed.caseNumber(), completed.at(), completed.by(), "TASK_COMPLETED",
+				completed.unitName() + "：" + completed.result());
 	}
 
 	@EventListener
@@ -43,6 +61,14 @@ class CaseTimeline {
 			detail = changed.transferredTo().value() + " " + detail;
 		}
 		append(changed.caseId(), changed.at(), changed.by(), "STATUS_" + changed.to().name(), detail);
+	}
+
+	private void appendTo(String caseNumber, Instant at, String actor, String kind, String detail) {
+		UUID caseId = jdbc.sql("select id from casework_case where number = :number")
+			.param("number", caseNumber)
+			.query(UUID.class)
+			.single();
+		append(caseId, at, actor, kind, detail);
 	}
 
 	void append(UUID caseId, Instant at, String actor, String kind, String detail) {

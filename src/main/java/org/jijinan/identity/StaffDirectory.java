@@ -42,6 +42,28 @@ public class StaffDirectory {
 	}
 
 	/**
+	 * The units a case of a county may be referred to (转办): every unit of the county except village committees.
+	 * Unit names and kinds are public facts; no account is shown.
+	 * @param countyPath the county's division path, such as {@code /630000/632500/632521/}
+	 * @return the units, by division and name
+	 */
+	public List<UnitView> referralTargets(String countyPath) {
+		return units.findWithin(countyPath)
+			.stream()
+			.map(Unit::view)
+			.filter(unit -> unit.kind() != UnitKind.VILLAGE_COMMITTEE)
+			.toList();
+	}
+
+	/**
+	 * @param id a unit
+	 * @return the unit, whoever asks (names and kinds of units are public facts)
+	 */
+	public java.util.Optional<UnitView> unit(UnitId id) {
+		return units.findById(id).map(Unit::view);
+	}
+
+	/**
 	 * @param id a unit
 	 * @param viewer who asks
 	 * @return the unit

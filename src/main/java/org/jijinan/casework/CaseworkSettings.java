@@ -1,0 +1,21 @@
+package org.jijinan.casework;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Time limits of referred tasks (policy defaults; counties set their own).
+ *
+ * @param taskAcceptWorkingDays working days a receiving unit has to accept (签收) or return a task
+ * @param taskDueWorkingDays working days offered by default to finish a task
+ * @param taskMaxWorkingDays the longest time a referrer may give
+ */
+@ConfigurationProperties("jijinan.casework")
+@Validated
+record CaseworkSettings(@DefaultValue("1") @Min(1) int taskAcceptWorkingDays,
+		@DefaultValue("5") @Min(1) int taskDueWorkingDays, @DefaultValue("60") @Min(1) @Max(250) int taskMaxWorkingDays) {
+}

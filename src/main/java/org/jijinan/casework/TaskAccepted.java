@@ -1,0 +1,47 @@
+package org.jijinan.casework;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import org.jijinan.shared.AuditableEvent;
+
+/**
+ * The receiving unit accepted a task (签收) and owns it now.
+ *
+ * @param taskId the task
+ * @param caseNumber the case
+ * @param unitId the unit
+ * @param unitName its name
+ * @param by who accepted
+ * @param at when
+ * @param acceptBy when acceptance was due
+ */
+public record TaskAccepted(UUID taskId, String caseNumber, UUID unitId, String unitName, String by, Instant at, Instant acceptBy) implements AuditableEvent {
+
+	@Override
+	public String auditAction() {
+		return "casework.task-accepted";
+	}
+
+	@Override
+	public String auditSubjectType() {
+		return "case-task";
+	}
+
+	@Override
+	public String auditSubjectId() {
+		return taskId.toString();
+	}
+
+	@Override
+	public String auditActor() {
+		return by;
+	}
+
+	@Override
+	public Map<String, String> auditDetails() {
+		return Map.of("case", caseNumber, "unit", unitName);
+	}
+
+}

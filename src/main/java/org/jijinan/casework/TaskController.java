@@ -1,0 +1,118 @@
+package org.jijinan.casework;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.jijinan.identity.UnitView;
+import org.jijinan.shared.Caller;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Referred tasks over HTTP: the township refers them from a case; the receiving unit lists its own, accepts,
+ * returns with a reason or completes with a result.
+ */
+@RestController
+@RequestMapping("/api/v1")
+class TaskController {
+
+	private final TaskDesk desk;
+
+	TaskController(TaskDesk desk) {
+		this.desk = desk;
+	}
+
+	@GetMapping("/cases/{number}/tasks")
+	List<TaskView> ofCase(@PathVariable String number, @AuthenticationPrincipal Caller caller) {
+		return desk.ofCase(number, caller);
+	}
+
+	@GetMapping("/cases/{number}/referral-targets")
+	List<UnitView> targets(@PathVariable String number, @AuthenticationPrincipal Caller caller) {
+		return desk.targets(number, caller);
+	}
+
+	@PostMapping("/cases/{number}/tasks")
+	ResponseEntity<TaskView> refer(@PathVariable String number, @Valid @RequestBody Order order,
+			@AuthenticationPrincipal Caller caller) {
+		TaskView task = desk.refer(number, order.unitId(), order.kind(), order.request(), order.dueWorkingDays(),
+				caller);
+		return ResponseEntity.created(URI.create("/api/v1/tasks/" + task.id())).body(task);
+	}
+
+	@GetMapping("/tasks")
+	List<TaskView> mine(@AuthenticationPrincipal Caller caller) {
+		return desk.forMyUnit(caller);
+	}
+
+	@GetMapping("/tasks/{id}")
+	TaskView find(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
+		return desk.find(id, caller);
+	}
+
+	@PostMapping("/tasks/{id}/acceptance")
+	TaskView accept(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
+		return desk.accept(id, caller);
+	}
+
+	@PostMapping("/tasks/{id}/return")
+	TaskView giveBack(@PathVariable UUID id, @Valid @RequestBody Reason reason,
+			@AuthenticationPrincipal Caller caller) {
+		return desk.giveBack(id, reason.reason(), caller);
+	}
+
+	@PostMapping("/tasks/{id}/completion")
+	TaskView complete(@PathVariable UUID id, @Valid @RequestBody Outcome outcome,
+			@AuthenticationPrincipal Caller caller) {
+		return desk.complete(id, outcome.result(), caller);
+	}
+
+	@PostMapping("/tasks/{id}/referral")
+	TaskView referAgain(@PathVariable UUID id, @Valid @RequestBody Target target,
+			@AuthenticationPrincipal Caller caller) {
+		return desk.referAgain(id, target.unitId(), caller);
+	}
+
+	/**
+	 * A task to refer.
+	 *
+	 * @param unitId the receiving unit
+	 * @param kind what is asked
+	 * @param request what exactly
+	 * @param dueWorkingDays working days to finish it (the county's default when absent)
+	 */
+	record Order(@NotNull UUID unitId, @NotNull TaskKind kind, @Nullable @Size(max = 1000) String request,
+			@Nullable Integer dueWorkingDays) {
+	}
+
+	/**
+	 * @param reason why the task is returned
+	 */
+	record Reason(@Nullable @Size(max = 1000) String reason) {
+	}
+
+	/**
+	 * @param result what was done
+	 */
+	record Outcome(@Nullable @Size(max = 2000) String result) {
+	}
+
+	/**
+	 * @param unitId the unit to refer a returned task to
+	 */
+	record Target(@NotNull UUID unitId) {
+	}
+
+}
