@@ -159,6 +159,10 @@ class Case extends AbstractAggregateRoot<Case> {
 		return townshipPath;
 	}
 
+	DivisionCode township() {
+		return township;
+	}
+
 	String number() {
 		return number;
 	}

@@ -103,14 +103,14 @@ class CaseTask extends AbstractAggregateRoot<CaseTask> {
 		var task = new CaseTask(UUID.randomUUID(), from.id(), referral.kind(), asked, TaskStatus.REFERRED,
 				referral.unitId(), referral.unitName(), by, by, now, referral.acceptBy(), referral.dueAt(),
 				referral.dueWorkingDays(), null, null, null, null, null, 0, new ArrayList<>(), null);
-		task.registerEvent(task.referred(from.number()));
+		task.registerEvent(task.referred(from));
 		return task;
 	}
 
 	/**
 	 * Refers a returned task again, to the same unit or another.
 	 */
-	void referAgain(String caseNumber, Referral referral, String by, Instant now) {
+	void referAgain(Case from, Referral referral, String by, Instant now) {
 		move(TaskStatus.REFERRED);
 		this.unitId = referral.unitId();
 		this.unitName = referral.unitName();
@@ -120,46 +120,46 @@ class CaseTask extends AbstractAggregateRoot<CaseTask> {
 		this.dueAt = referral.dueAt();
 		this.acceptedBy = null;
 		this.acceptedAt = null;
-		registerEvent(referred(caseNumber));
+		registerEvent(referred(from));
 	}
 
 	/**
 	 * The receiving unit accepts (签收) and owns the task from now on.
 	 */
-	void accept(String caseNumber, String by, Instant now) {
+	void accept(Case from, String by, Instant now) {
 		move(TaskStatus.ACCEPTED);
 		this.acceptedBy = by;
 		this.acceptedAt = now;
 		this.owner = by;
-		registerEvent(new TaskAccepted(id, caseNumber, unitId, unitName, by, now, acceptBy));
+		registerEvent(new TaskAccepted(id, from.number(), from.township(), unitId, unitName, by, now, acceptBy, dueAt));
 	}
 
 	/**
 	 * The receiving unit gives the task back (退回) with a reason; it goes back to the referrer.
 	 */
-	void giveBack(String caseNumber, String reason, String by, Instant now) {
+	void giveBack(Case from, String reason, String by, Instant now) {
 		String why = written(reason, "casework.return-reason-required");
 		move(TaskStatus.RETURNED);
 		this.returns++;
 		this.returnHistory.add(new TaskReturn(unitId, unitName, by, now, why));
 		this.owner = referredBy;
-		registerEvent(new TaskReturned(id, caseNumber, unitId, unitName, by, now, why, returns));
+		registerEvent(new TaskReturned(id, from.number(), from.township(), unitId, unitName, by, now, why, returns));
 	}
 
 	/**
 	 * The receiving unit finishes the task (办结) with its result.
 	 */
-	void complete(String caseNumber, String outcome, String by, Instant now) {
+	void complete(Case from, String outcome, String by, Instant now) {
 		String done = written(outcome, "casework.task-result-required");
 		move(TaskStatus.COMPLETED);
 		this.completedBy = by;
 		this.completedAt = now;
 		this.result = done;
-		registerEvent(new TaskCompleted(id, caseNumber, unitId, unitName, by, now, dueAt, done));
+		registerEvent(new TaskCompleted(id, from.number(), from.township(), unitId, unitName, by, now, dueAt, done));
 	}
 
-	private TaskReferred referred(String caseNumber) {
-		return new TaskReferred(id, caseNumber, kind, unitId, unitName, owner, referredAt, acceptBy, dueAt);
+	private TaskReferred referred(Case from) {
+		return new TaskReferred(id, from.number(), from.township(), kind, unitId, unitName, owner, referredAt, acceptBy, dueAt);
 	}
 
 	private void move(TaskStatus target) {

@@ -5,12 +5,14 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.jijinan.shared.AuditableEvent;
+import org.jijinan.shared.DivisionCode;
 
 /**
  * The receiving unit finished a task (办结) with its result.
  *
  * @param taskId the task
  * @param caseNumber the case
+ * @param township the township handling the case
  * @param unitId the unit
  * @param unitName its name
  * @param by who finished it
@@ -18,7 +20,8 @@ import org.jijinan.shared.AuditableEvent;
  * @param dueAt when it was due
  * @param result what was done
  */
-public record TaskCompleted(UUID taskId, String caseNumber, UUID unitId, String unitName, String by, Instant at, Instant dueAt, String result) implements AuditableEvent {
+public record TaskCompleted(UUID taskId, String caseNumber, DivisionCode township, UUID unitId, String unitName,
+		String by, Instant at, Instant dueAt, String result) implements AuditableEvent {
 
 	@Override
 	public String auditAction() {

@@ -84,7 +84,7 @@ public class TaskDesk {
 		handledCase(from.number(), caller);
 		TaskView before = task.view(from.number(), null);
 		var referral = referral(from, unitId, before.kind(), before.request(), null);
-		task.referAgain(from.number(), referral, caller.name(), clock.instant());
+		task.referAgain(from, referral, caller.name(), clock.instant());
 		return tasks.save(task).view(from.number(), from.view().subjectName());
 	}
 
@@ -93,7 +93,7 @@ public class TaskDesk {
 	 */
 	@Transactional
 	public TaskView accept(UUID taskId, Caller caller) {
-		return act(taskId, caller, (task, number) -> task.accept(number, caller.name(), clock.instant()));
+		return act(taskId, caller, (task, from) -> task.accept(from, caller.name(), clock.instant()));
 	}
 
 	/**
@@ -102,7 +102,7 @@ public class TaskDesk {
 	@Transactional
 	public TaskView giveBack(UUID taskId, @Nullable String reason, Caller caller) {
 		return act(taskId, caller,
-				(task, number) -> task.giveBack(number, reason == null ? "" : reason, caller.name(), clock.instant()));
+				(task, from) -> task.giveBack(from, reason == null ? "" : reason, caller.name(), clock.instant()));
 	}
 
 	/**
@@ -111,7 +111,7 @@ public class TaskDesk {
 	@Transactional
 	public TaskView complete(UUID taskId, @Nullable String result, Caller caller) {
 		return act(taskId, caller,
-				(task, number) -> task.complete(number, result == null ? "" : result, caller.name(), clock.instant()));
+				(task, from) -> task.complete(from, result == null ? "" : result, caller.name(), clock.instant()));
 	}
 
 	/**
@@ -162,7 +162,7 @@ public class TaskDesk {
 			throw new Forbidden("casework.not-your-task");
 		}
 		Case from = cases.findById(task.caseId()).orElseThrow();
-		action.apply(task, from.number());
+		action.apply(task, from);
 		return tasks.save(task).view(from.number(), from.view().subjectName());
 	}
 
@@ -217,7 +217,7 @@ public class TaskDesk {
 	@FunctionalInterface
 	private interface TaskAction {
 
-		void apply(CaseTask task, String caseNumber);
+		void apply(CaseTask task, Case from);
 
 	}
 

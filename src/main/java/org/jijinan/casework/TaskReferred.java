@@ -5,12 +5,14 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.jijinan.shared.AuditableEvent;
+import org.jijinan.shared.DivisionCode;
 
 /**
  * A task was referred from a case to a unit (转办); the referrer owns it until the unit accepts.
  *
  * @param taskId the task
  * @param caseNumber the case
+ * @param township the township handling the case
  * @param kind what is asked
  * @param unitId the receiving unit
  * @param unitName its name
@@ -19,7 +21,8 @@ import org.jijinan.shared.AuditableEvent;
  * @param acceptBy when it must be accepted or returned
  * @param dueAt when it must be done
  */
-public record TaskReferred(UUID taskId, String caseNumber, TaskKind kind, UUID unitId, String unitName, String owner, Instant at, Instant acceptBy, Instant dueAt) implements AuditableEvent {
+public record TaskReferred(UUID taskId, String caseNumber, DivisionCode township, TaskKind kind, UUID unitId,
+		String unitName, String owner, Instant at, Instant acceptBy, Instant dueAt) implements AuditableEvent {
 
 	@Override
 	public String auditAction() {

@@ -159,7 +159,7 @@ class HelpRequest extends AbstractAggregateRoot<HelpRequest> {
 				intake.owner(), intake.ownerOrganisation(), intake.receivedAt(), intake.acceptBy(), null, null, null,
 				null, null, null, null);
 		request.registerEvent(new HelpRequestReceived(request.number, request.channel, request.urgency,
-				request.township, request.owner));
+				request.township, request.owner, request.receivedAt, request.acceptBy));
 		return request;
 	}
 

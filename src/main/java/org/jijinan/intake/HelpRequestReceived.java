@@ -1,5 +1,6 @@
 package org.jijinan.intake;
 
+import java.time.Instant;
 import java.util.Map;
 
 import org.jijinan.shared.AuditableEvent;
@@ -13,9 +14,11 @@ import org.jijinan.shared.DivisionCode;
  * @param urgency how urgent
  * @param township the township responsible
  * @param owner the first-contact owner
+ * @param receivedAt when it was received
+ * @param acceptBy when accepting or refusing it is due
  */
-public record HelpRequestReceived(String number, Channel channel, Urgency urgency, DivisionCode township, String owner)
-		implements AuditableEvent {
+public record HelpRequestReceived(String number, Channel channel, Urgency urgency, DivisionCode township, String owner,
+		Instant receivedAt, Instant acceptBy) implements AuditableEvent {
 
 	@Override
 	public String auditAction() {

@@ -2,6 +2,7 @@ package org.jijinan.notify;
 
 import java.time.Instant;
 
+import org.jijinan.identity.Staff;
 import org.jijinan.region.RegionDirectory;
 import org.jijinan.shared.Caller;
 
@@ -12,8 +13,9 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The in-app inbox (站内消息): messages addressed to the signed-in account, and alerts addressed to an area, which
- * everyone whose area covers it sees (a county's staff see their townships' alerts).
+ * The in-app inbox (站内消息): messages addressed to the signed-in account or to their unit, alerts addressed to an
+ * area, which everyone whose area covers it sees (a county's staff see their townships' alerts), and alerts for the
+ * supervisors of an area.
  */
 @Controller
 class Inbox {
@@ -21,6 +23,8 @@ class Inbox {
 	private static final String ACCOUNT = "account:";
 
 	private static final String REGION = "region:";
+
+	private static final String SUPERVISORS = "supervisors:";
 
 	private final JdbcClient jdbc;
 
@@ -43,16 +47,27 @@ class Inbox {
 		return REGION + areaPath;
 	}
 
+	/**
+	 * @param areaPath the area's path in the region tree
+	 * @return the recipient for an alert to the supervisors whose area contains it
+	 */
+	static String supervisors(String areaPath) {
+		return SUPERVISORS + areaPath;
+	}
+
 	@GetMapping("/inbox")
 	String inbox(@AuthenticationPrincipal Caller caller, Model model) {
 		model.addAttribute("messages", jdbc.sql("""
 				select body, created_at from notify_message
 				 where channel = 'INBOX'
-				   and (recipient_masked = :account
-				        or recipient_masked like :scope || '%')
+				   and (recipient_masked = :account or recipient_masked = :unit
+				        or recipient_masked like :scope || '%' or recipient_masked like :supervised || '%')
 				 order by created_at desc limit 100""")
 			.param("account", account(caller.name()))
+			.param("unit", caller instanceof Staff staff ? "unit:" + staff.unit().id().value() : "-")
 			.param("scope", caller.regionScope() == null ? "-" : area(regions.path(caller.regionScope())))
+			.param("supervised", caller.regionScope() != null && caller.hasRole("SUPERVISOR")
+					? supervisors(regions.path(caller.regionScope())) : "-")
 			.query((row, number) -> new Entry(row.getString(1), row.getTimestamp(2).toInstant()))
 			.list());
 		return "notify/inbox";

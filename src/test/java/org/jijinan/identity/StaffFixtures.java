@@ -56,6 +56,29 @@ public class StaffFixtures {
 		return visitor;
 	}
 
+	/**
+	 * Signs in an account whose role requires a second factor: enrols an authenticator on the way, as its owner
+	 * would at the first sign-in.
+	 * @return a visitor signed in as the account, holding a CSRF token
+	 */
+	public static org.jijinan.Visitor signedInWithSecondFactor(int port, Opened account, ApplicationContext context) {
+		var visitor = new org.jijinan.Visitor(port);
+		org.assertj.core.api.Assertions.assertThat(visitor.signIn(account.username(), PASSWORD)
+			.redirectsTo("/login/code/enrolment")).as("asked to enrol").isTrue();
+		String secret = visitor.get("/login/code/enrolment")
+			.body()
+			.replaceAll("(?s).*<code id=\"secret\">([A-Z2-7]+)</code>.*", "$1");
+		SecondFactor factor = context.getBean(SecondFactor.class);
+		org.assertj.core.api.Assertions
+			.assertThat(visitor.post("/login/code/enrolment", java.util.Map.of("code",
+					factor.codeAt(secret, factor.currentStep())))
+				.redirectsTo("/"))
+			.as("enrolled")
+			.isTrue();
+		visitor.get("/");
+		return visitor;
+	}
+
 	/** An account still on its one-time password. */
 	public Opened fresh(DivisionCode division, UnitKind kind, Role... roles) {
 		Unit unit = unitAt(division, kind);

@@ -1,0 +1,64 @@
+package org.jijinan.notify;
+
+import java.time.format.DateTimeFormatter;
+
+import org.jijinan.calendar.WorkingDayCalendar;
+import org.jijinan.supervision.StepEscalated;
+import org.jijinan.supervision.StepKind;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells people about deadlines in their inbox: a warning to the person responsible while there is time; when the
+ * step is overdue, that person and their unit (a township's staff, or the receiving unit of a task); when it stays
+ * overdue, the supervisors of the area.
+ */
+@Component
+class DeadlineAlerts {
+
+	private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+		.withZone(WorkingDayCalendar.COUNTY);
+
+	private final Outbox outbox;
+
+	DeadlineAlerts(Outbox outbox) {
+		this.outbox = outbox;
+	}
+
+	@ApplicationModuleListener
+	void on(StepEscalated step) {
+		String what = describe(step.kind()) + " " + step.subjectRef()
+				+ (step.caseNumber() != null && !step.caseNumber().equals(step.subjectRef()) ? "（个案 " + step.caseNumber() + "）" : "");
+		String who = "责任人 " + step.responsible() + "（" + step.unitName() + "）";
+		String key = "deadline:" + step.stepId() + ":" + step.level();
+		switch (step.level()) {
+			case WARNING -> outbox.inbox(key, Inbox.account(step.responsible()),
+					"【预警】" + what + " 将于 " + DUE.format(step.dueAt()) + " 到期，请抓紧办理。" + who + "。");
+			case OVERDUE -> {
+				String text = "【超时】" + what + " 已于 " + DUE.format(step.dueAt()) + " 到期仍未办结。" + who + "。";
+				outbox.inbox(key, Inbox.account(step.responsible()), text);
+				outbox.inbox(key + ":unit", unitRecipient(step), text);
+			}
+			case SUPERVISOR -> outbox.inbox(key, Inbox.supervisors(step.areaPath()),
+					"【督办提示】" + what + " 已超过时限（" + DUE.format(step.dueAt()) + "），" + who + "，请督促办理。");
+		}
+	}
+
+	private static String unitRecipient(StepEscalated step) {
+		return step.unitKey().startsWith("unit:") ? step.unitKey() : Inbox.area(step.areaPath());
+	}
+
+	private static String describe(StepKind kind) {
+		return switch (kind) {
+			case REQUEST_DECISION -> "求助受理";
+			case INVESTIGATION -> "个案调查核实";
+			case APPROVAL -> "个案审批";
+			case PAYMENT -> "救助发放";
+			case TASK_ACCEPTANCE -> "转办任务签收";
+			case TASK_COMPLETION -> "转办任务办结";
+			case ORDER_REPLY -> "督办单回复";
+		};
+	}
+
+}

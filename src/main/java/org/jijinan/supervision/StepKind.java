@@ -1,0 +1,23 @@
+package org.jijinan.supervision;
+
+/**
+ * The steps the platform watches, each owed by a person of a unit.
+ */
+public enum StepKind {
+
+	/** 受理: accept or refuse a request (owed by its first-contact owner and the township). */
+	REQUEST_DECISION,
+	/** 调查核实: investigate an accepted case up to a proposal. */
+	INVESTIGATION,
+	/** 审批: decide on a proposal. */
+	APPROVAL,
+	/** 发放: deliver the aid decided. */
+	PAYMENT,
+	/** 签收: accept or return a referred task (owed by the receiving unit; the referrer stays responsible). */
+	TASK_ACCEPTANCE,
+	/** 办结: finish an accepted task. */
+	TASK_COMPLETION,
+	/** 督办回复: reply to a supervision order. */
+	ORDER_REPLY
+
+}

@@ -1,0 +1,175 @@
+package org.jijinan.supervision;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.jijinan.calendar.WorkingDayCalendar;
+import org.jijinan.casework.CaseOpened;
+import org.jijinan.casework.CaseStatus;
+import org.jijinan.casework.CaseStatusChanged;
+import org.jijinan.casework.TaskAccepted;
+import org.jijinan.casework.TaskCompleted;
+import org.jijinan.casework.TaskReferred;
+import org.jijinan.casework.TaskReturned;
+import org.jijinan.intake.HelpRequestAccepted;
+import org.jijinan.intake.HelpRequestClosed;
+import org.jijinan.intake.HelpRequestReceived;
+import org.jijinan.intake.HelpRequestRefused;
+import org.jijinan.region.RegionDirectory;
+import org.jijinan.shared.DivisionCode;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns other modules' events into owed steps: a received request owes a decision, an opened case an
+ * investigation, a proposal a decision, a decision a delivery, a referred task its acceptance and then its
+ * completion. The step a later event fulfils is finished; a case that ends cancels what it still owed.
+ * <p>
+ * Listens inside the transaction that publishes each event, so a step opens and closes together with the change
+ * that causes it, in the order the changes happened.
+ */
+@Component
+class StepRecorder {
+
+	private static final Set<StepKind> TASK_STEPS = EnumSet.of(StepKind.TASK_ACCEPTANCE, StepKind.TASK_COMPLETION);
+
+	private final Steps steps;
+
+	private final RegionDirectory regions;
+
+	private final WorkingDayCalendar calendar;
+
+	private final SupervisionSettings settings;
+
+	private final JdbcClient jdbc;
+
+	StepRecorder(Steps steps, RegionDirectory regions, WorkingDayCalendar calendar, SupervisionSettings settings,
+			JdbcClient jdbc) {
+		this.steps = steps;
+		this.regions = regions;
+		this.calendar = calendar;
+		this.settings = settings;
+		this.jdbc = jdbc;
+	}
+
+	@EventListener
+	void on(HelpRequestReceived received) {
+		steps.open(StepKind.REQUEST_DECISION, received.number(), null, regions.path(received.township()),
+				townshipKey(received.township()), townshipName(received.township()), received.owner(),
+				received.receivedAt(), received.acceptBy());
+	}
+
+	@EventListener
+	void on(HelpRequestAccepted accepted) {
+		steps.finish(EnumSet.of(StepKind.REQUEST_DECISION), accepted.number(), "DONE", accepted.acceptedAt(),
+				accepted.acceptedBy());
+	}
+
+	@EventListener
+	void on(HelpRequestRefused refused) {
+		steps.finish(EnumSet.of(StepKind.REQUEST_DECISION), refused.number(), "DONE", refused.refusedAt(),
+				refused.refusedBy());
+	}
+
+	@EventListener
+	void on(HelpRequestClosed closed) {
+		steps.finish(EnumSet.of(StepKind.REQUEST_DECISION), closed.number(), "DONE", closed.at(), closed.by());
+	}
+
+	@EventListener
+	void on(CaseOpened opened) {
+		openCaseStep(StepKind.INVESTIGATION, opened.number(), opened.township(), opened.handler(), opened.openedAt(),
+				settings.investigationWorkingDays());
+	}
+
+	@EventListener
+	void on(CaseStatusChanged changed) {
+		String handler = handlerOf(changed.number(), changed.by());
+		switch (changed.to()) {
+			case AWAITING_DECISION -> {
+				finishCaseStep(StepKind.INVESTIGATION, changed);
+				openCaseStep(StepKind.APPROVAL, changed.number(), changed.township(), handler, changed.at(),
+						settings.approvalWorkingDays());
+			}
+			case INVESTIGATING -> {
+				if (changed.from() == CaseStatus.AWAITING_DECISION) {
+					finishCaseStep(StepKind.APPROVAL, changed);
+					openCaseStep(StepKind.INVESTIGATION, changed.number(), changed.township(), handler, changed.at(),
+							settings.investigationWorkingDays());
+				}
+			}
+			case DECIDED -> {
+				finishCaseStep(StepKind.APPROVAL, changed);
+				openCaseStep(StepKind.PAYMENT, changed.number(), changed.township(), handler, changed.at(),
+						settings.paymentWorkingDays());
+			}
+			case DELIVERING -> finishCaseStep(StepKind.PAYMENT, changed);
+			case CLOSED, WITHDRAWN, TRANSFERRED -> steps.cancelCase(changed.number(), changed.at(), changed.by());
+			default -> {
+			}
+		}
+	}
+
+	@EventListener
+	void on(TaskReferred referred) {
+		steps.open(StepKind.TASK_ACCEPTANCE, referred.taskId().toString(), referred.caseNumber(),
+				regions.path(referred.township()), unitKey(referred.unitId()), referred.unitName(), referred.owner(),
+				referred.at(), referred.acceptBy());
+	}
+
+	@EventListener
+	void on(TaskAccepted accepted) {
+		String task = accepted.taskId().toString();
+		steps.finish(EnumSet.of(StepKind.TASK_ACCEPTANCE), task, "DONE", accepted.at(), accepted.by());
+		steps.open(StepKind.TASK_COMPLETION, task, accepted.caseNumber(), regions.path(accepted.township()),
+				unitKey(accepted.unitId()), accepted.unitName(), accepted.by(), accepted.at(), accepted.dueAt());
+	}
+
+	@EventListener
+	void on(TaskReturned returned) {
+		steps.finish(TASK_STEPS, returned.taskId().toString(), "RETURNED", returned.at(), returned.by());
+	}
+
+	@EventListener
+	void on(TaskCompleted completed) {
+		steps.finish(EnumSet.of(StepKind.TASK_COMPLETION), completed.taskId().toString(), "DONE", completed.at(),
+				completed.by());
+	}
+
+	private void openCaseStep(StepKind kind, String caseNumber, DivisionCode township, String responsible,
+			Instant start, int workingDays) {
+		steps.open(kind, caseNumber, caseNumber, regions.path(township), townshipKey(township), townshipName(township),
+				responsible, start, calendar.plusWorkingDays(start, workingDays));
+	}
+
+	private void finishCaseStep(StepKind kind, CaseStatusChanged changed) {
+		steps.finish(EnumSet.of(kind), changed.number(), "DONE", changed.at(), changed.by());
+	}
+
+	/** Whoever owns the case's investigation stays responsible for its later steps. */
+	private String handlerOf(String caseNumber, String fallback) {
+		return jdbc.sql("""
+				select responsible from supervision_step where case_number = :caseNumber and kind = 'INVESTIGATION'
+				 order by started_at limit 1""")
+			.param("caseNumber", caseNumber)
+			.query(String.class)
+			.optional()
+			.orElse(fallback);
+	}
+
+	private String townshipName(DivisionCode township) {
+		return regions.find(township).map(division -> division.name()).orElse(township.value());
+	}
+
+	static String townshipKey(DivisionCode township) {
+		return "township:" + township.value();
+	}
+
+	static String unitKey(java.util.UUID unitId) {
+		return "unit:" + unitId;
+	}
+
+}

@@ -1,0 +1,76 @@
+package org.jijinan.supervision;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The stored steps: opened when something becomes owed, finished when it is done (or returned, or no longer owed).
+ * Opening the same step twice (an event handled again) stores it once.
+ */
+@Component
+class Steps {
+
+	private final JdbcClient jdbc;
+
+	private final SupervisionSettings settings;
+
+	Steps(JdbcClient jdbc, SupervisionSettings settings) {
+		this.jdbc = jdbc;
+		this.settings = settings;
+	}
+
+	void open(StepKind kind, String subjectRef, @Nullable String caseNumber, String areaPath, String unitKey,
+			String unitName, String responsible, Instant startedAt, Instant dueAt) {
+		Instant warnAt = startedAt.plus(Duration.between(startedAt, dueAt).multipliedBy(Math.round(settings.warnAt() * 1000))
+			.dividedBy(1000));
+		jdbc.sql("""
+				insert into supervision_step (id, kind, subject_ref, case_number, area_path, unit_key, unit_name,
+				                              responsible, started_at, due_at, status, stage, next_action_at)
+				values (:id, :kind, :subject, :caseNumber, :area, :unitKey, :unitName, :responsible, :started, :due,
+				        'OPEN', 0, :next)
+				on conflict (kind, subject_ref, started_at) do nothing""")
+			.param("id", UUID.randomUUID())
+			.param("kind", kind.name())
+			.param("subject", subjectRef)
+			.param("caseNumber", caseNumber)
+			.param("area", areaPath)
+			.param("unitKey", unitKey)
+			.param("unitName", unitName.length() > 100 ? unitName.substring(0, 100) : unitName)
+			.param("responsible", responsible)
+			.param("started", Timestamp.from(startedAt))
+			.param("due", Timestamp.from(dueAt))
+			.param("next", Timestamp.from(warnAt.isAfter(dueAt) ? dueAt : warnAt))
+			.update();
+	}
+
+	void finish(Collection<StepKind> kinds, String subjectRef, String outcome, Instant at, String by) {
+		jdbc.sql("""
+				update supervision_step set status = :outcome, done_at = :at, done_by = :by, next_action_at = null
+				 where subject_ref = :subject and status = 'OPEN' and kind in (:kinds)""")
+			.param("outcome", outcome)
+			.param("at", Timestamp.from(at))
+			.param("by", by)
+			.param("subject", subjectRef)
+			.param("kinds", kinds.stream().map(StepKind::name).toList())
+			.update();
+	}
+
+	void cancelCase(String caseNumber, Instant at, String by) {
+		jdbc.sql("""
+				update supervision_step set status = 'CANCELLED', done_at = :at, done_by = :by, next_action_at = null
+				 where case_number = :caseNumber and status = 'OPEN'""")
+			.param("at", Timestamp.from(at))
+			.param("by", by)
+			.param("caseNumber", caseNumber)
+			.update();
+	}
+
+}

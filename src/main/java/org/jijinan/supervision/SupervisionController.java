@@ -1,0 +1,108 @@
+package org.jijinan.supervision;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.jijinan.shared.Caller;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Supervision over HTTP: the board, a case's steps, supervision orders and their replies, accountability records.
+ */
+@RestController
+@RequestMapping("/api/v1/supervision")
+class SupervisionController {
+
+	private final Board board;
+
+	private final SupervisionOrders orders;
+
+	private final Accountability accountability;
+
+	SupervisionController(Board board, SupervisionOrders orders, Accountability accountability) {
+		this.board = board;
+		this.orders = orders;
+		this.accountability = accountability;
+	}
+
+	@GetMapping("/board")
+	Board.View board(@AuthenticationPrincipal Caller caller) {
+		return board.of(caller);
+	}
+
+	@GetMapping("/cases/{number}/steps")
+	List<Board.StepView> steps(@PathVariable String number, @AuthenticationPrincipal Caller caller) {
+		return board.stepsOf(number, caller);
+	}
+
+	@GetMapping("/orders")
+	List<SupervisionOrders.Order> orders(@AuthenticationPrincipal Caller caller) {
+		return orders.inArea(caller);
+	}
+
+	@PostMapping("/orders")
+	ResponseEntity<SupervisionOrders.Order> issue(@Valid @RequestBody NewOrder order,
+			@AuthenticationPrincipal Caller caller) {
+		var issued = orders.issue(order.caseNumber(), order.instruction(), order.replyBy(), caller);
+		return ResponseEntity.created(URI.create("/api/v1/supervision/orders/" + issued.id())).body(issued);
+	}
+
+	@PostMapping("/orders/{id}/reply")
+	SupervisionOrders.Order reply(@PathVariable UUID id, @Valid @RequestBody Reply reply,
+			@AuthenticationPrincipal Caller caller) {
+		return orders.reply(id, reply.reply(), caller);
+	}
+
+	@GetMapping("/accountability")
+	List<Accountability.Entry> accountability(@AuthenticationPrincipal Caller caller) {
+		return accountability.inArea(caller);
+	}
+
+	@PostMapping("/accountability")
+	ResponseEntity<Accountability.Entry> record(@Valid @RequestBody NewRecord record,
+			@AuthenticationPrincipal Caller caller) {
+		var entry = accountability.record(record.stepId(), record.failure(), record.description(), record.person(),
+				caller);
+		return ResponseEntity.status(201).body(entry);
+	}
+
+	/**
+	 * @param caseNumber the case
+	 * @param instruction what is ordered
+	 * @param replyBy the last day for the reply
+	 */
+	record NewOrder(@NotNull @Size(max = 20) String caseNumber, @Nullable @Size(max = 2000) String instruction,
+			@Nullable LocalDate replyBy) {
+	}
+
+	/**
+	 * @param reply the township's reply
+	 */
+	record Reply(@Nullable @Size(max = 2000) String reply) {
+	}
+
+	/**
+	 * @param stepId the step concerned
+	 * @param failure what went wrong
+	 * @param description what happened
+	 * @param person the person held responsible, when not the step's
+	 */
+	record NewRecord(@NotNull UUID stepId, @NotNull FailureType failure, @Nullable @Size(max = 2000) String description,
+			@Nullable @Size(max = 100) String person) {
+	}
+
+}

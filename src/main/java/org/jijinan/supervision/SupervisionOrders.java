@@ -1,0 +1,170 @@
+package org.jijinan.supervision;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.jijinan.calendar.WorkingDayCalendar;
+import org.jijinan.casework.CaseDesk;
+import org.jijinan.casework.CaseView;
+import org.jijinan.region.RegionDirectory;
+import org.jijinan.shared.Caller;
+import org.jijinan.shared.Conflict;
+import org.jijinan.shared.Forbidden;
+import org.jijinan.shared.InvalidInput;
+import org.jijinan.shared.NotFound;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Supervision orders (督办单): a supervisor orders action on a case with a date by which the handling township must
+ * reply; the reply is a step like any other, warned and escalated when late.
+ */
+@Service
+public class SupervisionOrders {
+
+	private static final java.util.Set<String> REPLIERS = java.util.Set.of("TOWNSHIP_REVIEWER", "TOWNSHIP_APPROVER",
+			"COUNTY_REVIEWER", "COUNTY_APPROVER");
+
+	private final JdbcClient jdbc;
+
+	private final CaseDesk cases;
+
+	private final Steps steps;
+
+	private final RegionDirectory regions;
+
+	private final Clock clock;
+
+	SupervisionOrders(JdbcClient jdbc, CaseDesk cases, Steps steps, RegionDirectory regions, Clock clock) {
+		this.jdbc = jdbc;
+		this.cases = cases;
+		this.steps = steps;
+		this.regions = regions;
+		this.clock = clock;
+	}
+
+	/**
+	 * Issues an order on a case.
+	 * @param replyBy the last day for the reply (end of that day in the county)
+	 */
+	@Transactional
+	public Order issue(String caseNumber, @Nullable String instruction, @Nullable LocalDate replyBy, Caller caller) {
+		if (!caller.hasRole("SUPERVISOR")) {
+			throw new Forbidden("supervision.supervisors-only");
+		}
+		CaseView found = cases.find(caseNumber, caller);
+		String text = instruction == null ? "" : instruction.strip();
+		if (text.codePointCount(0, text.length()) < 4) {
+			throw new InvalidInput("supervision.instruction-required");
+		}
+		Instant now = clock.instant();
+		if (replyBy == null || replyBy.isBefore(LocalDate.ofInstant(now, WorkingDayCalendar.COUNTY))) {
+			throw new InvalidInput("supervision.reply-date-invalid");
+		}
+		Instant due = replyBy.plusDays(1).atStartOfDay(WorkingDayCalendar.COUNTY).toInstant().minusSeconds(1);
+		UUID id = UUID.randomUUID();
+		String area = regions.path(found.township());
+		jdbc.sql("""
+				insert into supervision_order (id, case_number, area_path, instruction, issued_by, issued_at, reply_by,
+				                               version)
+				values (:id, :caseNumber, :area, :instruction, :by, :now, :due, 0)""")
+			.param("id", id)
+			.param("caseNumber", caseNumber)
+			.param("area", area)
+			.param("instruction", text)
+			.param("by", caller.name())
+			.param("now", Timestamp.from(now))
+			.param("due", Timestamp.from(due))
+			.update();
+		steps.open(StepKind.ORDER_REPLY, id.toString(), caseNumber, area, StepRecorder.townshipKey(found.township()),
+				regions.find(found.township()).map(d -> d.name()).orElse(found.township().value()), found.handler(),
+				now, due);
+		return find(id);
+	}
+
+	/**
+	 * The handling township replies to an order.
+	 */
+	@Transactional
+	public Order reply(UUID orderId, @Nullable String reply, Caller caller) {
+		Order order = find(orderId);
+		cases.find(order.caseNumber(), caller);
+		if (caller.roles().stream().noneMatch(REPLIERS::contains)) {
+			throw new Forbidden("supervision.reply-by-handler");
+		}
+		String text = reply == null ? "" : reply.strip();
+		if (text.codePointCount(0, text.length()) < 4) {
+			throw new InvalidInput("supervision.reply-required");
+		}
+		Instant now = clock.instant();
+		int replied = jdbc.sql("""
+				update supervision_order set reply = :reply, replied_by = :by, replied_at = :now, version = version + 1
+				 where id = :id and reply is null""")
+			.param("reply", text)
+			.param("by", caller.name())
+			.param("now", Timestamp.from(now))
+			.param("id", orderId)
+			.update();
+		if (replied == 0) {
+			throw new Conflict("supervision.order-already-replied");
+		}
+		steps.finish(List.of(StepKind.ORDER_REPLY), orderId.toString(), "DONE", now, caller.name());
+		return find(orderId);
+	}
+
+	/**
+	 * @return the orders in the caller's area, unanswered first
+	 */
+	@Transactional(readOnly = true)
+	public List<Order> inArea(Caller caller) {
+		if (caller.regionScope() == null) {
+			throw new Forbidden("supervision.out-of-scope");
+		}
+		return jdbc.sql("""
+				select * from supervision_order where area_path like :scope || '%'
+				 order by reply is not null, reply_by limit 200""")
+			.param("scope", regions.path(caller.regionScope()))
+			.query(SupervisionOrders::map)
+			.list();
+	}
+
+	private Order find(UUID id) {
+		return jdbc.sql("select * from supervision_order where id = :id")
+			.param("id", id)
+			.query(SupervisionOrders::map)
+			.optional()
+			.orElseThrow(() -> new NotFound("supervision.order-not-found"));
+	}
+
+	private static Order map(java.sql.ResultSet row, int n) throws java.sql.SQLException {
+		return new Order(row.getObject("id", UUID.class), row.getString("case_number"), row.getString("instruction"),
+				row.getString("issued_by"), row.getTimestamp("issued_at").toInstant(),
+				row.getTimestamp("reply_by").toInstant(), row.getString("reply"), row.getString("replied_by"),
+				row.getTimestamp("replied_at") == null ? null : row.getTimestamp("replied_at").toInstant());
+	}
+
+	/**
+	 * A supervision order.
+	 *
+	 * @param id the order
+	 * @param caseNumber the case
+	 * @param instruction what is ordered
+	 * @param issuedBy the supervisor
+	 * @param issuedAt when
+	 * @param replyBy when the reply is due
+	 * @param reply the township's reply
+	 * @param repliedBy who replied
+	 * @param repliedAt when
+	 */
+	public record Order(UUID id, String caseNumber, String instruction, String issuedBy, Instant issuedAt,
+			Instant replyBy, @Nullable String reply, @Nullable String repliedBy, @Nullable Instant repliedAt) {
+	}
+
+}

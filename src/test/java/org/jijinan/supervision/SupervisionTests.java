@@ -1,0 +1,251 @@
+package org.jijinan.supervision;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.jijinan.SystemTest;
+import org.jijinan.TestClock;
+import org.jijinan.Visitor;
+import org.jijinan.Visitor.Page;
+import org.jijinan.identity.Role;
+import org.jijinan.identity.StaffFixtures;
+import org.jijinan.identity.UnitKind;
+import org.jijinan.intake.IntakeTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Every owed step has a due time and a person responsible; the sweep warns before the due time and escalates after
+ * it (owner, then unit, then supervisors), each once; supervisors order action and record accountability; the
+ * board shows on-time rates, returns and buck-passing.
+ */
+@SystemTest
+class SupervisionTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TestClock clock;
+
+	@Autowired
+	DeadlineSweep sweep;
+
+	Visitor clerk;
+
+	String clerkName;
+
+	Visitor reviewer;
+
+	Visitor county;
+
+	@BeforeEach
+	void signIn() {
+		var staff = StaffFixtures.from(context);
+		var clerkAccount = staff.active(StaffFixtures.DAOTANGHE, UnitKind.TOWNSHIP_GOVERNMENT, Role.WINDOW_CLERK);
+		clerkName = clerkAccount.username();
+		clerk = StaffFixtures.signedIn(port, clerkAccount);
+		reviewer = StaffFixtures.signedIn(port,
+				staff.active(StaffFixtures.DAOTANGHE, UnitKind.TOWNSHIP_GOVERNMENT, Role.TOWNSHIP_REVIEWER));
+		county = StaffFixtures.signedIn(port,
+				staff.active(StaffFixtures.COUNTY, UnitKind.COUNTY_CIVIL_AFFAIRS, Role.COUNTY_REVIEWER));
+	}
+
+	@AfterEach
+	void realTime() {
+		clock.reset();
+	}
+
+	@Test
+	void warnsBeforeTheDueTimeThenEscalatesToTheUnitAndTheSupervisorsOnceEach() {
+		String number = request("EMERGENCY");
+		UUID step = stepOf(number);
+		assertThat(status(step)).isEqualTo("OPEN");
+
+		clock.advance(Duration.ofMinutes(100));
+		sweep.sweep();
+		await().atMost(Duration.ofSeconds(20)).until(() -> messages(step, "WARNING") == 1);
+		assertThat(recipients(step, "WARNING")).containsExactly("account:" + clerkName);
+		assertThat(reviewer.get("/inbox").body()).doesNotContain("【预警】求助受理 " + number);
+
+		clock.advance(Duration.ofMinutes(30));
+		sweep.sweep();
+		await().atMost(Duration.ofSeconds(20)).until(() -> messages(step, "OVERDUE") == 2);
+		assertThat(recipients(step, "OVERDUE")).containsExactlyInAnyOrder("account:" + clerkName,
+				"region:/630000/632500/632521/632521101/");
+		assertThat(reviewer.get("/inbox").body()).contains("【超时】求助受理 " + number);
+		assertThat(messages(step, "SUPERVISOR")).isZero();
+
+		clock.advance(Duration.ofDays(12));
+		sweep.sweep();
+		sweep.sweep();
+		await().atMost(Duration.ofSeconds(20)).until(() -> messages(step, "SUPERVISOR") == 1);
+		assertThat(recipients(step, "SUPERVISOR")).containsExactly("supervisors:/630000/632500/632521/632521101/");
+		sweep.sweep();
+		assertThat(messages(step, "WARNING") + messages(step, "OVERDUE") + messages(step, "SUPERVISOR")).isEqualTo(4);
+		assertThat(county.get("/api/v1/supervision/board").body()).contains(number);
+	}
+
+	@Test
+	void finishesTheRequestStepOnAcceptanceAndFollowsTheCaseAndItsTasks() {
+		String number = request("NORMAL");
+		reviewer.json("POST", "/api/v1/help-requests/" + number + "/acceptance", "");
+		assertThat(status(stepOf(number))).isEqualTo("DONE");
+		String caseNumber = caseOf(number);
+
+		String education = StaffFixtures.from(context)
+			.active(StaffFixtures.COUNTY, UnitKind.EDUCATION_DEPARTMENT, Role.DEPARTMENT_OFFICER)
+			.unitId()
+			.value()
+			.toString();
+		Page task = reviewer.json("POST", "/api/v1/cases/" + caseNumber + "/tasks",
+				"{\"unitId\": \"" + education + "\", \"kind\": \"VERIFY\", \"request\": \"核实就学情况\"}");
+		assertThat(task.status()).as(task.body()).isEqualTo(201);
+		reviewer.json("POST", "/api/v1/cases/" + caseNumber + "/transitions", "{\"to\": \"INVESTIGATING\"}");
+		reviewer.json("POST", "/api/v1/cases/" + caseNumber + "/transitions", "{\"to\": \"AWAITING_DECISION\"}");
+
+		String steps = county.get("/api/v1/supervision/cases/" + caseNumber + "/steps").body();
+		assertThat(steps).contains("\"kind\":\"INVESTIGATION\"").contains("\"kind\":\"TASK_ACCEPTANCE\"")
+			.contains("\"kind\":\"APPROVAL\"");
+		assertThat(steps.replaceAll("(?s).*\"kind\":\"INVESTIGATION\"(.*?)\\}.*", "$1")).contains("\"status\":\"DONE\"");
+
+		reviewer.json("POST", "/api/v1/cases/" + caseNumber + "/transitions",
+				"{\"to\": \"WITHDRAWN\", \"note\": \"申请人已获亲属资助\"}");
+		assertThat(county.get("/api/v1/supervision/cases/" + caseNumber + "/steps").body())
+			.doesNotContain("\"status\":\"OPEN\"");
+	}
+
+	@Test
+	void showsTasksPassedFromUnitToUnitOnTheBoard() {
+		String caseNumber = caseOf(accepted(request("NORMAL")));
+		var staff = StaffFixtures.from(context);
+		var educationAccount = staff.active(StaffFixtures.COUNTY, UnitKind.EDUCATION_DEPARTMENT, Role.DEPARTMENT_OFFICER);
+		var housingAccount = staff.active(StaffFixtures.COUNTY, UnitKind.HOUSING_DEPARTMENT, Role.DEPARTMENT_OFFICER);
+		Visitor education = StaffFixtures.signedIn(port, educationAccount);
+		Visitor housing = StaffFixtures.signedIn(port, housingAccount);
+		String task = reviewer.json("POST", "/api/v1/cases/" + caseNumber + "/tasks",
+				"{\"unitId\": \"" + educationAccount.unitId().value() + "\", \"kind\": \"DEPARTMENT_ASSISTANCE\", \"request\": \"请落实危房改造\"}")
+			.body()
+			.replaceAll("^\\{\"id\":\"([0-9a-f-]{36})\".*", "$1");
+		education.json("POST", "/api/v1/tasks/" + task + "/return", "{\"reason\": \"不属于教育部门职责\"}");
+		reviewer.json("POST", "/api/v1/tasks/" + task + "/referral", "{\"unitId\": \"" + housingAccount.unitId().value() + "\"}");
+		housing.json("POST", "/api/v1/tasks/" + task + "/return", "{\"reason\": \"请先由乡镇核实\"}");
+
+		String board = county.get("/api/v1/supervision/board").body();
+		assertThat(board).contains("\"passedOn\":[").contains(caseNumber)
+			.contains("共和县教育局 → 共和县住房和城乡建设局");
+		assertThat(county.get("/supervision").body()).contains("id=\"passed-on\"").contains(caseNumber);
+	}
+
+	@Test
+	void letsSupervisorsOrderActionAndRecordAccountabilityAndTheTownshipReply() {
+		String number = request("NORMAL");
+		String caseNumber = caseOf(accepted(number));
+		var supervisorAccount = StaffFixtures.from(context)
+			.active(StaffFixtures.COUNTY, UnitKind.SUPERVISION_OFFICE, Role.SUPERVISOR);
+		Visitor supervisor = StaffFixtures.signedInWithSecondFactor(port, supervisorAccount, context);
+		String tomorrow = LocalDate.now(clock).plusDays(1).toString();
+
+		assertProblem(reviewer.json("POST", "/api/v1/supervision/orders", order(caseNumber, "请尽快入户调查", tomorrow)), 403,
+				"supervision.supervisors-only");
+		assertProblem(supervisor.json("POST", "/api/v1/supervision/orders", order(caseNumber, "请尽快入户调查", "2020-01-01")),
+				400, "supervision.reply-date-invalid");
+		Page issued = supervisor.json("POST", "/api/v1/supervision/orders", order(caseNumber, "请三日内完成入户调查并回复", tomorrow));
+		assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+		String orderId = issued.body().replaceAll("^\\{\"id\":\"([0-9a-f-]{36})\".*", "$1");
+		assertThat(reviewer.get("/supervision/orders").body()).contains("请三日内完成入户调查并回复");
+
+		assertProblem(supervisor.json("POST", "/api/v1/supervision/orders/" + orderId + "/reply", "{\"reply\": \"已完成\"}"),
+				403, "supervision.reply-by-handler");
+		Page replied = reviewer.json("POST", "/api/v1/supervision/orders/" + orderId + "/reply",
+				"{\"reply\": \"已于今日完成入户调查\"}");
+		assertThat(replied.body()).contains("已于今日完成入户调查");
+		assertProblem(reviewer.json("POST", "/api/v1/supervision/orders/" + orderId + "/reply", "{\"reply\": \"再次回复内容\"}"),
+				409, "supervision.order-already-replied");
+		assertThat(status(UUID.fromString(orderId))).isEqualTo("DONE");
+
+		UUID decision = stepOf(number);
+		assertProblem(supervisor.json("POST", "/api/v1/supervision/accountability",
+				"{\"stepId\": \"" + decision + "\", \"failure\": \"LATE\", \"description\": \"\"}"), 400,
+				"supervision.description-required");
+		Page recorded = supervisor.json("POST", "/api/v1/supervision/accountability",
+				"{\"stepId\": \"" + decision + "\", \"failure\": \"LATE\", \"description\": \"受理超过时限，未说明理由\"}");
+		assertThat(recorded.status()).as(recorded.body()).isEqualTo(201);
+		assertThat(recorded.body()).contains("\"person\":\"" + clerkName + "\"").contains("倒淌河镇");
+		assertThat(supervisor.get("/supervision/accountability").body()).contains("受理超过时限").contains("办理迟延");
+	}
+
+	private static String order(String caseNumber, String instruction, String replyBy) {
+		return "{\"caseNumber\": \"%s\", \"instruction\": \"%s\", \"replyBy\": \"%s\"}".formatted(caseNumber, instruction,
+				replyBy);
+	}
+
+	private String request(String urgency) {
+		return IntakeTests.numberOf(clerk.json("POST", "/api/v1/help-requests",
+				IntakeTests.request(urgency, "13909742468", "FIRE")));
+	}
+
+	private String accepted(String number) {
+		reviewer.json("POST", "/api/v1/help-requests/" + number + "/acceptance", "");
+		return number;
+	}
+
+	private String caseOf(String requestNumber) {
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> reviewer.get("/api/v1/cases?request=" + requestNumber).body().contains("JJC-"));
+		return reviewer.get("/api/v1/cases?request=" + requestNumber)
+			.body()
+			.replaceAll("(?s).*\"number\":\"(JJC-[0-9-]+)\".*", "$1");
+	}
+
+	private UUID stepOf(String subject) {
+		return jdbc.sql("select id from supervision_step where subject_ref = :s order by started_at limit 1")
+			.param("s", subject)
+			.query(UUID.class)
+			.single();
+	}
+
+	private String status(UUID stepOrSubject) {
+		return jdbc.sql("select status from supervision_step where id = :id or subject_ref = :ref")
+			.param("id", stepOrSubject)
+			.param("ref", stepOrSubject.toString())
+			.query(String.class)
+			.single();
+	}
+
+	private long messages(UUID step, String level) {
+		return jdbc.sql("select count(*) from notify_message where source_key like :key")
+			.param("key", "deadline:" + step + ":" + level + "%")
+			.query(Long.class)
+			.single();
+	}
+
+	private java.util.List<String> recipients(UUID step, String level) {
+		return jdbc.sql("select recipient_masked from notify_message where source_key like :key")
+			.param("key", "deadline:" + step + ":" + level + "%")
+			.query(String.class)
+			.list();
+	}
+
+	private static void assertProblem(Page answer, int status, String code) {
+		assertThat(answer.status()).as(answer.body()).isEqualTo(status);
+		assertThat(answer.body()).contains("\"code\":\"" + code + "\"");
+	}
+
+}
