@@ -28,7 +28,11 @@ public class WorkingDayCalendar {
 
 	private final JdbcClient jdbc;
 
+	private static final Duration FRESH_FOR = Duration.ofMinutes(1);
+
 	private volatile Map<LocalDate, Boolean> official;
+
+	private volatile long loadedAt;
 
 	WorkingDayCalendar(JdbcClient jdbc) {
 		this.jdbc = jdbc;
@@ -86,15 +90,23 @@ public class WorkingDayCalendar {
 		return missing;
 	}
 
+	/**
+	 * Forgets the loaded days, so this node sees an administrator's change at once (other nodes within a minute).
+	 */
+	void forget() {
+		official = null;
+	}
+
 	private Map<LocalDate, Boolean> days() {
 		Map<LocalDate, Boolean> loaded = official;
-		if (loaded == null) {
+		if (loaded == null || System.nanoTime() - loadedAt > FRESH_FOR.toNanos()) {
 			Map<LocalDate, Boolean> fresh = new HashMap<>();
 			jdbc.sql("select day, kind from calendar_day")
 				.query((row, number) -> fresh.put(row.getObject("day", LocalDate.class),
 						"WORKDAY".equals(row.getString("kind"))))
 				.list();
 			official = Map.copyOf(fresh);
+			loadedAt = System.nanoTime();
 			loaded = official;
 		}
 		return loaded;
