@@ -5,12 +5,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.jijinan.intake.Urgency;
 import org.jijinan.region.RegionDirectory;
 import org.jijinan.shared.Caller;
 import org.jijinan.shared.DivisionCode;
 import org.jijinan.shared.Forbidden;
 import org.jijinan.shared.InvalidInput;
 import org.jijinan.shared.NotFound;
+import org.jijinan.shared.RuleViolation;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,7 +42,11 @@ public class CaseDesk {
 
 	private final Clock clock;
 
-	CaseDesk(Cases cases, CaseTimeline timeline, RegionDirectory regions, JdbcClient jdbc, Clock clock) {
+	private final ConfirmedVisits visits;
+
+	CaseDesk(Cases cases, CaseTimeline timeline, RegionDirectory regions, JdbcClient jdbc, Clock clock,
+			ConfirmedVisits visits) {
+		this.visits = visits;
 		this.cases = cases;
 		this.timeline = timeline;
 		this.regions = regions;
@@ -108,6 +114,10 @@ public class CaseDesk {
 		Case found = handled(number, caller);
 		if (target == CaseStatus.DECIDED && caller.roles().stream().noneMatch(APPROVERS::contains)) {
 			throw new Forbidden("casework.not-allowed");
+		}
+		if (target == CaseStatus.AWAITING_DECISION && found.view().status().canMoveTo(target)
+				&& found.view().urgency() != Urgency.EMERGENCY && !visits.exist(found.id())) {
+			throw new RuleViolation("casework.visit-required");
 		}
 		if (jurisdiction != null && regions.find(jurisdiction).isEmpty()) {
 			throw new InvalidInput("region.unknown-code", jurisdiction.value());

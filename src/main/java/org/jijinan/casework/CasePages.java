@@ -34,7 +34,14 @@ class CasePages {
 
 	private final TaskDesk tasks;
 
-	CasePages(CaseDesk desk, PageProblems problems, IntakeDesk intake, TaskDesk tasks) {
+	private final Investigation investigation;
+
+	private final java.time.Clock clock;
+
+	CasePages(CaseDesk desk, PageProblems problems, IntakeDesk intake, TaskDesk tasks, Investigation investigation,
+			java.time.Clock clock) {
+		this.investigation = investigation;
+		this.clock = clock;
 		this.desk = desk;
 		this.problems = problems;
 		this.intake = intake;
@@ -83,6 +90,8 @@ class CasePages {
 		model.addAttribute("tasks", tasks.ofCase(number, caller));
 		model.addAttribute("targets", handles ? tasks.targets(number, caller) : java.util.List.of());
 		model.addAttribute("kinds", TaskKind.values());
+		model.addAttribute("investigation", investigation.of(number, caller));
+		model.addAttribute("today", java.time.LocalDate.now(clock.withZone(org.jijinan.calendar.WorkingDayCalendar.COUNTY)));
 		return "casework/case";
 	}
 

@@ -33,6 +33,11 @@ class CaseTimeline {
 	}
 
 	@EventListener
+	void on(InvestigationRecorded recorded) {
+		appendTo(recorded.caseNumber(), recorded.at(), recorded.by(), recorded.what(), recorded.detail());
+	}
+
+	@EventListener
 	void on(TaskReferred referred) {
 		appendTo(referred.caseNumber(), referred.at(), referred.owner(), "TASK_REFERRED", referred.unitName());
 	}

@@ -13,9 +13,11 @@ import org.springframework.validation.annotation.Validated;
  * @param taskAcceptWorkingDays working days a receiving unit has to accept (签收) or return a task
  * @param taskDueWorkingDays working days offered by default to finish a task
  * @param taskMaxWorkingDays the longest time a referrer may give
+ * @param noticeDays the shortest period a public notice (公示) is posted, in days
  */
 @ConfigurationProperties("jijinan.casework")
 @Validated
 record CaseworkSettings(@DefaultValue("1") @Min(1) int taskAcceptWorkingDays,
-		@DefaultValue("5") @Min(1) int taskDueWorkingDays, @DefaultValue("60") @Min(1) @Max(250) int taskMaxWorkingDays) {
+		@DefaultValue("5") @Min(1) int taskDueWorkingDays, @DefaultValue("60") @Min(1) @Max(250) int taskMaxWorkingDays,
+		@DefaultValue("7") @Min(1) @Max(60) int noticeDays) {
 }

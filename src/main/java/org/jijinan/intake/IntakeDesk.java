@@ -312,6 +312,13 @@ public class IntakeDesk {
 	}
 
 	/**
+	 * @return the social-assistance hotline's number as the county configured it (12349 by default)
+	 */
+	public String hotlineNumber() {
+		return settings.hotlineNumber();
+	}
+
+	/**
 	 * @return the active hardship causes, sudden ones first
 	 */
 	@Transactional(readOnly = true)

@@ -59,6 +59,8 @@ class CaseworkTests {
 
 	String reviewerName;
 
+	String otherReviewerName;
+
 	@BeforeEach
 	void signIn() {
 		var staff = StaffFixtures.from(context);
@@ -68,8 +70,9 @@ class CaseworkTests {
 				Role.TOWNSHIP_REVIEWER);
 		reviewerName = reviewerAccount.username();
 		reviewer = StaffFixtures.signedIn(port, reviewerAccount);
-		otherReviewer = StaffFixtures.signedIn(port,
-				staff.active(StaffFixtures.DAOTANGHE, UnitKind.TOWNSHIP_GOVERNMENT, Role.TOWNSHIP_REVIEWER));
+		var otherAccount = staff.active(StaffFixtures.DAOTANGHE, UnitKind.TOWNSHIP_GOVERNMENT, Role.TOWNSHIP_REVIEWER);
+		otherReviewerName = otherAccount.username();
+		otherReviewer = StaffFixtures.signedIn(port, otherAccount);
 		approver = StaffFixtures.signedIn(port,
 				staff.active(StaffFixtures.DAOTANGHE, UnitKind.TOWNSHIP_GOVERNMENT, Role.TOWNSHIP_APPROVER));
 		stranger = StaffFixtures.signedIn(port,
@@ -107,6 +110,8 @@ class CaseworkTests {
 
 		assertProblem(move(approver, number, "DECIDED", null), 409, "casework.illegal-transition");
 		assertThat(move(reviewer, number, "INVESTIGATING", null).status()).isEqualTo(200);
+		assertProblem(move(reviewer, number, "AWAITING_DECISION", null), 422, "casework.visit-required");
+		visited(number);
 		assertThat(move(reviewer, number, "AWAITING_DECISION", null).status()).isEqualTo(200);
 		assertProblem(move(reviewer, number, "DECIDED", null), 403, "casework.not-allowed");
 		assertProblem(move(clerk, number, "INVESTIGATING", null), 403, "casework.not-allowed");
@@ -118,7 +123,8 @@ class CaseworkTests {
 
 		assertThat(closed.body()).contains("\"status\":\"CLOSED\"").contains("\"next\":[]");
 		String timeline = reviewer.get("/api/v1/cases/" + number + "/timeline").body();
-		assertThat(kinds(timeline)).containsExactly("OPENED", "STATUS_INVESTIGATING", "STATUS_AWAITING_DECISION",
+		assertThat(kinds(timeline)).containsExactly("OPENED", "STATUS_INVESTIGATING", "VISIT_RECORDED",
+				"VISIT_CONFIRMED", "STATUS_AWAITING_DECISION",
 				"STATUS_DECIDED", "STATUS_DELIVERING", "STATUS_FOLLOW_UP", "STATUS_CLOSED");
 		assertThat(timeline).contains("房屋已修复");
 		assertProblem(move(reviewer, number, "INVESTIGATING", null), 409, "casework.illegal-transition");
@@ -183,6 +189,16 @@ class CaseworkTests {
 		Page moved = reviewer.post("/cases/" + number + "/transitions", Map.of("to", "INVESTIGATING"));
 		assertThat(moved.status()).isEqualTo(302);
 		assertThat(reviewer.get("/cases/" + number).body()).contains("调查核实中").contains("进入调查核实");
+	}
+
+	private void visited(String number) {
+		Page visit = reviewer.json("POST", "/api/v1/cases/" + number + "/visits",
+				"{\"visitedOn\": \"%s\", \"visitors\": [\"%s\"], \"findings\": \"房屋烧毁，一家四口借住亲戚家\"}"
+					.formatted(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")), otherReviewerName));
+		assertThat(visit.status()).as(visit.body()).isEqualTo(201);
+		String visitId = visit.body().replaceAll("(?s).*\"visits\":\\[\\{\"id\":\"([0-9a-f-]{36})\".*", "$1");
+		assertThat(otherReviewer.json("POST", "/api/v1/cases/" + number + "/visits/" + visitId + "/confirmation", "")
+			.status()).isEqualTo(200);
 	}
 
 	private String acceptedRequestAbout(String personId) {

@@ -118,7 +118,14 @@ class SupervisionTests {
 				"{\"unitId\": \"" + education + "\", \"kind\": \"VERIFY\", \"request\": \"核实就学情况\"}");
 		assertThat(task.status()).as(task.body()).isEqualTo(201);
 		reviewer.json("POST", "/api/v1/cases/" + caseNumber + "/transitions", "{\"to\": \"INVESTIGATING\"}");
-		reviewer.json("POST", "/api/v1/cases/" + caseNumber + "/transitions", "{\"to\": \"AWAITING_DECISION\"}");
+		String visit = reviewer.json("POST", "/api/v1/cases/" + caseNumber + "/visits",
+				"{\"visitedOn\": \"%s\", \"visitors\": [\"%s\"], \"findings\": \"房屋受损，需要救助\"}"
+					.formatted(LocalDate.now(clock), clerkName))
+			.body()
+			.replaceAll("(?s).*\"visits\":\\[\\{\"id\":\"([0-9a-f-]{36})\".*", "$1");
+		clerk.json("POST", "/api/v1/cases/" + caseNumber + "/visits/" + visit + "/confirmation", "");
+		Page proposed = reviewer.json("POST", "/api/v1/cases/" + caseNumber + "/transitions", "{\"to\": \"AWAITING_DECISION\"}");
+		assertThat(proposed.status()).as(proposed.body()).isEqualTo(200);
 
 		String steps = county.get("/api/v1/supervision/cases/" + caseNumber + "/steps").body();
 		assertThat(steps).contains("\"kind\":\"INVESTIGATION\"").contains("\"kind\":\"TASK_ACCEPTANCE\"")

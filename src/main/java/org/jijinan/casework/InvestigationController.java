@@ -1,0 +1,139 @@
+package org.jijinan.casework;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import org.jijinan.shared.Caller;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A case's investigation over HTTP: visits and their confirmations, economic-status checks and their reports,
+ * democratic evaluations, public notices and objections. Each answer is the whole investigation as it now stands.
+ */
+@RestController
+@RequestMapping("/api/v1/cases/{number}")
+class InvestigationController {
+
+	private final Investigation investigation;
+
+	InvestigationController(Investigation investigation) {
+		this.investigation = investigation;
+	}
+
+	@GetMapping("/investigation")
+	InvestigationView of(@PathVariable String number, @AuthenticationPrincipal Caller caller) {
+		return investigation.of(number, caller);
+	}
+
+	@PostMapping("/visits")
+	@ResponseStatus(HttpStatus.CREATED)
+	InvestigationView visit(@PathVariable String number, @Valid @RequestBody NewVisit visit,
+			@AuthenticationPrincipal Caller caller) {
+		return investigation.recordVisit(number, visit.visitedOn(), visit.visitors() == null ? List.of() : visit.visitors(),
+				visit.findings(), caller);
+	}
+
+	@PostMapping("/visits/{visit}/confirmation")
+	InvestigationView confirm(@PathVariable String number, @PathVariable UUID visit,
+			@AuthenticationPrincipal Caller caller) {
+		return investigation.confirmVisit(number, visit, caller);
+	}
+
+	@PostMapping("/economic-checks")
+	@ResponseStatus(HttpStatus.CREATED)
+	InvestigationView check(@PathVariable String number, @Valid @RequestBody NewCheck check,
+			@AuthenticationPrincipal Caller caller) {
+		return investigation.requestCheck(number, check.authorisedOn(), check.authorisationNote(), caller);
+	}
+
+	@PostMapping("/economic-checks/{check}/report")
+	InvestigationView report(@PathVariable String number, @PathVariable UUID check, @Valid @RequestBody Report report,
+			@AuthenticationPrincipal Caller caller) {
+		return investigation.recordReport(number, check, report.reportDate(), report.validUntil(), report.summary(),
+				caller);
+	}
+
+	@PostMapping("/evaluations")
+	@ResponseStatus(HttpStatus.CREATED)
+	InvestigationView evaluation(@PathVariable String number, @Valid @RequestBody NewEvaluation evaluation,
+			@AuthenticationPrincipal Caller caller) {
+		return investigation.recordEvaluation(number, evaluation.heldOn(), evaluation.participants(),
+				evaluation.outcome(), evaluation.notes(), caller);
+	}
+
+	@PostMapping("/notices")
+	@ResponseStatus(HttpStatus.CREATED)
+	InvestigationView notice(@PathVariable String number, @Valid @RequestBody NewNotice notice,
+			@AuthenticationPrincipal Caller caller) {
+		return investigation.postNotice(number, notice.days(), caller);
+	}
+
+	@PostMapping("/notices/{notice}/objections")
+	@ResponseStatus(HttpStatus.CREATED)
+	InvestigationView objection(@PathVariable String number, @PathVariable UUID notice,
+			@Valid @RequestBody NewObjection objection, @AuthenticationPrincipal Caller caller) {
+		return investigation.recordObjection(number, notice, objection.receivedOn(), objection.summary(), caller);
+	}
+
+	/**
+	 * @param visitedOn the day
+	 * @param visitors the other staff who went (the recorder is added)
+	 * @param findings what was found
+	 */
+	record NewVisit(@Nullable LocalDate visitedOn, @Nullable @Size(max = 10) List<@Size(max = 100) String> visitors,
+			@Nullable @Size(max = 4000) String findings) {
+	}
+
+	/**
+	 * @param authorisedOn when the family authorised the check
+	 * @param authorisationNote how
+	 */
+	record NewCheck(@Nullable LocalDate authorisedOn, @Nullable @Size(max = 500) String authorisationNote) {
+	}
+
+	/**
+	 * @param reportDate the report's date
+	 * @param validUntil until when it may be relied on
+	 * @param summary what it says
+	 */
+	record Report(@Nullable LocalDate reportDate, @Nullable LocalDate validUntil,
+			@Nullable @Size(max = 2000) String summary) {
+	}
+
+	/**
+	 * @param heldOn the day
+	 * @param participants how many took part
+	 * @param outcome {@code AGREED} or {@code DISAGREED}
+	 * @param notes what was said
+	 */
+	record NewEvaluation(@Nullable LocalDate heldOn, int participants, @Nullable String outcome,
+			@Nullable @Size(max = 2000) String notes) {
+	}
+
+	/**
+	 * @param days how long it is posted (at least the county's minimum)
+	 */
+	record NewNotice(@Nullable Integer days) {
+	}
+
+	/**
+	 * @param receivedOn when it came in
+	 * @param summary what it says
+	 */
+	record NewObjection(@Nullable LocalDate receivedOn, @Nullable @Size(max = 2000) String summary) {
+	}
+
+}
