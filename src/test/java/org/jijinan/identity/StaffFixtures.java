@@ -79,6 +79,14 @@ public class StaffFixtures {
 		return visitor;
 	}
 
+	/**
+	 * @return the authenticator code for an enrolment secret now, as the staff member's phone would show it
+	 */
+	public static String codeFor(ApplicationContext context, String secret) {
+		SecondFactor factor = context.getBean(SecondFactor.class);
+		return factor.codeAt(secret, factor.currentStep());
+	}
+
 	/** An account still on its one-time password. */
 	public Opened fresh(DivisionCode division, UnitKind kind, Role... roles) {
 		Unit unit = unitAt(division, kind);
