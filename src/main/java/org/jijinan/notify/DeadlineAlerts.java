@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import org.jijinan.calendar.WorkingDayCalendar;
 import org.jijinan.supervision.StepEscalated;
 import org.jijinan.supervision.StepKind;
+import org.jijinan.supervision.StepsEscalated;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -27,7 +28,11 @@ class DeadlineAlerts {
 	}
 
 	@ApplicationModuleListener
-	void on(StepEscalated step) {
+	void on(StepsEscalated batch) {
+		batch.steps().forEach(this::alert);
+	}
+
+	private void alert(StepEscalated step) {
 		String what = describe(step.kind()) + " " + step.subjectRef()
 				+ (step.caseNumber() != null && !step.caseNumber().equals(step.subjectRef()) ? "（个案 " + step.caseNumber() + "）" : "");
 		String who = "责任人 " + step.responsible() + "（" + step.unitName() + "）";

@@ -3,8 +3,10 @@ package org.jijinan.supervision;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.jijinan.calendar.WorkingDayCalendar;
 
@@ -17,8 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Warns and escalates by itself. Each sweep claims, in batches, the open steps whose next action is due
  * ({@code FOR UPDATE SKIP LOCKED}: on several nodes each step is taken by one), moves each one stage on — warning,
- * overdue, supervisors — and publishes what it did in the same transaction, so no escalation is sent twice and
- * none is skipped. Its cost follows the due steps, not all open ones (a partial index on the next action).
+ * overdue, supervisors — and publishes what it did, one event per batch, in the same transaction, so no escalation
+ * is sent twice and none is skipped. Its cost follows the due steps, not all open ones (a partial index on the next action).
  */
 @Component
 class DeadlineSweep {
@@ -77,13 +79,29 @@ class DeadlineSweep {
 					row.getString(3), row.getString(4), row.getString(5), row.getString(6), row.getString(7),
 					row.getString(8), row.getTimestamp(9).toInstant(), row.getInt(10)))
 			.list();
-		for (Due step : due) {
-			advance(step, now);
+		if (due.isEmpty()) {
+			return 0;
 		}
+		List<StepEscalated> escalated = new ArrayList<>(due.size());
+		int[] stages = new int[due.size()];
+		long[] nexts = new long[due.size()];
+		for (int i = 0; i < due.size(); i++) {
+			escalated.add(advance(due.get(i), now, stages, nexts, i));
+		}
+		jdbc.sql("""
+				update supervision_step s
+				   set stage = u.stage, next_action_at = case when u.next < 0 then null else to_timestamp(u.next / 1000.0) end
+				  from unnest(string_to_array(:ids, ',')::uuid[], :stages, :nexts) as u(id, stage, next)
+				 where s.id = u.id""")
+			.param("ids", due.stream().map(step -> step.id().toString()).collect(Collectors.joining(",")))
+			.param("stages", stages)
+			.param("nexts", nexts)
+			.update();
+		events.publishEvent(new StepsEscalated(UUID.randomUUID(), escalated));
 		return due.size();
 	}
 
-	private void advance(Due step, Instant now) {
+	private StepEscalated advance(Due step, Instant now, int[] stages, long[] nexts, int index) {
 		int stage = step.stage() == 0 && !now.isBefore(step.dueAt()) ? 2 : step.stage() + 1;
 		StepEscalated.Level level = switch (stage) {
 			case 1 -> StepEscalated.Level.WARNING;
@@ -95,13 +113,10 @@ class DeadlineSweep {
 			case 2 -> calendar.plusWorkingDays(step.dueAt(), settings.supervisorAfterWorkingDays());
 			default -> null;
 		};
-		jdbc.sql("update supervision_step set stage = :stage, next_action_at = :next where id = :id")
-			.param("stage", stage)
-			.param("next", next == null ? null : Timestamp.from(next))
-			.param("id", step.id())
-			.update();
-		events.publishEvent(new StepEscalated(step.id(), step.kind(), step.subjectRef(), step.caseNumber(),
-				step.areaPath(), step.unitKey(), step.unitName(), step.responsible(), step.dueAt(), level));
+		stages[index] = stage;
+		nexts[index] = next == null ? -1 : next.toEpochMilli();
+		return new StepEscalated(step.id(), step.kind(), step.subjectRef(), step.caseNumber(), step.areaPath(),
+				step.unitKey(), step.unitName(), step.responsible(), step.dueAt(), level);
 	}
 
 	private record Due(UUID id, StepKind kind, String subjectRef, String caseNumber, String areaPath, String unitKey,

@@ -1,14 +1,13 @@
 package org.jijinan.supervision;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 
-import org.jijinan.shared.AuditableEvent;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The sweep acted on a step: a warning before its due time, or an escalation after it.
+ * What the sweep did to one step: a warning before its due time, or an escalation after it. Published in batches
+ * ({@link StepsEscalated}).
  *
  * @param stepId the step
  * @param kind what is owed
@@ -22,8 +21,7 @@ import org.jspecify.annotations.Nullable;
  * @param level how far it went
  */
 public record StepEscalated(UUID stepId, StepKind kind, String subjectRef, @Nullable String caseNumber,
-		String areaPath, String unitKey, String unitName, String responsible, Instant dueAt, Level level)
-		implements AuditableEvent {
+		String areaPath, String unitKey, String unitName, String responsible, Instant dueAt, Level level) {
 
 	/**
 	 * How far a step has gone.
@@ -37,31 +35,6 @@ public record StepEscalated(UUID stepId, StepKind kind, String subjectRef, @Null
 		/** 上报督办: still overdue; the county's supervisors are told. */
 		SUPERVISOR
 
-	}
-
-	@Override
-	public String auditAction() {
-		return "supervision.step-" + level.name().toLowerCase();
-	}
-
-	@Override
-	public String auditSubjectType() {
-		return "supervision-step";
-	}
-
-	@Override
-	public String auditSubjectId() {
-		return stepId.toString();
-	}
-
-	@Override
-	public String auditActor() {
-		return "system";
-	}
-
-	@Override
-	public Map<String, String> auditDetails() {
-		return Map.of("kind", kind.name(), "subject", subjectRef, "responsible", responsible);
 	}
 
 }

@@ -1,0 +1,102 @@
+package org.jijinan.supervision;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import org.jijinan.TestPlatform;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The deadline-sweep benchmark (not part of the suite; see docs/BENCHMARKS.md): open steps are loaded with
+ * generate_series, a given number of them due, and one sweep is timed — how its cost grows with the due steps and
+ * with all open steps (after one untimed warm-up sweep). In the same run, plain SQL claims and advances the same due
+ * steps without the application.
+ */
+@SpringBootTest(properties = "jijinan.supervision.sweep-interval=PT1H")
+@Import(TestPlatform.class)
+@EnabledIfSystemProperty(named = "sweep.benchmark", matches = "true")
+class SweepBenchmark {
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	DeadlineSweep sweep;
+
+	@Test
+	void measuresOneSweepAgainstTheNumberDueAndTheNumberOpen() {
+		StringBuilder report = new StringBuilder("\nSWEEP BENCHMARK");
+		load(20_000, 10_000);
+		sweep.sweep();
+		settle();
+		for (int[] run : new int[][] { { 100_000, 10_000 }, { 1_000_000, 1_000 }, { 1_000_000, 10_000 } }) {
+			load(run[0], run[1]);
+			long started = System.nanoTime();
+			int acted = sweep.sweep();
+			double seconds = (System.nanoTime() - started) / 1e9;
+			assertThat(acted).isEqualTo(run[1]);
+			settle();
+			load(run[0], run[1]);
+			double plain = plainSweep();
+			report.append(String.format(" | open=%,d due=%,d: sweep %.2f s, plain SQL %.2f s", run[0], run[1], seconds,
+					plain));
+		}
+		System.out.println(report);
+	}
+
+	private void load(int open, int due) {
+		jdbc.sql("delete from supervision_step where subject_ref like 'bench-%'").update();
+		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+		jdbc.sql("""
+				insert into supervision_step (id, kind, subject_ref, area_path, unit_key, unit_name, responsible,
+				                              started_at, due_at, status, stage, next_action_at)
+				select gen_random_uuid(), 'TASK_COMPLETION', 'bench-' || n, '/630000/632500/632521/632521101/',
+				       'unit:bench', '某单位', 'someone', :started, :due, 'OPEN', 0,
+				       case when n <= :dueCount then cast(:past as timestamptz) else cast(:future as timestamptz) end
+				  from generate_series(1, :open) n""")
+			.param("started", Timestamp.from(now.minus(3, ChronoUnit.DAYS)))
+			.param("due", Timestamp.from(now.plus(1, ChronoUnit.DAYS)))
+			.param("past", Timestamp.from(now.minus(1, ChronoUnit.HOURS)))
+			.param("future", Timestamp.from(now.plus(20, ChronoUnit.HOURS)))
+			.param("dueCount", due)
+			.param("open", open)
+			.update();
+		jdbc.sql("analyze supervision_step").update();
+	}
+
+	/** The same claims and updates by plain SQL, in batches of the sweep's size. */
+	private double plainSweep() {
+		long started = System.nanoTime();
+		int moved;
+		do {
+			moved = jdbc.sql("""
+					with due as (select id from supervision_step where status = 'OPEN' and next_action_at <= now()
+					              order by next_action_at limit 500 for update skip locked)
+					update supervision_step s set stage = 1, next_action_at = s.due_at from due where s.id = due.id""")
+				.update();
+		}
+		while (moved == 500);
+		return (System.nanoTime() - started) / 1e9;
+	}
+
+	/** Lets the notifications of the timed sweep finish before the next measurement. */
+	private void settle() {
+		await().atMost(Duration.ofMinutes(10))
+			.pollInterval(Duration.ofSeconds(1))
+			.until(() -> jdbc.sql("select count(*) from event_publication where completion_date is null")
+				.query(Long.class)
+				.single() == 0);
+	}
+
+}
