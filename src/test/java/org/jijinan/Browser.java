@@ -62,8 +62,12 @@ public final class Browser implements AutoCloseable {
 			.until(ExpectedConditions.visibilityOfElementLocated(element));
 	}
 
+	/**
+	 * Waits until the element shows the text, across page loads (an element read while its page is being replaced
+	 * is looked up again).
+	 */
 	public void waitForText(By element, String text) {
-		new WebDriverWait(driver, Duration.ofSeconds(30))
+		new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(org.openqa.selenium.WebDriverException.class)
 			.until(ExpectedConditions.textToBePresentInElementLocated(element, text));
 	}
 

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The default sender when no SMS gateway is configured: the message stays visible in the platform's message list
- * (the in-app inbox) and a line with the masked recipient goes to the log.
+ * (and inbox messages in the in-app inbox), and a line with the masked recipient goes to the log.
  */
 @Component
 @ConditionalOnMissingBean(value = MessageSender.class, ignored = LoggingSender.class)
@@ -22,7 +22,7 @@ class LoggingSender implements MessageSender {
 	@Override
 	public void send(UUID reference, String channel, String recipient, String body) {
 		String shown = "SMS".equals(channel) ? PhoneNumber.parse(recipient).masked() : recipient;
-		log.info("Message {} by {} to {} ({} characters) delivered to the in-app inbox", reference, channel, shown, body.length());
+		log.info("Message {} by {} to {} ({} characters) kept in the platform's message list", reference, channel, shown, body.length());
 	}
 
 }

@@ -28,6 +28,8 @@ import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.jijinan.casework.CaseFixtures.assertProblem;
+import static org.jijinan.casework.CaseFixtures.idOf;
 
 /**
  * Cases: opened when a township accepts a request, joined by the household's next request, moved through their life
@@ -214,11 +216,7 @@ class CaseworkTests {
 	}
 
 	private String awaitCaseOf(String requestNumber) {
-		await().atMost(Duration.ofSeconds(20))
-			.until(() -> reviewer.get("/api/v1/cases?request=" + requestNumber).body().contains("JJC-"));
-		return reviewer.get("/api/v1/cases?request=" + requestNumber)
-			.body()
-			.replaceAll("(?s).*\"number\":\"(JJC-[0-9-]+)\".*", "$1");
+		return CaseFixtures.caseOf(reviewer, requestNumber);
 	}
 
 	private Page move(Visitor who, String number, String to, String note) {
@@ -245,16 +243,6 @@ class CaseworkTests {
 			kinds.add(matcher.group(1));
 		}
 		return kinds;
-	}
-
-	private static String idOf(Page page) {
-		assertThat(page.status()).as(page.body()).isIn(200, 201);
-		return page.body().replaceAll("^\\{\"id\":\"([0-9a-f-]{36})\".*", "$1");
-	}
-
-	private static void assertProblem(Page answer, int status, String code) {
-		assertThat(answer.status()).as(answer.body()).isEqualTo(status);
-		assertThat(answer.body()).contains("\"code\":\"" + code + "\"");
 	}
 
 }

@@ -1,6 +1,5 @@
 package org.jijinan.casework;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,7 +21,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import static org.jijinan.casework.CaseFixtures.assertProblem;
+import static org.jijinan.casework.CaseFixtures.idOf;
 
 /**
  * The investigation: a visit needs two staff who both confirm it; the economic-status check records the family's
@@ -182,13 +182,7 @@ class InvestigationTests {
 						{"channel": "WINDOW", "urgency": "NORMAL", "reporterRelation": "SELF", "reporterPhone": "%s",
 						 "personId": "%s", "village": "632521101201", "description": "家中失火", "causes": ["FIRE"]}"""
 					.formatted(phone, personId);
-		String request = IntakeTests.numberOf(clerk.json("POST", "/api/v1/help-requests", body));
-		reviewer.json("POST", "/api/v1/help-requests/" + request + "/acceptance", "");
-		await().atMost(Duration.ofSeconds(20))
-			.until(() -> reviewer.get("/api/v1/cases?request=" + request).body().contains("JJC-"));
-		return reviewer.get("/api/v1/cases?request=" + request)
-			.body()
-			.replaceAll("(?s).*\"number\":\"(JJC-[0-9-]+)\".*", "$1");
+		return CaseFixtures.acceptedCase(clerk, reviewer, body);
 	}
 
 	private String register(String name, String birth, int sexDigit) {
@@ -199,16 +193,6 @@ class InvestigationTests {
 	private static String idNumber(String birth, int sexDigit) {
 		String body = "632524" + birth + String.format("%02d", SEQUENCE.incrementAndGet() % 100) + sexDigit;
 		return body + ResidentIdNumber.checkCharacter(body);
-	}
-
-	private static String idOf(Page page) {
-		assertThat(page.status()).as(page.body()).isIn(200, 201);
-		return page.body().replaceAll("^\\{\"id\":\"([0-9a-f-]{36})\".*", "$1");
-	}
-
-	private static void assertProblem(Page answer, int status, String code) {
-		assertThat(answer.status()).as(answer.body()).isEqualTo(status);
-		assertThat(answer.body()).contains("\"code\":\"" + code + "\"");
 	}
 
 }

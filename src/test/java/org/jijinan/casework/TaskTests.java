@@ -1,6 +1,5 @@
 package org.jijinan.casework;
 
-import java.time.Duration;
 import java.util.Map;
 
 import org.jijinan.SystemTest;
@@ -18,7 +17,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import static org.jijinan.casework.CaseFixtures.assertProblem;
 
 /**
  * Referral and split handling: a township refers tasks from a case to several units at once; each receiving unit
@@ -158,6 +157,7 @@ class TaskTests {
 			.replaceAll("(?s)^\\[\\{\"id\":\"([0-9a-f-]{36})\".*", "$1");
 
 		assertThat(education.get("/tasks").body()).contains(caseNumber);
+		assertThat(education.get("/").body()).contains("转给本单位、待签收的任务");
 		education.get("/tasks/" + task);
 		Page emptyReason = education.post("/tasks/" + task + "/return", Map.of("reason", ""));
 		assertThat(emptyReason.status()).isEqualTo(400);
@@ -176,24 +176,12 @@ class TaskTests {
 	}
 
 	private String openCase() {
-		String request = IntakeTests.numberOf(
-				clerk.json("POST", "/api/v1/help-requests", IntakeTests.request("URGENT", "13909741234", "FIRE")));
-		reviewer.json("POST", "/api/v1/help-requests/" + request + "/acceptance", "");
-		await().atMost(Duration.ofSeconds(20))
-			.until(() -> reviewer.get("/api/v1/cases?request=" + request).body().contains("JJC-"));
-		return reviewer.get("/api/v1/cases?request=" + request)
-			.body()
-			.replaceAll("(?s).*\"number\":\"(JJC-[0-9-]+)\".*", "$1");
+		return CaseFixtures.acceptedCase(clerk, reviewer, IntakeTests.request("URGENT", "13909741234", "FIRE"));
 	}
 
 	private static String idOf(Page page) {
 		assertThat(page.status()).as(page.body()).isEqualTo(201);
 		return page.body().replaceAll("^\\{\"id\":\"([0-9a-f-]{36})\".*", "$1");
-	}
-
-	private static void assertProblem(Page answer, int status, String code) {
-		assertThat(answer.status()).as(answer.body()).isEqualTo(status);
-		assertThat(answer.body()).contains("\"code\":\"" + code + "\"");
 	}
 
 }

@@ -1,10 +1,9 @@
 package org.jijinan.supervision;
 
-import java.time.Duration;
-
 import org.jijinan.Browser;
 import org.jijinan.SystemTest;
 import org.jijinan.Visitor;
+import org.jijinan.casework.CaseFixtures;
 import org.jijinan.identity.Role;
 import org.jijinan.identity.StaffFixtures;
 import org.jijinan.identity.StaffFixtures.Opened;
@@ -21,7 +20,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * In Chromium, at a phone's size: a township refers a case to the education department, whose officer accepts and
@@ -70,9 +68,11 @@ class ReferralJourneyBrowserTests {
 			officer.driver().findElement(By.linkText(caseNumber)).click();
 			officer.waitFor(By.id("accept-task"));
 			officer.driver().findElement(By.id("accept-task")).click();
+			officer.waitFor(By.id("complete-task"));
 			officer.waitForText(By.id("task-status"), "已签收");
 			officer.driver().findElement(By.id("task-result-input")).sendKeys("已发放教育资助 1000 元，补发课本和校服");
 			officer.driver().findElement(By.id("complete-task")).click();
+			officer.waitFor(By.id("task-result"));
 			officer.waitForText(By.id("task-status"), "已办结");
 			assertThat(officer.text(By.id("task-result"))).contains("已发放教育资助");
 			officer.screenshot("task-completed");
@@ -127,6 +127,7 @@ class ReferralJourneyBrowserTests {
 			browser.driver().findElement(By.cssSelector("details summary")).click();
 			browser.driver().findElement(By.id("return-reason")).sendKeys(reason);
 			browser.driver().findElement(By.id("return-task")).click();
+			browser.waitFor(By.id("task-return-history"));
 			browser.waitForText(By.id("task-status"), "已退回");
 			return task;
 		}
@@ -163,12 +164,7 @@ class ReferralJourneyBrowserTests {
 		Visitor clerk = StaffFixtures.signedIn(port,
 				staff.active(StaffFixtures.DAOTANGHE, UnitKind.TOWNSHIP_GOVERNMENT, Role.WINDOW_CLERK));
 		Visitor api = StaffFixtures.signedIn(port, reviewer);
-		String request = IntakeTests.numberOf(
-				clerk.json("POST", "/api/v1/help-requests", IntakeTests.request("URGENT", "13909745678", "FIRE")));
-		api.json("POST", "/api/v1/help-requests/" + request + "/acceptance", "");
-		await().atMost(Duration.ofSeconds(20))
-			.until(() -> api.get("/api/v1/cases?request=" + request).body().contains("JJC-"));
-		return api.get("/api/v1/cases?request=" + request).body().replaceAll("(?s).*\"number\":\"(JJC-[0-9-]+)\".*", "$1");
+		return CaseFixtures.acceptedCase(clerk, api, IntakeTests.request("URGENT", "13909745678", "FIRE"));
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.jijinan.SystemTest;
 import org.jijinan.TestClock;
+import org.jijinan.casework.CaseFixtures;
 import org.jijinan.Visitor;
 import org.jijinan.Visitor.Page;
 import org.jijinan.identity.Role;
@@ -23,6 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.jijinan.casework.CaseFixtures.assertProblem;
 
 /**
  * Every owed step has a due time and a person responsible; the sweep warns before the due time and escalates after
@@ -214,11 +216,7 @@ class SupervisionTests {
 	}
 
 	private String caseOf(String requestNumber) {
-		await().atMost(Duration.ofSeconds(20))
-			.until(() -> reviewer.get("/api/v1/cases?request=" + requestNumber).body().contains("JJC-"));
-		return reviewer.get("/api/v1/cases?request=" + requestNumber)
-			.body()
-			.replaceAll("(?s).*\"number\":\"(JJC-[0-9-]+)\".*", "$1");
+		return CaseFixtures.caseOf(reviewer, requestNumber);
 	}
 
 	private UUID stepOf(String subject) {
@@ -248,11 +246,6 @@ class SupervisionTests {
 			.param("key", "deadline:" + step + ":" + level + "%")
 			.query(String.class)
 			.list();
-	}
-
-	private static void assertProblem(Page answer, int status, String code) {
-		assertThat(answer.status()).as(answer.body()).isEqualTo(status);
-		assertThat(answer.body()).contains("\"code\":\"" + code + "\"");
 	}
 
 }

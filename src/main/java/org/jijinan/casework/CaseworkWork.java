@@ -1,0 +1,63 @@
+package org.jijinan.casework;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jijinan.identity.Staff;
+import org.jijinan.identity.WaitingWork;
+import org.jijinan.region.RegionDirectory;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts casework on the home page: tasks referred to the viewer's unit waiting for acceptance, tasks the unit is
+ * working on, and, for case handlers, the open cases of their area and the tasks returned to them.
+ */
+@Component
+class CaseworkWork implements WaitingWork {
+
+	private final JdbcClient jdbc;
+
+	private final RegionDirectory regions;
+
+	CaseworkWork(JdbcClient jdbc, RegionDirectory regions) {
+		this.jdbc = jdbc;
+		this.regions = regions;
+	}
+
+	@Override
+	public List<WorkItem> waitingFor(Staff viewer) {
+		List<WorkItem> items = new ArrayList<>();
+		long referred = count("select count(*) from casework_task where unit_id = :unit and status = 'REFERRED'",
+				"unit", viewer.unit().id().value());
+		if (referred > 0) {
+			items.add(new WorkItem("home.work.tasks-to-accept", referred, "/tasks", true));
+		}
+		long accepted = count("select count(*) from casework_task where unit_id = :unit and status = 'ACCEPTED'", "unit",
+				viewer.unit().id().value());
+		if (accepted > 0) {
+			items.add(new WorkItem("home.work.tasks-in-progress", accepted, "/tasks", false));
+		}
+		if (viewer.regionScope() != null && viewer.roles().stream().anyMatch(CaseDesk.HANDLERS::contains)) {
+			long returned = count("select count(*) from casework_task where referred_by = :me and status = 'RETURNED'",
+					"me", viewer.name());
+			if (returned > 0) {
+				items.add(new WorkItem("home.work.tasks-returned", returned, "/cases", true));
+			}
+			long open = count("""
+					select count(*) from casework_case where township_path like :scope || '%'
+					   and status not in ('CLOSED', 'WITHDRAWN', 'TRANSFERRED')""", "scope",
+					regions.path(viewer.regionScope()));
+			if (open > 0) {
+				items.add(new WorkItem("home.work.open-cases", open, "/cases", false));
+			}
+		}
+		return items;
+	}
+
+	private long count(String sql, String name, Object value) {
+		return jdbc.sql(sql).param(name, value).query(Long.class).single();
+	}
+
+}
