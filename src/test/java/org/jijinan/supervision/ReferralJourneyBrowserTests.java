@@ -84,6 +84,7 @@ class ReferralJourneyBrowserTests {
 			WebElement row = board.driver().findElement(By.cssSelector("#board-units tr[data-unit='共和县教育局']"));
 			assertThat(row.findElement(By.className("on-time")).getText()).isEqualTo("100%");
 			assertThat(row.findElement(By.className("overdue-count")).getText()).isEqualTo("0");
+			board.waitFor(By.cssSelector("#board-chart svg"));
 			board.screenshot("supervision-board");
 		}
 	}
