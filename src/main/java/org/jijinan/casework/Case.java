@@ -95,12 +95,14 @@ class Case extends AbstractAggregateRoot<Case> {
 
 	/**
 	 * Opens a case from an accepted request; whoever accepted it handles the case until it is given to someone else.
+	 * @param subjectName the person's name, as given or from the registry
 	 */
-	static Case open(String number, HelpRequestAccepted accepted, @Nullable UUID householdId, String townshipPath) {
+	static Case open(String number, HelpRequestAccepted accepted, @Nullable UUID householdId,
+			@Nullable String subjectName, String townshipPath) {
 		Set<CaseRequest> requests = new HashSet<>();
 		requests.add(new CaseRequest(accepted.number(), accepted.acceptedAt()));
 		var opened = new Case(UUID.randomUUID(), number, CaseStatus.OPEN, accepted.personId(), householdId,
-				accepted.subjectName(), accepted.township(), townshipPath, accepted.urgency(), accepted.receivedAt(),
+				subjectName, accepted.township(), townshipPath, accepted.urgency(), accepted.receivedAt(),
 				accepted.acceptedAt(), accepted.acceptedBy(), accepted.acceptedAt(), null, null, requests,
 				accepted.causes().stream().map(CaseCause::new).collect(Collectors.toCollection(HashSet::new)), null);
 		opened.registerEvent(new CaseOpened(number, opened.id, accepted.number(), accepted.township(),

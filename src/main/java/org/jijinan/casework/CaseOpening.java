@@ -7,6 +7,7 @@ import org.jijinan.intake.HelpRequestAccepted;
 import org.jijinan.people.HouseholdId;
 import org.jijinan.people.HouseholdRegister;
 import org.jijinan.people.PersonId;
+import org.jijinan.people.PersonRegistry;
 import org.jijinan.region.RegionDirectory;
 import org.jspecify.annotations.Nullable;
 
@@ -27,13 +28,17 @@ class CaseOpening {
 
 	private final HouseholdRegister households;
 
+	private final PersonRegistry persons;
+
 	private final RegionDirectory regions;
 
 	private final JdbcClient jdbc;
 
-	CaseOpening(Cases cases, HouseholdRegister households, RegionDirectory regions, JdbcClient jdbc) {
+	CaseOpening(Cases cases, HouseholdRegister households, PersonRegistry persons, RegionDirectory regions,
+			JdbcClient jdbc) {
 		this.cases = cases;
 		this.households = households;
+		this.persons = persons;
 		this.regions = regions;
 		this.jdbc = jdbc;
 	}
@@ -55,7 +60,9 @@ class CaseOpening {
 			return;
 		}
 		long sequence = jdbc.sql("select nextval('casework_case_number_seq')").query(Long.class).single();
-		cases.save(Case.open(CaseNumber.of(accepted.acceptedAt(), sequence), accepted, householdId,
+		String name = accepted.subjectName() != null || accepted.personId() == null ? accepted.subjectName()
+				: persons.nameOf(new PersonId(accepted.personId())).orElse(null);
+		cases.save(Case.open(CaseNumber.of(accepted.acceptedAt(), sequence), accepted, householdId, name,
 				regions.path(accepted.township())));
 	}
 

@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param status where it stands
  * @param personId the registry person, when known
  * @param householdId the person's household, when known
- * @param subjectName the name given at intake, when not in the registry
+ * @param subjectName the person's name, as given at intake or from the registry
  * @param township the township handling it
  * @param urgency how urgent
  * @param firstReceivedAt when the first request was received

@@ -8,11 +8,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What the referring township and the receiving unit see of a task: the minimum of the case it needs (its number
- * and the person's name as given), never ID numbers, phones or the household.
+ * and the person's name), never ID numbers, phones or the household.
  *
  * @param id the task
  * @param caseNumber the case it serves
- * @param subjectName the person's name as given at intake
+ * @param subjectName the person's name
  * @param kind what is asked
  * @param request what exactly
  * @param status where it stands

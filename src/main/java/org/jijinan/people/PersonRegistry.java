@@ -101,6 +101,16 @@ public class PersonRegistry {
 	}
 
 	/**
+	 * For workflows of the platform itself (a case opened from an accepted request): the person's name, which staff
+	 * of the case and the units it is referred to need to act. Nothing else about the person.
+	 * @return the name, if the person exists
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Optional<String> nameOf(PersonId id) {
+		return persons.findById(id).map(Person::name);
+	}
+
+	/**
 	 * Shows one full value to a role that may see it and records who saw it and why.
 	 * @param purpose why the viewer needs it (4–200 characters)
 	 * @return the full value

@@ -96,7 +96,7 @@ class CaseworkTests {
 			.until(() -> reviewer.get("/api/v1/cases/" + caseNumber).body().contains(second));
 
 		Page found = reviewer.get("/api/v1/cases/" + caseNumber);
-		assertThat(found.body()).contains("\"status\":\"OPEN\"")
+		assertThat(found.body()).contains("\"status\":\"OPEN\"").contains("\"subjectName\":\"旦增\"")
 			.contains("\"handler\":\"" + reviewerName + "\"")
 			.contains("\"householdId\":\"" + household + "\"")
 			.contains("\"requests\":[\"" + first + "\",\"" + second + "\"]");

@@ -140,7 +140,7 @@ class InvestigationTests {
 		assertThat(posted.status()).as(posted.body()).isEqualTo(201);
 		String noticeId = posted.body().replaceAll("(?s).*\"notices\":\\[\\{\"id\":\"([0-9a-f-]{36})\".*", "$1");
 		Page printable = reviewer.get("/cases/" + number + "/notices/" + noticeId);
-		assertThat(printable.body()).contains("倒淌河镇").contains("火灾").contains("12349").contains(number);
+		assertThat(printable.body()).contains("倒淌河镇").contains("卓某").contains("火灾").contains("12349").contains(number);
 		for (Page shown : new Page[] { posted, printable }) {
 			assertThat(shown.body()).doesNotContain(idNumber)
 				.doesNotContain(idNumber.substring(6, 14))
