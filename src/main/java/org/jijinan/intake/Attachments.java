@@ -1,25 +1,16 @@
 package org.jijinan.intake;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
 import org.jijinan.shared.AuditableEvent;
 import org.jijinan.shared.Caller;
+import org.jijinan.shared.DocumentFiles;
 import org.jijinan.shared.NotFound;
 import org.jijinan.shared.RuleViolation;
 
@@ -34,9 +25,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Attachments {
-
-	private static final Map<String, List<String>> EXTENSIONS = Map.of("image/jpeg", List.of("jpg", "jpeg"),
-			"image/png", List.of("png"), "application/pdf", List.of("pdf"));
 
 	private final JdbcClient jdbc;
 
@@ -75,13 +63,10 @@ public class Attachments {
 			throw new RuleViolation("intake.too-many-attachments", settings.attachmentsPerRequest());
 		}
 		UUID id = UUID.randomUUID();
-		Stored stored = store(id, content);
-		String type = type(stored.head());
-		String name = cleanName(fileName);
-		if (type == null || !EXTENSIONS.get(type).contains(extension(name))) {
-			delete(path(id));
-			throw new RuleViolation("intake.attachment-type");
-		}
+		DocumentFiles.Kept kept = DocumentFiles.keep(settings.attachmentDirectory(), id, fileName, content,
+				settings.attachmentMaxBytes(), DocumentFiles.PICTURES_AND_PDF, "intake.attachment");
+		String type = kept.contentType();
+		String name = kept.fileName();
 		jdbc.sql("""
 				insert into intake_attachment (id, request_id, file_name, content_type, size_bytes, sha256, uploaded_by,
 				                               uploaded_at)
@@ -90,13 +75,13 @@ public class Attachments {
 			.param("request", requestId)
 			.param("name", name)
 			.param("type", type)
-			.param("size", stored.size())
-			.param("sha", stored.sha256())
+			.param("size", kept.size())
+			.param("sha", kept.sha256())
 			.param("by", caller.name())
 			.param("now", Timestamp.from(clock.instant()))
 			.update();
-		events.publishEvent(new AttachmentAdded(number, id, type, stored.size()));
-		return new AttachmentView(id, name, type, stored.size());
+		events.publishEvent(new AttachmentAdded(number, id, type, kept.size()));
+		return new AttachmentView(id, name, type, kept.size());
 	}
 
 	/**
@@ -132,87 +117,8 @@ public class Attachments {
 					row.getLong(4)))
 			.optional()
 			.orElseThrow(() -> new NotFound("intake.attachment-not-found"));
-		try {
-			Files.copy(path(id), out);
-		}
-		catch (IOException failed) {
-			throw new UncheckedIOException(failed);
-		}
+		DocumentFiles.copy(settings.attachmentDirectory(), id, out);
 		return view;
-	}
-
-	private Stored store(UUID id, InputStream content) {
-		try {
-			Files.createDirectories(settings.attachmentDirectory());
-			Path partial = Files.createTempFile(settings.attachmentDirectory(), "upload-", ".part");
-			MessageDigest sha = MessageDigest.getInstance("SHA-256");
-			byte[] head = new byte[8];
-			long size = 0;
-			try (OutputStream out = new DigestOutputStream(Files.newOutputStream(partial), sha)) {
-				byte[] buffer = new byte[64 * 1024];
-				for (int read = content.read(buffer); read >= 0; read = content.read(buffer)) {
-					if (size < head.length) {
-						System.arraycopy(buffer, 0, head, (int) size, (int) Math.min(read, head.length - size));
-					}
-					size += read;
-					if (size > settings.attachmentMaxBytes()) {
-						out.close();
-						delete(partial);
-						throw new RuleViolation("intake.attachment-too-large", settings.attachmentMaxBytes() / 1048576);
-					}
-					out.write(buffer, 0, read);
-				}
-			}
-			if (size == 0) {
-				delete(partial);
-				throw new RuleViolation("intake.attachment-type");
-			}
-			Files.move(partial, path(id), StandardCopyOption.ATOMIC_MOVE);
-			return new Stored(head, size, HexFormat.of().formatHex(sha.digest()));
-		}
-		catch (IOException | NoSuchAlgorithmException failed) {
-			throw new IllegalStateException("Could not keep the attachment", failed);
-		}
-	}
-
-	private Path path(UUID id) {
-		return settings.attachmentDirectory().resolve(id.toString());
-	}
-
-	private static String type(byte[] head) {
-		if ((head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xD8 && (head[2] & 0xFF) == 0xFF) {
-			return "image/jpeg";
-		}
-		if ((head[0] & 0xFF) == 0x89 && head[1] == 'P' && head[2] == 'N' && head[3] == 'G') {
-			return "image/png";
-		}
-		if (head[0] == '%' && head[1] == 'P' && head[2] == 'D' && head[3] == 'F' && head[4] == '-') {
-			return "application/pdf";
-		}
-		return null;
-	}
-
-	private static String extension(String name) {
-		int dot = name.lastIndexOf('.');
-		return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
-	}
-
-	private static String cleanName(String fileName) {
-		String name = fileName == null || fileName.isBlank() ? "attachment" : Path.of(fileName).getFileName().toString();
-		name = name.replaceAll("[\\p{Cntrl}\"\\\\/]", "_");
-		return name.length() > 200 ? name.substring(name.length() - 200) : name;
-	}
-
-	private static void delete(Path file) {
-		try {
-			Files.deleteIfExists(file);
-		}
-		catch (IOException ignored) {
-			// a leftover partial upload is harmless
-		}
-	}
-
-	private record Stored(byte[] head, long size, String sha256) {
 	}
 
 	/**
