@@ -14,10 +14,15 @@ import org.springframework.validation.annotation.Validated;
  * @param taskDueWorkingDays working days offered by default to finish a task
  * @param taskMaxWorkingDays the longest time a referrer may give
  * @param noticeDays the shortest period a public notice (公示) is posted, in days
+ * @param photoDirectory where photos of household visits are kept (shared storage when several nodes run)
+ * @param photoMaxBytes the largest photo accepted
+ * @param photosPerVisit how many photos a visit may have
  */
 @ConfigurationProperties("jijinan.casework")
 @Validated
 record CaseworkSettings(@DefaultValue("1") @Min(1) int taskAcceptWorkingDays,
 		@DefaultValue("5") @Min(1) int taskDueWorkingDays, @DefaultValue("60") @Min(1) @Max(250) int taskMaxWorkingDays,
-		@DefaultValue("7") @Min(1) @Max(60) int noticeDays) {
+		@DefaultValue("7") @Min(1) @Max(60) int noticeDays,
+		@DefaultValue("./data/case-photos") java.nio.file.Path photoDirectory,
+		@DefaultValue("10485760") @Min(1) long photoMaxBytes, @DefaultValue("10") @Min(1) int photosPerVisit) {
 }

@@ -19,6 +19,7 @@ import org.jijinan.intake.IntakeDesk;
 import org.jijinan.region.RegionDirectory;
 import org.jijinan.shared.Caller;
 import org.jijinan.shared.Conflict;
+import org.jijinan.shared.DocumentFiles;
 import org.jijinan.shared.Forbidden;
 import org.jijinan.shared.InvalidInput;
 import org.jijinan.shared.NotFound;
@@ -140,6 +141,73 @@ public class Investigation {
 		}
 		recorded(caseNumber, "VISIT_CONFIRMED", caller, caller.name());
 		return view(found.id());
+	}
+
+	/**
+	 * Adds a photo to a visit: by one of its visitors or a case handler; JPEG or PNG only, recognised by content.
+	 */
+	@Transactional
+	public InvestigationView.Photo addPhoto(String caseNumber, UUID visitId, @Nullable String fileName,
+			java.io.InputStream content, Caller caller) {
+		Case found = cases.visible(caseNumber, caller);
+		List<String> visitors = jdbc.sql("""
+				select v.visitor from casework_visit_visitor v join casework_visit visit on visit.id = v.visit_id
+				 where visit.case_id = :caseId and visit.id = :visitId for update of visit""")
+			.param("caseId", found.id())
+			.param("visitId", visitId)
+			.query(String.class)
+			.list();
+		if (visitors.isEmpty()) {
+			throw new NotFound("casework.visit-not-found");
+		}
+		if (!visitors.contains(caller.name()) && caller.roles().stream().noneMatch(CaseDesk.HANDLERS::contains)) {
+			throw new Forbidden("casework.not-a-visitor");
+		}
+		long count = jdbc.sql("select count(*) from casework_visit_photo where visit_id = :visitId")
+			.param("visitId", visitId)
+			.query(Long.class)
+			.single();
+		if (count >= settings.photosPerVisit()) {
+			throw new RuleViolation("casework.too-many-photos", settings.photosPerVisit());
+		}
+		UUID id = UUID.randomUUID();
+		DocumentFiles.Kept kept = DocumentFiles.keep(settings.photoDirectory(), id, fileName, content,
+				settings.photoMaxBytes(), DocumentFiles.PICTURES, "casework.photo");
+		jdbc.sql("""
+				insert into casework_visit_photo (id, visit_id, file_name, content_type, size_bytes, sha256, uploaded_by,
+				                                  uploaded_at)
+				values (:id, :visitId, :name, :type, :size, :sha, :by, :now)""")
+			.param("id", id)
+			.param("visitId", visitId)
+			.param("name", kept.fileName())
+			.param("type", kept.contentType())
+			.param("size", kept.size())
+			.param("sha", kept.sha256())
+			.param("by", caller.name())
+			.param("now", Timestamp.from(clock.instant()))
+			.update();
+		recorded(caseNumber, "PHOTO_ADDED", caller, kept.contentType());
+		return new InvestigationView.Photo(id, kept.fileName(), kept.contentType(), kept.size());
+	}
+
+	/**
+	 * Writes a visit photo's content, after checking that the caller may see the case.
+	 * @return what it is, for the response headers
+	 */
+	@Transactional(readOnly = true)
+	public InvestigationView.Photo photo(String caseNumber, UUID photoId, Caller caller, java.io.OutputStream out) {
+		Case found = cases.visible(caseNumber, caller);
+		InvestigationView.Photo photo = jdbc.sql("""
+				select p.id, p.file_name, p.content_type, p.size_bytes from casework_visit_photo p
+				  join casework_visit visit on visit.id = p.visit_id where p.id = :id and visit.case_id = :caseId""")
+			.param("id", photoId)
+			.param("caseId", found.id())
+			.query((row, n) -> new InvestigationView.Photo(row.getObject(1, UUID.class), row.getString(2),
+					row.getString(3), row.getLong(4)))
+			.optional()
+			.orElseThrow(() -> new NotFound("casework.photo-not-found"));
+		DocumentFiles.copy(settings.photoDirectory(), photoId, out);
+		return photo;
 	}
 
 	/**
@@ -331,13 +399,23 @@ public class Investigation {
 				return n;
 			})
 			.list();
+		Map<UUID, List<InvestigationView.Photo>> photos = new LinkedHashMap<>();
+		jdbc.sql("""
+				select p.visit_id, p.id, p.file_name, p.content_type, p.size_bytes from casework_visit_photo p
+				  join casework_visit visit on visit.id = p.visit_id where visit.case_id = :caseId order by p.uploaded_at""")
+			.param("caseId", caseId)
+			.query((row, n) -> photos.computeIfAbsent(row.getObject(1, UUID.class), id -> new java.util.ArrayList<>())
+				.add(new InvestigationView.Photo(row.getObject(2, UUID.class), row.getString(3), row.getString(4),
+						row.getLong(5))))
+			.list();
 		var visits = jdbc.sql("""
 				select id, visited_on, findings, recorded_by from casework_visit where case_id = :caseId
 				 order by recorded_at""")
 			.param("caseId", caseId)
 			.query((row, n) -> new InvestigationView.Visit(row.getObject(1, UUID.class),
 					row.getObject(2, LocalDate.class), row.getString(3), row.getString(4),
-					confirmations.getOrDefault(row.getObject(1, UUID.class), List.of())))
+					confirmations.getOrDefault(row.getObject(1, UUID.class), List.of()),
+					photos.getOrDefault(row.getObject(1, UUID.class), List.of())))
 			.list();
 		var checks = jdbc.sql("""
 				select id, authorised_on, authorisation_note, requested_by, report_date, valid_until, summary, reused_from

@@ -1,23 +1,29 @@
 package org.jijinan.casework;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import org.jijinan.shared.Caller;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * A case's investigation over HTTP: visits and their confirmations, economic-status checks and their reports,
@@ -50,6 +56,28 @@ class InvestigationController {
 	InvestigationView confirm(@PathVariable String number, @PathVariable UUID visit,
 			@AuthenticationPrincipal Caller caller) {
 		return investigation.confirmVisit(number, visit, caller);
+	}
+
+	@PostMapping(path = "/visits/{visit}/photos", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	@ResponseStatus(HttpStatus.CREATED)
+	InvestigationView.Photo photo(@PathVariable String number, @PathVariable UUID visit,
+			@RequestParam("file") MultipartFile file, @AuthenticationPrincipal Caller caller) throws IOException {
+		try (var content = file.getInputStream()) {
+			return investigation.addPhoto(number, visit, file.getOriginalFilename(), content, caller);
+		}
+	}
+
+	@GetMapping("/photos/{photo}")
+	void photo(@PathVariable String number, @PathVariable UUID photo, @AuthenticationPrincipal Caller caller,
+			HttpServletResponse response) throws IOException {
+		var buffer = new ByteArrayOutputStream();
+		var view = investigation.photo(number, photo, caller, buffer);
+		response.setContentType(view.contentType());
+		response.setHeader("Content-Disposition", "inline; filename=\"photo-" + view.id() + "\"");
+		response.setHeader("X-Content-Type-Options", "nosniff");
+		response.setHeader("Cache-Control", "no-store");
+		response.setContentLengthLong(buffer.size());
+		buffer.writeTo(response.getOutputStream());
 	}
 
 	@PostMapping("/economic-checks")

@@ -1,11 +1,14 @@
 package org.jijinan.casework;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.jijinan.shared.Caller;
 import org.jijinan.shared.DomainProblem;
 import org.jijinan.shared.InvalidInput;
@@ -21,6 +24,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The investigation forms of the case page, and the printable public notice.
@@ -54,6 +58,31 @@ class InvestigationPages {
 	String confirm(@PathVariable String number, @PathVariable UUID visit, @AuthenticationPrincipal Caller caller,
 			Model model) {
 		return act(number, caller, model, () -> investigation.confirmVisit(number, visit, caller));
+	}
+
+	@PostMapping("/visits/{visit}/photos")
+	String photo(@PathVariable String number, @PathVariable UUID visit, @RequestParam("file") MultipartFile file,
+			@AuthenticationPrincipal Caller caller, Model model) {
+		return act(number, caller, model, () -> {
+			try (var content = file.getInputStream()) {
+				investigation.addPhoto(number, visit, file.getOriginalFilename(), content, caller);
+			}
+			catch (IOException unreadable) {
+				throw new InvalidInput("casework.photo-type");
+			}
+		});
+	}
+
+	@GetMapping("/photos/{photo}")
+	void photoContent(@PathVariable String number, @PathVariable UUID photo, @AuthenticationPrincipal Caller caller,
+			HttpServletResponse response) throws IOException {
+		var buffer = new ByteArrayOutputStream();
+		var view = investigation.photo(number, photo, caller, buffer);
+		response.setContentType(view.contentType());
+		response.setHeader("X-Content-Type-Options", "nosniff");
+		response.setHeader("Cache-Control", "no-store");
+		response.setContentLengthLong(buffer.size());
+		buffer.writeTo(response.getOutputStream());
 	}
 
 	@PostMapping("/economic-checks")

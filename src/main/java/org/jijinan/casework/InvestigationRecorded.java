@@ -9,8 +9,9 @@ import org.jijinan.shared.AuditableEvent;
  * Something was recorded in a case's investigation.
  *
  * @param caseNumber the case
- * @param what {@code VISIT_RECORDED}, {@code VISIT_CONFIRMED}, {@code CHECK_REQUESTED}, {@code CHECK_REUSED},
- * {@code CHECK_REPORTED}, {@code EVALUATION_HELD}, {@code NOTICE_POSTED} or {@code OBJECTION_RECEIVED}
+ * @param what {@code VISIT_RECORDED}, {@code VISIT_CONFIRMED}, {@code PHOTO_ADDED}, {@code CHECK_REQUESTED},
+ * {@code CHECK_REUSED}, {@code CHECK_REPORTED}, {@code EVALUATION_HELD}, {@code NOTICE_POSTED} or
+ * {@code OBJECTION_RECEIVED}
  * @param by who
  * @param at when
  * @param detail a short description free of personal data

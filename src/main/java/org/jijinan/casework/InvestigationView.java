@@ -33,9 +33,10 @@ public record InvestigationView(List<Visit> visits, List<Check> checks, List<Eva
 	 * @param findings what was found
 	 * @param recordedBy who wrote it down
 	 * @param confirmations each visitor and when they confirmed
+	 * @param photos its photos
 	 */
 	public record Visit(UUID id, LocalDate visitedOn, String findings, String recordedBy,
-			List<Confirmation> confirmations) {
+			List<Confirmation> confirmations, List<Photo> photos) {
 
 		/**
 		 * @return whether every visitor has confirmed the record
@@ -53,6 +54,17 @@ public record InvestigationView(List<Visit> visits, List<Check> checks, List<Eva
 				.anyMatch(confirmation -> confirmation.visitor().equals(name) && confirmation.confirmedAt() == null);
 		}
 
+	}
+
+	/**
+	 * A photo of a visit.
+	 *
+	 * @param id the photo
+	 * @param fileName the name it was uploaded with
+	 * @param contentType JPEG or PNG
+	 * @param size its size in bytes
+	 */
+	public record Photo(UUID id, String fileName, String contentType, long size) {
 	}
 
 	/**

@@ -34,6 +34,9 @@ class InvestigationTests {
 
 	private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
+	private static final byte[] PNG = { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 'I', 'H',
+			'D', 'R' };
+
 	private static final String TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
 
 	@LocalServerPort
@@ -96,6 +99,43 @@ class InvestigationTests {
 				"casework.visit-already-confirmed");
 		assertThat(reviewer.json("POST", "/api/v1/cases/" + number + "/transitions", "{\"to\": \"AWAITING_DECISION\"}")
 			.status()).isEqualTo(200);
+	}
+
+	@Test
+	void keepsVisitPhotosForThoseWhoMaySeeTheCaseOnly() {
+		String number = openCase(null, "13909743005");
+		String visit = visit(number, "[\"" + colleagueName + "\"]", "屋顶烧穿，墙体开裂")
+			.body()
+			.replaceAll("(?s).*\"visits\":\\[\\{\"id\":\"([0-9a-f-]{36})\".*", "$1");
+
+		Page added = upload(colleague, number, visit, "屋顶.png", PNG);
+		assertThat(added.status()).as(added.body()).isEqualTo(201);
+		String photo = idOf(added);
+		assertProblem(upload(colleague, number, visit, "屋顶.jpg", "MZ this is a program".getBytes()), 422,
+				"casework.photo-type");
+		assertProblem(upload(colleague, number, visit, "屋顶.pdf", PNG), 422, "casework.photo-type");
+		assertProblem(upload(stranger, number, visit, "屋顶.png", PNG), 403, "casework.out-of-scope");
+
+		byte[] served = reviewer.sendBytes(java.net.http.HttpRequest.newBuilder(
+				reviewer.uri("/api/v1/cases/" + number + "/photos/" + photo)));
+		assertThat(served).isEqualTo(PNG);
+		assertThat(stranger.get("/api/v1/cases/" + number + "/photos/" + photo).status()).isEqualTo(403);
+		assertThat(reviewer.get("/api/v1/cases/" + number + "/investigation").body()).contains("屋顶.png")
+			.doesNotContain("屋顶.jpg");
+	}
+
+	private static Page upload(Visitor who, String number, String visit, String name, byte[] content) {
+		String boundary = "----jijinan" + System.nanoTime();
+		var body = new java.io.ByteArrayOutputStream();
+		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
+				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		body.writeBytes(content);
+		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		String path = "/api/v1/cases/" + number + "/visits/" + visit + "/photos";
+		return who.send(java.net.http.HttpRequest.newBuilder(who.uri(path))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.header("X-CSRF-TOKEN", who.csrf())
+			.POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
 	}
 
 	@Test
