@@ -27,5 +27,5 @@ record SupervisionSettings(@DefaultValue("10") @Min(1) int investigationWorkingD
 		@DefaultValue("5") @Min(1) int approvalWorkingDays, @DefaultValue("5") @Min(1) int paymentWorkingDays,
 		@DefaultValue("0.75") @DecimalMin("0.1") @DecimalMax("0.99") double warnAt,
 		@DefaultValue("1") @Min(0) int supervisorAfterWorkingDays, @DefaultValue("PT30S") Duration sweepInterval,
-		@DefaultValue("500") @Min(1) int sweepBatch) {
+		@DefaultValue("1000") @Min(1) int sweepBatch) {
 }

@@ -129,6 +129,28 @@ class TaskTests {
 	}
 
 	@Test
+	void letsOneOfTwoOfficersActingOnATaskAtOnceWin() throws Exception {
+		String caseNumber = openCase();
+		String task = idOf(refer(caseNumber, educationUnit, "VERIFY", "核实就学情况", 3));
+		Visitor colleague = StaffFixtures.signedIn(port, StaffFixtures.from(context)
+			.active(StaffFixtures.COUNTY, UnitKind.EDUCATION_DEPARTMENT, Role.DEPARTMENT_OFFICER));
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+		java.util.List<java.util.concurrent.Callable<Page>> actions = java.util.List.of(
+				() -> education.json("POST", "/api/v1/tasks/" + task + "/acceptance", ""),
+				() -> colleague.json("POST", "/api/v1/tasks/" + task + "/acceptance", ""));
+
+		java.util.List<Integer> statuses = new java.util.ArrayList<>();
+		for (var answer : pool.invokeAll(actions)) {
+			statuses.add(answer.get().status());
+		}
+		pool.shutdown();
+
+		assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+		String timeline = reviewer.get("/api/v1/cases/" + caseNumber + "/timeline").body();
+		assertThat(timeline.split("TASK_ACCEPTED", -1)).hasSize(2);
+	}
+
+	@Test
 	void refusesReferralsOutsideTheCountyOrOfClosedCasesOrWithBadTimes() {
 		String caseNumber = openCase();
 
