@@ -12,6 +12,7 @@ import org.jijinan.intake.Urgency;
 import org.jijinan.shared.DivisionCode;
 import org.jijinan.shared.InvalidInput;
 import org.jijinan.shared.RuleViolation;
+import org.jijinan.shared.WrittenText;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.annotation.Id;
@@ -130,10 +131,8 @@ class Case extends AbstractAggregateRoot<Case> {
 		if (!status.canMoveTo(target)) {
 			throw new IllegalCaseTransition(number, status, target);
 		}
-		String written = note == null ? "" : note.strip();
-		if (target.needsNote() && written.codePointCount(0, written.length()) < 4) {
-			throw new InvalidInput("casework.note-required");
-		}
+		String written = target.needsNote() ? WrittenText.required(note, 4, 1000, "casework.note-required")
+				: WrittenText.optional(note, 1000);
 		if (target == CaseStatus.TRANSFERRED) {
 			if (jurisdiction == null) {
 				throw new InvalidInput("casework.jurisdiction-required");

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.jijinan.shared.InvalidInput;
+import org.jijinan.shared.WrittenText;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.annotation.Id;
@@ -99,7 +99,7 @@ class CaseTask extends AbstractAggregateRoot<CaseTask> {
 	 * Refers a task from an open case; the referrer owns it until the receiving unit accepts it.
 	 */
 	static CaseTask refer(Case from, Referral referral, String by, Instant now) {
-		String asked = written(referral.request(), "casework.task-request-required");
+		String asked = WrittenText.required(referral.request(), 2, 1000, "casework.task-request-required");
 		var task = new CaseTask(UUID.randomUUID(), from.id(), referral.kind(), asked, TaskStatus.REFERRED,
 				referral.unitId(), referral.unitName(), by, by, now, referral.acceptBy(), referral.dueAt(),
 				referral.dueWorkingDays(), null, null, null, null, null, 0, new ArrayList<>(), null);
@@ -138,7 +138,7 @@ class CaseTask extends AbstractAggregateRoot<CaseTask> {
 	 * The receiving unit gives the task back (退回) with a reason; it goes back to the referrer.
 	 */
 	void giveBack(Case from, String reason, String by, Instant now) {
-		String why = written(reason, "casework.return-reason-required");
+		String why = WrittenText.required(reason, 2, 1000, "casework.return-reason-required");
 		move(TaskStatus.RETURNED);
 		this.returns++;
 		this.returnHistory.add(new TaskReturn(unitId, unitName, by, now, why));
@@ -150,7 +150,7 @@ class CaseTask extends AbstractAggregateRoot<CaseTask> {
 	 * The receiving unit finishes the task (办结) with its result.
 	 */
 	void complete(Case from, String outcome, String by, Instant now) {
-		String done = written(outcome, "casework.task-result-required");
+		String done = WrittenText.required(outcome, 2, 2000, "casework.task-result-required");
 		move(TaskStatus.COMPLETED);
 		this.completedBy = by;
 		this.completedAt = now;
@@ -159,7 +159,8 @@ class CaseTask extends AbstractAggregateRoot<CaseTask> {
 	}
 
 	private TaskReferred referred(Case from) {
-		return new TaskReferred(id, from.number(), from.township(), kind, unitId, unitName, owner, referredAt, acceptBy, dueAt);
+		return new TaskReferred(id, from.number(), from.township(), kind, unitId, unitName, owner, referredAt, acceptBy,
+				dueAt);
 	}
 
 	private void move(TaskStatus target) {
@@ -167,14 +168,6 @@ class CaseTask extends AbstractAggregateRoot<CaseTask> {
 			throw new IllegalTaskTransition(status, target);
 		}
 		this.status = target;
-	}
-
-	private static String written(@Nullable String text, String problem) {
-		String stripped = text == null ? "" : text.strip();
-		if (stripped.codePointCount(0, stripped.length()) < 2) {
-			throw new InvalidInput(problem);
-		}
-		return stripped;
 	}
 
 	UUID id() {

@@ -24,6 +24,7 @@ import org.jijinan.shared.Forbidden;
 import org.jijinan.shared.InvalidInput;
 import org.jijinan.shared.NotFound;
 import org.jijinan.shared.RuleViolation;
+import org.jijinan.shared.WrittenText;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -82,7 +83,7 @@ public class Investigation {
 			@Nullable String findings, Caller caller) {
 		Case found = investigated(caseNumber, caller);
 		LocalDate day = pastOrToday(visitedOn);
-		String text = written(findings, "casework.findings-required");
+		String text = WrittenText.required(findings, 4, 4000, "casework.findings-required");
 		Set<String> team = new LinkedHashSet<>();
 		team.add(caller.name());
 		visitors.stream().map(String::strip).filter(name -> !name.isEmpty()).forEach(team::add);
@@ -219,7 +220,7 @@ public class Investigation {
 			@Nullable String authorisationNote, Caller caller) {
 		Case found = investigated(caseNumber, caller);
 		LocalDate day = pastOrToday(authorisedOn);
-		String note = written(authorisationNote, "casework.authorisation-required");
+		String note = WrittenText.required(authorisationNote, 4, 500, "casework.authorisation-required");
 		String household = householdKey(found);
 		LocalDate today = LocalDate.now(clock.withZone(WorkingDayCalendar.COUNTY));
 		var valid = jdbc.sql("""
@@ -240,7 +241,7 @@ public class Investigation {
 			.param("caseId", found.id())
 			.param("household", household)
 			.param("day", day)
-			.param("note", note.length() > 500 ? note.substring(0, 500) : note)
+			.param("note", note)
 			.param("by", caller.name())
 			.param("now", Timestamp.from(clock.instant()))
 			.param("reportDate", valid.map(row -> row[1]).orElse(null))
@@ -263,7 +264,7 @@ public class Investigation {
 		if (validUntil == null || validUntil.isBefore(dated)) {
 			throw new InvalidInput("casework.report-validity-invalid");
 		}
-		String text = written(summary, "casework.report-summary-required");
+		String text = WrittenText.required(summary, 4, 2000, "casework.report-summary-required");
 		int updated = jdbc.sql("""
 				update casework_economic_check set report_date = :dated, valid_until = :validUntil, summary = :summary
 				 where id = :id and case_id = :caseId and report_date is null""")
@@ -303,7 +304,7 @@ public class Investigation {
 			.param("day", day)
 			.param("participants", participants)
 			.param("outcome", outcome)
-			.param("notes", notes == null ? "" : notes.strip())
+			.param("notes", WrittenText.optional(notes, 2000))
 			.param("by", caller.name())
 			.param("now", Timestamp.from(clock.instant()))
 			.update();
@@ -346,7 +347,7 @@ public class Investigation {
 			@Nullable String summary, Caller caller) {
 		Case found = investigated(caseNumber, caller);
 		LocalDate day = pastOrToday(receivedOn);
-		String text = written(summary, "casework.objection-required");
+		String text = WrittenText.required(summary, 4, 2000, "casework.objection-required");
 		long notices = jdbc.sql("select count(*) from casework_notice where id = :id and case_id = :caseId")
 			.param("id", noticeId)
 			.param("caseId", found.id())
@@ -467,14 +468,6 @@ public class Investigation {
 			throw new InvalidInput("casework.date-invalid");
 		}
 		return day;
-	}
-
-	private static String written(@Nullable String text, String problem) {
-		String stripped = text == null ? "" : text.strip();
-		if (stripped.codePointCount(0, stripped.length()) < 4) {
-			throw new InvalidInput(problem);
-		}
-		return stripped;
 	}
 
 	private void recorded(String caseNumber, String what, Caller caller, String detail) {

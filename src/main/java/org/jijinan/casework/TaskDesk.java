@@ -132,7 +132,21 @@ public class TaskDesk {
 		if (unit == null) {
 			return List.of();
 		}
-		return tasks.findByUnit(unit).stream().map(this::view).toList();
+		List<CaseTask> found = tasks.findByUnit(unit);
+		java.util.Map<UUID, Case> byId = new java.util.HashMap<>();
+		cases.findAllById(found.stream().map(CaseTask::caseId).distinct().toList())
+			.forEach(each -> byId.put(each.id(), each));
+		return found.stream().map(task -> {
+			Case from = byId.get(task.caseId());
+			return task.view(from.number(), from.view().subjectName());
+		}).toList();
+	}
+
+	/**
+	 * @return whether the task was referred to the caller's unit (which may accept, return or complete it)
+	 */
+	public boolean receives(TaskView task, Caller caller) {
+		return task.unitId().equals(unitOf(caller));
 	}
 
 	/**

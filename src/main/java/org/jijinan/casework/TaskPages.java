@@ -99,7 +99,7 @@ class TaskPages {
 	private String page(UUID id, Caller caller, Model model) {
 		TaskView task = desk.find(id, caller);
 		model.addAttribute("task", task);
-		model.addAttribute("mine", desk.forMyUnit(caller).stream().anyMatch(t -> t.id().equals(id)));
+		model.addAttribute("mine", desk.receives(task, caller));
 		model.addAttribute("targets",
 				task.status() == TaskStatus.RETURNED && caller.regionScope() != null
 						? desk.targets(task.caseNumber(), caller) : java.util.List.of());

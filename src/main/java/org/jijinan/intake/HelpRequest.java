@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.jijinan.shared.DivisionCode;
 import org.jijinan.shared.InvalidInput;
 import org.jijinan.shared.RuleViolation;
+import org.jijinan.shared.WrittenText;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.annotation.Id;
@@ -170,10 +171,7 @@ class HelpRequest extends AbstractAggregateRoot<HelpRequest> {
 	}
 
 	void refuse(String by, String reason, Instant now) {
-		String written = reason == null ? "" : reason.strip();
-		if (written.codePointCount(0, written.length()) < 4) {
-			throw new InvalidInput("intake.refusal-reason-required");
-		}
+		String written = WrittenText.required(reason, 4, 1000, "intake.refusal-reason-required");
 		move(RequestStatus.REFUSED, by, now);
 		this.refusalReason = written;
 		registerEvent(new HelpRequestRefused(number, township, by, now));
@@ -198,15 +196,13 @@ class HelpRequest extends AbstractAggregateRoot<HelpRequest> {
 	 * Forwards the request to another county, recording who forwarded it, when, and with what note.
 	 */
 	void forwardTo(DivisionCode county, String note, String by, Instant now) {
-		if (note == null || note.isBlank()) {
-			throw new InvalidInput("intake.forwarding-note-required");
-		}
+		String written = WrittenText.required(note, 1, 500, "intake.forwarding-note-required");
 		if (townshipPath.contains("/" + county.value() + "/")) {
 			throw new RuleViolation("intake.forward-to-own-county");
 		}
 		move(RequestStatus.FORWARDED, by, now);
 		this.forwardedTo = county;
-		this.forwardingNote = note.strip();
+		this.forwardingNote = written;
 		registerEvent(new HelpRequestClosed(number, "FORWARDED", county.value(), by, now));
 	}
 

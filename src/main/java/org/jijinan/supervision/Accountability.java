@@ -11,8 +11,8 @@ import org.jijinan.region.RegionDirectory;
 import org.jijinan.shared.AuditableEvent;
 import org.jijinan.shared.Caller;
 import org.jijinan.shared.Forbidden;
-import org.jijinan.shared.InvalidInput;
 import org.jijinan.shared.NotFound;
+import org.jijinan.shared.WrittenText;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -52,10 +52,7 @@ public class Accountability {
 		if (!caller.hasRole("SUPERVISOR")) {
 			throw new Forbidden("supervision.supervisors-only");
 		}
-		String text = description == null ? "" : description.strip();
-		if (text.codePointCount(0, text.length()) < 4) {
-			throw new InvalidInput("supervision.description-required");
-		}
+		String text = WrittenText.required(description, 4, 2000, "supervision.description-required");
 		var step = jdbc.sql("""
 				select case_number, area_path, unit_key, unit_name, responsible, coalesce(done_by, responsible)
 				  from supervision_step where id = :id""")
@@ -67,7 +64,8 @@ public class Accountability {
 		if (caller.regionScope() == null || !step[1].startsWith(regions.path(caller.regionScope()))) {
 			throw new Forbidden("supervision.out-of-scope");
 		}
-		String who = person != null && !person.isBlank() ? person.strip()
+		String named = WrittenText.optional(person, 100);
+		String who = !named.isEmpty() ? named
 				: failure == FailureType.BUCK_PASSING ? step[5] : step[4];
 		UUID id = UUID.randomUUID();
 		Instant now = clock.instant();
@@ -82,7 +80,7 @@ public class Accountability {
 			.param("area", step[1])
 			.param("unitKey", step[2])
 			.param("unitName", step[3])
-			.param("person", who.length() > 100 ? who.substring(0, 100) : who)
+			.param("person", who)
 			.param("description", text)
 			.param("by", caller.name())
 			.param("now", Timestamp.from(now))

@@ -16,6 +16,7 @@ import org.jijinan.shared.Conflict;
 import org.jijinan.shared.Forbidden;
 import org.jijinan.shared.InvalidInput;
 import org.jijinan.shared.NotFound;
+import org.jijinan.shared.WrittenText;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -60,10 +61,7 @@ public class SupervisionOrders {
 			throw new Forbidden("supervision.supervisors-only");
 		}
 		CaseView found = cases.find(caseNumber, caller);
-		String text = instruction == null ? "" : instruction.strip();
-		if (text.codePointCount(0, text.length()) < 4) {
-			throw new InvalidInput("supervision.instruction-required");
-		}
+		String text = WrittenText.required(instruction, 4, 2000, "supervision.instruction-required");
 		Instant now = clock.instant();
 		if (replyBy == null || replyBy.isBefore(LocalDate.ofInstant(now, WorkingDayCalendar.COUNTY))) {
 			throw new InvalidInput("supervision.reply-date-invalid");
@@ -99,10 +97,7 @@ public class SupervisionOrders {
 		if (caller.roles().stream().noneMatch(REPLIERS::contains)) {
 			throw new Forbidden("supervision.reply-by-handler");
 		}
-		String text = reply == null ? "" : reply.strip();
-		if (text.codePointCount(0, text.length()) < 4) {
-			throw new InvalidInput("supervision.reply-required");
-		}
+		String text = WrittenText.required(reply, 4, 2000, "supervision.reply-required");
 		Instant now = clock.instant();
 		int replied = jdbc.sql("""
 				update supervision_order set reply = :reply, replied_by = :by, replied_at = :now, version = version + 1
@@ -131,6 +126,18 @@ public class SupervisionOrders {
 				select * from supervision_order where area_path like :scope || '%'
 				 order by reply is not null, reply_by limit 200""")
 			.param("scope", regions.path(caller.regionScope()))
+			.query(SupervisionOrders::map)
+			.list();
+	}
+
+	/**
+	 * @return the orders issued on a case, to staff who may see it, oldest first
+	 */
+	@Transactional(readOnly = true)
+	public List<Order> ofCase(String caseNumber, Caller caller) {
+		cases.find(caseNumber, caller);
+		return jdbc.sql("select * from supervision_order where case_number = :caseNumber order by issued_at")
+			.param("caseNumber", caseNumber)
 			.query(SupervisionOrders::map)
 			.list();
 	}

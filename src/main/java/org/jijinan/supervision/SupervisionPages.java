@@ -122,8 +122,7 @@ class SupervisionPages {
 	private String casePage(String number, Caller caller, Model model) {
 		model.addAttribute("found", cases.find(number, caller));
 		model.addAttribute("steps", board.stepsOf(number, caller));
-		model.addAttribute("orders",
-				orders.inArea(caller).stream().filter(order -> order.caseNumber().equals(number)).toList());
+		model.addAttribute("orders", orders.ofCase(number, caller));
 		model.addAttribute("now", clock.instant());
 		return "supervision/case";
 	}

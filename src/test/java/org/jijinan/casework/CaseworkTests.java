@@ -188,6 +188,10 @@ class CaseworkTests {
 		assertThat(illegal.status()).isEqualTo(409);
 		assertThat(illegal.body()).contains("id=\"problem\"").contains("不能转为");
 		reviewer.get("/cases/" + number);
+		Page overlong = reviewer.post("/cases/" + number + "/transitions", Map.of("to", "WITHDRAWN", "note", "撤".repeat(1200)));
+		assertThat(overlong.status()).isEqualTo(400);
+		assertThat(overlong.body()).contains("文字过长").contains("已立案");
+		reviewer.get("/cases/" + number);
 		Page moved = reviewer.post("/cases/" + number + "/transitions", Map.of("to", "INVESTIGATING"));
 		assertThat(moved.status()).isEqualTo(302);
 		assertThat(reviewer.get("/cases/" + number).body()).contains("调查核实中").contains("进入调查核实");

@@ -236,6 +236,12 @@ public class IntakeTests {
 				java.util.Map.of("county", "63x", "note", "户籍在外县"));
 		assertThat(badCode.status()).isEqualTo(400);
 		assertThat(badCode.body()).contains("id=\"problem\"").doesNotContain("Exception");
+		daotangheClerk.get("/intake/requests/" + third);
+		Page overlong = daotangheClerk.post("/intake/requests/" + third + "/forwarding",
+				java.util.Map.of("county", "632523", "note", "说".repeat(600)));
+		assertThat(overlong.status()).isEqualTo(400);
+		assertThat(overlong.body()).contains("文字过长").doesNotContain("id=\"forwarded-to\"");
+		daotangheClerk.get("/intake/requests/" + third);
 		Page forwarded = daotangheClerk.post("/intake/requests/" + third + "/forwarding",
 				java.util.Map.of("county", "632523", "note", "当事人户籍在贵德县，已电话告知"));
 		assertThat(forwarded.status()).isEqualTo(302);
