@@ -86,7 +86,7 @@ public class Investigation {
 		String text = WrittenText.required(findings, 4, 4000, "casework.findings-required");
 		Set<String> team = new LinkedHashSet<>();
 		team.add(caller.name());
-		visitors.stream().map(String::strip).filter(name -> !name.isEmpty()).forEach(team::add);
+		visitors.stream().map(name -> WrittenText.optional(name, 100)).filter(name -> !name.isEmpty()).forEach(team::add);
 		if (team.size() < 2) {
 			throw new RuleViolation("casework.two-visitors-required");
 		}
@@ -105,7 +105,7 @@ public class Investigation {
 		for (String visitor : team) {
 			jdbc.sql("insert into casework_visit_visitor (visit_id, visitor, confirmed_at) values (:id, :visitor, :at)")
 				.param("id", id)
-				.param("visitor", visitor.length() > 100 ? visitor.substring(0, 100) : visitor)
+				.param("visitor", visitor)
 				.param("at", visitor.equals(caller.name()) ? Timestamp.from(now) : null)
 				.update();
 		}
