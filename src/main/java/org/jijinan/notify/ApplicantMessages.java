@@ -4,6 +4,7 @@ import org.jijinan.intake.HelpRequestAccepted;
 import org.jijinan.intake.HelpRequestReceived;
 import org.jijinan.intake.HelpRequestRefused;
 import org.jijinan.intake.IntakeDesk;
+import org.jijinan.relief.AssistanceRefused;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -45,6 +46,14 @@ class ApplicantMessages {
 						+ " 不予受理。理由：" + contact.refusalReason() + " 如有异议可申请复议或拨打 12349。");
 			}
 		});
+	}
+
+	@ApplicationModuleListener
+	void on(AssistanceRefused refused) {
+		if (refused.requestNumber() != null) {
+			send("aid-refused:" + refused.decisionId(), refused.requestNumber(), "【救急难】您的临时救助申请（个案 "
+					+ refused.caseNumber() + "）经审批不予救助。理由：" + refused.reason() + " 如有异议可申请行政复议或拨打 12349。");
+		}
 	}
 
 	private void send(String key, String number, String body) {

@@ -68,6 +68,11 @@ class ProblemDetailsAdvice {
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> on(HttpMessageNotReadableException unreadable) {
+		for (Throwable cause = unreadable.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof DomainProblem problem) {
+				return on(problem);
+			}
+		}
 		return answer(problems.of(400, "request.malformed-body", locale()));
 	}
 

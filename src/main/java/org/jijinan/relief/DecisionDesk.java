@@ -1,0 +1,245 @@
+package org.jijinan.relief;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.jijinan.casework.CaseDesk;
+import org.jijinan.casework.CaseStatus;
+import org.jijinan.casework.CaseView;
+import org.jijinan.region.RegionDirectory;
+import org.jijinan.shared.Caller;
+import org.jijinan.shared.Conflict;
+import org.jijinan.shared.Forbidden;
+import org.jijinan.shared.InvalidInput;
+import org.jijinan.shared.NotFound;
+import org.jijinan.shared.RuleViolation;
+import org.jijinan.shared.Sealer;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Temporary-assistance decisions on cases: the handler proposes with the computed amount, a reviewer and an approver
+ * at the right level decide, the duplicate check runs before approval, and the case moves with the decision.
+ */
+@Service
+public class DecisionDesk {
+
+	static final String PAYEE_ACCOUNT = "relief.payee-account";
+
+	private final Decisions decisions;
+
+	private final CaseDesk cases;
+
+	private final ReliefPolicies policies;
+
+	private final AssistanceChain chain;
+
+	private final RegionDirectory regions;
+
+	private final Sealer sealer;
+
+	private final Clock clock;
+
+	private final ApplicationEventPublisher events;
+
+	DecisionDesk(Decisions decisions, CaseDesk cases, ReliefPolicies policies, AssistanceChain chain,
+			RegionDirectory regions, Sealer sealer, Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
+		this.decisions = decisions;
+		this.cases = cases;
+		this.policies = policies;
+		this.chain = chain;
+		this.regions = regions;
+		this.sealer = sealer;
+		this.clock = clock;
+	}
+
+	/**
+	 * What the rules would allow, before proposing.
+	 */
+	@Transactional(readOnly = true)
+	public Computation compute(String caseNumber, String cause, String band, int persons, boolean urban,
+			Caller caller) {
+		CaseView found = handledCase(caseNumber, caller);
+		Instant now = clock.instant();
+		PolicyView policy = policies.inForce(found.township(), today(now));
+		return Computation.of(policy.rules(), cause, band, persons, urban, chain.receivedInYear(found.householdId(),
+				found.personId(), List.of("TEMPORARY", "EMERGENCY"), now));
+	}
+
+	/**
+	 * Proposes temporary assistance on a case being investigated; the case goes for decision.
+	 */
+	@Transactional
+	public DecisionView propose(String caseNumber, Proposal proposal, Caller caller) {
+		CaseView found = handledCase(caseNumber, caller);
+		if (found.status() != CaseStatus.INVESTIGATING && found.status() != CaseStatus.AWAITING_DECISION) {
+			throw new Conflict("relief.case-not-ready", found.status());
+		}
+		if (!found.causes().contains(proposal.cause())) {
+			throw new RuleViolation("relief.cause-not-in-case", proposal.cause());
+		}
+		Instant now = clock.instant();
+		PolicyView policy = policies.inForce(found.township(), today(now));
+		Computation computation = Computation.of(policy.rules(), proposal.cause(), proposal.band(),
+				proposal.persons(), proposal.urban(), chain.receivedInYear(found.householdId(), found.personId(),
+						List.of("TEMPORARY", "EMERGENCY"), now));
+		var subject = new Decision.Subject(found.number(), found.householdId(), found.personId(), found.subjectName(),
+				found.township(), regions.path(found.township()));
+		Decision decision = Decision.propose(proposal, subject, policy, computation, account(proposal), caller.name(),
+				now);
+		try {
+			decisions.save(decision);
+		}
+		catch (DuplicateKeyException pending) {
+			throw new Conflict("relief.proposal-pending", caseNumber);
+		}
+		if (found.status() == CaseStatus.INVESTIGATING) {
+			cases.move(caseNumber, CaseStatus.AWAITING_DECISION, null, null, caller);
+		}
+		return decision.view();
+	}
+
+	/**
+	 * @return the decisions of a case, oldest first
+	 */
+	@Transactional(readOnly = true)
+	public List<DecisionView> ofCase(String caseNumber, Caller caller) {
+		cases.find(caseNumber, caller);
+		return decisions.findByCaseNumberOrderByProposedAt(caseNumber).stream().map(Decision::view).toList();
+	}
+
+	/**
+	 * @return one decision, to staff whose area contains its township
+	 */
+	@Transactional(readOnly = true)
+	public DecisionView find(UUID id, Caller caller) {
+		return visible(id, caller).view();
+	}
+
+	/**
+	 * @return what stands against approving a decision (the duplicate-assistance check)
+	 */
+	@Transactional(readOnly = true)
+	public List<AssistanceChain.Finding> check(UUID id, Caller caller) {
+		Decision decision = visible(id, caller);
+		DecisionView view = decision.view();
+		return chain.duplicates(decision.householdId(), null, view.caseNumber(), "TEMPORARY", view.cause(),
+				view.billRef(), policies.find(view.policyId()).rules(), clock.instant());
+	}
+
+	/**
+	 * 审核.
+	 */
+	@Transactional
+	public DecisionView review(UUID id, Caller caller) {
+		Decision decision = visible(id, caller);
+		decision.review(caller, clock.instant());
+		return decisions.save(decision).view();
+	}
+
+	/**
+	 * 审批: after the duplicate check, grants the aid; the case is decided. A repeat for the same cause in one year
+	 * passes only as a case-by-case decision; the same bill paid by another scheme and schemes that exclude each
+	 * other never pass.
+	 */
+	@Transactional
+	public DecisionView approve(UUID id, Caller caller) {
+		Decision decision = visible(id, caller);
+		DecisionView view = decision.view();
+		Instant now = clock.instant();
+		for (AssistanceChain.Finding finding : chain.duplicates(decision.householdId(), null, view.caseNumber(),
+				"TEMPORARY", view.cause(), view.billRef(), policies.find(view.policyId()).rules(), now)) {
+			if (!finding.kind().equals("SAME_CAUSE_THIS_YEAR") || view.overrideReason() == null) {
+				throw new RuleViolation("relief.duplicate-assistance", finding.kind(), finding.record().sourceRef());
+			}
+		}
+		decision.approve(caller, now);
+		decisions.save(decision);
+		settleCase(view.caseNumber(), caller);
+		DecisionView approved = decision.view();
+		chain.record(new AssistanceChain.Grant(decision.householdId(), null, approved.subjectName(),
+				decision.townshipPath(), "TEMPORARY", approved.cause(), approved.id().toString(), approved.billRef(),
+				approved.caseNumber(), approved.cashAmount().add(approved.goodsValue()), approved.goods(),
+				caller.name(), caller.organisation(), now));
+		return approved;
+	}
+
+	/**
+	 * 不予救助, with the written reason the applicant is sent.
+	 */
+	@Transactional
+	public DecisionView refuse(UUID id, @Nullable String reason, Caller caller) {
+		Decision decision = visible(id, caller);
+		decision.refuse(caller, reason, clock.instant());
+		decisions.save(decision);
+		CaseView found = cases.find(decision.caseNumber(), caller);
+		settleCase(decision.caseNumber(), caller);
+		DecisionView refused = decision.view();
+		events.publishEvent(new AssistanceRefused(refused.id(), refused.caseNumber(),
+				found.requests().isEmpty() ? null : found.requests().get(0), java.util.Objects.requireNonNull(refused.reason())));
+		return refused;
+	}
+
+	/**
+	 * The proposer takes a pending proposal back.
+	 */
+	@Transactional
+	public DecisionView withdraw(UUID id, Caller caller) {
+		Decision decision = visible(id, caller);
+		decision.withdraw(caller, clock.instant());
+		return decisions.save(decision).view();
+	}
+
+	private void settleCase(String caseNumber, Caller caller) {
+		if (cases.find(caseNumber, caller).status() == CaseStatus.AWAITING_DECISION) {
+			cases.move(caseNumber, CaseStatus.DECIDED, null, null, caller);
+		}
+	}
+
+	private Decision visible(UUID id, Caller caller) {
+		Decision decision = decisions.findById(id).orElseThrow(() -> new NotFound("relief.decision-not-found"));
+		if (caller.regionScope() == null
+				|| !decision.townshipPath().startsWith(regions.path(caller.regionScope()))) {
+			throw new Forbidden("relief.out-of-scope");
+		}
+		return decision;
+	}
+
+	private CaseView handledCase(String caseNumber, Caller caller) {
+		CaseView found = cases.find(caseNumber, caller);
+		if (caller.roles().stream().noneMatch(Decision.TOWNSHIP_REVIEWERS::contains)) {
+			throw new Forbidden("relief.not-allowed");
+		}
+		return found;
+	}
+
+	private Decision.@Nullable SealedAccount account(Proposal proposal) {
+		if (proposal.cashAmount().signum() == 0) {
+			return null;
+		}
+		String number = proposal.payeeAccount() == null ? "" : proposal.payeeAccount().replaceAll("[\\s-]", "");
+		if (!number.matches("[0-9]{12,30}")) {
+			throw new InvalidInput("relief.account-invalid");
+		}
+		if (proposal.payeeName() == null || proposal.payeeName().isBlank() || proposal.payeeBank() == null
+				|| proposal.payeeBank().isBlank()) {
+			throw new InvalidInput("relief.payee-required");
+		}
+		return new Decision.SealedAccount(proposal.payeeName().strip(), sealer.seal(number, PAYEE_ACCOUNT),
+				number.substring(0, 4) + " **** **** " + number.substring(number.length() - 4),
+				proposal.payeeBank().strip());
+	}
+
+	static LocalDate today(Instant now) {
+		return now.atZone(AssistanceChain.CHINA).toLocalDate();
+	}
+
+}
