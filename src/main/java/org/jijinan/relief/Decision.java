@@ -240,7 +240,9 @@ class Decision extends AbstractAggregateRoot<Decision> {
 		if (!caller.name().equals(proposedBy)) {
 			throw new Forbidden("relief.not-your-proposal");
 		}
-		decide(DecisionStatus.WITHDRAWN, caller, now, null);
+		this.status = DecisionStatus.WITHDRAWN;
+		this.decidedAt = now;
+		registerEvent(new DecisionMade(id, caseNumber, status, caller.name(), now, cashAmount, level, null));
 	}
 
 	private void decide(DecisionStatus target, Caller caller, Instant now, @Nullable String because) {
@@ -287,6 +289,10 @@ class Decision extends AbstractAggregateRoot<Decision> {
 
 	@Nullable UUID householdId() {
 		return householdId;
+	}
+
+	@Nullable UUID personId() {
+		return personId;
 	}
 
 	DecisionView view() {

@@ -117,6 +117,16 @@ public class DecisionDesk {
 	}
 
 	/**
+	 * @return the assistance chain of the case's household (or person) over the last twelve months
+	 */
+	@Transactional(readOnly = true)
+	public ChainView chainOf(String caseNumber, Caller caller) {
+		CaseView found = cases.find(caseNumber, caller);
+		return ChainView.of(found.householdId(), found.personId(),
+				chain.lastTwelveMonths(found.householdId(), found.personId(), clock.instant()));
+	}
+
+	/**
 	 * @return one decision, to staff whose area contains its township
 	 */
 	@Transactional(readOnly = true)
@@ -131,7 +141,7 @@ public class DecisionDesk {
 	public List<AssistanceChain.Finding> check(UUID id, Caller caller) {
 		Decision decision = visible(id, caller);
 		DecisionView view = decision.view();
-		return chain.duplicates(decision.householdId(), null, view.caseNumber(), "TEMPORARY", view.cause(),
+		return chain.duplicates(decision.householdId(), decision.personId(), view.caseNumber(), "TEMPORARY", view.cause(),
 				view.billRef(), policies.find(view.policyId()).rules(), clock.instant());
 	}
 
@@ -155,7 +165,7 @@ public class DecisionDesk {
 		Decision decision = visible(id, caller);
 		DecisionView view = decision.view();
 		Instant now = clock.instant();
-		for (AssistanceChain.Finding finding : chain.duplicates(decision.householdId(), null, view.caseNumber(),
+		for (AssistanceChain.Finding finding : chain.duplicates(decision.householdId(), decision.personId(), view.caseNumber(),
 				"TEMPORARY", view.cause(), view.billRef(), policies.find(view.policyId()).rules(), now)) {
 			if (!finding.kind().equals("SAME_CAUSE_THIS_YEAR") || view.overrideReason() == null) {
 				throw new RuleViolation("relief.duplicate-assistance", finding.kind(), finding.record().sourceRef());
@@ -165,7 +175,7 @@ public class DecisionDesk {
 		decisions.save(decision);
 		settleCase(view.caseNumber(), caller);
 		DecisionView approved = decision.view();
-		chain.record(new AssistanceChain.Grant(decision.householdId(), null, approved.subjectName(),
+		chain.record(new AssistanceChain.Grant(decision.householdId(), decision.personId(), approved.subjectName(),
 				decision.townshipPath(), "TEMPORARY", approved.cause(), approved.id().toString(), approved.billRef(),
 				approved.caseNumber(), approved.cashAmount().add(approved.goodsValue()), approved.goods(),
 				caller.name(), caller.organisation(), now));

@@ -22,6 +22,7 @@ public record MedicalRules(String version, int year, Map<HospitalLevel, Share> b
 		Critical critical, Map<PatientClass, Share> assistance) {
 
 	public MedicalRules {
+		require(basic != null && assistance != null && critical != null && basicYearlyCap != null);
 		basic = Map.copyOf(basic);
 		assistance = Map.copyOf(assistance);
 		for (HospitalLevel level : HospitalLevel.values()) {
@@ -40,12 +41,12 @@ public record MedicalRules(String version, int year, Map<HospitalLevel, Share> b
 	}
 
 	static void checkRatio(BigDecimal ratio) {
-		require(ratio.signum() >= 0 && ratio.compareTo(BigDecimal.ONE) <= 0);
+		require(ratio != null && ratio.signum() >= 0 && ratio.compareTo(BigDecimal.ONE) <= 0);
 	}
 
 	/** Amounts are whole fen, so every share of a fen-aligned bill stays within what reaches the payer. */
 	static void checkAmount(BigDecimal amount) {
-		require(amount.signum() >= 0 && amount.stripTrailingZeros().scale() <= 2);
+		require(amount != null && amount.signum() >= 0 && amount.stripTrailingZeros().scale() <= 2);
 	}
 
 	/**
@@ -76,6 +77,7 @@ public record MedicalRules(String version, int year, Map<HospitalLevel, Share> b
 	public record Critical(BigDecimal deductible, List<Tier> tiers, BigDecimal yearlyCap) {
 
 		public Critical {
+			require(tiers != null);
 			tiers = List.copyOf(tiers);
 			checkAmount(deductible);
 			checkAmount(yearlyCap);

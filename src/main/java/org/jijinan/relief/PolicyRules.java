@@ -28,6 +28,9 @@ public record PolicyRules(BigDecimal urbanStandard, BigDecimal ruralStandard, Li
 		List<List<String>> exclusiveSchemes, MedicalRules medical) {
 
 	public PolicyRules {
+		check(hardship != null, "hardship");
+		check(medical != null, "medical");
+		exclusiveSchemes = exclusiveSchemes == null ? List.of() : exclusiveSchemes;
 		hardship = List.copyOf(hardship);
 		exclusiveSchemes = exclusiveSchemes.stream().map(List::copyOf).toList();
 		amount(urbanStandard, "urbanStandard");
@@ -94,6 +97,7 @@ public record PolicyRules(BigDecimal urbanStandard, BigDecimal ruralStandard, Li
 			BigDecimal perGrantCap, BigDecimal householdYearlyCap, boolean oncePerYear) {
 
 		public HardshipRule {
+			check(bands != null, "hardship.bands");
 			bands = List.copyOf(bands);
 			check(cause != null && cause.matches("[A-Z_]{2,40}"), "hardship.cause");
 			check(multiple != null && multiple.signum() > 0 && multiple.compareTo(BigDecimal.TEN) <= 0,

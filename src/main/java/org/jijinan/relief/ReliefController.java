@@ -92,6 +92,11 @@ class ReliefController {
 		return ResponseEntity.created(URI.create("/api/v1/decisions/" + proposed.id())).body(proposed);
 	}
 
+	@GetMapping("/cases/{number}/assistance-chain")
+	ChainView chain(@PathVariable String number, @AuthenticationPrincipal Caller caller) {
+		return decisions.chainOf(number, caller);
+	}
+
 	@GetMapping("/decisions/{id}")
 	DecisionView find(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
 		return decisions.find(id, caller);

@@ -28,7 +28,7 @@ values ('5a0c1e7e-0000-4000-8000-000000000001', '632521', '/630000/632500/632521
         '{
           "urbanStandard": 780.00, "ruralStandard": 520.00,
           "townshipApprovalLimit": 3000.00, "emergencyLimit": 2000.00, "paperworkWorkingDays": 5,
-          "exclusiveSchemes": [["TEMPORARY", "MEDICAL"]],
+          "exclusiveSchemes": [["TEMPORARY", "DISASTER_RELIEF"]],
           "hardship": [
             {"cause": "FIRE", "multiple": 1.0, "months": 3, "perGrantCap": 6000.00, "householdYearlyCap": 10000.00,
              "oncePerYear": true, "bands": [{"name": "一档", "ratio": 1.0}, {"name": "二档", "ratio": 0.6}, {"name": "三档", "ratio": 0.3}]},
