@@ -63,6 +63,7 @@ class DeadlineAlerts {
 			case TASK_ACCEPTANCE -> "转办任务签收";
 			case TASK_COMPLETION -> "转办任务办结";
 			case ORDER_REPLY -> "督办单回复";
+			case EMERGENCY_PAPERWORK -> "先行救助补办手续";
 		};
 	}
 

@@ -93,19 +93,19 @@ class AssistanceChain {
 	}
 
 	/**
-	 * @return what the household (or the person) received in the twelve months before {@code at}, newest first
+	 * @return what the household, the person or the case received in the twelve months before {@code at}, newest
+	 * first
 	 */
-	List<AssistanceRecord> lastTwelveMonths(@Nullable UUID householdId, @Nullable UUID personId, Instant at) {
-		if (householdId == null && personId == null) {
-			return List.of();
-		}
+	List<AssistanceRecord> lastTwelveMonths(@Nullable UUID householdId, @Nullable UUID personId,
+			@Nullable String caseNumber, Instant at) {
 		return jdbc.sql("""
 				select * from relief_assistance
-				 where (household_id = :household or person_id = :person)
+				 where (household_id = :household or person_id = :person or case_number = :caseNumber)
 				   and granted_at > :from and granted_at <= :to
 				 order by granted_at desc""")
 			.param("household", householdId)
 			.param("person", personId)
+			.param("caseNumber", caseNumber)
 			.param("from", Timestamp.from(at.atZone(CHINA).minusMonths(12).toInstant()))
 			.param("to", Timestamp.from(at))
 			.query((row, n) -> new AssistanceRecord(row.getObject("id", UUID.class), row.getString("scheme"),
@@ -126,7 +126,7 @@ class AssistanceChain {
 			String scheme, String cause, @Nullable String billRef, PolicyRules rules, Instant at) {
 		List<Finding> found = new ArrayList<>();
 		ZonedDateTime start = at.atZone(CHINA).withDayOfYear(1).toLocalDate().atStartOfDay(CHINA);
-		List<AssistanceRecord> year = lastTwelveMonths(householdId, personId, at).stream()
+		List<AssistanceRecord> year = lastTwelveMonths(householdId, personId, caseNumber, at).stream()
 			.filter(record -> !record.reversed() && !record.grantedAt().isBefore(start.toInstant()))
 			.toList();
 		boolean oncePerYear = rules.hardshipRule(cause).map(PolicyRules.HardshipRule::oncePerYear).orElse(false);

@@ -117,13 +117,14 @@ public class DecisionDesk {
 	}
 
 	/**
-	 * @return the assistance chain of the case's household (or person) over the last twelve months
+	 * @return the assistance chain of the case's household (or person, or the case alone when neither is known) over
+	 * the last twelve months
 	 */
 	@Transactional(readOnly = true)
 	public ChainView chainOf(String caseNumber, Caller caller) {
 		CaseView found = cases.find(caseNumber, caller);
 		return ChainView.of(found.householdId(), found.personId(),
-				chain.lastTwelveMonths(found.householdId(), found.personId(), clock.instant()));
+				chain.lastTwelveMonths(found.householdId(), found.personId(), found.number(), clock.instant()));
 	}
 
 	/**

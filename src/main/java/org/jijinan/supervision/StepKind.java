@@ -18,6 +18,8 @@ public enum StepKind {
 	/** 办结: finish an accepted task. */
 	TASK_COMPLETION,
 	/** 督办回复: reply to a supervision order. */
-	ORDER_REPLY
+	ORDER_REPLY,
+	/** 先行救助补办手续: complete the paperwork of emergency aid granted first. */
+	EMERGENCY_PAPERWORK
 
 }

@@ -16,6 +16,8 @@ import org.jijinan.intake.HelpRequestAccepted;
 import org.jijinan.intake.HelpRequestClosed;
 import org.jijinan.intake.HelpRequestReceived;
 import org.jijinan.intake.HelpRequestRefused;
+import org.jijinan.relief.EmergencyAidGranted;
+import org.jijinan.relief.EmergencyPaperworkCompleted;
 import org.jijinan.region.RegionDirectory;
 import org.jijinan.shared.DivisionCode;
 
@@ -136,6 +138,19 @@ class StepRecorder {
 	@EventListener
 	void on(TaskCompleted completed) {
 		steps.finish(EnumSet.of(StepKind.TASK_COMPLETION), completed.taskId().toString(), "DONE", completed.at(),
+				completed.by());
+	}
+
+	@EventListener
+	void on(EmergencyAidGranted granted) {
+		steps.open(StepKind.EMERGENCY_PAPERWORK, granted.grantId().toString(), granted.caseNumber(),
+				regions.path(granted.township()), townshipKey(granted.township()), townshipName(granted.township()),
+				granted.by(), granted.at(), granted.paperworkDue());
+	}
+
+	@EventListener
+	void on(EmergencyPaperworkCompleted completed) {
+		steps.finish(EnumSet.of(StepKind.EMERGENCY_PAPERWORK), completed.grantId().toString(), "DONE", completed.at(),
 				completed.by());
 	}
 

@@ -123,5 +123,7 @@ create table relief_emergency_grant
   paperwork_note    varchar(1000),
   version           bigint         not null
 );
-create index relief_emergency_grant_case_idx on relief_emergency_grant (case_number);
+-- One emergency grant per case: a second click, or a colleague granting at the same moment, spends nothing more.
+create unique index relief_emergency_grant_case_idx on relief_emergency_grant (case_number);
+create index relief_emergency_grant_due_idx on relief_emergency_grant (paperwork_due) where paperwork_done_at is null;
 create index relief_emergency_grant_area_idx on relief_emergency_grant (township_path varchar_pattern_ops);

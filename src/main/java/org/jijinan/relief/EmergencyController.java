@@ -1,0 +1,82 @@
+package org.jijinan.relief;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import org.jijinan.shared.Caller;
+import org.jijinan.shared.DivisionCode;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Emergency aid first (先行救助) and the township reserve funds it is paid from, over HTTP.
+ */
+@RestController
+@RequestMapping("/api/v1")
+class EmergencyController {
+
+	private final EmergencyAid aid;
+
+	private final ReserveFund reserve;
+
+	EmergencyController(EmergencyAid aid, ReserveFund reserve) {
+		this.aid = aid;
+		this.reserve = reserve;
+	}
+
+	@PostMapping("/cases/{number}/emergency-aid")
+	ResponseEntity<EmergencyGrantView> grant(@PathVariable String number, @RequestBody EmergencyAid.Request request,
+			@AuthenticationPrincipal Caller caller) {
+		EmergencyGrantView granted = aid.grant(number, request, caller);
+		return ResponseEntity.created(URI.create("/api/v1/emergency-aid/" + granted.id())).body(granted);
+	}
+
+	@GetMapping("/cases/{number}/emergency-aid")
+	List<EmergencyGrantView> ofCase(@PathVariable String number, @AuthenticationPrincipal Caller caller) {
+		return aid.ofCase(number, caller);
+	}
+
+	@PostMapping("/emergency-aid/{id}/paperwork")
+	EmergencyGrantView paperwork(@PathVariable UUID id, @Valid @RequestBody Note note,
+			@AuthenticationPrincipal Caller caller) {
+		return aid.completePaperwork(id, note.note(), caller);
+	}
+
+	@GetMapping("/reserve-funds/{township}")
+	ReserveFund.Ledger ledger(@PathVariable DivisionCode township, @AuthenticationPrincipal Caller caller) {
+		return reserve.ledger(township, caller);
+	}
+
+	@PostMapping("/reserve-funds/{township}/top-ups")
+	ReserveFund.Ledger topUp(@PathVariable DivisionCode township, @Valid @RequestBody TopUp topUp,
+			@AuthenticationPrincipal Caller caller) {
+		return reserve.topUp(township, topUp.amount(), topUp.reference(), topUp.note(), caller);
+	}
+
+	/**
+	 * @param note what was completed
+	 */
+	record Note(@Nullable @Size(max = 1000) String note) {
+	}
+
+	/**
+	 * @param amount the transfer
+	 * @param reference the county's transfer reference
+	 * @param note a note
+	 */
+	record TopUp(@Nullable BigDecimal amount, @Nullable String reference, @Nullable @Size(max = 500) String note) {
+	}
+
+}

@@ -1,0 +1,166 @@
+package org.jijinan.relief;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.Executors;
+
+import org.jijinan.SystemTest;
+import org.jijinan.Visitor;
+import org.jijinan.Visitor.Page;
+import org.jijinan.identity.Role;
+import org.jijinan.identity.StaffFixtures;
+import org.jijinan.identity.UnitKind;
+import org.jijinan.shared.DivisionCode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.jijinan.casework.CaseFixtures.assertProblem;
+import static org.jijinan.casework.CaseFixtures.idOf;
+
+/**
+ * Emergency aid first (先行救助): a township officer grants at once, up to the limit, from the township's reserve
+ * fund, whose balance never goes below zero. (The paperwork deadline is watched in supervision's
+ * {@code EmergencyPaperworkTests}.)
+ */
+@SystemTest
+class EmergencyAidTests {
+
+	static final DivisionCode LONGYANGXIA = new DivisionCode("632521102");
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	Visitor clerk;
+
+	Visitor officer;
+
+	String officerName;
+
+	Visitor colleague;
+
+	Visitor county;
+
+	@BeforeEach
+	void signIn() {
+		var staff = StaffFixtures.from(context);
+		clerk = StaffFixtures.signedIn(port, staff.active(LONGYANGXIA, UnitKind.TOWNSHIP_GOVERNMENT, Role.WINDOW_CLERK));
+		var officerAccount = staff.active(LONGYANGXIA, UnitKind.TOWNSHIP_GOVERNMENT, Role.TOWNSHIP_REVIEWER);
+		officerName = officerAccount.username();
+		officer = StaffFixtures.signedIn(port, officerAccount);
+		colleague = StaffFixtures.signedIn(port,
+				staff.active(LONGYANGXIA, UnitKind.TOWNSHIP_GOVERNMENT, Role.TOWNSHIP_APPROVER));
+		county = StaffFixtures.signedIn(port,
+				staff.active(StaffFixtures.COUNTY, UnitKind.COUNTY_CIVIL_AFFAIRS, Role.COUNTY_APPROVER));
+	}
+
+	@Test
+	void grantsAtOnceFromTheReserveAndKeepsTheLedger() {
+		String reference = "GH-BYJ-" + UUID.randomUUID().toString().substring(0, 8);
+		assertThat(topUp("1800", reference).status()).isEqualTo(200);
+		assertProblem(topUp("1800", reference), 409, "relief.reserve-reference-used");
+		assertProblem(officer.json("POST", "/api/v1/reserve-funds/632521102/top-ups",
+				"{\"amount\": 100, \"reference\": \"X-1\"}"), 403, "relief.not-allowed");
+		String before = balance();
+
+		String number = emergencyCase();
+		assertProblem(grant(number, "2000.01"), 422, "relief.over-emergency-limit");
+		assertProblem(grant(number, "0"), 422, "relief.amount-invalid");
+		assertProblem(clerk.json("POST", "/api/v1/cases/" + number + "/emergency-aid", body("100")), 403,
+				"relief.not-allowed");
+		Page granted = grant(number, "1200");
+
+		assertThat(granted.status()).as(granted.body()).isEqualTo(201);
+		assertThat(granted.body()).contains("\"amount\":1200.00").contains("\"grantedBy\":\"" + officerName + "\"")
+			.contains("paperworkDue");
+		assertThat(new java.math.BigDecimal(balance())).isEqualByComparingTo(
+				new java.math.BigDecimal(before).subtract(new java.math.BigDecimal("1200")));
+		assertThat(officer.get("/api/v1/reserve-funds/632521102").body()).contains("\"kind\":\"SPENDING\"")
+			.contains("EA-" + idOf(granted));
+		assertProblem(grant(number, "100"), 409, "relief.emergency-aid-granted");
+		assertThat(officer.get("/api/v1/cases/" + number + "/assistance-chain").body())
+			.contains("\"scheme\":\"EMERGENCY\"").contains("\"amount\":1200.00");
+	}
+
+	@Test
+	void neverLetsTheBalanceGoBelowZeroWhenTwoOfficersSpendAtOnce() throws Exception {
+		drain();
+		topUp("1500", "GH-BYJ-" + UUID.randomUUID().toString().substring(0, 8));
+		String first = emergencyCase();
+		String second = emergencyCase();
+		var barrier = new CyclicBarrier(2);
+		var pool = Executors.newFixedThreadPool(2);
+		List<Callable<Page>> grants = List.of(() -> {
+			barrier.await();
+			return officer.json("POST", "/api/v1/cases/" + first + "/emergency-aid", body("1000"));
+		}, () -> {
+			barrier.await();
+			return colleague.json("POST", "/api/v1/cases/" + second + "/emergency-aid", body("1000"));
+		});
+		List<Integer> statuses = pool.invokeAll(grants).stream().map(future -> {
+			try {
+				return future.get().status();
+			}
+			catch (Exception failed) {
+				throw new IllegalStateException(failed);
+			}
+		}).toList();
+		pool.shutdown();
+
+		assertThat(statuses).containsExactlyInAnyOrder(201, 422);
+		assertThat(balance()).isEqualTo("500.00");
+		String loser = officer.get("/api/v1/cases/" + first + "/emergency-aid").body().equals("[]") ? first : second;
+		assertThat(officer.get("/api/v1/cases/" + loser + "/emergency-aid").body()).isEqualTo("[]");
+		assertThat(officer.get("/api/v1/cases/" + loser + "/assistance-chain").body()).doesNotContain("EMERGENCY");
+	}
+
+	private void drain() {
+		java.math.BigDecimal left = new java.math.BigDecimal(balance());
+		if (left.signum() > 0) {
+			String number = emergencyCase();
+			jdbc.sql("update relief_reserve set balance = 0 where township = '632521102'").update();
+			assertThat(number).isNotBlank();
+		}
+	}
+
+	private String balance() {
+		return county.get("/api/v1/reserve-funds/632521102").body().replaceAll("(?s).*\"balance\":([0-9.]+).*", "$1");
+	}
+
+	private Page topUp(String amount, String reference) {
+		return county.json("POST", "/api/v1/reserve-funds/632521102/top-ups",
+				"{\"amount\": %s, \"reference\": \"%s\", \"note\": \"县民政局拨付乡镇备用金\"}".formatted(amount, reference));
+	}
+
+	private Page grant(String number, String amount) {
+		return officer.json("POST", "/api/v1/cases/" + number + "/emergency-aid", body(amount));
+	}
+
+	private static String body(String amount) {
+		return """
+				{"cause": "FIRE", "amount": %s, "goods": "棉被 2 床、方便食品一箱", "situation": "房屋夜间失火，一家人无处安身"}"""
+			.formatted(amount);
+	}
+
+	private String emergencyCase() {
+		String body = """
+				{"channel": "WINDOW", "urgency": "EMERGENCY", "reporterName": "邻居", "reporterRelation": "NEIGHBOUR",
+				 "reporterPhone": "13909746666", "subjectName": "卓玛", "village": "632521102201",
+				 "description": "夜间失火，房屋烧毁", "causes": ["FIRE"]}""";
+		return org.jijinan.casework.CaseFixtures.acceptedCase(clerk, officer, body);
+	}
+
+}
