@@ -74,6 +74,7 @@ public class DemoStaff implements ApplicationRunner {
 		unit("共和县住房和城乡建设局", UnitKind.HOUSING_DEPARTMENT, COUNTY);
 		unit("共和县人力资源和社会保障局", UnitKind.HUMAN_RESOURCES_SOCIAL_SECURITY_DEPARTMENT, COUNTY);
 		unit("共和县医疗保障局", UnitKind.MEDICAL_SECURITY_DEPARTMENT, COUNTY);
+		Unit hospital = unit("共和县人民医院（演示）", UnitKind.HOSPITAL, COUNTY);
 		unit("共和县残疾人联合会", UnitKind.DISABLED_PERSONS_FEDERATION, COUNTY);
 		Unit charity = unit("共和县慈善协会（演示）", UnitKind.CHARITY, COUNTY);
 		Unit agency = unit("共和县社会工作服务中心（演示）", UnitKind.SOCIAL_WORK_AGENCY, COUNTY);
@@ -90,6 +91,7 @@ public class DemoStaff implements ApplicationRunner {
 		open("demo.county.reviewer", "县级审核（演示）", bureau, Role.COUNTY_REVIEWER);
 		open("demo.county.approver", "县级审批（演示）", bureau, Role.COUNTY_APPROVER);
 		open("demo.department", "卫健部门经办（演示）", health, Role.DEPARTMENT_OFFICER);
+		open("demo.hospital", "医院结算窗口（演示）", hospital, Role.DEPARTMENT_OFFICER);
 		open("demo.charity", "慈善组织（演示）", charity, Role.CHARITY_OFFICER);
 		open("demo.socialworker", "社会工作者（演示）", agency, Role.SOCIAL_WORKER);
 		open("demo.supervisor", "督办人员（演示）", supervision, Role.SUPERVISOR);

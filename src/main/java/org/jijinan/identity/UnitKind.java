@@ -35,6 +35,8 @@ public enum UnitKind {
 	MEDICAL_SECURITY_DEPARTMENT(DivisionLevel.COUNTY, false, EnumSet.of(Role.DEPARTMENT_OFFICER)),
 	/** 残疾人联合会. */
 	DISABLED_PERSONS_FEDERATION(DivisionLevel.COUNTY, false, EnumSet.of(Role.DEPARTMENT_OFFICER)),
+	/** 定点医疗机构: settles patients' bills at discharge (一站式结算). */
+	HOSPITAL(DivisionLevel.COUNTY, false, EnumSet.of(Role.DEPARTMENT_OFFICER)),
 	/** 慈善组织. */
 	CHARITY(DivisionLevel.COUNTY, false, EnumSet.of(Role.CHARITY_OFFICER)),
 	/** 社会工作服务机构. */

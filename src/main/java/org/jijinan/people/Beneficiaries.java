@@ -1,0 +1,91 @@
+package org.jijinan.people;
+
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jijinan.shared.ResidentIdNumber;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * For workflows of the platform itself that start from an ID number presented at a counter (a hospital settling a
+ * bill): who the person is in the registry and which assistance categories they or their household hold on a day.
+ * Gives nothing else about the person; the caller is responsible for its own access rules and audit.
+ */
+@Service
+public class Beneficiaries {
+
+	private final JdbcClient jdbc;
+
+	private final PersonalData data;
+
+	Beneficiaries(JdbcClient jdbc, PersonalData data) {
+		this.jdbc = jdbc;
+		this.data = data;
+	}
+
+	/**
+	 * @param idNumber a citizen ID number (checked; a malformed one is refused with {@code shared.id-number-*})
+	 * @param day the day the categories must be held on
+	 * @return the registered person with that number, if any
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Beneficiary> byIdNumber(String idNumber, LocalDate day) {
+		String hash = data.lookup(ResidentIdNumber.parse(idNumber));
+		return jdbc.sql("""
+				select id, name, residence_path from people_person
+				 where id_number_hash = :hash and superseded_by is null""")
+			.param("hash", hash)
+			.query((row, n) -> new Object[] { row.getObject(1, UUID.class), row.getString(2), row.getString(3) })
+			.optional()
+			.map(row -> {
+				UUID personId = (UUID) row[0];
+				UUID household = jdbc.sql(
+						"select household_id from people_household_member where person_id = :person and left_on is null")
+					.param("person", personId)
+					.query(UUID.class)
+					.optional()
+					.orElse(null);
+				return new Beneficiary(personId, (String) row[1], (String) row[2], household,
+						categories(personId, household, day));
+			});
+	}
+
+	private Set<String> categories(UUID personId, @Nullable UUID householdId, LocalDate day) {
+		return new HashSet<>(jdbc.sql("""
+				select distinct category_code from people_category_membership
+				 where (person_id = :person or household_id = :household)
+				   and valid_from <= :day and (valid_to is null or valid_to >= :day)""")
+			.param("person", personId)
+			.param("household", householdId)
+			.param("day", day)
+			.query(String.class)
+			.list());
+	}
+
+	/**
+	 * A registered person as a workflow needs them.
+	 *
+	 * @param personId the person
+	 * @param name their name
+	 * @param residencePath the region path of their registered residence
+	 * @param householdId their current household
+	 * @param categories the categories they or their household hold on the day asked about
+	 */
+	public record Beneficiary(UUID personId, String name, String residencePath, @Nullable UUID householdId,
+			Set<String> categories) {
+
+		@Override
+		public String toString() {
+			return "Beneficiary[" + personId + "]";
+		}
+
+	}
+
+}

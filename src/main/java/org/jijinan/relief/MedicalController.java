@@ -1,0 +1,104 @@
+package org.jijinan.relief;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import org.jijinan.identity.PartnerEndpoint;
+import org.jijinan.shared.Caller;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * One-stop medical settlement over HTTP, for hospitals as partner clients (scope {@code medical-settlements:write})
+ * and for hospital, medical-security and county staff.
+ */
+@RestController
+@RequestMapping("/api/v1")
+class MedicalController {
+
+	private final MedicalSettlements settlements;
+
+	MedicalController(MedicalSettlements settlements) {
+		this.settlements = settlements;
+	}
+
+	@PostMapping("/medical-admissions")
+	ResponseEntity<Map<String, UUID>> admit(@RequestBody HospitalBill admission,
+			@AuthenticationPrincipal Caller caller) {
+		UUID id = settlements.admit(admission, caller);
+		return ResponseEntity.created(URI.create("/api/v1/medical-admissions/" + id)).body(Map.of("id", id));
+	}
+
+	@PostMapping("/medical-settlements")
+	ResponseEntity<SettlementView> settle(@RequestBody HospitalBill bill, @AuthenticationPrincipal Caller caller) {
+		SettlementView settled = settlements.settle(bill, caller);
+		return ResponseEntity.created(URI.create("/api/v1/medical-settlements/" + settled.id())).body(settled);
+	}
+
+	@GetMapping("/medical-settlements")
+	List<SettlementView> recent(@AuthenticationPrincipal Caller caller) {
+		return settlements.recent(caller);
+	}
+
+	@GetMapping("/medical-settlements/{id}")
+	SettlementView find(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
+		return settlements.find(id, caller);
+	}
+
+	@PostMapping("/medical-settlements/{id}/reversal")
+	SettlementView reverse(@PathVariable UUID id, @Valid @RequestBody Reason reason,
+			@AuthenticationPrincipal Caller caller) {
+		return settlements.reverse(id, reason.reason(), caller);
+	}
+
+	/**
+	 * @param reason why the settlement is reversed
+	 */
+	record Reason(@Nullable @Size(max = 1000) String reason) {
+	}
+
+	/**
+	 * Hospitals call these with client credentials.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	static class PartnerAccess {
+
+		@Bean
+		PartnerEndpoint settleBills() {
+			return new PartnerEndpoint(HttpMethod.POST, "/api/v1/medical-settlements", MedicalSettlements.SCOPE);
+		}
+
+		@Bean
+		PartnerEndpoint admitPatients() {
+			return new PartnerEndpoint(HttpMethod.POST, "/api/v1/medical-admissions", MedicalSettlements.SCOPE);
+		}
+
+		@Bean
+		PartnerEndpoint readSettlements() {
+			return new PartnerEndpoint(HttpMethod.GET, "/api/v1/medical-settlements/**", MedicalSettlements.SCOPE);
+		}
+
+		@Bean
+		PartnerEndpoint reverseSettlements() {
+			return new PartnerEndpoint(HttpMethod.POST, "/api/v1/medical-settlements/*/reversal",
+					MedicalSettlements.SCOPE);
+		}
+
+	}
+
+}
