@@ -295,6 +295,18 @@ class Decision extends AbstractAggregateRoot<Decision> {
 		return personId;
 	}
 
+	/**
+	 * @return the cash an approved decision owes and where it goes
+	 */
+	java.util.Optional<PaymentDue> paymentDue() {
+		if (status != DecisionStatus.APPROVED || cashAmount.signum() == 0 || payeeAccount == null
+				|| payeeName == null || payeeAccountMasked == null || payeeBank == null) {
+			return java.util.Optional.empty();
+		}
+		return java.util.Optional.of(new PaymentDue(id, caseNumber, townshipPath, cashAmount, payeeName, payeeAccount,
+				payeeAccountMasked, payeeBank));
+	}
+
 	DecisionView view() {
 		return new DecisionView(id, caseNumber, subjectName, township, policyId, cause, band, persons, urban,
 				new Computation(cause, urban, standard, multiple, months, persons, band, bandRatio, formulaAmount,
@@ -309,6 +321,13 @@ class Decision extends AbstractAggregateRoot<Decision> {
 	 */
 	record Subject(String caseNumber, @Nullable UUID householdId, @Nullable UUID personId, @Nullable String name,
 			DivisionCode township, String townshipPath) {
+	}
+
+	/**
+	 * Cash an approved decision owes.
+	 */
+	record PaymentDue(UUID decisionId, String caseNumber, String townshipPath, BigDecimal amount, String payeeName,
+			String sealedAccount, String maskedAccount, String bank) {
 	}
 
 	/**

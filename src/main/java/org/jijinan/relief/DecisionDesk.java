@@ -49,8 +49,11 @@ public class DecisionDesk {
 
 	private final ApplicationEventPublisher events;
 
+	private final Payments payments;
+
 	DecisionDesk(Decisions decisions, CaseDesk cases, ReliefPolicies policies, AssistanceChain chain,
-			RegionDirectory regions, Sealer sealer, Clock clock, ApplicationEventPublisher events) {
+			RegionDirectory regions, Sealer sealer, Clock clock, ApplicationEventPublisher events, Payments payments) {
+		this.payments = payments;
 		this.events = events;
 		this.decisions = decisions;
 		this.cases = cases;
@@ -174,6 +177,7 @@ public class DecisionDesk {
 		}
 		decision.approve(caller, now);
 		decisions.save(decision);
+		decision.paymentDue().ifPresent(payments::order);
 		settleCase(view.caseNumber(), caller);
 		DecisionView approved = decision.view();
 		chain.record(new AssistanceChain.Grant(decision.householdId(), decision.personId(), approved.subjectName(),
