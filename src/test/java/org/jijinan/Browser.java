@@ -24,9 +24,12 @@ public final class Browser implements AutoCloseable {
 
 	private final String base;
 
-	private Browser(WebDriver driver, int port) {
+	private final Path downloads;
+
+	private Browser(WebDriver driver, int port, Path downloads) {
 		this.driver = driver;
 		this.base = "http://localhost:" + port;
+		this.downloads = downloads;
 	}
 
 	public static Browser start(int port) throws IOException {
@@ -36,9 +39,19 @@ public final class Browser implements AutoCloseable {
 				"--disable-background-networking", "--disable-component-update", "--disable-sync",
 				"--disable-dev-shm-usage", "--window-size=390,844", "--lang=en-US",
 				"--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+		Path downloads = Files.createTempDirectory("chromium-downloads");
+		options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toString(),
+				"download.prompt_for_download", false));
 		var service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
 			.build();
-		return new Browser(new ChromeDriver(service, options), port);
+		return new Browser(new ChromeDriver(service, options), port, downloads);
+	}
+
+	/**
+	 * @return the folder the browser saves downloads in
+	 */
+	public Path downloads() {
+		return downloads;
 	}
 
 	public WebDriver driver() {

@@ -131,6 +131,17 @@ public class DecisionDesk {
 	}
 
 	/**
+	 * @return the decisions in the caller's area waiting for review or approval, oldest first
+	 */
+	@Transactional(readOnly = true)
+	public List<DecisionView> pending(Caller caller) {
+		if (caller.regionScope() == null) {
+			return List.of();
+		}
+		return decisions.findPending(regions.path(caller.regionScope())).stream().map(Decision::view).toList();
+	}
+
+	/**
 	 * @return one decision, to staff whose area contains its township
 	 */
 	@Transactional(readOnly = true)

@@ -78,8 +78,7 @@ public class EmergencyAid {
 		if (caller.roles().stream().noneMatch(OFFICERS::contains)) {
 			throw new Forbidden("relief.not-allowed");
 		}
-		if (!found.status().open() || found.status() == CaseStatus.DECIDED || found.status() == CaseStatus.DELIVERING
-				|| found.status() == CaseStatus.FOLLOW_UP) {
+		if (!beforeDecision(found.status())) {
 			throw new Conflict("relief.case-not-ready", found.status());
 		}
 		if (request.cause() == null || !found.causes().contains(request.cause())) {
@@ -132,6 +131,14 @@ public class EmergencyAid {
 		events.publishEvent(new EmergencyAidGranted(id, caseNumber, found.township(), Money.fen(amount), caller.name(),
 				now, due));
 		return find(id);
+	}
+
+	/**
+	 * @return whether a case in that status may still receive emergency aid (it has not been decided yet)
+	 */
+	static boolean beforeDecision(CaseStatus status) {
+		return status == CaseStatus.OPEN || status == CaseStatus.INVESTIGATING
+				|| status == CaseStatus.AWAITING_DECISION;
 	}
 
 	/**

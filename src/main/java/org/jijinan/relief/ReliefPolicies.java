@@ -176,11 +176,11 @@ public class ReliefPolicies {
 	}
 
 	/**
-	 * Reads one set from its JSON form, with a clear problem for what is wrong with it.
+	 * Reads a set's parameters from their JSON form, with a clear problem for what is wrong with them.
 	 */
-	public NewPolicy parse(String text) {
+	public PolicyRules parseRules(String text) {
 		try {
-			return json.readValue(text, NewPolicy.class);
+			return json.readValue(text, PolicyRules.class);
 		}
 		catch (JacksonException malformed) {
 			throw unwrap(malformed);
@@ -188,10 +188,10 @@ public class ReliefPolicies {
 	}
 
 	/**
-	 * @return the JSON form of a set, to copy into a new one
+	 * @return the JSON form of a set's parameters, to copy into a new one
 	 */
-	public String write(NewPolicy policy) {
-		return json.writerWithDefaultPrettyPrinter().writeValueAsString(policy);
+	public String write(PolicyRules rules) {
+		return json.writerWithDefaultPrettyPrinter().writeValueAsString(rules);
 	}
 
 	/**

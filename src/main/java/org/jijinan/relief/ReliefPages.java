@@ -1,0 +1,185 @@
+package org.jijinan.relief;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import org.jijinan.casework.CaseDesk;
+import org.jijinan.casework.CaseView;
+import org.jijinan.intake.HardshipCause;
+import org.jijinan.intake.IntakeDesk;
+import org.jijinan.shared.Caller;
+import org.jijinan.shared.DomainProblem;
+import org.jijinan.shared.PageProblems;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The relief page of a case (救助): what the rules allow and why, the proposal form, the decisions with the actions
+ * the viewer may take, emergency aid with its paperwork, and the household's assistance chain; and the list of
+ * decisions waiting for review or approval.
+ */
+@Controller
+class ReliefPages {
+
+	private final DecisionDesk decisions;
+
+	private final EmergencyAid emergency;
+
+	private final CaseDesk cases;
+
+	private final ReliefPolicies policies;
+
+	private final IntakeDesk intake;
+
+	private final PageProblems problems;
+
+	private final java.time.Clock clock;
+
+	ReliefPages(DecisionDesk decisions, EmergencyAid emergency, CaseDesk cases, ReliefPolicies policies,
+			IntakeDesk intake, PageProblems problems, java.time.Clock clock) {
+		this.decisions = decisions;
+		this.emergency = emergency;
+		this.cases = cases;
+		this.policies = policies;
+		this.intake = intake;
+		this.problems = problems;
+		this.clock = clock;
+	}
+
+	@GetMapping("/relief/decisions")
+	String pending(@AuthenticationPrincipal Caller caller, Model model) {
+		model.addAttribute("pending", decisions.pending(caller));
+		model.addAttribute("causeNames", causeNames());
+		return "relief/decisions";
+	}
+
+	@GetMapping("/cases/{number}/relief")
+	String show(@PathVariable String number, @AuthenticationPrincipal Caller caller, Model model) {
+		return page(number, new ProposalForm(), null, caller, model);
+	}
+
+	@PostMapping("/cases/{number}/relief/proposals")
+	String propose(@PathVariable String number, @ModelAttribute("form") ProposalForm form,
+			@RequestParam(defaultValue = "propose") String action, @AuthenticationPrincipal Caller caller,
+			Model model) {
+		try {
+			if (action.equals("compute")) {
+				Computation computation = decisions.compute(number, form.getCause() == null ? "" : form.getCause(),
+						form.getBand() == null ? "" : form.getBand(), form.persons(), form.isUrban(), caller);
+				return page(number, form, computation, caller, model);
+			}
+			decisions.propose(number, form.toProposal(), caller);
+			return "redirect:/cases/" + number + "/relief";
+		}
+		catch (DomainProblem problem) {
+			problems.show(model, problem);
+			return page(number, form, null, caller, model);
+		}
+	}
+
+	@PostMapping("/cases/{number}/relief/decisions/{id}/{step}")
+	String act(@PathVariable String number, @PathVariable UUID id, @PathVariable String step,
+			@RequestParam(required = false) @Nullable String reason, @AuthenticationPrincipal Caller caller,
+			Model model) {
+		return attempt(number, caller, model, () -> switch (step) {
+			case "review" -> decisions.review(id, caller);
+			case "approval" -> decisions.approve(id, caller);
+			case "refusal" -> decisions.refuse(id, reason, caller);
+			case "withdrawal" -> decisions.withdraw(id, caller);
+			default -> throw new org.jijinan.shared.NotFound("relief.decision-not-found");
+		});
+	}
+
+	@PostMapping("/cases/{number}/relief/emergency-aid")
+	String grant(@PathVariable String number, @RequestParam(required = false) @Nullable String cause,
+			@RequestParam(required = false) @Nullable String amount,
+			@RequestParam(required = false) @Nullable String goods,
+			@RequestParam(required = false) @Nullable String situation, @AuthenticationPrincipal Caller caller,
+			Model model) {
+		return attempt(number, caller, model,
+				() -> emergency.grant(number, new EmergencyAid.Request(cause, money(amount), goods, situation), caller));
+	}
+
+	@PostMapping("/cases/{number}/relief/emergency-aid/{id}/paperwork")
+	String paperwork(@PathVariable String number, @PathVariable UUID id,
+			@RequestParam(required = false) @Nullable String note, @AuthenticationPrincipal Caller caller,
+			Model model) {
+		return attempt(number, caller, model, () -> emergency.completePaperwork(id, note, caller));
+	}
+
+	private String attempt(String number, Caller caller, Model model, Supplier<?> action) {
+		try {
+			action.get();
+			return "redirect:/cases/" + number + "/relief";
+		}
+		catch (DomainProblem problem) {
+			problems.show(model, problem);
+			return page(number, new ProposalForm(), null, caller, model);
+		}
+	}
+
+	private String page(String number, ProposalForm form, @Nullable Computation computation, Caller caller,
+			Model model) {
+		CaseView found = cases.find(number, caller);
+		model.addAttribute("found", found);
+		model.addAttribute("form", form);
+		model.addAttribute("computation", computation);
+		model.addAttribute("decisions", decisions.ofCase(number, caller));
+		model.addAttribute("grants", emergency.ofCase(number, caller));
+		model.addAttribute("chain", decisions.chainOf(number, caller));
+		model.addAttribute("causeNames", causeNames());
+		try {
+			PolicyView policy = policies.inForce(found.township(), DecisionDesk.today(clock.instant()));
+			model.addAttribute("policy", policy);
+			model.addAttribute("bands", found.causes()
+				.stream()
+				.flatMap(cause -> policy.rules().hardshipRule(cause).stream())
+				.flatMap(rule -> rule.bands().stream())
+				.map(PolicyRules.Band::name)
+				.distinct()
+				.toList());
+		}
+		catch (DomainProblem none) {
+			model.addAttribute("policy", null);
+			model.addAttribute("bands", List.of());
+		}
+		model.addAttribute("handles", caller.roles().stream().anyMatch(Decision.TOWNSHIP_REVIEWERS::contains));
+		model.addAttribute("officer", caller.roles().stream().anyMatch(EmergencyAid.OFFICERS::contains));
+		model.addAttribute("beforeDecision", EmergencyAid.beforeDecision(found.status()));
+		return "relief/case";
+	}
+
+	private Map<String, String> causeNames() {
+		boolean english = LocaleContextHolder.getLocale().getLanguage().equals("en");
+		return intake.causes()
+			.stream()
+			.collect(Collectors.toMap(HardshipCause::code,
+					cause -> english ? cause.englishName() : cause.chineseName()));
+	}
+
+	private static @Nullable BigDecimal money(@Nullable String text) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			return new BigDecimal(text.strip().replace(",", ""));
+		}
+		catch (NumberFormatException notANumber) {
+			throw new org.jijinan.shared.RuleViolation("relief.amount-invalid");
+		}
+	}
+
+}
