@@ -1,0 +1,245 @@
+package org.jijinan.relief;
+
+import java.net.http.HttpRequest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.sql.DataSource;
+
+import org.jijinan.TestPlatform;
+import org.jijinan.Visitor;
+import org.jijinan.identity.Role;
+import org.jijinan.identity.StaffFixtures;
+import org.jijinan.identity.UnitKind;
+import org.jijinan.shared.ResidentIdNumber;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Import;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The settlement API benchmark ({@code bench/medical-settlements.sh}, not part of the suite): closed-loop hospital
+ * clients find the peak rate of {@code POST /api/v1/medical-settlements}, an open-loop run at half that rate measures
+ * latency, and in the same run plain JDBC clients make the same writes without the application (the person's lock,
+ * the admission, the year's sums, the settlement, the admission closed and the chain record, in one transaction).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TestPlatform.class)
+@EnabledIfSystemProperty(named = "medical-settlements.benchmark", matches = "\\d+")
+class MedicalSettlementBenchmark {
+
+	static final int CLIENTS = 8;
+
+	static final int PATIENTS_PER_CLIENT = 8;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Autowired
+	DataSource dataSource;
+
+	@Test
+	void measuresThroughputAndLatencyAgainstPlainWrites() throws Exception {
+		int seconds = Integer.getInteger("medical-settlements.benchmark");
+		var staff = StaffFixtures.from(context);
+		Visitor clerk = StaffFixtures.signedIn(port,
+				staff.active(StaffFixtures.DAOTANGHE, UnitKind.TOWNSHIP_GOVERNMENT, Role.WINDOW_CLERK));
+		Visitor reviewer = StaffFixtures.signedIn(port,
+				staff.active(StaffFixtures.DAOTANGHE, UnitKind.TOWNSHIP_GOVERNMENT, Role.TOWNSHIP_REVIEWER));
+		var hospital = staff.active(StaffFixtures.COUNTY, UnitKind.HOSPITAL, Role.DEPARTMENT_OFFICER);
+		List<Client> clients = new ArrayList<>();
+		for (int i = 0; i < CLIENTS; i++) {
+			List<String[]> patients = new ArrayList<>();
+			for (int p = 0; p < PATIENTS_PER_CLIENT; p++) {
+				patients.add(patient(clerk, reviewer));
+			}
+			clients.add(new Client(StaffFixtures.signedIn(port, hospital), patients));
+		}
+		run(clients, 3, 0);
+		Result peak = run(clients, seconds, 0);
+		Result half = run(clients, seconds, peak.rate() / 2);
+		double plain = plainWrites(seconds);
+		System.out.printf("%nMEDICAL SETTLEMENT BENCHMARK clients=%d peak=%.0f settlements/s (p50 %.1f ms, p99 %.1f ms) "
+				+ "| at half peak %.0f/s: p50 %.1f ms, p99 %.1f ms | plain JDBC, the same writes: %.0f/s (ratio %.2f)%n",
+				CLIENTS, peak.rate(), peak.p50(), peak.p99(), half.rate(), half.p50(), half.p99(), plain,
+				peak.rate() / plain);
+		assertThat(peak.rate()).isPositive();
+	}
+
+	private Result run(List<Client> clients, int seconds, double targetRate) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(clients.size());
+		long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+		long start = System.nanoTime();
+		AtomicLong next = new AtomicLong(start);
+		long interval = targetRate > 0 ? (long) (1e9 / targetRate) : 0;
+		List<Future<List<Long>>> futures = new ArrayList<>();
+		for (Client client : clients) {
+			futures.add(pool.submit(() -> {
+				List<Long> latencies = new ArrayList<>();
+				int sequence = 0;
+				while (System.nanoTime() < end) {
+					long scheduled = interval == 0 ? System.nanoTime() : next.getAndAdd(interval);
+					long wait = scheduled - System.nanoTime();
+					if (wait > 0) {
+						TimeUnit.NANOSECONDS.sleep(wait);
+					}
+					String[] patient = client.patients().get(sequence++ % client.patients().size());
+					var answer = client.visitor().send(HttpRequest.newBuilder(client.visitor().uri("/api/v1/medical-settlements"))
+						.header("Content-Type", "application/json")
+						.header("X-CSRF-TOKEN", client.visitor().csrf())
+						.POST(HttpRequest.BodyPublishers.ofString(bill(patient, "B" + UUID.randomUUID().toString().substring(0, 18)))));
+					if (answer.status() != 201) {
+						throw new IllegalStateException(answer.body());
+					}
+					latencies.add(System.nanoTime() - scheduled);
+				}
+				return latencies;
+			}));
+		}
+		List<Long> all = new ArrayList<>();
+		for (Future<List<Long>> future : futures) {
+			all.addAll(future.get());
+		}
+		pool.shutdown();
+		double elapsed = (System.nanoTime() - start) / 1e9;
+		long[] sorted = all.stream().mapToLong(Long::longValue).sorted().toArray();
+		return new Result(sorted.length / elapsed, sorted[sorted.length / 2] / 1e6,
+				sorted[(int) (sorted.length * 0.99)] / 1e6);
+	}
+
+	private double plainWrites(int seconds) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+		long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+		long start = System.nanoTime();
+		List<Future<Long>> futures = new ArrayList<>();
+		for (int i = 0; i < CLIENTS; i++) {
+			UUID person = UUID.randomUUID();
+			futures.add(pool.submit(() -> {
+				long count = 0;
+				try (Connection connection = dataSource.getConnection()) {
+					connection.setAutoCommit(false);
+					while (System.nanoTime() < end) {
+						settleOne(connection, person);
+						connection.commit();
+						count++;
+					}
+				}
+				return count;
+			}));
+		}
+		long total = 0;
+		for (Future<Long> future : futures) {
+			total += future.get();
+		}
+		pool.shutdown();
+		return total / ((System.nanoTime() - start) / 1e9);
+	}
+
+	private static void settleOne(Connection connection, UUID person) throws Exception {
+		UUID admission = UUID.randomUUID();
+		UUID settlement = UUID.randomUUID();
+		try (PreparedStatement lock = connection.prepareStatement("select pg_advisory_xact_lock(hashtextextended(?, 7))");
+				PreparedStatement admit = connection.prepareStatement("""
+						insert into relief_admission (id, person_id, patient_name, residence_path, hospital_code, hospital_name,
+						  hospital_level, admission_number, admitted_on, status, registered_by, registered_at)
+						values (?, ?, '拉毛', '/630000/632500/632521/632521101/632521101201/', 'H632521001', '共和县人民医院',
+						  'SECONDARY', ?, current_date - 10, 'OPEN', 'bench', now())""");
+				PreparedStatement sums = connection.prepareStatement("""
+						select coalesce(sum(basic), 0), coalesce(sum(in_policy - basic), 0), coalesce(sum(critical), 0),
+						       coalesce(sum(in_policy - basic - critical), 0), coalesce(sum(assistance), 0)
+						  from relief_settlement where person_id = ? and year = 2026 and reversed_at is null""");
+				PreparedStatement settle = connection.prepareStatement("""
+						insert into relief_settlement (id, admission_id, person_id, residence_path, year, patient_class,
+						  in_policy, out_of_policy, basic, critical, assistance, patient, policy_id, rules_version, settled_by,
+						  organisation, settled_at)
+						values (?, ?, ?, '/630000/632500/632521/632521101/632521101201/', 2026, 'CLASS_2', 30000, 2000, 22050,
+						  0, 5565, 4385, '5a0c1e7e-0000-4000-8000-000000000001', 'bench', 'bench', 'bench', ?)""");
+				PreparedStatement close = connection.prepareStatement(
+						"update relief_admission set status = 'SETTLED', discharged_on = current_date - 1 where id = ?");
+				PreparedStatement chain = connection.prepareStatement("""
+						insert into relief_assistance (id, person_id, subject_name, township_path, scheme, source_ref, bill_ref,
+						  amount, granted_by, organisation, granted_at)
+						values (?, ?, '拉毛', '/630000/632500/632521/632521101/632521101201/', 'MEDICAL', ?, ?, 5565, 'bench',
+						  'bench', now()) on conflict (scheme, source_ref) do nothing""")) {
+			lock.setString(1, person.toString());
+			lock.executeQuery().close();
+			admit.setObject(1, admission);
+			admit.setObject(2, person);
+			admit.setString(3, "P" + admission.toString().substring(0, 18));
+			admit.executeUpdate();
+			sums.setObject(1, person);
+			try (ResultSet row = sums.executeQuery()) {
+				row.next();
+				row.getBigDecimal(1);
+			}
+			settle.setObject(1, settlement);
+			settle.setObject(2, admission);
+			settle.setObject(3, person);
+			settle.setTimestamp(4, Timestamp.from(Instant.now()));
+			settle.executeUpdate();
+			close.setObject(1, admission);
+			close.executeUpdate();
+			chain.setObject(1, UUID.randomUUID());
+			chain.setObject(2, person);
+			chain.setString(3, settlement.toString());
+			chain.setString(4, "H632521001/P" + admission.toString().substring(0, 18));
+			chain.executeUpdate();
+		}
+	}
+
+	private static String[] patient(Visitor clerk, Visitor reviewer) {
+		LocalDate birth = LocalDate.of(1950, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(20_000));
+		String body = "632521" + birth.toString().replace("-", "")
+				+ String.format("%03d", ThreadLocalRandom.current().nextInt(1000));
+		String idNumber = body + ResidentIdNumber.checkCharacter(body);
+		String person = idOf(clerk.json("POST", "/api/v1/persons",
+				"{\"name\": \"拉毛\", \"idNumber\": \"%s\", \"residence\": \"632521101201\"}".formatted(idNumber)));
+		String household = idOf(clerk.json("POST", "/api/v1/households", "{\"headId\": \"%s\"}".formatted(person)));
+		reviewer.json("POST", "/api/v1/standings", """
+				{"category": "MINIMUM_LIVING_ALLOWANCE", "householdId": "%s", "source": "基准测试", "validFrom": "2024-01-01"}"""
+			.formatted(household));
+		return new String[] { idNumber, "拉毛" };
+	}
+
+	private static String idOf(Visitor.Page page) {
+		return page.body().replaceAll("^\\{\"id\":\"([0-9a-f-]{36})\".*", "$1");
+	}
+
+	private static String bill(String[] patient, String admission) {
+		return """
+				{"idNumber": "%s", "patientName": "%s", "hospitalCode": "H632521001", "hospitalName": "共和县人民医院",
+				 "hospitalLevel": "SECONDARY", "admissionNumber": "%s", "admittedOn": "%s", "dischargedOn": "%s",
+				 "inPolicy": 30000.00, "outOfPolicy": 2000.00, "total": 32000.00}"""
+			.formatted(patient[0], patient[1], admission, LocalDate.now().minusDays(10), LocalDate.now().minusDays(1));
+	}
+
+	private record Client(Visitor visitor, List<String[]> patients) {
+	}
+
+	private record Result(double rate, double p50, double p99) {
+	}
+
+
+}
