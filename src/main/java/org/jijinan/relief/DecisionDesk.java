@@ -31,8 +31,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class DecisionDesk {
 
-	static final String PAYEE_ACCOUNT = "relief.payee-account";
-
 	private final Decisions decisions;
 
 	private final CaseDesk cases;
@@ -251,17 +249,13 @@ public class DecisionDesk {
 		if (proposal.cashAmount().signum() == 0) {
 			return null;
 		}
-		String number = proposal.payeeAccount() == null ? "" : proposal.payeeAccount().replaceAll("[\\s-]", "");
-		if (!number.matches("[0-9]{12,30}")) {
-			throw new InvalidInput("relief.account-invalid");
-		}
+		String number = BankAccounts.digits(proposal.payeeAccount());
 		if (proposal.payeeName() == null || proposal.payeeName().isBlank() || proposal.payeeBank() == null
 				|| proposal.payeeBank().isBlank()) {
 			throw new InvalidInput("relief.payee-required");
 		}
-		return new Decision.SealedAccount(proposal.payeeName().strip(), sealer.seal(number, PAYEE_ACCOUNT),
-				number.substring(0, 4) + " **** **** " + number.substring(number.length() - 4),
-				proposal.payeeBank().strip());
+		return new Decision.SealedAccount(proposal.payeeName().strip(), BankAccounts.sealed(number, sealer),
+				BankAccounts.masked(number), proposal.payeeBank().strip());
 	}
 
 	static LocalDate today(Instant now) {

@@ -77,7 +77,13 @@ class PaymentController {
 
 	@PostMapping("/payment-batches/{id}/bank-file")
 	ResponseEntity<byte[]> bankFile(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
-		byte[] file = payments.bankFile(id, caller);
+		return download(id, payments.bankFile(id, caller));
+	}
+
+	/**
+	 * @return the payout file as a download that no cache keeps
+	 */
+	static ResponseEntity<byte[]> download(UUID id, byte[] file) {
 		return ResponseEntity.ok()
 			.contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
 			.header(HttpHeaders.CONTENT_DISPOSITION,

@@ -9,9 +9,6 @@ import org.jijinan.shared.InvalidInput;
 import org.jijinan.shared.PageProblems;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -52,13 +49,7 @@ class PaymentPages {
 
 	@PostMapping("/batches/{id}/bank-file")
 	ResponseEntity<byte[]> bankFile(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
-		byte[] file = payments.bankFile(id, caller);
-		return ResponseEntity.ok()
-			.contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename("payout-" + id + ".csv").build().toString())
-			.header(HttpHeaders.CACHE_CONTROL, "no-store")
-			.body(file);
+		return PaymentController.download(id, payments.bankFile(id, caller));
 	}
 
 	@PostMapping("/batches/{id}/results")

@@ -323,12 +323,9 @@ public class Payments {
 		String sealed = (String) failed.get("payee_account");
 		String masked = (String) failed.get("payee_account_masked");
 		if (account != null && !account.isBlank()) {
-			String number = account.replaceAll("[\\s-]", "");
-			if (!number.matches("[0-9]{12,30}")) {
-				throw new InvalidInput("relief.account-invalid");
-			}
-			sealed = sealer.seal(number, DecisionDesk.PAYEE_ACCOUNT);
-			masked = number.substring(0, 4) + " **** **** " + number.substring(number.length() - 4);
+			String number = BankAccounts.digits(account);
+			sealed = BankAccounts.sealed(number, sealer);
+			masked = BankAccounts.masked(number);
 		}
 		UUID id = UUID.randomUUID();
 		try {
@@ -426,7 +423,7 @@ public class Payments {
 				 where id in (:orders) order by id""")
 			.param("orders", orders)
 			.query((row, n) -> new BankFile.Line(row.getString("id"), row.getString("payee_name"),
-					sealer.open(row.getString("payee_account"), DecisionDesk.PAYEE_ACCOUNT), row.getString("payee_bank"),
+					BankAccounts.opened(row.getString("payee_account"), sealer), row.getString("payee_bank"),
 					row.getBigDecimal("amount"), "临时救助 " + row.getString("case_number")))
 			.list();
 	}

@@ -2,7 +2,6 @@ package org.jijinan.relief;
 
 import java.math.BigDecimal;
 
-import org.jijinan.shared.RuleViolation;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,8 +37,10 @@ class ProposalForm {
 	private @Nullable String payeeBank;
 
 	Proposal toProposal() {
-		return new Proposal(text(cause), text(band), persons(), urban, amount(cashAmount, true), goods,
-				amount(goodsValue, false), referral, billRef, overrideReason, payeeName, payeeAccount, payeeBank);
+		BigDecimal cash = FormNumbers.amount(cashAmount, "relief.amount-invalid");
+		return new Proposal(text(cause), text(band), persons(), urban, cash == null ? BigDecimal.ZERO : cash, goods,
+				FormNumbers.amount(goodsValue, "relief.amount-invalid"), referral, billRef, overrideReason, payeeName,
+				payeeAccount, payeeBank);
 	}
 
 	int persons() {
@@ -53,18 +54,6 @@ class ProposalForm {
 
 	private static String text(@Nullable String value) {
 		return value == null ? "" : value;
-	}
-
-	private static @Nullable BigDecimal amount(@Nullable String value, boolean required) {
-		if (value == null || value.isBlank()) {
-			return required ? BigDecimal.ZERO : null;
-		}
-		try {
-			return new BigDecimal(value.strip().replace(",", ""));
-		}
-		catch (NumberFormatException notANumber) {
-			throw new RuleViolation("relief.amount-invalid");
-		}
 	}
 
 	public @Nullable String getCause() {

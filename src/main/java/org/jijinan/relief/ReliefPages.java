@@ -1,6 +1,5 @@
 package org.jijinan.relief;
 
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -110,7 +109,10 @@ class ReliefPages {
 			@RequestParam(required = false) @Nullable String situation, @AuthenticationPrincipal Caller caller,
 			Model model) {
 		return attempt(number, caller, model,
-				() -> emergency.grant(number, new EmergencyAid.Request(cause, money(amount), goods, situation), caller));
+				() -> emergency.grant(number,
+						new EmergencyAid.Request(cause, FormNumbers.amount(amount, "relief.amount-invalid"), goods,
+								situation),
+						caller));
 	}
 
 	@PostMapping("/cases/{number}/relief/emergency-aid/{id}/paperwork")
@@ -168,18 +170,6 @@ class ReliefPages {
 			.stream()
 			.collect(Collectors.toMap(HardshipCause::code,
 					cause -> english ? cause.englishName() : cause.chineseName()));
-	}
-
-	private static @Nullable BigDecimal money(@Nullable String text) {
-		if (text == null || text.isBlank()) {
-			return null;
-		}
-		try {
-			return new BigDecimal(text.strip().replace(",", ""));
-		}
-		catch (NumberFormatException notANumber) {
-			throw new org.jijinan.shared.RuleViolation("relief.amount-invalid");
-		}
 	}
 
 }

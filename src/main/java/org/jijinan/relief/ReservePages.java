@@ -1,6 +1,5 @@
 package org.jijinan.relief;
 
-import java.math.BigDecimal;
 import java.util.List;
 
 import org.jijinan.region.DivisionView;
@@ -10,7 +9,6 @@ import org.jijinan.shared.DivisionCode;
 import org.jijinan.shared.DomainProblem;
 import org.jijinan.shared.Forbidden;
 import org.jijinan.shared.PageProblems;
-import org.jijinan.shared.RuleViolation;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -57,7 +55,8 @@ class ReservePages {
 			@RequestParam(required = false) @Nullable String note, @AuthenticationPrincipal Caller caller,
 			Model model) {
 		try {
-			reserve.topUp(township, money(amount), String.valueOf(reference), note, caller);
+			reserve.topUp(township, FormNumbers.amount(amount, "relief.amount-invalid"), String.valueOf(reference), note,
+					caller);
 			return "redirect:/relief/reserve?township=" + township.value();
 		}
 		catch (DomainProblem problem) {
@@ -73,7 +72,8 @@ class ReservePages {
 			@RequestParam(required = false) @Nullable String reference, @AuthenticationPrincipal Caller caller,
 			Model model) {
 		try {
-			goods.receive(township, new GoodsStock.Item(String.valueOf(item), String.valueOf(unit), count(quantity)),
+			goods.receive(township, new GoodsStock.Item(String.valueOf(item), String.valueOf(unit),
+					FormNumbers.count(quantity, "relief.goods-quantity-invalid")),
 					String.valueOf(reference), caller);
 			return "redirect:/relief/reserve?township=" + township.value();
 		}
@@ -110,24 +110,6 @@ class ReservePages {
 			.findFirst()
 			.map(DivisionView::code)
 			.orElseThrow(() -> new Forbidden("relief.out-of-scope"));
-	}
-
-	private static BigDecimal money(@Nullable String text) {
-		try {
-			return text == null || text.isBlank() ? BigDecimal.ZERO : new BigDecimal(text.strip().replace(",", ""));
-		}
-		catch (NumberFormatException notANumber) {
-			throw new RuleViolation("relief.amount-invalid");
-		}
-	}
-
-	private static int count(@Nullable String text) {
-		try {
-			return text == null ? 0 : Integer.parseInt(text.strip());
-		}
-		catch (NumberFormatException notANumber) {
-			throw new RuleViolation("relief.goods-quantity-invalid");
-		}
 	}
 
 }

@@ -1,6 +1,5 @@
 package org.jijinan.relief;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
@@ -96,8 +95,9 @@ class SettlementPages {
 		}
 		return new HospitalBill(form.get("idNumber"), form.get("patientName"), form.get("hospitalCode"),
 				form.get("hospitalName"), level, form.get("admissionNumber"), day(form.get("admittedOn")),
-				day(form.get("dischargedOn")), money(form.get("inPolicy")), money(form.get("outOfPolicy")),
-				money(form.get("total")), null);
+				day(form.get("dischargedOn")), FormNumbers.amount(form.get("inPolicy"), "relief.bill-invalid"),
+				FormNumbers.amount(form.get("outOfPolicy"), "relief.bill-invalid"),
+				FormNumbers.amount(form.get("total"), "relief.bill-invalid"), null);
 	}
 
 	private static @Nullable LocalDate day(@Nullable String text) {
@@ -106,15 +106,6 @@ class SettlementPages {
 		}
 		catch (DateTimeParseException malformed) {
 			throw new RuleViolation("relief.admission-dates-invalid");
-		}
-	}
-
-	private static @Nullable BigDecimal money(@Nullable String text) {
-		try {
-			return text == null || text.isBlank() ? null : new BigDecimal(text.strip().replace(",", ""));
-		}
-		catch (NumberFormatException malformed) {
-			throw new RuleViolation("relief.bill-invalid");
 		}
 	}
 
