@@ -53,6 +53,7 @@ class EmbeddedDatabaseConfiguration {
 		else {
 			Path directory = settings.dataDir().resolve("postgres").toAbsolutePath();
 			Files.createDirectories(directory);
+			stopOrphan(directory);
 			builder.setDataDirectory(directory)
 				.setCleanDataDirectory(false)
 				.setServerConfig("synchronous_commit", "on")
@@ -64,6 +65,42 @@ class EmbeddedDatabaseConfiguration {
 		log.info("Embedded PostgreSQL {} listening on localhost:{}", ephemeralLabel(embedded.ephemeral()),
 				postgres.getPort());
 		return postgres;
+	}
+
+	/**
+	 * A platform killed without its shutdown (a crash, {@code kill -9}, power cut of the JVM only) leaves its
+	 * PostgreSQL running on the data folder, and the next start would wait for it in vain. The server named in
+	 * {@code postmaster.pid}, when it is alive and serves this folder, is asked to stop (SIGTERM: it finishes and
+	 * writes a clean shutdown checkpoint; its clients died with the platform) before the new start.
+	 */
+	static void stopOrphan(Path directory) throws IOException {
+		Path pidFile = directory.resolve("postmaster.pid");
+		if (!Files.exists(pidFile)) {
+			return;
+		}
+		long pid;
+		try {
+			pid = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
+		}
+		catch (RuntimeException unreadable) {
+			return;
+		}
+		ProcessHandle.of(pid)
+			.filter(ProcessHandle::isAlive)
+			.filter(process -> process.info()
+				.commandLine()
+				.map(line -> line.contains("postgres") && line.contains(directory.toString()))
+				.orElse(false))
+			.ifPresent(orphan -> {
+				log.warn("Stopping the embedded PostgreSQL (pid {}) that an earlier run left on {}", pid, directory);
+				orphan.destroy();
+				try {
+					orphan.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+				}
+				catch (Exception slow) {
+					orphan.destroyForcibly();
+				}
+			});
 	}
 
 	@Bean

@@ -24,6 +24,7 @@ import org.jijinan.region.RegionDirectory;
 import org.jijinan.shared.AuditableEvent;
 import org.jijinan.shared.Caller;
 import org.jijinan.shared.Conflict;
+import org.jijinan.shared.CrashPoints;
 import org.jijinan.shared.Forbidden;
 import org.jijinan.shared.InvalidInput;
 import org.jijinan.shared.KeyRing;
@@ -66,8 +67,12 @@ public class Payments {
 
 	private final byte[] fileKey;
 
+	private final CrashPoints crashPoints;
+
 	Payments(JdbcClient jdbc, Sealer sealer, RegionDirectory regions, CaseDesk cases,
-			ApplicationEventPublisher events, Clock clock, KeyRing keys, ReliefSettings settings) {
+			ApplicationEventPublisher events, Clock clock, KeyRing keys, ReliefSettings settings,
+			CrashPoints crashPoints) {
+		this.crashPoints = crashPoints;
 		this.jdbc = jdbc;
 		this.sealer = sealer;
 		this.regions = regions;
@@ -185,6 +190,7 @@ public class Payments {
 		if (batched != orders.size()) {
 			throw new Conflict("relief.batch-changed");
 		}
+		crashPoints.reach("payment-batch-before-commit");
 		events.publishEvent(new BatchCreated(id, number, orders.size(), total, caller.name()));
 		return batchView(id);
 	}
@@ -289,6 +295,9 @@ public class Payments {
 			}
 			else {
 				failed++;
+			}
+			if (paid + failed + unchanged == (results.size() + 1) / 2) {
+				crashPoints.reach("bank-results-half-applied");
 			}
 		}
 		jdbc.sql("update relief_bank_result set paid = :paid, failed = :failed, unchanged = :unchanged where id = :id")
