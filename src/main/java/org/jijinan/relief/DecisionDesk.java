@@ -96,14 +96,14 @@ public class DecisionDesk {
 				found.township(), regions.path(found.township()));
 		Decision decision = Decision.propose(proposal, subject, policy, computation, account(proposal), caller.name(),
 				now);
+		if (found.status() == CaseStatus.INVESTIGATING) {
+			cases.move(caseNumber, CaseStatus.AWAITING_DECISION, null, null, caller);
+		}
 		try {
 			decisions.save(decision);
 		}
 		catch (DuplicateKeyException pending) {
 			throw new Conflict("relief.proposal-pending", caseNumber);
-		}
-		if (found.status() == CaseStatus.INVESTIGATING) {
-			cases.move(caseNumber, CaseStatus.AWAITING_DECISION, null, null, caller);
 		}
 		return decision.view();
 	}
@@ -208,7 +208,8 @@ public class DecisionDesk {
 		settleCase(decision.caseNumber(), caller);
 		DecisionView refused = decision.view();
 		events.publishEvent(new AssistanceRefused(refused.id(), refused.caseNumber(),
-				found.requests().isEmpty() ? null : found.requests().get(0), java.util.Objects.requireNonNull(refused.reason())));
+				found.requests().isEmpty() ? null : found.requests().get(0), java.util.Objects.requireNonNull(refused.reason()),
+				caller.name(), java.util.Objects.requireNonNull(refused.decidedAt())));
 		return refused;
 	}
 

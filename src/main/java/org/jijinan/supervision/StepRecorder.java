@@ -16,6 +16,13 @@ import org.jijinan.intake.HelpRequestAccepted;
 import org.jijinan.intake.HelpRequestClosed;
 import org.jijinan.intake.HelpRequestReceived;
 import org.jijinan.intake.HelpRequestRefused;
+import org.jijinan.identity.StaffDirectory;
+import org.jijinan.identity.UnitKind;
+import org.jijinan.identity.UnitView;
+import org.jijinan.relief.ApprovalLevel;
+import org.jijinan.relief.AssistanceRefused;
+import org.jijinan.relief.DecisionMade;
+import org.jijinan.relief.DecisionStatus;
 import org.jijinan.relief.EmergencyAidGranted;
 import org.jijinan.relief.EmergencyPaperworkCompleted;
 import org.jijinan.region.RegionDirectory;
@@ -48,8 +55,11 @@ class StepRecorder {
 
 	private final JdbcClient jdbc;
 
+	private final StaffDirectory directory;
+
 	StepRecorder(Steps steps, RegionDirectory regions, WorkingDayCalendar calendar, SupervisionSettings settings,
-			JdbcClient jdbc) {
+			JdbcClient jdbc, StaffDirectory directory) {
+		this.directory = directory;
 		this.steps = steps;
 		this.regions = regions;
 		this.calendar = calendar;
@@ -105,7 +115,7 @@ class StepRecorder {
 			}
 			case DECIDED -> {
 				finishCaseStep(StepKind.APPROVAL, changed);
-				openCaseStep(StepKind.PAYMENT, changed.number(), changed.township(), handler, changed.at(),
+				openCaseStep(StepKind.PAYMENT, changed.number(), changed.township(), changed.by(), changed.at(),
 						settings.paymentWorkingDays());
 			}
 			case DELIVERING -> finishCaseStep(StepKind.PAYMENT, changed);
@@ -141,6 +151,27 @@ class StepRecorder {
 				completed.by());
 	}
 
+	/**
+	 * A proposal or its review hands the approval step to whoever acted last, who answers for getting it decided;
+	 * a decision for the county goes to the county's civil-affairs bureau.
+	 */
+	@EventListener
+	void on(DecisionMade made) {
+		if (made.status() != DecisionStatus.PROPOSED && made.status() != DecisionStatus.REVIEWED) {
+			return;
+		}
+		java.util.Optional<UnitView> bureau = made.level() == ApprovalLevel.COUNTY ? countyBureau(made.caseNumber())
+				: java.util.Optional.empty();
+		steps.reassign(StepKind.APPROVAL, made.caseNumber(), made.by(),
+				bureau.map(unit -> unitKey(unit.id().value())).orElse(null), bureau.map(UnitView::name).orElse(null));
+	}
+
+	/** A refused decision has nothing to deliver. */
+	@EventListener
+	void on(AssistanceRefused refused) {
+		steps.finish(EnumSet.of(StepKind.PAYMENT), refused.caseNumber(), "CANCELLED", refused.at(), refused.by());
+	}
+
 	@EventListener
 	void on(EmergencyAidGranted granted) {
 		steps.open(StepKind.EMERGENCY_PAPERWORK, granted.grantId().toString(), granted.caseNumber(),
@@ -173,6 +204,20 @@ class StepRecorder {
 			.query(String.class)
 			.optional()
 			.orElse(fallback);
+	}
+
+	private java.util.Optional<UnitView> countyBureau(String caseNumber) {
+		return jdbc.sql("select area_path from supervision_step where case_number = :caseNumber limit 1")
+			.param("caseNumber", caseNumber)
+			.query(String.class)
+			.optional()
+			.map(path -> path.split("/"))
+			.filter(parts -> parts.length > 3)
+			.map(parts -> "/" + parts[1] + "/" + parts[2] + "/" + parts[3] + "/")
+			.flatMap(countyPath -> directory.referralTargets(countyPath)
+				.stream()
+				.filter(unit -> unit.kind() == UnitKind.COUNTY_CIVIL_AFFAIRS)
+				.findFirst());
 	}
 
 	private String townshipName(DivisionCode township) {

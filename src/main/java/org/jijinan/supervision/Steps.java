@@ -63,6 +63,23 @@ class Steps {
 			.update();
 	}
 
+	/**
+	 * Gives an open step a new person responsible and, when given, a new unit.
+	 */
+	void reassign(StepKind kind, String subjectRef, String responsible, @Nullable String unitKey,
+			@Nullable String unitName) {
+		jdbc.sql("""
+				update supervision_step set responsible = :responsible, unit_key = coalesce(:unitKey, unit_key),
+				       unit_name = coalesce(:unitName, unit_name)
+				 where subject_ref = :subject and status = 'OPEN' and kind = :kind""")
+			.param("responsible", responsible)
+			.param("unitKey", unitKey)
+			.param("unitName", unitName)
+			.param("subject", subjectRef)
+			.param("kind", kind.name())
+			.update();
+	}
+
 	void cancelCase(String caseNumber, Instant at, String by) {
 		jdbc.sql("""
 				update supervision_step set status = 'CANCELLED', done_at = :at, done_by = :by, next_action_at = null

@@ -98,6 +98,26 @@ class DecisionTests {
 	}
 
 	@Test
+	void handsTheApprovalStepToWhoeverActedLastAndTheCountyBureau() {
+		String number = staff.investigatedCase();
+		String id = idOf(staff.handler.json("POST", "/api/v1/cases/" + number + "/decisions", proposal("5000", "")));
+		String steps = "/api/v1/supervision/cases/" + number + "/steps";
+
+		assertThat(approvalStep(staff.countyReviewer.get(steps).body())).contains("\"unitName\":\"共和县民政局\"")
+			.contains("\"responsible\":\"" + staff.handlerName + "\"");
+		staff.countyReviewer.json("POST", "/api/v1/decisions/" + id + "/review", "");
+		assertThat(approvalStep(staff.countyReviewer.get(steps).body())).doesNotContain(staff.handlerName);
+		staff.countyApprover.json("POST", "/api/v1/decisions/" + id + "/refusal", "{\"reason\": \"经核查已获商业保险赔付\"}");
+
+		assertThat(staff.countyReviewer.get(steps).body()).contains("\"kind\":\"PAYMENT\"")
+			.doesNotContain("\"status\":\"OPEN\"");
+	}
+
+	private static String approvalStep(String steps) {
+		return steps.replaceAll("(?s).*(\\{[^{}]*\"kind\":\"APPROVAL\"[^{}]*\\}).*", "$1");
+	}
+
+	@Test
 	void allowsMoreThanTheRulesOnlyCaseByCaseAtTheCounty() {
 		String number = staff.investigatedCase();
 
