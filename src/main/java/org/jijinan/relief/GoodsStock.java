@@ -84,7 +84,7 @@ public class GoodsStock {
 			.param("unit", unit)
 			.param("quantity", item.quantity())
 			.update();
-		entry(township, name, "RECEIPT", item.quantity(), ref, caller.name(), "relief.reserve-reference-used");
+		entry(township, name, "RECEIPT", item.quantity(), ref, caller.name(), "relief.goods-reference-used");
 		return stock(township, caller);
 	}
 
