@@ -60,6 +60,25 @@ class CaseController {
 		return desk.move(number, transition.to(), transition.note(), transition.jurisdiction(), caller);
 	}
 
+	@PostMapping("/{number}/sharing-basis")
+	SharingBasis recordSharingBasis(@PathVariable String number, @Valid @RequestBody Basis basis,
+			@AuthenticationPrincipal Caller caller) {
+		return desk.recordSharingBasis(number, basis.basis(), basis.reference(), caller);
+	}
+
+	@GetMapping("/{number}/sharing-basis")
+	SharingBasis sharingBasis(@PathVariable String number, @AuthenticationPrincipal Caller caller) {
+		desk.find(number, caller);
+		return desk.sharingBasis(number).orElseThrow(() -> new org.jijinan.shared.NotFound("casework.no-sharing-basis"));
+	}
+
+	/**
+	 * @param basis consent or entrustment
+	 * @param reference the signed document
+	 */
+	record Basis(SharingBasis.@Nullable Kind basis, @Nullable @Size(max = 100) String reference) {
+	}
+
 	/**
 	 * A move in the life cycle.
 	 *

@@ -127,6 +127,50 @@ public class CaseDesk {
 	}
 
 	/**
+	 * Records the legal basis on which the case may be shared with charities and agencies.
+	 */
+	@Transactional
+	public SharingBasis recordSharingBasis(String number, SharingBasis.Kind basis, @Nullable String reference,
+			Caller caller) {
+		Case found = handled(number, caller);
+		if (basis == null) {
+			throw new InvalidInput("casework.sharing-basis-required");
+		}
+		String document = org.jijinan.shared.WrittenText.required(reference, 2, 100,
+				"casework.sharing-reference-required");
+		var recorded = new SharingBasis(basis, document, caller.name(), clock.instant());
+		jdbc.sql("""
+				insert into casework_sharing_basis (id, case_id, basis, reference, recorded_by, recorded_at)
+				values (:id, :caseId, :basis, :reference, :by, :at)""")
+			.param("id", UUID.randomUUID())
+			.param("caseId", found.id())
+			.param("basis", basis.name())
+			.param("reference", document)
+			.param("by", caller.name())
+			.param("at", java.sql.Timestamp.from(recorded.recordedAt()))
+			.update();
+		timeline.append(found.id(), recorded.recordedAt(), caller.name(), "SHARING_BASIS_" + basis.name(), document);
+		return recorded;
+	}
+
+	/**
+	 * For modules that share a case beyond the government: the legal basis the case records, if any. Whoever asks
+	 * decides for itself whether it may see the case.
+	 * @return the latest basis recorded
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Optional<SharingBasis> sharingBasis(String number) {
+		return jdbc.sql("""
+				select b.basis, b.reference, b.recorded_by, b.recorded_at from casework_sharing_basis b
+				  join casework_case c on c.id = b.case_id
+				 where c.number = :number order by b.recorded_at desc limit 1""")
+			.param("number", number)
+			.query((row, n) -> new SharingBasis(SharingBasis.Kind.valueOf(row.getString(1)), row.getString(2),
+					row.getString(3), row.getTimestamp(4).toInstant()))
+			.optional();
+	}
+
+	/**
 	 * @return the case, when the caller may see it and handles cases
 	 */
 	Case handled(String number, Caller caller) {

@@ -60,6 +60,12 @@ class CaseTimeline {
 	}
 
 	@EventListener
+	void on(CaseEventRecorded recorded) {
+		appendTo(recorded.caseNumber(), recorded.at(), recorded.by(), recorded.kind(),
+				recorded.detail().length() > 1000 ? recorded.detail().substring(0, 1000) : recorded.detail());
+	}
+
+	@EventListener
 	void on(CaseStatusChanged changed) {
 		String detail = changed.note() == null ? "" : changed.note();
 		if (changed.transferredTo() != null) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.jijinan.casework.CaseDesk;
+import org.jijinan.casework.CaseEventRecorded;
 import org.jijinan.casework.CaseStatus;
 import org.jijinan.casework.CaseView;
 import org.jijinan.region.RegionDirectory;
@@ -105,7 +106,9 @@ public class DecisionDesk {
 		catch (DuplicateKeyException pending) {
 			throw new Conflict("relief.proposal-pending", caseNumber);
 		}
-		return decision.view();
+		DecisionView proposed = decision.view();
+		events.publishEvent(new CaseEventRecorded(caseNumber, "RELIEF_PROPOSED", summary(proposed), caller.name(), now));
+		return proposed;
 	}
 
 	/**
@@ -189,6 +192,8 @@ public class DecisionDesk {
 		decision.paymentDue().ifPresent(payments::order);
 		settleCase(view.caseNumber(), caller);
 		DecisionView approved = decision.view();
+		events.publishEvent(new CaseEventRecorded(approved.caseNumber(), "RELIEF_APPROVED", summary(approved),
+				caller.name(), now));
 		chain.record(new AssistanceChain.Grant(decision.householdId(), decision.personId(), approved.subjectName(),
 				decision.townshipPath(), "TEMPORARY", approved.cause(), approved.id().toString(), approved.billRef(),
 				approved.caseNumber(), approved.cashAmount().add(approved.goodsValue()), approved.goods(),
@@ -207,6 +212,8 @@ public class DecisionDesk {
 		CaseView found = cases.find(decision.caseNumber(), caller);
 		settleCase(decision.caseNumber(), caller);
 		DecisionView refused = decision.view();
+		events.publishEvent(new CaseEventRecorded(refused.caseNumber(), "RELIEF_REFUSED",
+				String.valueOf(refused.reason()), caller.name(), java.util.Objects.requireNonNull(refused.decidedAt())));
 		events.publishEvent(new AssistanceRefused(refused.id(), refused.caseNumber(),
 				found.requests().isEmpty() ? null : found.requests().get(0), java.util.Objects.requireNonNull(refused.reason()),
 				caller.name(), java.util.Objects.requireNonNull(refused.decidedAt())));
@@ -221,6 +228,21 @@ public class DecisionDesk {
 		Decision decision = visible(id, caller);
 		decision.withdraw(caller, clock.instant());
 		return decisions.save(decision).view();
+	}
+
+	/** What a decision grants, as the timeline says it: cash, goods, referral. */
+	private static String summary(DecisionView decision) {
+		List<String> parts = new java.util.ArrayList<>();
+		if (decision.cashAmount().signum() > 0) {
+			parts.add("现金 " + decision.cashAmount().toPlainString() + " 元");
+		}
+		if (decision.goods() != null) {
+			parts.add(decision.goods());
+		}
+		if (decision.referral() != null) {
+			parts.add("转介：" + decision.referral());
+		}
+		return String.join("；", parts) + (decision.level() == ApprovalLevel.COUNTY ? "（县级审批）" : "（乡镇审批）");
 	}
 
 	private void settleCase(String caseNumber, Caller caller) {

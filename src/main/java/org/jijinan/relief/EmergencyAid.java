@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.jijinan.calendar.WorkingDayCalendar;
 import org.jijinan.casework.CaseDesk;
+import org.jijinan.casework.CaseEventRecorded;
 import org.jijinan.casework.CaseStatus;
 import org.jijinan.casework.CaseView;
 import org.jijinan.region.RegionDirectory;
@@ -128,6 +129,8 @@ public class EmergencyAid {
 		chain.record(new AssistanceChain.Grant(found.householdId(), found.personId(), found.subjectName(),
 				regions.path(found.township()), "EMERGENCY", request.cause(), id.toString(), null, caseNumber,
 				Money.fen(amount), goods.isEmpty() ? null : goods, caller.name(), caller.organisation(), now));
+		events.publishEvent(new CaseEventRecorded(caseNumber, "EMERGENCY_AID",
+				"现金 " + Money.fen(amount).toPlainString() + " 元" + (goods.isEmpty() ? "" : "；" + goods), caller.name(), now));
 		events.publishEvent(new EmergencyAidGranted(id, caseNumber, found.township(), Money.fen(amount), caller.name(),
 				now, due));
 		return find(id);

@@ -19,6 +19,7 @@ import java.util.UUID;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.jijinan.casework.CaseDesk;
+import org.jijinan.casework.CaseEventRecorded;
 import org.jijinan.casework.CaseStatus;
 import org.jijinan.region.RegionDirectory;
 import org.jijinan.shared.AuditableEvent;
@@ -367,6 +368,8 @@ public class Payments {
 			.param("id", order)
 			.query(String.class)
 			.single();
+		events.publishEvent(new CaseEventRecorded(caseNumber, "RELIEF_PAID", "支付指令 " + order, caller.name(),
+				clock.instant()));
 		if (cases.find(caseNumber, caller).status() == CaseStatus.DECIDED) {
 			cases.move(caseNumber, CaseStatus.DELIVERING, null, null, caller);
 		}

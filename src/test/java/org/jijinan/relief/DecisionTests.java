@@ -81,6 +81,9 @@ class DecisionTests {
 		assertThat(staff.handler.get("/api/v1/cases/" + number).body()).contains("\"status\":\"DECIDED\"");
 		assertProblem(staff.countyApprover.json("POST", "/api/v1/decisions/" + id + "/approval", ""), 409,
 				"relief.illegal-transition");
+		assertThat(staff.handler.get("/api/v1/cases/" + number + "/timeline").body())
+			.contains("\"kind\":\"RELIEF_PROPOSED\"").contains("\"kind\":\"RELIEF_APPROVED\"")
+			.contains("现金 2000.00 元（乡镇审批）");
 	}
 
 	@Test
