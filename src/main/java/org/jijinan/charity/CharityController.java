@@ -1,0 +1,137 @@
+package org.jijinan.charity;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import org.jijinan.shared.Caller;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Charity linkage over HTTP: projects, the needs board with its matches, claims, deliveries and confirmations.
+ */
+@RestController
+@RequestMapping("/api/v1")
+class CharityController {
+
+	private final Projects projects;
+
+	private final NeedsBoard needs;
+
+	private final Claims claims;
+
+	CharityController(Projects projects, NeedsBoard needs, Claims claims) {
+		this.projects = projects;
+		this.needs = needs;
+		this.claims = claims;
+	}
+
+	@PostMapping("/charity-projects")
+	ResponseEntity<ProjectView> start(@RequestBody Projects.NewProject project, @AuthenticationPrincipal Caller caller) {
+		ProjectView started = projects.start(project, caller);
+		return ResponseEntity.created(URI.create("/api/v1/charity-projects/" + started.id())).body(started);
+	}
+
+	@GetMapping("/charity-projects")
+	List<ProjectView> projects(@AuthenticationPrincipal Caller caller) {
+		return projects.list(caller);
+	}
+
+	@GetMapping("/charity-projects/{id}")
+	ProjectView project(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
+		return projects.find(id, caller);
+	}
+
+	@GetMapping("/charity-projects/{id}/matches")
+	List<Matching.Match> projectMatches(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
+		return needs.matchesForProject(id, caller);
+	}
+
+	@PostMapping("/cases/{number}/needs")
+	ResponseEntity<NeedView> publish(@PathVariable String number, @RequestBody NeedsBoard.NewNeed need,
+			@AuthenticationPrincipal Caller caller) {
+		NeedView published = needs.publish(number, need, caller);
+		return ResponseEntity.created(URI.create("/api/v1/needs/" + published.id())).body(published);
+	}
+
+	@GetMapping("/needs")
+	List<NeedView> board(@AuthenticationPrincipal Caller caller) {
+		return needs.board(caller);
+	}
+
+	@GetMapping("/needs/{id}")
+	NeedView need(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
+		return needs.find(id, caller);
+	}
+
+	@GetMapping("/needs/{id}/matches")
+	List<Matching.Match> needMatches(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
+		return needs.matchesFor(id, caller);
+	}
+
+	@PostMapping("/needs/{id}/withdrawal")
+	NeedView withdraw(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
+		return needs.withdraw(id, caller);
+	}
+
+	@GetMapping("/needs/{id}/claims")
+	List<ClaimView> claimsOf(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
+		return claims.ofNeed(id, caller);
+	}
+
+	@PostMapping("/needs/{id}/claims")
+	ResponseEntity<ClaimView> claim(@PathVariable UUID id, @RequestBody NewClaim claim,
+			@AuthenticationPrincipal Caller caller) {
+		if (claim.projectId() == null) {
+			throw new org.jijinan.shared.InvalidInput("charity.project-required");
+		}
+		ClaimView made = claims.claim(id, claim.projectId(), claim.amount(), caller);
+		return ResponseEntity.created(URI.create("/api/v1/charity-claims/" + made.id())).body(made);
+	}
+
+	@GetMapping("/charity-claims")
+	List<ClaimView> myClaims(@AuthenticationPrincipal Caller caller) {
+		return claims.mine(caller);
+	}
+
+	@PostMapping("/charity-claims/{id}/delivery")
+	ClaimView deliver(@PathVariable UUID id, @Valid @RequestBody Note note, @AuthenticationPrincipal Caller caller) {
+		return claims.deliver(id, note.note(), caller);
+	}
+
+	@PostMapping("/charity-claims/{id}/cancellation")
+	ClaimView cancel(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
+		return claims.cancel(id, caller);
+	}
+
+	@PostMapping("/charity-claims/{id}/confirmation")
+	ClaimView confirm(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
+		return claims.confirm(id, caller);
+	}
+
+	/**
+	 * @param projectId the project the need is met from
+	 * @param amount what the charity commits, yuan
+	 */
+	record NewClaim(@Nullable UUID projectId, @Nullable BigDecimal amount) {
+	}
+
+	/**
+	 * @param note what was given
+	 */
+	record Note(@Nullable @Size(max = 1000) String note) {
+	}
+
+}
