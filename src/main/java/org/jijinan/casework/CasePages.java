@@ -77,6 +77,21 @@ class CasePages {
 		}
 	}
 
+	@PostMapping("/{number}/sharing-basis")
+	String recordSharingBasis(@PathVariable String number,
+			@RequestParam(required = false) SharingBasis.@Nullable Kind basis,
+			@RequestParam(required = false) @Nullable String reference, @AuthenticationPrincipal Caller caller,
+			Model model) {
+		try {
+			desk.recordSharingBasis(number, basis, reference, caller);
+			return "redirect:/cases/" + number;
+		}
+		catch (DomainProblem problem) {
+			problems.show(model, problem);
+			return page(number, caller, model);
+		}
+	}
+
 	String page(String number, Caller caller, Model model) {
 		model.addAttribute("found", desk.find(number, caller));
 		model.addAttribute("timeline", desk.timeline(number, caller));
@@ -91,6 +106,7 @@ class CasePages {
 		model.addAttribute("targets", handles ? tasks.targets(number, caller) : java.util.List.of());
 		model.addAttribute("kinds", TaskKind.values());
 		model.addAttribute("investigation", investigation.of(number, caller));
+		model.addAttribute("sharingBasis", desk.sharingBasis(number).orElse(null));
 		model.addAttribute("today", java.time.LocalDate.now(clock.withZone(org.jijinan.calendar.WorkingDayCalendar.COUNTY)));
 		return "casework/case";
 	}

@@ -1,0 +1,180 @@
+package org.jijinan.charity;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import org.jijinan.casework.CaseDesk;
+import org.jijinan.shared.Caller;
+import org.jijinan.shared.DivisionCode;
+import org.jijinan.shared.DomainProblem;
+import org.jijinan.shared.PageProblems;
+import org.jijinan.shared.RuleViolation;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The charity pages: the needs board (charities claim and report back; townships confirm), publishing a case's need,
+ * and a charity's projects.
+ */
+@Controller
+class CharityPages {
+
+	private final NeedsBoard needs;
+
+	private final Claims claims;
+
+	private final Projects projects;
+
+	private final CaseDesk cases;
+
+	private final PageProblems problems;
+
+	CharityPages(NeedsBoard needs, Claims claims, Projects projects, CaseDesk cases, PageProblems problems) {
+		this.needs = needs;
+		this.claims = claims;
+		this.projects = projects;
+		this.cases = cases;
+		this.problems = problems;
+	}
+
+	@GetMapping("/charity/needs")
+	String board(@AuthenticationPrincipal Caller caller, Model model) {
+		return page(caller, model);
+	}
+
+	@PostMapping("/charity/needs/{id}/claims")
+	String claim(@PathVariable UUID id, @RequestParam(required = false) @Nullable UUID projectId,
+			@RequestParam(required = false) @Nullable String amount, @AuthenticationPrincipal Caller caller,
+			Model model) {
+		return attempt(caller, model, () -> {
+			if (projectId == null) {
+				throw new org.jijinan.shared.InvalidInput("charity.project-required");
+			}
+			return claims.claim(id, projectId, money(amount), caller);
+		});
+	}
+
+	@PostMapping("/charity/claims/{id}/{step}")
+	String act(@PathVariable UUID id, @PathVariable String step, @RequestParam(required = false) @Nullable String note,
+			@AuthenticationPrincipal Caller caller, Model model) {
+		return attempt(caller, model, () -> switch (step) {
+			case "delivery" -> claims.deliver(id, note, caller);
+			case "cancellation" -> claims.cancel(id, caller);
+			case "confirmation" -> claims.confirm(id, caller);
+			default -> throw new org.jijinan.shared.NotFound("charity.claim-not-found");
+		});
+	}
+
+	@GetMapping("/cases/{number}/needs/new")
+	String publishForm(@PathVariable String number, @AuthenticationPrincipal Caller caller, Model model) {
+		return publishPage(number, caller, model);
+	}
+
+	@PostMapping("/cases/{number}/needs")
+	String publish(@PathVariable String number, @RequestParam(required = false) @Nullable List<String> kinds,
+			@RequestParam(required = false) @Nullable String amount,
+			@RequestParam(required = false) @Nullable String summary, @AuthenticationPrincipal Caller caller,
+			Model model) {
+		try {
+			needs.publish(number, new NeedsBoard.NewNeed(kinds, money(amount), summary), caller);
+			return "redirect:/charity/needs";
+		}
+		catch (DomainProblem problem) {
+			problems.show(model, problem);
+			model.addAttribute("summary", summary);
+			model.addAttribute("amount", amount);
+			return publishPage(number, caller, model);
+		}
+	}
+
+	@GetMapping("/charity/projects")
+	String projects(@AuthenticationPrincipal Caller caller, Model model) {
+		model.addAttribute("projects", projects.list(caller));
+		model.addAttribute("charity", CharityStaff.isCharity(caller));
+		return "charity/projects";
+	}
+
+	@PostMapping("/charity/projects")
+	String start(@RequestParam(required = false) @Nullable String name,
+			@RequestParam(required = false) @Nullable String description,
+			@RequestParam(required = false) @Nullable String causes,
+			@RequestParam(required = false) @Nullable String regions,
+			@RequestParam(required = false) @Nullable String perCaseMax,
+			@RequestParam(required = false) @Nullable String budget,
+			@RequestParam(required = false) @Nullable String goods, @AuthenticationPrincipal Caller caller,
+			Model model) {
+		try {
+			projects.start(new Projects.NewProject(name, description, list(causes),
+					list(regions).stream().map(DivisionCode::of).toList(), money(perCaseMax), money(budget), goods), caller);
+			return "redirect:/charity/projects";
+		}
+		catch (DomainProblem problem) {
+			problems.show(model, problem);
+			return projects(caller, model);
+		}
+	}
+
+	private String attempt(Caller caller, Model model, Supplier<?> action) {
+		try {
+			action.get();
+			return "redirect:/charity/needs";
+		}
+		catch (DomainProblem problem) {
+			problems.show(model, problem);
+			return page(caller, model);
+		}
+	}
+
+	private String page(Caller caller, Model model) {
+		boolean charity = CharityStaff.isCharity(caller);
+		List<NeedView> open = needs.board(caller);
+		model.addAttribute("needs", open);
+		model.addAttribute("charity", charity);
+		if (charity) {
+			model.addAttribute("myProjects", projects.list(caller).stream().filter(ProjectView::active).toList());
+			model.addAttribute("myClaims", claims.mine(caller));
+			model.addAttribute("claims", Map.of());
+		}
+		else {
+			model.addAttribute("myProjects", List.of());
+			model.addAttribute("myClaims", List.of());
+			model.addAttribute("claims", open.stream()
+				.collect(Collectors.toMap(need -> need.id().toString(), need -> claims.ofNeed(need.id(), caller))));
+		}
+		return "charity/needs";
+	}
+
+	private String publishPage(String number, Caller caller, Model model) {
+		model.addAttribute("found", cases.find(number, caller));
+		model.addAttribute("basis", cases.sharingBasis(number).orElse(null));
+		model.addAttribute("kinds", NeedsBoard.KINDS.stream().sorted().toList());
+		return "charity/publish";
+	}
+
+	private static List<String> list(@Nullable String typed) {
+		return typed == null || typed.isBlank() ? List.of()
+				: Arrays.stream(typed.split("[,，、\\s]+")).filter(part -> !part.isBlank()).toList();
+	}
+
+	private static @Nullable BigDecimal money(@Nullable String typed) {
+		try {
+			return typed == null || typed.isBlank() ? null : new BigDecimal(typed.strip().replace(",", ""));
+		}
+		catch (NumberFormatException notANumber) {
+			throw new RuleViolation("charity.amount-invalid");
+		}
+	}
+
+}
