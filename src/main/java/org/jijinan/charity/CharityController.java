@@ -32,7 +32,10 @@ class CharityController {
 
 	private final Claims claims;
 
-	CharityController(Projects projects, NeedsBoard needs, Claims claims) {
+	private final PublicFund fund;
+
+	CharityController(Projects projects, NeedsBoard needs, Claims claims, PublicFund fund) {
+		this.fund = fund;
 		this.projects = projects;
 		this.needs = needs;
 		this.claims = claims;
@@ -119,6 +122,41 @@ class CharityController {
 	@PostMapping("/charity-claims/{id}/confirmation")
 	ClaimView confirm(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
 		return claims.confirm(id, caller);
+	}
+
+	@GetMapping("/public-fund")
+	PublicFund.Ledger fund() {
+		return fund.ledger();
+	}
+
+	@PostMapping("/public-fund/income")
+	PublicFund.Ledger receive(@RequestBody Donation donation, @AuthenticationPrincipal Caller caller) {
+		return fund.receive(donation.amount(), donation.donor(), donation.purpose(), donation.reference(), caller);
+	}
+
+	@PostMapping("/public-fund/grants")
+	PublicFund.Ledger grant(@RequestBody Grant grant, @AuthenticationPrincipal Caller caller) {
+		return fund.grant(String.valueOf(grant.caseNumber()), grant.amount(), grant.purpose(), grant.reference(), caller);
+	}
+
+	/**
+	 * @param amount yuan
+	 * @param donor as published, or empty for 匿名
+	 * @param purpose what for
+	 * @param reference the receipt
+	 */
+	record Donation(@Nullable BigDecimal amount, @Nullable String donor, @Nullable String purpose,
+			@Nullable String reference) {
+	}
+
+	/**
+	 * @param caseNumber the family's case
+	 * @param amount yuan
+	 * @param purpose what for
+	 * @param reference the payment's reference
+	 */
+	record Grant(@Nullable String caseNumber, @Nullable BigDecimal amount, @Nullable String purpose,
+			@Nullable String reference) {
 	}
 
 	/**
