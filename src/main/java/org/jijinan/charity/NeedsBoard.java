@@ -184,7 +184,7 @@ public class NeedsBoard {
 	@Transactional(readOnly = true)
 	public List<Matching.Match> matchesFor(UUID needId, Caller caller) {
 		find(needId, caller);
-		return Matching.forNeed(forMatching(needId), projects.forMatching(), 10);
+		return MatchIndex.of(projects.forMatching()).forNeed(forMatching(needId), 10);
 	}
 
 	/**
