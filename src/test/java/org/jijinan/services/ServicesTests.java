@@ -115,6 +115,16 @@ class ServicesTests {
 			.contains("\"type\":\"PSYCHOLOGICAL_COUNSELLING\"").contains("\"minutes\":90");
 		assertThat(township.get("/api/v1/cases/" + number + "/timeline").body()).contains("SERVICE_ASSESSED")
 			.contains("SERVICE_PLANNED").contains("SERVICE_PSYCHOLOGICAL_COUNSELLING");
+
+		assertThat(worker.get("/services/cases").body()).contains(number).doesNotContain(other);
+		Page page = worker.get("/services/cases/" + number);
+		assertThat(page.body()).contains("孩子睡眠恢复正常").contains("心理疏导").contains("save-record");
+		Page letters = worker.post("/services/cases/" + number + "/records", java.util.Map.of("type",
+				"LIFE_SUPPORT", "minutes", "一小时", "notes", "送去生活用品", "outcome", "已解决"));
+		assertThat(letters.status()).isEqualTo(422);
+		assertThat(letters.body()).contains("单次服务时长须为 1 到 1440 分钟");
+		assertThat(worker.get("/services/cases/" + other).status()).isEqualTo(403);
+		assertThat(township.get("/services/cases/" + number).body()).doesNotContain("save-record");
 	}
 
 	private static String record(int minutes, String cost) {
