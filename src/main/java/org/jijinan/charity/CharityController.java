@@ -34,7 +34,10 @@ class CharityController {
 
 	private final PublicFund fund;
 
-	CharityController(Projects projects, NeedsBoard needs, Claims claims, PublicFund fund) {
+	private final Pledges pledges;
+
+	CharityController(Projects projects, NeedsBoard needs, Claims claims, PublicFund fund, Pledges pledges) {
+		this.pledges = pledges;
 		this.fund = fund;
 		this.projects = projects;
 		this.needs = needs;
@@ -122,6 +125,34 @@ class CharityController {
 	@PostMapping("/charity-claims/{id}/confirmation")
 	ClaimView confirm(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
 		return claims.confirm(id, caller);
+	}
+
+	@PostMapping("/pledges")
+	ResponseEntity<Pledges.PledgeView> pledge(@RequestBody Pledges.NewPledge pledge, @AuthenticationPrincipal Caller caller) {
+		Pledges.PledgeView recorded = pledges.pledge(pledge, caller);
+		return ResponseEntity.created(URI.create("/api/v1/pledges/" + recorded.id())).body(recorded);
+	}
+
+	@GetMapping("/pledges")
+	List<Pledges.PledgeView> pledges(@AuthenticationPrincipal Caller caller) {
+		return pledges.pledges(caller);
+	}
+
+	@GetMapping("/needs/{id}/pledges")
+	List<Pledges.Suggestion> pledgesFor(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
+		return pledges.forNeed(id, caller);
+	}
+
+	@PostMapping("/volunteers")
+	ResponseEntity<Pledges.VolunteerView> volunteer(@RequestBody Pledges.NewVolunteer volunteer,
+			@AuthenticationPrincipal Caller caller) {
+		Pledges.VolunteerView recorded = pledges.volunteer(volunteer, caller);
+		return ResponseEntity.created(URI.create("/api/v1/volunteers/" + recorded.id())).body(recorded);
+	}
+
+	@GetMapping("/volunteers")
+	List<Pledges.VolunteerView> volunteers(@AuthenticationPrincipal Caller caller) {
+		return pledges.volunteers(caller);
 	}
 
 	@GetMapping("/public-fund")

@@ -1,0 +1,245 @@
+package org.jijinan.charity;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jijinan.region.RegionDirectory;
+import org.jijinan.shared.Caller;
+import org.jijinan.shared.DivisionCode;
+import org.jijinan.shared.InvalidInput;
+import org.jijinan.shared.PhoneNumber;
+import org.jijinan.shared.RuleViolation;
+import org.jijinan.shared.Sealer;
+import org.jijinan.shared.WrittenText;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Individuals' wish to help (个人帮扶意愿): pledges of money, goods or volunteer hours for an area and causes, and
+ * volunteers with their skills and areas, recorded by charity officers or the county; and the pledges that fit a
+ * published need, with the reasons.
+ */
+@Service
+public class Pledges {
+
+	static final Map<String, Set<String>> SERVES = Map.of("MONEY", Set.of("CASH"), "GOODS", Set.of("GOODS"), "HOURS",
+			Set.of("SERVICE", "VOLUNTEER"));
+
+	private static final Map<String, String> UNITS = Map.of("MONEY", "元", "HOURS", "小时");
+
+	private final JdbcClient jdbc;
+
+	private final RegionDirectory regions;
+
+	private final NeedsBoard needs;
+
+	private final Sealer sealer;
+
+	private final Clock clock;
+
+	Pledges(JdbcClient jdbc, RegionDirectory regions, NeedsBoard needs, Sealer sealer, Clock clock) {
+		this.jdbc = jdbc;
+		this.regions = regions;
+		this.needs = needs;
+		this.sealer = sealer;
+		this.clock = clock;
+	}
+
+	/**
+	 * Records a pledge. Money is given to the fen, goods and hours in whole numbers, hours at most 10,000.
+	 */
+	@Transactional
+	public PledgeView pledge(NewPledge pledge, Caller caller) {
+		requireRecorder(caller);
+		String kind = pledge.kind() == null ? "" : pledge.kind();
+		if (!SERVES.containsKey(kind)) {
+			throw new InvalidInput("charity.pledge-kind-invalid");
+		}
+		BigDecimal quantity = pledge.quantity();
+		if (quantity == null || quantity.signum() <= 0 || quantity.stripTrailingZeros().scale() > (kind.equals("MONEY") ? 2 : 0)
+				|| kind.equals("HOURS") && quantity.compareTo(BigDecimal.valueOf(10_000)) > 0
+				|| quantity.compareTo(BigDecimal.valueOf(10_000_000)) > 0) {
+			throw new RuleViolation("charity.pledge-quantity-invalid");
+		}
+		String unit = kind.equals("GOODS") ? WrittenText.required(pledge.unit(), 1, 10, "charity.pledge-unit-required")
+				: UNITS.get(kind);
+		String path = region(pledge.region());
+		String donor = WrittenText.optional(pledge.donorName(), 50);
+		UUID id = UUID.randomUUID();
+		jdbc.sql("""
+				insert into charity_pledge (id, donor_name, kind, quantity, remaining, unit, description, region_path, causes,
+				                            recorded_by, recorded_at)
+				values (:id, :donor, :kind, :quantity, :quantity, :unit, :description, :path, :causes, :by, :at)""")
+			.param("id", id)
+			.param("donor", donor.isEmpty() ? "匿名" : donor)
+			.param("kind", kind)
+			.param("quantity", quantity)
+			.param("unit", unit)
+			.param("description", WrittenText.required(pledge.description(), 2, 300, "charity.pledge-description-required"))
+			.param("path", path)
+			.param("causes", (pledge.causes() == null ? List.<String>of() : pledge.causes()).toArray(String[]::new))
+			.param("by", caller.name())
+			.param("at", Timestamp.from(clock.instant()))
+			.update();
+		return list().stream().filter(found -> found.id().equals(id)).findFirst().orElseThrow();
+	}
+
+	/**
+	 * Records a volunteer; the phone is sealed and shown masked.
+	 */
+	@Transactional
+	public VolunteerView volunteer(NewVolunteer volunteer, Caller caller) {
+		requireRecorder(caller);
+		String name = WrittenText.required(volunteer.name(), 2, 50, "charity.volunteer-name-required");
+		List<String> skills = volunteer.skills() == null ? List.of() : volunteer.skills();
+		if (skills.isEmpty() || skills.size() > 10 || skills.stream().anyMatch(skill -> skill.isBlank() || skill.length() > 40)) {
+			throw new InvalidInput("charity.volunteer-skills-required");
+		}
+		if (volunteer.hoursAMonth() < 1 || volunteer.hoursAMonth() > 200) {
+			throw new RuleViolation("charity.volunteer-hours-invalid");
+		}
+		String path = region(volunteer.region());
+		PhoneNumber phone = volunteer.phone() == null || volunteer.phone().isBlank() ? null
+				: PhoneNumber.parse(volunteer.phone());
+		UUID id = UUID.randomUUID();
+		jdbc.sql("""
+				insert into charity_volunteer (id, name, phone_sealed, phone_masked, skills, region_paths, hours_a_month,
+				                               recorded_by, recorded_at)
+				values (:id, :name, :sealed, :masked, :skills, :paths, :hours, :by, :at)""")
+			.param("id", id)
+			.param("name", name)
+			.param("sealed", phone == null ? null : sealer.seal(phone.value(), "charity.volunteer-phone"))
+			.param("masked", phone == null ? null : phone.toString())
+			.param("skills", skills.stream().map(String::strip).toArray(String[]::new))
+			.param("paths", new String[] { path })
+			.param("hours", volunteer.hoursAMonth())
+			.param("by", caller.name())
+			.param("at", Timestamp.from(clock.instant()))
+			.update();
+		return volunteers(caller).stream().filter(found -> found.id().equals(id)).findFirst().orElseThrow();
+	}
+
+	/**
+	 * @return the volunteers, newest first
+	 */
+	@Transactional(readOnly = true)
+	public List<VolunteerView> volunteers(Caller caller) {
+		requireRecorder(caller);
+		return jdbc.sql("select * from charity_volunteer order by recorded_at desc limit 500")
+			.query((row, n) -> new VolunteerView(row.getObject("id", UUID.class), row.getString("name"),
+					row.getString("phone_masked"), Projects.strings(row.getArray("skills")),
+					Projects.strings(row.getArray("region_paths")).stream().map(Projects::codeOf).toList(),
+					row.getInt("hours_a_month")))
+			.list();
+	}
+
+	/**
+	 * @return the pledges with something left that fit a need — its area, a kind of help it asks for, its cause
+	 * first — with the reasons
+	 */
+	@Transactional(readOnly = true)
+	public List<Suggestion> forNeed(UUID needId, Caller caller) {
+		NeedView need = needs.find(needId, caller);
+		String township = regions.path(new DivisionCode(need.township()));
+		return list().stream()
+			.filter(pledge -> township.startsWith(regions.path(new DivisionCode(pledge.region()))))
+			.filter(pledge -> SERVES.get(pledge.kind()).stream().anyMatch(need.kinds()::contains))
+			.map(pledge -> new Suggestion(pledge,
+					pledge.causes().stream().anyMatch(need.causes()::contains) ? List.of("REGION", "KIND", "CAUSE")
+							: List.of("REGION", "KIND")))
+			.sorted(Comparator.comparingInt((Suggestion suggestion) -> -suggestion.reasons().size())
+				.thenComparing(suggestion -> suggestion.pledge().id()))
+			.limit(20)
+			.toList();
+	}
+
+	private List<PledgeView> list() {
+		return jdbc.sql("select * from charity_pledge where remaining > 0 order by recorded_at desc limit 2000")
+			.query((row, n) -> new PledgeView(row.getObject("id", UUID.class), row.getString("donor_name"),
+					row.getString("kind"), row.getBigDecimal("quantity"), row.getBigDecimal("remaining"),
+					row.getString("unit"), row.getString("description"), Projects.codeOf(row.getString("region_path")),
+					Projects.strings(row.getArray("causes"))))
+			.list();
+	}
+
+	/**
+	 * @return the pledges with something left, newest first
+	 */
+	@Transactional(readOnly = true)
+	public List<PledgeView> pledges(Caller caller) {
+		requireRecorder(caller);
+		return list();
+	}
+
+	private String region(@Nullable DivisionCode region) {
+		if (region == null || regions.find(region).isEmpty()) {
+			throw new InvalidInput("charity.region-required");
+		}
+		return regions.path(region);
+	}
+
+	private static void requireRecorder(Caller caller) {
+		if (!CharityStaff.isCharity(caller) && (caller.regionScope() == null
+				|| !(caller.hasRole("COUNTY_REVIEWER") || caller.hasRole("COUNTY_APPROVER")))) {
+			throw new org.jijinan.shared.Forbidden("charity.not-allowed");
+		}
+	}
+
+	/**
+	 * A pledge to record.
+	 */
+	public record NewPledge(@Nullable String donorName, @Nullable String kind, @Nullable BigDecimal quantity,
+			@Nullable String unit, @Nullable String description, @Nullable DivisionCode region,
+			@Nullable List<String> causes) {
+	}
+
+	/**
+	 * A pledge.
+	 *
+	 * @param id the pledge
+	 * @param donorName the donor as they wish to be named, or 匿名
+	 * @param kind {@code MONEY}, {@code GOODS} or {@code HOURS}
+	 * @param quantity what was pledged
+	 * @param remaining what is left
+	 * @param unit 元, 小时, or the goods' unit
+	 * @param description what it is
+	 * @param region the area it is for
+	 * @param causes the causes it is for (none: any)
+	 */
+	public record PledgeView(UUID id, String donorName, String kind, BigDecimal quantity, BigDecimal remaining,
+			String unit, String description, String region, List<String> causes) {
+	}
+
+	/**
+	 * A pledge that fits a need.
+	 *
+	 * @param pledge the pledge
+	 * @param reasons why it fits: {@code REGION}, {@code KIND}, and {@code CAUSE} when it names the need's cause
+	 */
+	public record Suggestion(PledgeView pledge, List<String> reasons) {
+	}
+
+	/**
+	 * A volunteer to record.
+	 */
+	public record NewVolunteer(@Nullable String name, @Nullable String phone, @Nullable List<String> skills,
+			@Nullable DivisionCode region, int hoursAMonth) {
+	}
+
+	/**
+	 * A volunteer, the phone masked.
+	 */
+	public record VolunteerView(UUID id, String name, @Nullable String phone, List<String> skills, List<String> regions,
+			int hoursAMonth) {
+	}
+
+}

@@ -1,0 +1,88 @@
+package org.jijinan.charity;
+
+import org.jijinan.SystemTest;
+import org.jijinan.Visitor;
+import org.jijinan.Visitor.Page;
+import org.jijinan.casework.CaseFixtures;
+import org.jijinan.identity.Role;
+import org.jijinan.identity.StaffFixtures;
+import org.jijinan.identity.UnitKind;
+import org.jijinan.intake.IntakeTests;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.jijinan.casework.CaseFixtures.assertProblem;
+import static org.jijinan.casework.CaseFixtures.idOf;
+
+/**
+ * Individuals' pledges and volunteers: impossible quantities are refused, a volunteer's phone is shown masked, and
+ * a need is offered the pledges of its area and kinds of help, those for its cause first, with the reasons.
+ */
+@SystemTest
+class PledgeTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Test
+	void offersANeedThePledgesThatFitItAndRefusesImpossibleOnes() {
+		var staff = StaffFixtures.from(context);
+		Visitor charity = StaffFixtures.signedIn(port, staff.active(StaffFixtures.COUNTY, UnitKind.CHARITY,
+				Role.CHARITY_OFFICER));
+		Visitor clerk = StaffFixtures.signedIn(port,
+				staff.active(StaffFixtures.DAOTANGHE, UnitKind.TOWNSHIP_GOVERNMENT, Role.WINDOW_CLERK));
+		Visitor township = StaffFixtures.signedIn(port,
+				staff.active(StaffFixtures.DAOTANGHE, UnitKind.TOWNSHIP_GOVERNMENT, Role.TOWNSHIP_REVIEWER));
+
+		assertProblem(charity.json("POST", "/api/v1/pledges", pledge("MONEY", "10.001", "null", "632521")), 422,
+				"charity.pledge-quantity-invalid");
+		assertProblem(charity.json("POST", "/api/v1/pledges", pledge("GOODS", "2.5", "\"床\"", "632521")), 422,
+				"charity.pledge-quantity-invalid");
+		assertProblem(charity.json("POST", "/api/v1/pledges", pledge("HOURS", "20000", "null", "632521")), 422,
+				"charity.pledge-quantity-invalid");
+		assertProblem(charity.json("POST", "/api/v1/pledges", pledge("MONEY", "-1", "null", "632521")), 422,
+				"charity.pledge-quantity-invalid");
+		assertProblem(charity.json("POST", "/api/v1/pledges", pledge("LAND", "1", "null", "632521")), 400,
+				"charity.pledge-kind-invalid");
+		assertProblem(township.json("POST", "/api/v1/pledges", pledge("MONEY", "100", "null", "632521")), 403,
+				"charity.not-allowed");
+		String money = idOf(charity.json("POST", "/api/v1/pledges", pledge("MONEY", "2000", "null", "632521")));
+		String goods = idOf(charity.json("POST", "/api/v1/pledges", pledge("GOODS", "20", "\"床\"", "632521101")));
+		String elsewhere = idOf(charity.json("POST", "/api/v1/pledges", pledge("MONEY", "500", "null", "632521102")));
+		String hours = idOf(charity.json("POST", "/api/v1/pledges", pledge("HOURS", "40", "null", "632521")));
+
+		Page volunteer = charity.json("POST", "/api/v1/volunteers", """
+				{"name": "王小明", "phone": "13897451234", "skills": ["心理咨询", "藏汉翻译"], "region": "632521",
+				 "hoursAMonth": 16}""");
+		assertThat(volunteer.body()).contains("138****1234").doesNotContain("13897451234");
+		assertProblem(charity.json("POST", "/api/v1/volunteers",
+				"{\"name\": \"李\", \"skills\": [], \"region\": \"632521\", \"hoursAMonth\": 0}"), 400,
+				"charity.volunteer-name-required");
+
+		String number = CaseFixtures.acceptedCase(clerk, township, IntakeTests.request("URGENT", "13909741234", "FIRE"));
+		township.json("POST", "/api/v1/cases/" + number + "/sharing-basis",
+				"{\"basis\": \"CONSENT\", \"reference\": \"同意书\"}");
+		String need = idOf(township.json("POST", "/api/v1/cases/" + number + "/needs",
+				"{\"kinds\": [\"CASH\", \"GOODS\"], \"amount\": 1000, \"summary\": \"房屋烧毁，需要被褥\"}"));
+
+		String offered = charity.get("/api/v1/needs/" + need + "/pledges").body();
+		assertThat(offered).contains(money).contains(goods).doesNotContain(elsewhere).doesNotContain(hours);
+		assertThat(offered.indexOf(goods)).as(offered).isLessThan(offered.indexOf(money));
+		assertThat(offered).contains("\"reasons\":[\"REGION\",\"KIND\",\"CAUSE\"]");
+	}
+
+	private static String pledge(String kind, String quantity, String unit, String region) {
+		return """
+				{"donorName": "", "kind": "%s", "quantity": %s, "unit": %s, "description": "冬季帮扶",
+				 "region": "%s", "causes": %s}"""
+			.formatted(kind, quantity, unit, region, kind.equals("GOODS") ? "[\"FIRE\"]" : "[]");
+	}
+
+}
