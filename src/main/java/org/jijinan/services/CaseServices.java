@@ -193,6 +193,28 @@ public class CaseServices {
 	}
 
 	/**
+	 * Closes the agency's active plan after the follow-up (跟踪回访), with what the follow-up found.
+	 */
+	@Transactional
+	public ServicesView close(String caseNumber, @Nullable String note, Caller caller) {
+		UUID agency = agencies.serving(caseNumber, caller);
+		String found = WrittenText.required(note, 4, 1000, "services.closing-note-required");
+		int closed = jdbc.sql("""
+				update services_plan set status = 'CLOSED', closing_note = :note
+				 where case_number = :caseNumber and agency_id = :agency and status = 'ACTIVE'""")
+			.param("note", found)
+			.param("caseNumber", caseNumber)
+			.param("agency", agency)
+			.update();
+		if (closed == 0) {
+			throw new RuleViolation("services.no-plan");
+		}
+		events.publishEvent(new CaseEventRecorded(caseNumber, "SERVICE_CLOSED", caller.organisation() + "：" + found,
+				caller.name(), clock.instant()));
+		return of(caseNumber, caller);
+	}
+
+	/**
 	 * @return the case's assessments, plans and records
 	 */
 	@Transactional(readOnly = true)
@@ -214,7 +236,7 @@ public class CaseServices {
 			.query((row, n) -> new ServicesView.PlanView(row.getObject("id", UUID.class), row.getString("title"),
 					json.readValue(row.getString("goals"), new TypeReference<List<Goal>>() {
 					}), row.getObject("follow_up_on", LocalDate.class), row.getString("status"),
-					row.getString("created_by")))
+					row.getString("created_by"), row.getString("closing_note")))
 			.list();
 		List<ServicesView.RecordView> records = jdbc.sql("""
 				select * from services_record where case_number = :caseNumber order by served_on, recorded_at""")

@@ -38,7 +38,14 @@ class ServicePages {
 
 	private final PageProblems problems;
 
-	ServicePages(CaseServices services, Agencies agencies, Contracts contracts, PageProblems problems) {
+	private final org.jijinan.identity.StaffDirectory directory;
+
+	private final org.jijinan.region.RegionDirectory regions;
+
+	ServicePages(CaseServices services, Agencies agencies, Contracts contracts, PageProblems problems,
+			org.jijinan.identity.StaffDirectory directory, org.jijinan.region.RegionDirectory regions) {
+		this.directory = directory;
+		this.regions = regions;
 		this.services = services;
 		this.agencies = agencies;
 		this.contracts = contracts;
@@ -92,6 +99,50 @@ class ServicePages {
 			Model model) {
 		return attempt(number, caller, model, () -> services.record(number, new CaseServices.ServiceRecord(type(type),
 				day(servedOn), count(minutes), notes, outcome, money(cost)), caller));
+	}
+
+	@PostMapping("/services/cases/{number}/closing")
+	String close(@PathVariable String number, @RequestParam(required = false) @Nullable String note,
+			@AuthenticationPrincipal Caller caller, Model model) {
+		return attempt(number, caller, model, () -> services.close(number, note, caller));
+	}
+
+	@GetMapping("/services/contracts")
+	String contracts(@AuthenticationPrincipal Caller caller, Model model) {
+		model.addAttribute("contracts", contracts.list(caller));
+		model.addAttribute("maySign", caller.regionScope() != null && caller.regionScope().value().length() == 6
+				&& (caller.hasRole("COUNTY_APPROVER") || caller.hasRole("COUNTY_REVIEWER")));
+		model.addAttribute("agencies", agencyUnits(caller));
+		return "services/contracts";
+	}
+
+	@PostMapping("/services/contracts")
+	String sign(@RequestParam(required = false) @Nullable UUID agencyId,
+			@RequestParam(required = false) @Nullable String title,
+			@RequestParam(required = false) @Nullable String validFrom,
+			@RequestParam(required = false) @Nullable String validTo,
+			@RequestParam(required = false) @Nullable String budget,
+			@RequestParam(required = false) @Nullable String targetCases, @AuthenticationPrincipal Caller caller,
+			Model model) {
+		try {
+			contracts.sign(new Contracts.NewContract(agencyId, title, day(validFrom), day(validTo), money(budget),
+					count(targetCases)), caller);
+			return "redirect:/services/contracts";
+		}
+		catch (DomainProblem problem) {
+			problems.show(model, problem);
+			return contracts(caller, model);
+		}
+	}
+
+	private List<org.jijinan.identity.UnitView> agencyUnits(Caller caller) {
+		if (caller.regionScope() == null || caller.regionScope().value().length() != 6) {
+			return List.of();
+		}
+		return directory.referralTargets(regions.path(caller.regionScope()))
+			.stream()
+			.filter(unit -> unit.kind() == org.jijinan.identity.UnitKind.SOCIAL_WORK_AGENCY)
+			.toList();
 	}
 
 	private String attempt(String number, Caller caller, Model model, Supplier<?> action) {

@@ -75,6 +75,17 @@ class ServicesController {
 		return services.record(number, service, caller);
 	}
 
+	@PostMapping("/cases/{number}/service-plans/closing")
+	ServicesView close(@PathVariable String number, @RequestBody Closing closing, @AuthenticationPrincipal Caller caller) {
+		return services.close(number, closing.note(), caller);
+	}
+
+	/**
+	 * @param note what the follow-up found
+	 */
+	record Closing(@org.jspecify.annotations.Nullable String note) {
+	}
+
 	/**
 	 * A case referred to the agency: the number and the name its workers need, nothing else.
 	 *

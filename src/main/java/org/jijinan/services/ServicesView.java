@@ -27,7 +27,7 @@ public record ServicesView(String caseNumber, List<AssessmentView> assessments, 
 	 * A service plan.
 	 */
 	public record PlanView(UUID id, String contract, List<CaseServices.Goal> goals, LocalDate followUpOn, String status,
-			String createdBy) {
+			String createdBy, @org.jspecify.annotations.Nullable String closingNote) {
 	}
 
 	/**

@@ -125,6 +125,17 @@ class ServicesTests {
 		assertThat(letters.body()).contains("单次服务时长须为 1 到 1440 分钟");
 		assertThat(worker.get("/services/cases/" + other).status()).isEqualTo(403);
 		assertThat(township.get("/services/cases/" + number).body()).doesNotContain("save-record");
+
+		assertProblem(worker.json("POST", "/api/v1/cases/" + number + "/service-plans/closing", "{\"note\": \"\"}"),
+				400, "services.closing-note-required");
+		assertThat(worker.json("POST", "/api/v1/cases/" + number + "/service-plans/closing",
+				"{\"note\": \"回访：孩子睡眠正常，家庭已入住修缮后的房屋\"}").body()).contains("\"status\":\"CLOSED\"");
+		assertProblem(worker.json("POST", "/api/v1/cases/" + number + "/service-records", record(30, "0")), 422,
+				"services.no-plan");
+		assertThat(township.get("/api/v1/cases/" + number + "/timeline").body()).contains("SERVICE_CLOSED");
+		assertThat(county.get("/services/contracts").body()).contains("2026 年救急难社工服务").contains("sign-contract");
+		assertThat(worker.get("/services/contracts").body()).contains("2026 年救急难社工服务")
+			.doesNotContain("sign-contract");
 	}
 
 	private static String record(int minutes, String cost) {
