@@ -41,7 +41,11 @@ class CharityPages {
 
 	private final PageProblems problems;
 
-	CharityPages(NeedsBoard needs, Claims claims, Projects projects, CaseDesk cases, PageProblems problems) {
+	private final Pledges pledges;
+
+	CharityPages(NeedsBoard needs, Claims claims, Projects projects, CaseDesk cases, PageProblems problems,
+			Pledges pledges) {
+		this.pledges = pledges;
 		this.needs = needs;
 		this.claims = claims;
 		this.projects = projects;
@@ -123,6 +127,58 @@ class CharityPages {
 		catch (DomainProblem problem) {
 			problems.show(model, problem);
 			return projects(caller, model);
+		}
+	}
+
+	@GetMapping("/charity/pledges")
+	String pledges(@AuthenticationPrincipal Caller caller, Model model) {
+		model.addAttribute("pledges", pledges.pledges(caller));
+		model.addAttribute("volunteers", pledges.volunteers(caller));
+		return "charity/pledges";
+	}
+
+	@PostMapping("/charity/pledges")
+	String pledge(@RequestParam(required = false) @Nullable String donorName,
+			@RequestParam(required = false) @Nullable String kind,
+			@RequestParam(required = false) @Nullable String quantity,
+			@RequestParam(required = false) @Nullable String unit,
+			@RequestParam(required = false) @Nullable String description,
+			@RequestParam(required = false) @Nullable String region,
+			@RequestParam(required = false) @Nullable String causes, @AuthenticationPrincipal Caller caller,
+			Model model) {
+		try {
+			pledges.pledge(new Pledges.NewPledge(donorName, kind, money(quantity), unit, description,
+					region == null || region.isBlank() ? null : DivisionCode.of(region), list(causes)), caller);
+			return "redirect:/charity/pledges";
+		}
+		catch (DomainProblem problem) {
+			problems.show(model, problem);
+			return pledges(caller, model);
+		}
+	}
+
+	@PostMapping("/charity/volunteers")
+	String volunteer(@RequestParam(required = false) @Nullable String name,
+			@RequestParam(required = false) @Nullable String phone,
+			@RequestParam(required = false) @Nullable String skills,
+			@RequestParam(required = false) @Nullable String region,
+			@RequestParam(required = false) @Nullable String hoursAMonth, @AuthenticationPrincipal Caller caller,
+			Model model) {
+		try {
+			int hours;
+			try {
+				hours = hoursAMonth == null || hoursAMonth.isBlank() ? 0 : Integer.parseInt(hoursAMonth.strip());
+			}
+			catch (NumberFormatException notANumber) {
+				throw new RuleViolation("charity.volunteer-hours-invalid");
+			}
+			pledges.volunteer(new Pledges.NewVolunteer(name, phone, list(skills),
+					region == null || region.isBlank() ? null : DivisionCode.of(region), hours), caller);
+			return "redirect:/charity/pledges";
+		}
+		catch (DomainProblem problem) {
+			problems.show(model, problem);
+			return pledges(caller, model);
 		}
 	}
 

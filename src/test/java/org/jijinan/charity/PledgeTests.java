@@ -76,6 +76,14 @@ class PledgeTests {
 		assertThat(offered).contains(money).contains(goods).doesNotContain(elsewhere).doesNotContain(hours);
 		assertThat(offered.indexOf(goods)).as(offered).isLessThan(offered.indexOf(money));
 		assertThat(offered).contains("\"reasons\":[\"REGION\",\"KIND\",\"CAUSE\"]");
+
+		Page page = charity.get("/charity/pledges");
+		assertThat(page.body()).contains("王小明").contains("138****1234").doesNotContain("13897451234");
+		Page impossible = charity.post("/charity/pledges", java.util.Map.of("kind", "GOODS", "quantity", "2.5", "unit",
+				"床", "description", "棉被", "region", "632521"));
+		assertThat(impossible.status()).isEqualTo(422);
+		assertThat(impossible.body()).contains("数量不合理");
+		assertThat(township.get("/charity/pledges").status()).isEqualTo(403);
 	}
 
 	private static String pledge(String kind, String quantity, String unit, String region) {
