@@ -12,6 +12,7 @@ import org.jijinan.casework.CaseDesk;
 import org.jijinan.shared.Caller;
 import org.jijinan.shared.DivisionCode;
 import org.jijinan.shared.DomainProblem;
+import org.jijinan.shared.FormNumbers;
 import org.jijinan.shared.PageProblems;
 import org.jijinan.shared.RuleViolation;
 import org.jspecify.annotations.Nullable;
@@ -165,13 +166,7 @@ class CharityPages {
 			@RequestParam(required = false) @Nullable String hoursAMonth, @AuthenticationPrincipal Caller caller,
 			Model model) {
 		try {
-			int hours;
-			try {
-				hours = hoursAMonth == null || hoursAMonth.isBlank() ? 0 : Integer.parseInt(hoursAMonth.strip());
-			}
-			catch (NumberFormatException notANumber) {
-				throw new RuleViolation("charity.volunteer-hours-invalid");
-			}
+			int hours = FormNumbers.count(hoursAMonth, "charity.volunteer-hours-invalid");
 			pledges.volunteer(new Pledges.NewVolunteer(name, phone, list(skills),
 					region == null || region.isBlank() ? null : DivisionCode.of(region), hours), caller);
 			return "redirect:/charity/pledges";
@@ -225,12 +220,7 @@ class CharityPages {
 	}
 
 	private static @Nullable BigDecimal money(@Nullable String typed) {
-		try {
-			return typed == null || typed.isBlank() ? null : new BigDecimal(typed.strip().replace(",", ""));
-		}
-		catch (NumberFormatException notANumber) {
-			throw new RuleViolation("charity.amount-invalid");
-		}
+		return FormNumbers.amount(typed, "charity.amount-invalid");
 	}
 
 }

@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 
 import org.jijinan.shared.Caller;
 import org.jijinan.shared.DomainProblem;
+import org.jijinan.shared.FormNumbers;
 import org.jijinan.shared.PageProblems;
-import org.jijinan.shared.RuleViolation;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -79,12 +79,7 @@ class FundPages {
 	}
 
 	private static @Nullable BigDecimal money(@Nullable String typed) {
-		try {
-			return typed == null || typed.isBlank() ? null : new BigDecimal(typed.strip().replace(",", ""));
-		}
-		catch (NumberFormatException notANumber) {
-			throw new RuleViolation("charity.amount-invalid");
-		}
+		return FormNumbers.amount(typed, "charity.amount-invalid");
 	}
 
 }

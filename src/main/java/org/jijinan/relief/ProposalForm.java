@@ -2,6 +2,7 @@ package org.jijinan.relief;
 
 import java.math.BigDecimal;
 
+import org.jijinan.shared.FormNumbers;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -11,6 +11,7 @@ import org.jijinan.casework.CaseView;
 import org.jijinan.intake.HardshipCause;
 import org.jijinan.intake.IntakeDesk;
 import org.jijinan.shared.Caller;
+import org.jijinan.shared.FormNumbers;
 import org.jijinan.shared.DomainProblem;
 import org.jijinan.shared.PageProblems;
 import org.jspecify.annotations.Nullable;

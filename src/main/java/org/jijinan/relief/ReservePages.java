@@ -5,6 +5,7 @@ import java.util.List;
 import org.jijinan.region.DivisionView;
 import org.jijinan.region.RegionDirectory;
 import org.jijinan.shared.Caller;
+import org.jijinan.shared.FormNumbers;
 import org.jijinan.shared.DivisionCode;
 import org.jijinan.shared.DomainProblem;
 import org.jijinan.shared.Forbidden;

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.jijinan.shared.Caller;
+import org.jijinan.shared.FormNumbers;
 import org.jijinan.shared.DomainProblem;
 import org.jijinan.shared.InvalidInput;
 import org.jijinan.shared.PageProblems;

@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 
 import org.jijinan.shared.Caller;
 import org.jijinan.shared.DomainProblem;
+import org.jijinan.shared.FormNumbers;
 import org.jijinan.shared.InvalidInput;
 import org.jijinan.shared.PageProblems;
 import org.jijinan.shared.RuleViolation;
@@ -185,21 +186,11 @@ class ServicePages {
 	}
 
 	private static int count(@Nullable String typed) {
-		try {
-			return typed == null || typed.isBlank() ? 0 : Integer.parseInt(typed.strip());
-		}
-		catch (NumberFormatException notANumber) {
-			throw new RuleViolation("services.minutes-invalid");
-		}
+		return FormNumbers.count(typed, "services.minutes-invalid");
 	}
 
 	private static @Nullable BigDecimal money(@Nullable String typed) {
-		try {
-			return typed == null || typed.isBlank() ? null : new BigDecimal(typed.strip().replace(",", ""));
-		}
-		catch (NumberFormatException notANumber) {
-			throw new RuleViolation("services.amount-invalid");
-		}
+		return FormNumbers.amount(typed, "services.amount-invalid");
 	}
 
 }

@@ -1,15 +1,14 @@
-package org.jijinan.relief;
+package org.jijinan.shared;
 
 import java.math.BigDecimal;
 
-import org.jijinan.shared.RuleViolation;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Numbers as staff type them into the relief pages' forms: thousands separators allowed, anything that is not a
+ * Numbers as staff type them into the pages' forms: thousands separators allowed, anything that is not a
  * number refused with the form's own problem code instead of a failed binding.
  */
-final class FormNumbers {
+public final class FormNumbers {
 
 	private FormNumbers() {
 	}
@@ -17,7 +16,7 @@ final class FormNumbers {
 	/**
 	 * @return the amount, or {@code null} when the field was left empty
 	 */
-	static @Nullable BigDecimal amount(@Nullable String typed, String problem) {
+	public static @Nullable BigDecimal amount(@Nullable String typed, String problem) {
 		if (typed == null || typed.isBlank()) {
 			return null;
 		}
@@ -32,7 +31,7 @@ final class FormNumbers {
 	/**
 	 * @return the whole number, or 0 when the field was left empty
 	 */
-	static int count(@Nullable String typed, String problem) {
+	public static int count(@Nullable String typed, String problem) {
 		if (typed == null || typed.isBlank()) {
 			return 0;
 		}
