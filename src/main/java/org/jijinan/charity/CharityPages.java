@@ -118,11 +118,13 @@ class CharityPages {
 			@RequestParam(required = false) @Nullable String regions,
 			@RequestParam(required = false) @Nullable String perCaseMax,
 			@RequestParam(required = false) @Nullable String budget,
-			@RequestParam(required = false) @Nullable String goods, @AuthenticationPrincipal Caller caller,
+			@RequestParam(required = false) @Nullable String goods,
+			@RequestParam(required = false) @Nullable String targetGroups, @AuthenticationPrincipal Caller caller,
 			Model model) {
 		try {
 			projects.start(new Projects.NewProject(name, description, list(causes),
-					list(regions).stream().map(DivisionCode::of).toList(), money(perCaseMax), money(budget), goods), caller);
+					list(regions).stream().map(DivisionCode::of).toList(), money(perCaseMax), money(budget), goods,
+					list(targetGroups)), caller);
 			return "redirect:/charity/projects";
 		}
 		catch (DomainProblem problem) {

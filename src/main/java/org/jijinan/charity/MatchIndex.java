@@ -33,13 +33,22 @@ final class MatchIndex {
 	/** Projects naming a cause beyond the 64 that have a bit: their causes are compared as sets. */
 	private final boolean[] overflow;
 
+	/** The groups each project is limited to, as bits; 0 when it serves everyone (or only groups without a bit). */
+	private final long[] groupBits;
+
+	/** Projects limited to a group beyond the 64 that have a bit: their groups are compared as sets. */
+	private final boolean[] groupOverflow;
+
+	private final Map<String, Integer> groupBit;
+
 	private final Map<String, int[]> byRegion;
 
 	private final Map<String, Integer> causeBit;
 
-	private MatchIndex(Matching.Project[] projects, Map<String, Integer> causeBit) {
+	private MatchIndex(Matching.Project[] projects, Map<String, Integer> causeBit, Map<String, Integer> groupBit) {
 		this.projects = projects;
 		this.causeBit = causeBit;
+		this.groupBit = groupBit;
 		int count = projects.length;
 		causeBits = new long[count];
 		anyCause = new boolean[count];
@@ -47,12 +56,16 @@ final class MatchIndex {
 		perCase = new long[count];
 		goods = new boolean[count];
 		overflow = new boolean[count];
+		groupBits = new long[count];
+		groupOverflow = new boolean[count];
 		Map<String, List<Integer>> regions = new HashMap<>();
 		for (int i = 0; i < count; i++) {
 			Matching.Project project = projects[i];
 			anyCause[i] = project.causes().isEmpty();
 			causeBits[i] = bits(project.causes());
 			overflow[i] = !causeBit.keySet().containsAll(project.causes());
+			groupOverflow[i] = !groupBit.keySet().containsAll(project.groups());
+			groupBits[i] = groupOverflow[i] ? 0 : groupBits(project.groups());
 			remaining[i] = fen(project.remaining());
 			perCase[i] = fen(project.perCaseMax());
 			goods[i] = project.givesGoods();
@@ -80,7 +93,15 @@ final class MatchIndex {
 				}
 			}
 		}
-		return new MatchIndex(sorted, causeBit);
+		Map<String, Integer> groupBit = new LinkedHashMap<>();
+		for (Matching.Project project : sorted) {
+			for (String group : project.groups()) {
+				if (groupBit.size() < 64) {
+					groupBit.putIfAbsent(group, groupBit.size());
+				}
+			}
+		}
+		return new MatchIndex(sorted, causeBit, groupBit);
 	}
 
 	/**
@@ -132,6 +153,7 @@ final class MatchIndex {
 		int[] topScore = new int[limit];
 		int size = 0;
 		long needCauses = bits(need.causes());
+		long needGroups = groupBits(need.groups());
 		long wanted = fen(need.amount());
 		boolean wantsGoods = need.kinds().contains("GOODS");
 		String path = need.townshipPath();
@@ -145,6 +167,10 @@ final class MatchIndex {
 					continue;
 				}
 				seen[i] = stamp;
+				if (groupBits[i] != 0 && (groupBits[i] & needGroups) == 0
+						|| groupOverflow[i] && projects[i].groups().stream().noneMatch(need.groups()::contains)) {
+					continue;
+				}
 				boolean cause = overflow[i] ? projects[i].causes().stream().anyMatch(need.causes()::contains)
 						: (causeBits[i] & needCauses) != 0;
 				int fixed = (anyCause[i] ? 20 : cause ? 40 : 0) + (wantsGoods && goods[i] ? 10 : 0);
@@ -209,6 +235,17 @@ final class MatchIndex {
 		long bits = 0;
 		for (String cause : causes) {
 			Integer bit = causeBit.get(cause);
+			if (bit != null) {
+				bits |= 1L << bit;
+			}
+		}
+		return bits;
+	}
+
+	private long groupBits(java.util.Set<String> groups) {
+		long bits = 0;
+		for (String group : groups) {
+			Integer bit = groupBit.get(group);
 			if (bit != null) {
 				bits |= 1L << bit;
 			}

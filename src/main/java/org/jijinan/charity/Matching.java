@@ -14,7 +14,8 @@ import java.util.UUID;
  * that make it up. A pure function — the same need and project always give the same score — and ties are broken by
  * identifier, so a list of matches is always in the same order.
  * <p>
- * A project that does not serve the need's township, or has nothing left of its budget, does not match at all.
+ * A project that does not serve the need's township, serves only groups the family does not belong to, or has
+ * nothing left of its budget, does not match at all.
  * Otherwise: the cause (40 points when the project names one of the need's causes, 20 when it takes every cause),
  * the budget left (30 points when it covers the need, in proportion when it covers part), the per-case maximum
  * (20 points when it covers the need, in proportion otherwise) and goods (10 points when the need asks for goods and
@@ -32,11 +33,15 @@ final class Matching {
 
 	static Optional<Match> score(Need need, Project project) {
 		if (project.regionPaths().stream().noneMatch(need.townshipPath()::startsWith)
-				|| project.remaining().signum() <= 0) {
+				|| project.remaining().signum() <= 0 || !project.groups().isEmpty()
+						&& project.groups().stream().noneMatch(need.groups()::contains)) {
 			return Optional.empty();
 		}
 		List<Reason> reasons = new ArrayList<>();
 		reasons.add(new Reason("REGION", 0));
+		if (!project.groups().isEmpty()) {
+			reasons.add(new Reason("GROUP", 0));
+		}
 		if (project.causes().isEmpty()) {
 			reasons.add(new Reason("ANY_CAUSE", 20));
 		}
@@ -81,14 +86,15 @@ final class Matching {
 	/**
 	 * What the engine knows of a need.
 	 */
-	record Need(UUID id, String townshipPath, Set<String> causes, Set<String> kinds, BigDecimal amount) {
+	record Need(UUID id, String townshipPath, Set<String> causes, Set<String> kinds, BigDecimal amount,
+			Set<String> groups) {
 	}
 
 	/**
 	 * What the engine knows of a project.
 	 */
 	record Project(UUID id, List<String> regionPaths, Set<String> causes, BigDecimal perCaseMax, BigDecimal remaining,
-			boolean givesGoods) {
+			boolean givesGoods, Set<String> groups) {
 	}
 
 	/**
@@ -105,7 +111,8 @@ final class Matching {
 	/**
 	 * One part of a score.
 	 *
-	 * @param code {@code REGION}, {@code CAUSE}, {@code ANY_CAUSE}, {@code BUDGET}, {@code PER_CASE} or {@code GOODS}
+	 * @param code {@code REGION}, {@code GROUP}, {@code CAUSE}, {@code ANY_CAUSE}, {@code BUDGET}, {@code PER_CASE} or
+	 * {@code GOODS}
 	 * @param points what it adds
 	 */
 	record Reason(String code, int points) {

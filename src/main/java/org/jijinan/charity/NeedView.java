@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param township the township's code
  * @param townshipName its name
  * @param causes the hardship causes
+ * @param groups the registry's categories the family belongs to (低保, 特困 …)
  * @param kinds the kinds of help needed ({@code CASH}, {@code GOODS}, {@code SERVICE}, {@code VOLUNTEER})
  * @param amount what remains to be met after government aid, yuan
  * @param summary the situation, de-identified
@@ -24,6 +25,6 @@ import org.jspecify.annotations.Nullable;
  * @param publishedAt when
  */
 public record NeedView(UUID id, @Nullable String caseNumber, String displayName, String township, String townshipName,
-		List<String> causes, List<String> kinds, BigDecimal amount, String summary, String status,
+		List<String> causes, List<String> groups, List<String> kinds, BigDecimal amount, String summary, String status,
 		Instant publishedAt) {
 }

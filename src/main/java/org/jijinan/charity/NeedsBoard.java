@@ -56,8 +56,11 @@ public class NeedsBoard {
 
 	private final Clock clock;
 
+	private final org.jijinan.people.Beneficiaries beneficiaries;
+
 	NeedsBoard(JdbcClient jdbc, CaseDesk cases, RegionDirectory regions, Projects projects,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, org.jijinan.people.Beneficiaries beneficiaries) {
+		this.beneficiaries = beneficiaries;
 		this.jdbc = jdbc;
 		this.cases = cases;
 		this.regions = regions;
@@ -96,9 +99,11 @@ public class NeedsBoard {
 		try {
 			jdbc.sql("""
 					insert into charity_need (id, case_number, township, township_path, display_name, causes, kinds, amount,
-					                          summary, sharing_basis, status, published_by, published_at, version)
+					                          summary, sharing_basis, status, published_by, published_at, version, groups)
 					values (:id, :caseNumber, :township, :path, :display, :causes, :kinds, :amount, :summary, :basis,
-					        'OPEN', :by, :at, 0)""")
+					        'OPEN', :by, :at, 0, :groups)""")
+				.param("groups", beneficiaries.categoriesOf(found.personId(), found.householdId(),
+						now.atZone(java.time.ZoneId.of("Asia/Shanghai")).toLocalDate()).stream().sorted().toArray(String[]::new))
 				.param("id", id)
 				.param("caseNumber", caseNumber)
 				.param("township", found.township().value())
@@ -198,14 +203,14 @@ public class NeedsBoard {
 			.filter(candidate -> candidate.id().equals(projectId))
 			.findFirst()
 			.orElseThrow(() -> new RuleViolation("charity.project-exhausted"));
-		List<Matching.Need> open = jdbc.sql("select id, township_path, causes, kinds, amount from charity_need where status = 'OPEN'")
+		List<Matching.Need> open = jdbc.sql("select id, township_path, causes, kinds, amount, groups from charity_need where status = 'OPEN'")
 			.query((row, n) -> matchingNeed(row))
 			.list();
 		return Matching.forProject(project, open, 20);
 	}
 
 	private Matching.Need forMatching(UUID needId) {
-		return jdbc.sql("select id, township_path, causes, kinds, amount from charity_need where id = :id")
+		return jdbc.sql("select id, township_path, causes, kinds, amount, groups from charity_need where id = :id")
 			.param("id", needId)
 			.query((row, n) -> matchingNeed(row))
 			.single();
@@ -214,7 +219,7 @@ public class NeedsBoard {
 	private static Matching.Need matchingNeed(ResultSet row) throws SQLException {
 		return new Matching.Need(row.getObject("id", UUID.class), row.getString("township_path"),
 				Set.copyOf(Projects.strings(row.getArray("causes"))), Set.copyOf(Projects.strings(row.getArray("kinds"))),
-				row.getBigDecimal("amount"));
+				row.getBigDecimal("amount"), Set.copyOf(Projects.strings(row.getArray("groups"))));
 	}
 
 	private NeedView view(ResultSet row, boolean withCase) throws SQLException {
@@ -222,7 +227,8 @@ public class NeedsBoard {
 		return new NeedView(row.getObject("id", UUID.class), withCase ? row.getString("case_number") : null,
 				row.getString("display_name"), township,
 				regions.find(new org.jijinan.shared.DivisionCode(township)).map(d -> d.name()).orElse(township),
-				Projects.strings(row.getArray("causes")), Projects.strings(row.getArray("kinds")),
+				Projects.strings(row.getArray("causes")), Projects.strings(row.getArray("groups")),
+				Projects.strings(row.getArray("kinds")),
 				row.getBigDecimal("amount"), row.getString("summary"), row.getString("status"),
 				row.getTimestamp("published_at").toInstant());
 	}

@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param name the project's name
  * @param description what it does
  * @param causes the hardship causes it helps with (none: every cause)
+ * @param targetGroups the registry's categories it serves (none: everyone)
  * @param regions the division codes it serves (a county serves all its townships)
  * @param perCaseMax the most it gives one case
  * @param budget its budget
@@ -23,6 +24,6 @@ import org.jspecify.annotations.Nullable;
  * @param active whether it takes new needs
  */
 public record ProjectView(UUID id, String unitName, String name, @Nullable String description, List<String> causes,
-		List<String> regions, BigDecimal perCaseMax, BigDecimal budget, BigDecimal committed, BigDecimal remaining,
+		List<String> targetGroups, List<String> regions, BigDecimal perCaseMax, BigDecimal budget, BigDecimal committed, BigDecimal remaining,
 		@Nullable String goods, boolean active) {
 }

@@ -68,14 +68,19 @@ public class Projects {
 		if (causes.size() > 20 || causes.stream().anyMatch(cause -> !cause.matches("[A-Z_]{2,40}"))) {
 			throw new InvalidInput("charity.causes-invalid");
 		}
+		List<String> groups = project.targetGroups() == null ? List.of() : project.targetGroups();
+		if (groups.size() > 20 || groups.stream().anyMatch(group -> !group.matches("[A-Z_]{2,40}"))) {
+			throw new InvalidInput("charity.groups-invalid");
+		}
 		UUID id = UUID.randomUUID();
 		String description = WrittenText.optional(project.description(), 1000);
 		String goods = WrittenText.optional(project.goods(), 500);
 		jdbc.sql("""
 				insert into charity_project (id, unit_id, unit_name, name, description, causes, region_paths, per_case_max,
-				                             budget, goods, active, created_by, created_at)
+				                             budget, goods, active, created_by, created_at, target_groups)
 				values (:id, :unit, :unitName, :name, :description, :causes, :paths, :perCase, :budget, :goods, true,
-				        :by, :at)""")
+				        :by, :at, :groups)""")
+			.param("groups", groups.toArray(String[]::new))
 			.param("id", id)
 			.param("unit", unit)
 			.param("unitName", caller.organisation())
@@ -133,11 +138,13 @@ public class Projects {
 	 */
 	List<Matching.Project> forMatching() {
 		return jdbc.sql("""
-				select id, region_paths, causes, per_case_max, budget - committed as remaining, goods is not null as goods
+				select id, region_paths, causes, per_case_max, budget - committed as remaining, goods is not null as goods,
+				       target_groups
 				  from charity_project where active and committed < budget""")
 			.query((row, n) -> new Matching.Project(row.getObject("id", UUID.class), strings(row.getArray("region_paths")),
 					Set.copyOf(strings(row.getArray("causes"))), row.getBigDecimal("per_case_max"),
-					row.getBigDecimal("remaining"), row.getBoolean("goods")))
+					row.getBigDecimal("remaining"), row.getBoolean("goods"),
+					Set.copyOf(strings(row.getArray("target_groups")))))
 			.list();
 	}
 
@@ -158,7 +165,7 @@ public class Projects {
 		BigDecimal committed = row.getBigDecimal("committed");
 		List<String> paths = strings(row.getArray("region_paths"));
 		return new ProjectView(row.getObject("id", UUID.class), row.getString("unit_name"), row.getString("name"),
-				row.getString("description"), strings(row.getArray("causes")),
+				row.getString("description"), strings(row.getArray("causes")), strings(row.getArray("target_groups")),
 				paths.stream().map(Projects::codeOf).toList(), row.getBigDecimal("per_case_max"), budget, committed,
 				budget.subtract(committed), row.getString("goods"), row.getBoolean("active"));
 	}
@@ -190,10 +197,11 @@ public class Projects {
 	 * @param perCaseMax the most for one case, yuan
 	 * @param budget the budget, yuan
 	 * @param goods goods it can give
+	 * @param targetGroups the registry's categories it serves (none: everyone)
 	 */
 	public record NewProject(@Nullable String name, @Nullable String description, @Nullable List<String> causes,
 			@Nullable List<DivisionCode> regions, @Nullable BigDecimal perCaseMax, @Nullable BigDecimal budget,
-			@Nullable String goods) {
+			@Nullable String goods, @Nullable List<String> targetGroups) {
 	}
 
 

@@ -57,7 +57,18 @@ public class Beneficiaries {
 			});
 	}
 
-	private Set<String> categories(UUID personId, @Nullable UUID householdId, LocalDate day) {
+	/**
+	 * @return the categories a person or their household holds on a day (none for a person not in the registry)
+	 */
+	@Transactional(readOnly = true)
+	public Set<String> categoriesOf(@Nullable UUID personId, @Nullable UUID householdId, LocalDate day) {
+		if (personId == null && householdId == null) {
+			return Set.of();
+		}
+		return categories(personId, householdId, day);
+	}
+
+	private Set<String> categories(@Nullable UUID personId, @Nullable UUID householdId, LocalDate day) {
 		return new HashSet<>(jdbc.sql("""
 				select distinct category_code from people_category_membership
 				 where (person_id = :person or household_id = :household)

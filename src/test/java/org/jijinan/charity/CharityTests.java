@@ -96,12 +96,15 @@ class CharityTests {
 		String small = idOf(project("倒淌河镇小额帮扶", "[]", "[\"632521101\"]", "1000", "1500", "null"));
 		String elsewhere = idOf(project("龙羊峡镇助学", "[\"SCHOOLING_SPENDING\"]", "[\"632521102\"]", "2000", "9000",
 				"null"));
+		String poorest = idOf(charity.json("POST", "/api/v1/charity-projects", """
+				{"name": "特困人员专项", "causes": ["FIRE"], "regions": ["632521"], "perCaseMax": 5000, "budget": 50000,
+				 "targetGroups": ["EXTREME_POVERTY_SUPPORT"]}"""));
 		String need = publishedNeed("3000");
 
 		Page matches = township.get("/api/v1/needs/" + need + "/matches");
 		String body = matches.body();
 		assertThat(body.indexOf(broad)).as(body).isLessThan(body.indexOf(small)).isNotNegative();
-		assertThat(body).doesNotContain(elsewhere);
+		assertThat(body).doesNotContain(elsewhere).as("serves only a group the family is not in").doesNotContain(poorest);
 		// cause 40 + budget 30 + per case 20 + goods 10
 		assertThat(body).contains("{\"needId\":\"" + need + "\",\"projectId\":\"" + broad + "\",\"score\":100,"
 				+ "\"reasons\":[{\"code\":\"REGION\",\"points\":0},{\"code\":\"CAUSE\",\"points\":40},"

@@ -79,14 +79,16 @@ class MatchingBenchmark {
 				: Set.of(CAUSES.get(random.nextInt(CAUSES.size())));
 		return new Matching.Project(new UUID(random.nextLong(), random.nextLong()), regions, causes,
 				BigDecimal.valueOf(50_000 + random.nextInt(950_000), 2),
-				BigDecimal.valueOf(random.nextInt(20_000_000), 2), random.nextInt(3) == 0);
+				BigDecimal.valueOf(random.nextInt(20_000_000), 2), random.nextInt(3) == 0,
+				random.nextInt(10) == 0 ? Set.of("EXTREME_POVERTY_SUPPORT") : Set.of());
 	}
 
 	static Matching.Need need(Random random) {
 		return new Matching.Need(new UUID(random.nextLong(), random.nextLong()),
 				TOWNSHIPS.get(random.nextInt(TOWNSHIPS.size())), Set.of(CAUSES.get(random.nextInt(CAUSES.size()))),
 				random.nextBoolean() ? Set.of("CASH", "GOODS") : Set.of("CASH"),
-				BigDecimal.valueOf(50_000 + random.nextInt(1_950_000), 2));
+				BigDecimal.valueOf(50_000 + random.nextInt(1_950_000), 2),
+				random.nextInt(5) == 0 ? Set.of("EXTREME_POVERTY_SUPPORT") : Set.of());
 	}
 
 }

@@ -64,14 +64,15 @@ class MatchingProperties {
 		Set<String> causes = random.nextInt(4) == 0 ? Set.of() : Set.of(CAUSES.get(random.nextInt(CAUSES.size())));
 		return new Matching.Project(new UUID(random.nextLong(), random.nextLong()), regions, causes,
 				BigDecimal.valueOf(1 + random.nextInt(500_000), 2), BigDecimal.valueOf(random.nextInt(2_000_000), 2),
-				random.nextBoolean());
+				random.nextBoolean(), random.nextInt(4) == 0 ? Set.of("MINIMUM_LIVING_ALLOWANCE") : Set.of());
 	}
 
 	static Matching.Need need(Random random) {
 		return new Matching.Need(new UUID(random.nextLong(), random.nextLong()),
 				TOWNSHIPS.get(random.nextInt(TOWNSHIPS.size())), Set.of(CAUSES.get(random.nextInt(CAUSES.size()))),
 				random.nextBoolean() ? Set.of("CASH", "GOODS") : Set.of("CASH"),
-				BigDecimal.valueOf(random.nextInt(1_000_000), 2));
+				BigDecimal.valueOf(random.nextInt(1_000_000), 2),
+				random.nextBoolean() ? Set.of("MINIMUM_LIVING_ALLOWANCE") : Set.of());
 	}
 
 }
