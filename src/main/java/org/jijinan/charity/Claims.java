@@ -115,7 +115,7 @@ public class Claims {
 				.param("at", Timestamp.from(now))
 				.update();
 		}
-		catch (DuplicateKeyException taken2) {
+		catch (DuplicateKeyException claimedAlready) {
 			throw new Conflict("charity.need-taken");
 		}
 		events.publishEvent(new CaseEventRecorded(caseOf(needId), "NEED_CLAIMED",

@@ -207,16 +207,16 @@ public class DecisionDesk {
 	@Transactional
 	public DecisionView refuse(UUID id, @Nullable String reason, Caller caller) {
 		Decision decision = visible(id, caller);
-		decision.refuse(caller, reason, clock.instant());
+		Instant now = clock.instant();
+		decision.refuse(caller, reason, now);
 		decisions.save(decision);
 		CaseView found = cases.find(decision.caseNumber(), caller);
 		settleCase(decision.caseNumber(), caller);
 		DecisionView refused = decision.view();
-		events.publishEvent(new CaseEventRecorded(refused.caseNumber(), "RELIEF_REFUSED",
-				String.valueOf(refused.reason()), caller.name(), java.util.Objects.requireNonNull(refused.decidedAt())));
+		String because = java.util.Objects.requireNonNull(refused.reason());
+		events.publishEvent(new CaseEventRecorded(refused.caseNumber(), "RELIEF_REFUSED", because, caller.name(), now));
 		events.publishEvent(new AssistanceRefused(refused.id(), refused.caseNumber(),
-				found.requests().isEmpty() ? null : found.requests().get(0), java.util.Objects.requireNonNull(refused.reason()),
-				caller.name(), java.util.Objects.requireNonNull(refused.decidedAt())));
+				found.requests().isEmpty() ? null : found.requests().get(0), because, caller.name(), now));
 		return refused;
 	}
 
