@@ -51,6 +51,9 @@ public class Payments {
 
 	static final Set<String> PAYERS = Set.of("COUNTY_REVIEWER", "COUNTY_APPROVER", "TOWNSHIP_APPROVER");
 
+	/** The most orders one batch (one payout file) takes; the rest wait for the next batch. */
+	static final int BATCH_MOST = 5000;
+
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd")
 		.withZone(AssistanceChain.CHINA);
 
@@ -141,7 +144,7 @@ public class Payments {
 	}
 
 	/**
-	 * Puts every pending order of the caller's area in a new batch, in one transaction.
+	 * Puts the pending orders of the caller's area (up to {@value #BATCH_MOST}) in a new batch, in one transaction.
 	 */
 	@Transactional
 	public BatchView batch(Caller caller) {
@@ -158,7 +161,8 @@ public class Payments {
 				+ id.toString().substring(0, 4);
 		List<UUID> orders = jdbc.sql("""
 				select id from relief_payment_order where status = 'PENDING' and township_path like :scope || '%'
-				 order by id for update skip locked""")
+				 order by id limit :most for update skip locked""")
+			.param("most", BATCH_MOST)
 			.param("scope", scope)
 			.query(UUID.class)
 			.list();
