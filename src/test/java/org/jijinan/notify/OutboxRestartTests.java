@@ -2,23 +2,17 @@ package org.jijinan.notify;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import com.sun.net.httpserver.HttpServer;
-import org.jijinan.JijinanApplication;
+import org.jijinan.PlatformProcesses;
 import org.jijinan.Visitor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +29,7 @@ class OutboxRestartTests {
 
 	private static final String DAOTANGHE_VILLAGE = "632521101201";
 
-	private final List<Process> platforms = new ArrayList<>();
+	private final PlatformProcesses platforms = new PlatformProcesses();
 
 	private final List<String> gatewayCalls = new CopyOnWriteArrayList<>();
 
@@ -43,10 +37,7 @@ class OutboxRestartTests {
 
 	@AfterEach
 	void stopEverything() throws InterruptedException {
-		for (Process platform : platforms) {
-			platform.destroy();
-			platform.waitFor(60, TimeUnit.SECONDS);
-		}
+		platforms.close();
 		if (gateway != null) {
 			gateway.stop(0);
 		}
@@ -57,9 +48,9 @@ class OutboxRestartTests {
 		Path data = Files.createTempDirectory("jijinan-outbox");
 		startGateway();
 
-		int firstPort = freePort();
-		Process first = start(data, firstPort, "--jijinan.notify.dispatch-interval=PT1H");
-		awaitReady(first, firstPort);
+		int firstPort = PlatformProcesses.freePort();
+		Process first = platforms.start(data, firstPort, "--jijinan.notify.dispatch-interval=PT1H");
+		PlatformProcesses.awaitReady(first, firstPort);
 		Visitor applicant = new Visitor(firstPort);
 		applicant.get("/public/apply");
 		Visitor.Page received = applicant.post("/public/requests", Map.of("name", "卓玛", "phone", "13809745555",
@@ -70,11 +61,11 @@ class OutboxRestartTests {
 		assertThat(first.waitFor(60, TimeUnit.SECONDS)).isTrue();
 		assertThat(gatewayCalls).isEmpty();
 
-		int secondPort = freePort();
-		Process second = start(data, secondPort, "--jijinan.notify.dispatch-interval=PT1S",
+		int secondPort = PlatformProcesses.freePort();
+		Process second = platforms.start(data, secondPort, "--jijinan.notify.dispatch-interval=PT1S",
 				"--jijinan.notify.sms-gateway.url=http://127.0.0.1:" + gateway.getAddress().getPort() + "/sms",
 				"--jijinan.notify.sms-gateway.token=gateway-secret", "--jijinan.notify.sms-gateway.signature=【共和县民政局】");
-		awaitReady(second, secondPort);
+		PlatformProcesses.awaitReady(second, secondPort);
 
 		await().atMost(Duration.ofSeconds(30)).until(() -> !gatewayCalls.isEmpty());
 		assertThat(gatewayCalls).hasSize(1);
@@ -94,39 +85,6 @@ class OutboxRestartTests {
 			exchange.close();
 		});
 		gateway.start();
-	}
-
-	private Process start(Path data, int port, String... extra) throws IOException {
-		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-cp", System.getProperty("java.class.path"),
-				JijinanApplication.class.getName(), "--server.port=" + port, "--jijinan.data-dir=" + data,
-				"--jijinan.database.embedded.ephemeral=false", "--logging.level.root=WARN"));
-		command.addAll(List.of(extra));
-		Process process = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(data.resolve("platform-" + port + ".log").toFile())
-			.start();
-		platforms.add(process);
-		return process;
-	}
-
-	private static void awaitReady(Process process, int port) {
-		HttpClient client = HttpClient.newHttpClient();
-		await().atMost(Duration.ofSeconds(120))
-			.pollInterval(Duration.ofMillis(500))
-			.failFast("the platform exited; see its log in the data folder", () -> !process.isAlive())
-			.ignoreExceptions()
-			.until(() -> {
-			HttpResponse<Void> page = client.send(
-					HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/public/apply")).build(),
-					HttpResponse.BodyHandlers.discarding());
-			return page.statusCode() == 200;
-		});
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 }

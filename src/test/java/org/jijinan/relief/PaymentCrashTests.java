@@ -1,11 +1,7 @@
 package org.jijinan.relief;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.jijinan.JijinanApplication;
+import org.jijinan.PlatformProcesses;
 import org.jijinan.Visitor;
 import org.jijinan.Visitor.Page;
 import org.jijinan.identity.StaffFixtures;
@@ -39,25 +35,27 @@ class PaymentCrashTests {
 
 	private static final int DECISIONS = 12;
 
-	private final List<Process> platforms = new ArrayList<>();
+	private final PlatformProcesses platforms = new PlatformProcesses();
 
 	@AfterEach
 	void stop() throws InterruptedException {
-		for (Process platform : platforms) {
-			platform.destroy();
-			if (!platform.waitFor(60, TimeUnit.SECONDS)) {
-				platform.destroyForcibly();
-			}
-		}
+		platforms.close();
+	}
+
+	private Process start(Path data, int port, String... extra) throws IOException {
+		List<String> arguments = new ArrayList<>(List.of("--jijinan.identity.totp-required-for=SUPERVISOR",
+				"--management.server.port=0"));
+		arguments.addAll(List.of(extra));
+		return platforms.start(data, port, arguments.toArray(String[]::new));
 	}
 
 	@Test
 	void losesAndRepeatsNothingWhenThePlatformDiesInTheMiddleOfPayments() throws Exception {
 		Path data = Files.createTempDirectory("jijinan-payments");
 
-		int port = freePort();
+		int port = PlatformProcesses.freePort();
 		Process first = start(data, port, "--jijinan.crash-at=payment-batch-before-commit");
-		awaitReady(first, port);
+		PlatformProcesses.awaitReady(first, port);
 		Map<String, Visitor> staff = signIn(port, firstPasswords(data, port));
 		List<String> decisions = new ArrayList<>();
 		for (int i = 0; i < DECISIONS; i++) {
@@ -69,9 +67,9 @@ class PaymentCrashTests {
 		assertThat(first.waitFor(60, TimeUnit.SECONDS)).isTrue();
 		assertThat(first.exitValue()).isEqualTo(137);
 
-		port = freePort();
+		port = PlatformProcesses.freePort();
 		Process second = start(data, port, "--jijinan.crash-at=bank-results-half-applied");
-		awaitReady(second, port);
+		PlatformProcesses.awaitReady(second, port);
 		Visitor payer = signedIn(port, "demo.township.approver");
 		assertThat(orders(payer, "PENDING")).isEqualTo(DECISIONS);
 		assertThat(payer.get("/api/v1/payment-batches").body()).isEqualTo("[]");
@@ -84,9 +82,9 @@ class PaymentCrashTests {
 		assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
 		assertThat(second.exitValue()).isEqualTo(137);
 
-		port = freePort();
+		port = PlatformProcesses.freePort();
 		Process third = start(data, port);
-		awaitReady(third, port);
+		PlatformProcesses.awaitReady(third, port);
 		Visitor again = signedIn(port, "demo.township.approver");
 		assertThat(orders(again, "BATCHED")).isEqualTo(DECISIONS);
 		Page imported = upload(again, batchId, results);
@@ -187,37 +185,6 @@ class PaymentCrashTests {
 
 	private static void assertProblem(Page answer, int status) {
 		assertThat(answer.status()).as(answer.body()).isEqualTo(status);
-	}
-
-	private Process start(Path data, int port, String... extra) throws IOException {
-		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-cp", System.getProperty("java.class.path"),
-				JijinanApplication.class.getName(), "--server.port=" + port, "--jijinan.data-dir=" + data,
-				"--jijinan.database.embedded.ephemeral=false", "--logging.level.root=WARN",
-				"--jijinan.identity.totp-required-for=SUPERVISOR", "--management.server.port=0"));
-		command.addAll(List.of(extra));
-		Process process = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(data.resolve("platform-" + port + ".log").toFile())
-			.start();
-		platforms.add(process);
-		return process;
-	}
-
-	private static void awaitReady(Process process, int port) {
-		HttpClient client = HttpClient.newHttpClient();
-		await().atMost(Duration.ofSeconds(120))
-			.pollInterval(Duration.ofMillis(500))
-			.failFast("the platform exited; see its log in the data folder", () -> !process.isAlive())
-			.ignoreExceptions()
-			.until(() -> client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(),
-					HttpResponse.BodyHandlers.discarding())
-				.statusCode() == 200);
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 }

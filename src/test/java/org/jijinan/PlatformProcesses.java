@@ -1,0 +1,75 @@
+package org.jijinan;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The platform run as its own process on a data folder, as in production, for the tests that stop or kill it and
+ * start it again: each run logs to {@code platform-<port>.log} in the folder; closing stops what is still running
+ * the way an operator would (and only then forcibly), so no embedded PostgreSQL is left behind.
+ */
+public final class PlatformProcesses implements AutoCloseable {
+
+	private final List<Process> platforms = new ArrayList<>();
+
+	/**
+	 * Starts the platform on the data folder.
+	 */
+	public Process start(Path data, int port, String... extra) throws IOException {
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-cp", System.getProperty("java.class.path"),
+				JijinanApplication.class.getName(), "--server.port=" + port, "--jijinan.data-dir=" + data,
+				"--jijinan.database.embedded.ephemeral=false", "--logging.level.root=WARN"));
+		command.addAll(List.of(extra));
+		Process process = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(data.resolve("platform-" + port + ".log").toFile())
+			.start();
+		platforms.add(process);
+		return process;
+	}
+
+	/**
+	 * Waits until the platform answers, failing at once when it exits.
+	 */
+	public static void awaitReady(Process process, int port) {
+		HttpClient client = HttpClient.newHttpClient();
+		await().atMost(Duration.ofSeconds(120))
+			.pollInterval(Duration.ofMillis(500))
+			.failFast("the platform exited; see its log in the data folder", () -> !process.isAlive())
+			.ignoreExceptions()
+			.until(() -> client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(),
+					HttpResponse.BodyHandlers.discarding())
+				.statusCode() == 200);
+	}
+
+	/**
+	 * @return a port nothing listens on now
+	 */
+	public static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+	@Override
+	public void close() throws InterruptedException {
+		for (Process platform : platforms) {
+			platform.destroy();
+			if (!platform.waitFor(60, TimeUnit.SECONDS)) {
+				platform.destroyForcibly();
+			}
+		}
+	}
+
+}
