@@ -58,6 +58,55 @@ public class Beneficiaries {
 	}
 
 	/**
+	 * For the roster feeds of partner departments (whose agreements decide what they may receive, and whose every
+	 * read is audited by the feed): the name, the ID number when asked, and the registered residence of persons and
+	 * of the heads of households.
+	 * @return the descriptions, by person or household identifier
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Map<UUID, Described> describe(Set<UUID> persons, Set<UUID> households, boolean withIdNumbers) {
+		java.util.Map<UUID, Described> described = new java.util.HashMap<>();
+		if (!persons.isEmpty()) {
+			jdbc.sql("select id, name, id_number_sealed, residence from people_person where id in (:ids)")
+				.param("ids", persons)
+				.query((row, n) -> described.put(row.getObject(1, UUID.class), described(row, withIdNumbers)))
+				.list();
+		}
+		if (!households.isEmpty()) {
+			jdbc.sql("""
+					select m.household_id, p.name, p.id_number_sealed, p.residence from people_household_member m
+					  join people_person p on p.id = m.person_id
+					 where m.household_id in (:ids) and m.relationship = 'HEAD' and m.left_on is null""")
+				.param("ids", households)
+				.query((row, n) -> described.put(row.getObject(1, UUID.class), described(row, withIdNumbers)))
+				.list();
+		}
+		return described;
+	}
+
+	private Described described(java.sql.ResultSet row, boolean withIdNumbers) throws java.sql.SQLException {
+		String sealed = row.getString(3);
+		return new Described(row.getString(2), withIdNumbers && sealed != null ? data.openIdNumber(sealed).value() : null,
+				row.getString(4));
+	}
+
+	/**
+	 * A person (or a household's head) as a roster feed describes them.
+	 *
+	 * @param name the name
+	 * @param idNumber the ID number, when the agreement allows it
+	 * @param residence the village or community code of the registered residence
+	 */
+	public record Described(String name, @Nullable String idNumber, String residence) {
+
+		@Override
+		public String toString() {
+			return "Described[" + residence + "]";
+		}
+
+	}
+
+	/**
 	 * @return the categories a person or their household holds on a day (none for a person not in the registry)
 	 */
 	@Transactional(readOnly = true)

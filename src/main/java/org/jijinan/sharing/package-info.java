@@ -1,0 +1,11 @@
+/**
+ * Information sharing with departments (信息共享): data-sharing agreements and the roster feeds partner systems follow
+ * with a cursor, limited to what each agreement allows and audited on every read.
+ */
+@ApplicationModule(displayName = "Sharing 信息共享", allowedDependencies = { "shared", "identity", "people" })
+@NullMarked
+package org.jijinan.sharing;
+
+import org.jspecify.annotations.NullMarked;
+
+import org.springframework.modulith.ApplicationModule;
