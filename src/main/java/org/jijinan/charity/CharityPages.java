@@ -203,8 +203,10 @@ class CharityPages {
 		else {
 			model.addAttribute("myProjects", List.of());
 			model.addAttribute("myClaims", List.of());
+			Map<UUID, List<ClaimView>> byNeed = claims.ofNeeds(open.stream().map(NeedView::id).toList());
 			model.addAttribute("claims", open.stream()
-				.collect(Collectors.toMap(need -> need.id().toString(), need -> claims.ofNeed(need.id(), caller))));
+				.collect(Collectors.toMap(need -> need.id().toString(),
+						need -> byNeed.getOrDefault(need.id(), List.of()))));
 		}
 		return "charity/needs";
 	}

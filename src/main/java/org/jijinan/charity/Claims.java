@@ -34,6 +34,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Claims {
 
+	private static final String CLAIMS = """
+			select c.*, p.name as project_name, p.unit_name from charity_claim c
+			  join charity_project p on p.id = c.project_id""";
+
 	private final JdbcClient jdbc;
 
 	private final NeedsBoard needs;
@@ -179,34 +183,48 @@ public class Claims {
 	}
 
 	/**
-	 * @return the claims of the caller's charity, or of a need for government staff
+	 * @return the claims of the caller's charity, newest first
 	 */
 	@Transactional(readOnly = true)
 	public List<ClaimView> mine(Caller caller) {
-		UUID unit = CharityStaff.charityOf(caller);
-		return jdbc.sql("select id from charity_claim where unit_id = :unit order by claimed_at desc limit 500")
-			.param("unit", unit)
-			.query(UUID.class)
-			.list()
-			.stream()
-			.map(this::find)
-			.toList();
+		return jdbc.sql(CLAIMS + " where c.unit_id = :unit order by c.claimed_at desc limit 500")
+			.param("unit", CharityStaff.charityOf(caller))
+			.query(this::view)
+			.list();
 	}
 
 	/**
-	 * @return the claims on a need
+	 * @return the claims on a need: for a charity its own, for the staff of the need's area all
 	 */
 	@Transactional(readOnly = true)
 	public List<ClaimView> ofNeed(UUID needId, Caller caller) {
 		needs.find(needId, caller);
-		return jdbc.sql("select id from charity_claim where need_id = :need order by claimed_at")
-			.param("need", needId)
-			.query(UUID.class)
+		if (CharityStaff.isCharity(caller)) {
+			return jdbc.sql(CLAIMS + " where c.need_id = :need and c.unit_id = :unit order by c.claimed_at")
+				.param("need", needId)
+				.param("unit", CharityStaff.charityOf(caller))
+				.query(this::view)
+				.list();
+		}
+		return ofNeeds(List.of(needId)).getOrDefault(needId, List.of());
+	}
+
+	/**
+	 * For the board of government staff, whose needs were already found in their area: the claims of those needs in
+	 * one query.
+	 * @return the claims by need
+	 */
+	@Transactional(readOnly = true)
+	Map<UUID, List<ClaimView>> ofNeeds(List<UUID> needIds) {
+		if (needIds.isEmpty()) {
+			return Map.of();
+		}
+		return jdbc.sql(CLAIMS + " where c.need_id in (:needs) order by c.claimed_at")
+			.param("needs", needIds)
+			.query(this::view)
 			.list()
 			.stream()
-			.filter(id -> !CharityStaff.isCharity(caller) || find(id).unitName().equals(caller.organisation()))
-			.map(this::find)
-			.toList();
+			.collect(java.util.stream.Collectors.groupingBy(ClaimView::needId));
 	}
 
 	private void move(ClaimView claim, String from, String needTo, String sql, Map<String, Object> parameters) {
@@ -242,19 +260,21 @@ public class Claims {
 	}
 
 	private ClaimView find(UUID id) {
-		return jdbc.sql("""
-				select c.*, p.name as project_name, p.unit_name from charity_claim c
-				  join charity_project p on p.id = c.project_id where c.id = :id""")
+		return jdbc.sql(CLAIMS + " where c.id = :id")
 			.param("id", id)
-			.query((row, n) -> new ClaimView(id, row.getObject("need_id", UUID.class),
-					row.getObject("project_id", UUID.class), row.getString("project_name"), row.getString("unit_name"),
-					row.getBigDecimal("amount"), row.getString("status"), row.getString("claimed_by"),
-					row.getTimestamp("claimed_at").toInstant(),
-					row.getTimestamp("delivered_at") == null ? null : row.getTimestamp("delivered_at").toInstant(),
-					row.getString("delivery_note"), row.getString("confirmed_by"),
-					row.getTimestamp("confirmed_at") == null ? null : row.getTimestamp("confirmed_at").toInstant()))
+			.query(this::view)
 			.optional()
 			.orElseThrow(() -> new NotFound("charity.claim-not-found"));
+	}
+
+	private ClaimView view(java.sql.ResultSet row, int number) throws java.sql.SQLException {
+		return new ClaimView(row.getObject("id", UUID.class), row.getObject("need_id", UUID.class),
+				row.getObject("project_id", UUID.class), row.getString("project_name"), row.getString("unit_name"),
+				row.getBigDecimal("amount"), row.getString("status"), row.getString("claimed_by"),
+				row.getTimestamp("claimed_at").toInstant(),
+				row.getTimestamp("delivered_at") == null ? null : row.getTimestamp("delivered_at").toInstant(),
+				row.getString("delivery_note"), row.getString("confirmed_by"),
+				row.getTimestamp("confirmed_at") == null ? null : row.getTimestamp("confirmed_at").toInstant());
 	}
 
 }

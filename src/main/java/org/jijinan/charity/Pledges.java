@@ -70,6 +70,10 @@ public class Pledges {
 				|| quantity.compareTo(BigDecimal.valueOf(10_000_000)) > 0) {
 			throw new RuleViolation("charity.pledge-quantity-invalid");
 		}
+		List<String> causes = pledge.causes() == null ? List.of() : pledge.causes();
+		if (causes.size() > 20 || causes.stream().anyMatch(cause -> !cause.matches("[A-Z_]{2,40}"))) {
+			throw new InvalidInput("charity.causes-invalid");
+		}
 		String unit = kind.equals("GOODS") ? WrittenText.required(pledge.unit(), 1, 10, "charity.pledge-unit-required")
 				: UNITS.get(kind);
 		String path = region(pledge.region());
@@ -86,11 +90,11 @@ public class Pledges {
 			.param("unit", unit)
 			.param("description", WrittenText.required(pledge.description(), 2, 300, "charity.pledge-description-required"))
 			.param("path", path)
-			.param("causes", (pledge.causes() == null ? List.<String>of() : pledge.causes()).toArray(String[]::new))
+			.param("causes", causes.toArray(String[]::new))
 			.param("by", caller.name())
 			.param("at", Timestamp.from(clock.instant()))
 			.update();
-		return list().stream().filter(found -> found.id().equals(id)).findFirst().orElseThrow();
+		return pledgesWhere("id = :id", id).get(0);
 	}
 
 	/**
@@ -125,7 +129,7 @@ public class Pledges {
 			.param("by", caller.name())
 			.param("at", Timestamp.from(clock.instant()))
 			.update();
-		return volunteers(caller).stream().filter(found -> found.id().equals(id)).findFirst().orElseThrow();
+		return volunteersWhere("id = :id", id).get(0);
 	}
 
 	/**
@@ -134,7 +138,12 @@ public class Pledges {
 	@Transactional(readOnly = true)
 	public List<VolunteerView> volunteers(Caller caller) {
 		requireRecorder(caller);
-		return jdbc.sql("select * from charity_volunteer order by recorded_at desc limit 500")
+		return volunteersWhere("true", null);
+	}
+
+	private List<VolunteerView> volunteersWhere(String condition, @Nullable UUID id) {
+		return jdbc.sql("select * from charity_volunteer where " + condition + " order by recorded_at desc limit 500")
+			.param("id", id)
 			.query((row, n) -> new VolunteerView(row.getObject("id", UUID.class), row.getString("name"),
 					row.getString("phone_masked"), Projects.strings(row.getArray("skills")),
 					Projects.strings(row.getArray("region_paths")).stream().map(Projects::codeOf).toList(),
@@ -163,7 +172,12 @@ public class Pledges {
 	}
 
 	private List<PledgeView> list() {
-		return jdbc.sql("select * from charity_pledge where remaining > 0 order by recorded_at desc limit 2000")
+		return pledgesWhere("remaining > 0", null);
+	}
+
+	private List<PledgeView> pledgesWhere(String condition, @Nullable UUID id) {
+		return jdbc.sql("select * from charity_pledge where " + condition + " order by recorded_at desc limit 2000")
+			.param("id", id)
 			.query((row, n) -> new PledgeView(row.getObject("id", UUID.class), row.getString("donor_name"),
 					row.getString("kind"), row.getBigDecimal("quantity"), row.getBigDecimal("remaining"),
 					row.getString("unit"), row.getString("description"), Projects.codeOf(row.getString("region_path")),

@@ -100,11 +100,31 @@ public class RosterChanges {
 					|| !parts[2].matches("(\\d{1,19}:\\d{1,19}:[\\d,]{0,10000})?")) {
 				throw new InvalidInput("people.cursor-malformed");
 			}
+			if (!parts[2].isEmpty() && !consistent(parts[2])) {
+				throw new InvalidInput("people.cursor-malformed");
+			}
 			return new Cursor(parts[2], parts[0], Long.parseLong(parts[1]));
 		}
 		catch (IllegalArgumentException malformed) {
 			throw new InvalidInput("people.cursor-malformed");
 		}
+	}
+
+	/** A snapshot as PostgreSQL writes it: xmin ≤ every running transaction < xmax. */
+	private static boolean consistent(String snapshot) {
+		String[] parts = snapshot.split(":", -1);
+		long xmin = Long.parseUnsignedLong(parts[0]);
+		long xmax = Long.parseUnsignedLong(parts[1]);
+		if (Long.compareUnsigned(xmin, xmax) > 0) {
+			return false;
+		}
+		for (String running : parts[2].isEmpty() ? new String[0] : parts[2].split(",")) {
+			if (running.isEmpty() || Long.compareUnsigned(Long.parseUnsignedLong(running), xmin) < 0
+					|| Long.compareUnsigned(Long.parseUnsignedLong(running), xmax) >= 0) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**

@@ -108,11 +108,7 @@ class AssistanceChain {
 			.param("caseNumber", caseNumber)
 			.param("from", Timestamp.from(at.atZone(CHINA).minusMonths(12).toInstant()))
 			.param("to", Timestamp.from(at))
-			.query((row, n) -> new AssistanceRecord(row.getObject("id", UUID.class), row.getString("scheme"),
-					row.getString("cause"), row.getString("source_ref"), row.getString("bill_ref"),
-					row.getString("case_number"), row.getString("subject_name"), row.getBigDecimal("amount"),
-					row.getString("goods"), row.getString("granted_by"), row.getString("organisation"),
-					row.getTimestamp("granted_at").toInstant(), row.getTimestamp("reversed_at") != null))
+			.query(AssistanceChain::record)
 			.list();
 	}
 
@@ -145,15 +141,19 @@ class AssistanceChain {
 			jdbc.sql("select * from relief_assistance where bill_ref = :bill and scheme <> :scheme and reversed_at is null")
 				.param("bill", billRef)
 				.param("scheme", scheme)
-				.query((row, n) -> new AssistanceRecord(row.getObject("id", UUID.class), row.getString("scheme"),
-						row.getString("cause"), row.getString("source_ref"), row.getString("bill_ref"),
-						row.getString("case_number"), row.getString("subject_name"), row.getBigDecimal("amount"),
-						row.getString("goods"), row.getString("granted_by"), row.getString("organisation"),
-						row.getTimestamp("granted_at").toInstant(), false))
+				.query(AssistanceChain::record)
 				.list()
 				.forEach(record -> found.add(new Finding("SAME_BILL", record)));
 		}
 		return found;
+	}
+
+	private static AssistanceRecord record(java.sql.ResultSet row, int number) throws java.sql.SQLException {
+		return new AssistanceRecord(row.getObject("id", UUID.class), row.getString("scheme"), row.getString("cause"),
+				row.getString("source_ref"), row.getString("bill_ref"), row.getString("case_number"),
+				row.getString("subject_name"), row.getBigDecimal("amount"), row.getString("goods"),
+				row.getString("granted_by"), row.getString("organisation"), row.getTimestamp("granted_at").toInstant(),
+				row.getTimestamp("reversed_at") != null);
 	}
 
 	private static boolean isTemporary(String scheme) {

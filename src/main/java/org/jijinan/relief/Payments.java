@@ -201,18 +201,17 @@ public class Payments {
 	}
 
 	/**
-	 * @return the batches of the caller's area, newest first
+	 * @return the batches of the caller's area, newest first, without their orders (a batch holds up to
+	 * {@value #BATCH_MOST}; read one batch for them)
 	 */
 	@Transactional(readOnly = true)
 	public List<BatchView> batches(Caller caller) {
-		String scope = scope(caller);
-		return jdbc.sql("select id from relief_payment_batch where scope_path like :scope || '%' order by created_at desc limit 200")
-			.param("scope", scope)
-			.query(UUID.class)
-			.list()
-			.stream()
-			.map(this::batchView)
-			.toList();
+		return jdbc.sql("""
+				select * from relief_payment_batch where scope_path like :scope || '%'
+				 order by created_at desc limit 200""")
+			.param("scope", scope(caller))
+			.query((row, n) -> batch(row, List.of()))
+			.list();
 	}
 
 	/**
@@ -456,20 +455,24 @@ public class Payments {
 	}
 
 	private BatchView batchView(UUID id) {
+		List<PaymentOrderView> orders = jdbc.sql("""
+				select o.*, b.number as batch_number from relief_payment_order o
+				  join relief_payment_batch b on b.id = o.batch_id where o.batch_id = :batch order by o.id""")
+			.param("batch", id)
+			.query((order, m) -> view(order))
+			.list();
 		return jdbc.sql("select * from relief_payment_batch where id = :id")
 			.param("id", id)
-			.query((row, n) -> new BatchView(id, row.getString("number"), row.getString("scope_path"),
-					row.getInt("order_count"), row.getBigDecimal("total"), row.getString("file_sha256"),
-					row.getString("file_hmac"), row.getString("created_by"), row.getTimestamp("created_at").toInstant(),
-					jdbc.sql("""
-							select o.*, :number as batch_number from relief_payment_order o where batch_id = :batch
-							 order by o.id""")
-						.param("number", row.getString("number"))
-						.param("batch", id)
-						.query((order, m) -> view(order))
-						.list()))
+			.query((row, n) -> batch(row, orders))
 			.optional()
 			.orElseThrow(() -> new NotFound("relief.batch-not-found"));
+	}
+
+	private static BatchView batch(java.sql.ResultSet row, List<PaymentOrderView> orders) throws java.sql.SQLException {
+		return new BatchView(row.getObject("id", UUID.class), row.getString("number"), row.getString("scope_path"),
+				row.getInt("order_count"), row.getBigDecimal("total"), row.getString("file_sha256"),
+				row.getString("file_hmac"), row.getString("created_by"), row.getTimestamp("created_at").toInstant(),
+				orders);
 	}
 
 	private void requireBatchScope(BatchView batch, Caller caller) {
@@ -510,7 +513,7 @@ public class Payments {
 	 * @param fileHmac the HMAC-SHA256 in the file's last line
 	 * @param createdBy who made it
 	 * @param createdAt when
-	 * @param orders its orders
+	 * @param orders its orders, when one batch is read (the list of batches leaves them out)
 	 */
 	public record BatchView(UUID id, String number, String scopePath, int orderCount, BigDecimal total,
 			String fileSha256, String fileHmac, String createdBy, Instant createdAt, List<PaymentOrderView> orders) {

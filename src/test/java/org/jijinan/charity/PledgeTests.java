@@ -51,6 +51,10 @@ class PledgeTests {
 				"charity.pledge-quantity-invalid");
 		assertProblem(charity.json("POST", "/api/v1/pledges", pledge("LAND", "1", "null", "632521")), 400,
 				"charity.pledge-kind-invalid");
+		assertProblem(charity.json("POST", "/api/v1/pledges", """
+				{"kind": "MONEY", "quantity": 100, "description": "冬季帮扶", "region": "632521",
+				 "causes": ["a cause far too long to be any cause code the platform knows"]}"""), 400,
+				"charity.causes-invalid");
 		assertProblem(township.json("POST", "/api/v1/pledges", pledge("MONEY", "100", "null", "632521")), 403,
 				"charity.not-allowed");
 		String money = idOf(charity.json("POST", "/api/v1/pledges", pledge("MONEY", "2000", "null", "632521")));

@@ -128,6 +128,10 @@ class RosterChangesTests {
 		assertThatThrownBy(() -> changes.since("not-a-cursor", Set.of("X"), 10)).isInstanceOf(InvalidInput.class);
 		assertThatThrownBy(() -> changes.since(RosterChanges.encode(new RosterChanges.Cursor("", "999999999999", 1)),
 				Set.of("X"), 10)).isInstanceOf(RuleViolation.class);
+		assertThatThrownBy(() -> changes.since(RosterChanges.encode(new RosterChanges.Cursor("9:5:", "0", 0)),
+				Set.of("X"), 10)).as("a snapshot whose xmin passes its xmax").isInstanceOf(InvalidInput.class);
+		assertThatThrownBy(() -> changes.since(RosterChanges.encode(new RosterChanges.Cursor("5:9:12", "0", 0)),
+				Set.of("X"), 10)).as("a running transaction outside the snapshot").isInstanceOf(InvalidInput.class);
 	}
 
 	private UUID insert(UUID person, String category) {
