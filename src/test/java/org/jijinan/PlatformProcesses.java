@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import static org.awaitility.Awaitility.await;
@@ -23,32 +25,39 @@ public final class PlatformProcesses implements AutoCloseable {
 
 	private final List<Process> platforms = new ArrayList<>();
 
+	private final Map<Process, Integer> managementPorts = new ConcurrentHashMap<>();
+
 	/**
 	 * Starts the platform on the data folder.
 	 */
 	public Process start(Path data, int port, String... extra) throws IOException {
+		int managementPort = freePort();
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-cp", System.getProperty("java.class.path"),
 				JijinanApplication.class.getName(), "--server.port=" + port, "--jijinan.data-dir=" + data,
-				"--jijinan.database.embedded.ephemeral=false", "--logging.level.root=WARN"));
+				"--jijinan.database.embedded.ephemeral=false", "--logging.level.root=WARN",
+				"--management.server.port=" + managementPort));
 		command.addAll(List.of(extra));
 		Process process = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(data.resolve("platform-" + port + ".log").toFile())
 			.start();
 		platforms.add(process);
+		managementPorts.put(process, managementPort);
 		return process;
 	}
 
 	/**
-	 * Waits until the platform answers, failing at once when it exits.
+	 * Waits until the platform reports itself ready to take traffic, failing at once when it exits. Answering on its
+	 * port is not enough: the web server starts before the start-up work (demo villages, staff, reserves) is done.
 	 */
-	public static void awaitReady(Process process, int port) {
+	public void awaitReady(Process process) {
+		URI readiness = URI.create("http://127.0.0.1:" + managementPorts.get(process) + "/actuator/health/readiness");
 		HttpClient client = HttpClient.newHttpClient();
 		await().atMost(Duration.ofSeconds(120))
 			.pollInterval(Duration.ofMillis(500))
 			.failFast("the platform exited; see its log in the data folder", () -> !process.isAlive())
 			.ignoreExceptions()
-			.until(() -> client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(),
+			.until(() -> client.send(HttpRequest.newBuilder(readiness).build(),
 					HttpResponse.BodyHandlers.discarding())
 				.statusCode() == 200);
 	}

@@ -50,7 +50,7 @@ class OutboxRestartTests {
 
 		int firstPort = PlatformProcesses.freePort();
 		Process first = platforms.start(data, firstPort, "--jijinan.notify.dispatch-interval=PT1H");
-		PlatformProcesses.awaitReady(first, firstPort);
+		platforms.awaitReady(first);
 		Visitor applicant = new Visitor(firstPort);
 		applicant.get("/public/apply");
 		Visitor.Page received = applicant.post("/public/requests", Map.of("name", "卓玛", "phone", "13809745555",
@@ -65,7 +65,7 @@ class OutboxRestartTests {
 		Process second = platforms.start(data, secondPort, "--jijinan.notify.dispatch-interval=PT1S",
 				"--jijinan.notify.sms-gateway.url=http://127.0.0.1:" + gateway.getAddress().getPort() + "/sms",
 				"--jijinan.notify.sms-gateway.token=gateway-secret", "--jijinan.notify.sms-gateway.signature=【共和县民政局】");
-		PlatformProcesses.awaitReady(second, secondPort);
+		platforms.awaitReady(second);
 
 		await().atMost(Duration.ofSeconds(30)).until(() -> !gatewayCalls.isEmpty());
 		assertThat(gatewayCalls).hasSize(1);

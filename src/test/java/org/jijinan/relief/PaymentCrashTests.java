@@ -43,8 +43,7 @@ class PaymentCrashTests {
 	}
 
 	private Process start(Path data, int port, String... extra) throws IOException {
-		List<String> arguments = new ArrayList<>(List.of("--jijinan.identity.totp-required-for=SUPERVISOR",
-				"--management.server.port=0"));
+		List<String> arguments = new ArrayList<>(List.of("--jijinan.identity.totp-required-for=SUPERVISOR"));
 		arguments.addAll(List.of(extra));
 		return platforms.start(data, port, arguments.toArray(String[]::new));
 	}
@@ -55,7 +54,7 @@ class PaymentCrashTests {
 
 		int port = PlatformProcesses.freePort();
 		Process first = start(data, port, "--jijinan.crash-at=payment-batch-before-commit");
-		PlatformProcesses.awaitReady(first, port);
+		platforms.awaitReady(first);
 		Map<String, Visitor> staff = signIn(port, firstPasswords(data, port));
 		List<String> decisions = new ArrayList<>();
 		for (int i = 0; i < DECISIONS; i++) {
@@ -69,7 +68,7 @@ class PaymentCrashTests {
 
 		port = PlatformProcesses.freePort();
 		Process second = start(data, port, "--jijinan.crash-at=bank-results-half-applied");
-		PlatformProcesses.awaitReady(second, port);
+		platforms.awaitReady(second);
 		Visitor payer = signedIn(port, "demo.township.approver");
 		assertThat(orders(payer, "PENDING")).isEqualTo(DECISIONS);
 		assertThat(payer.get("/api/v1/payment-batches").body()).isEqualTo("[]");
@@ -84,7 +83,7 @@ class PaymentCrashTests {
 
 		port = PlatformProcesses.freePort();
 		Process third = start(data, port);
-		PlatformProcesses.awaitReady(third, port);
+		platforms.awaitReady(third);
 		Visitor again = signedIn(port, "demo.township.approver");
 		assertThat(orders(again, "BATCHED")).isEqualTo(DECISIONS);
 		Page imported = upload(again, batchId, results);
