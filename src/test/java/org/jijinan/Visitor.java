@@ -74,6 +74,26 @@ public class Visitor {
 			.method(method, HttpRequest.BodyPublishers.ofString(json)));
 	}
 
+	/**
+	 * Uploads one file as {@code multipart/form-data}: with the session's CSRF token, or with a bearer token when one
+	 * is given (a partner system).
+	 */
+	public Page upload(String path, String field, String filename, byte[] content, String bearer) {
+		String boundary = "----jijinan" + System.nanoTime();
+		byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
+				+ filename + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+		byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+		byte[] body = new byte[head.length + content.length + tail.length];
+		System.arraycopy(head, 0, body, 0, head.length);
+		System.arraycopy(content, 0, body, head.length, content.length);
+		System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body));
+		return send(bearer.isEmpty() ? request.header("X-CSRF-TOKEN", csrf)
+				: request.header("Authorization", "Bearer " + bearer));
+	}
+
 	public Page send(HttpRequest.Builder request) {
 		try {
 			HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());

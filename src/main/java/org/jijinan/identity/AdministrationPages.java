@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.jijinan.shared.DivisionCode;
 import org.jijinan.shared.DomainProblem;
+import org.jijinan.shared.NotFound;
 import org.jijinan.shared.PageProblems;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -33,10 +34,13 @@ class AdministrationPages {
 
 	private final PartnerClients clients;
 
+	private final PartnerCalls calls;
+
 	private final PageProblems problems;
 
 	AdministrationPages(StaffDirectory directory, StaffAdministration administration, PartnerClients clients,
-			PageProblems problems) {
+			PartnerCalls calls, PageProblems problems) {
+		this.calls = calls;
 		this.directory = directory;
 		this.administration = administration;
 		this.clients = clients;
@@ -127,6 +131,18 @@ class AdministrationPages {
 			problems.show(model, problem);
 		}
 		return clients(admin, model);
+	}
+
+	@GetMapping("/clients/{clientId}/calls")
+	String calls(@PathVariable String clientId, @AuthenticationPrincipal Staff admin, Model model) {
+		var client = clients.visibleTo(admin)
+			.stream()
+			.filter(visible -> visible.clientId().equals(clientId))
+			.findFirst()
+			.orElseThrow(() -> new NotFound("identity.client-unknown"));
+		model.addAttribute("client", client);
+		model.addAttribute("calls", calls.latest(clientId, 200));
+		return "identity/client-calls";
 	}
 
 	private static List<Role> admissibleRoles(UnitKind kind) {

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 
@@ -35,9 +36,12 @@ class BearerTokens extends OncePerRequestFilter {
 
 	private final ProblemWriter problems;
 
-	BearerTokens(AccessTokens tokens, ProblemWriter problems) {
+	private final PartnerCalls calls;
+
+	BearerTokens(AccessTokens tokens, ProblemWriter problems, PartnerCalls calls) {
 		this.tokens = tokens;
 		this.problems = problems;
+		this.calls = calls;
 	}
 
 	static boolean presentedBy(HttpServletRequest request) {
@@ -80,10 +84,38 @@ class BearerTokens extends OncePerRequestFilter {
 		context.setAuthentication(authentication);
 		SecurityContextHolder.setContext(context);
 		try {
-			chain.doFilter(request, response);
+			if (authentication.getPrincipal() instanceof PartnerClient partner) {
+				asPartner(partner, request, response, chain);
+			}
+			else {
+				chain.doFilter(request, response);
+			}
 		}
 		finally {
 			SecurityContextHolder.clearContext();
+		}
+	}
+
+	/**
+	 * A partner's call is admitted by its rate limit and recorded whatever its outcome, even when it fails.
+	 */
+	private void asPartner(PartnerClient partner, HttpServletRequest request, HttpServletResponse response,
+			FilterChain chain) throws ServletException, IOException {
+		Instant started = Instant.now();
+		long wait = calls.admit(partner.clientId());
+		if (wait > 0) {
+			response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(wait));
+			problems.write(request, response, 429, "security.partner-rate-limited", wait);
+			calls.record(partner.clientId(), request.getMethod(), request.getRequestURI(), 429, started);
+			return;
+		}
+		int status = 500;
+		try {
+			chain.doFilter(request, response);
+			status = response.getStatus();
+		}
+		finally {
+			calls.record(partner.clientId(), request.getMethod(), request.getRequestURI(), status, started);
 		}
 	}
 

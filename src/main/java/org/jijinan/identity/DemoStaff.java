@@ -76,6 +76,7 @@ public class DemoStaff implements ApplicationRunner {
 		unit("共和县医疗保障局", UnitKind.MEDICAL_SECURITY_DEPARTMENT, COUNTY);
 		Unit hospital = unit("共和县人民医院（演示）", UnitKind.HOSPITAL, COUNTY);
 		unit("共和县残疾人联合会", UnitKind.DISABLED_PERSONS_FEDERATION, COUNTY);
+		unit("共和县应急管理局", UnitKind.EMERGENCY_MANAGEMENT_DEPARTMENT, COUNTY);
 		Unit charity = unit("共和县慈善协会（演示）", UnitKind.CHARITY, COUNTY);
 		Unit agency = unit("共和县社会工作服务中心（演示）", UnitKind.SOCIAL_WORK_AGENCY, COUNTY);
 		Map<DivisionCode, Unit> townships = townships();

@@ -21,13 +21,15 @@ import org.springframework.validation.annotation.Validated;
  * change, ASVS advises against it: the default follows MLPS)
  * @param totpRequiredFor roles that must use a TOTP second factor; {@code ALL} stands for every role
  * @param totpIssuer the name authenticator apps show
+ * @param partnerCallsPerMinute how many calls one partner system may make a minute on one application node
  */
 @ConfigurationProperties("jijinan.identity")
 @Validated
 record IdentitySettings(@DefaultValue("5") @Min(1) @Max(20) int maxFailedLogins,
 		@DefaultValue("15m") Duration lockout, @DefaultValue("30m") Duration idleTimeout,
 		@DefaultValue("15m") Duration approverIdleTimeout, @DefaultValue("180d") Duration passwordMaximumAge,
-		@DefaultValue Set<String> totpRequiredFor, @DefaultValue("救急难") String totpIssuer) {
+		@DefaultValue Set<String> totpRequiredFor, @DefaultValue("救急难") String totpIssuer,
+		@DefaultValue("600") @Min(1) int partnerCallsPerMinute) {
 
 	boolean totpRequired(Set<Role> roles) {
 		return totpRequiredFor.contains("ALL") || roles.stream().anyMatch(role -> totpRequiredFor.contains(role.name()));

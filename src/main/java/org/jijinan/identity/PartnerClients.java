@@ -38,7 +38,11 @@ class PartnerClients {
 
 	private final ApplicationEventPublisher events;
 
-	PartnerClients(JdbcClient jdbc, StaffDirectory directory, Clock clock, ApplicationEventPublisher events) {
+	private final List<PartnerEndpoint> endpoints;
+
+	PartnerClients(JdbcClient jdbc, StaffDirectory directory, Clock clock, ApplicationEventPublisher events,
+			List<PartnerEndpoint> endpoints) {
+		this.endpoints = List.copyOf(endpoints);
 		this.jdbc = jdbc;
 		this.directory = directory;
 		this.clock = clock;
@@ -52,8 +56,9 @@ class PartnerClients {
 		if (!admin.administers()) {
 			throw new Forbidden("identity.administrator-required");
 		}
-		directory.visible(unitId, admin);
+		UnitKind kind = directory.visible(unitId, admin).view().kind();
 		Set<String> granted = parseScopes(scopes);
+		granted.forEach(scope -> admissible(scope, kind));
 		if (name == null || name.isBlank() || name.length() > 100) {
 			throw new InvalidInput("identity.client-name-invalid");
 		}
@@ -120,6 +125,22 @@ class PartnerClients {
 			.stream()
 			.filter(client -> units.contains(client.unitId()))
 			.toList();
+	}
+
+	/**
+	 * A scope is granted only to systems of the kinds of unit its endpoints declare; monitoring to any unit.
+	 */
+	private void admissible(String scope, UnitKind kind) {
+		if (scope.equals(SecurityConfiguration.METRICS_SCOPE)) {
+			return;
+		}
+		List<PartnerEndpoint> declaring = endpoints.stream().filter(endpoint -> endpoint.scope().equals(scope)).toList();
+		if (declaring.isEmpty()) {
+			throw new InvalidInput("identity.client-scope-unknown", scope);
+		}
+		if (declaring.stream().noneMatch(endpoint -> endpoint.holders().contains(kind))) {
+			throw new InvalidInput("identity.client-scope-not-for-unit", scope);
+		}
 	}
 
 	private static Set<String> parseScopes(String scopes) {

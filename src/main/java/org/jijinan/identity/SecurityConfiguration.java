@@ -56,7 +56,7 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain platform(HttpSecurity http, AuthenticationManager manager, SignInOutcomes outcomes,
-			AccessTokens tokens, ProblemWriter problems, ApplicationEventPublisher events,
+			AccessTokens tokens, ProblemWriter problems, PartnerCalls calls, ApplicationEventPublisher events,
 			List<PartnerEndpoint> partnerEndpoints) throws Exception {
 		http.authorizeHttpRequests(requests -> partnerEndpoints.forEach(endpoint -> requests
 			.requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(endpoint.method(), endpoint.path()))
@@ -84,7 +84,7 @@ class SecurityConfiguration {
 				})
 				.logoutSuccessUrl("/login?logout"))
 			.csrf(csrf -> csrf.ignoringRequestMatchers(BearerTokens::presentedBy, TOKEN_ENDPOINT))
-			.addFilterBefore(new BearerTokens(tokens, problems), UsernamePasswordAuthenticationFilter.class)
+			.addFilterBefore(new BearerTokens(tokens, problems, calls), UsernamePasswordAuthenticationFilter.class)
 			.exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(apiEntryPoint(problems), MACHINES)
 				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true)
 				.accessDeniedHandler(denied(problems)))

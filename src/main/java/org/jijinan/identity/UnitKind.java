@@ -35,6 +35,8 @@ public enum UnitKind {
 	MEDICAL_SECURITY_DEPARTMENT(DivisionLevel.COUNTY, false, EnumSet.of(Role.DEPARTMENT_OFFICER)),
 	/** 残疾人联合会. */
 	DISABLED_PERSONS_FEDERATION(DivisionLevel.COUNTY, false, EnumSet.of(Role.DEPARTMENT_OFFICER)),
+	/** 应急管理部门: relief for people hit by disasters (受灾人员救助). */
+	EMERGENCY_MANAGEMENT_DEPARTMENT(DivisionLevel.COUNTY, false, EnumSet.of(Role.DEPARTMENT_OFFICER)),
 	/** 定点医疗机构: settles patients' bills at discharge (一站式结算). */
 	HOSPITAL(DivisionLevel.COUNTY, false, EnumSet.of(Role.DEPARTMENT_OFFICER)),
 	/** 慈善组织. */
@@ -52,6 +54,15 @@ public enum UnitKind {
 		this.level = level;
 		this.regionScoped = regionScoped;
 		this.roles = roles;
+	}
+
+	/**
+	 * @return the government departments that share rosters and report the assistance they give
+	 */
+	public static Set<UnitKind> departments() {
+		return EnumSet.of(HEALTH_DEPARTMENT, EDUCATION_DEPARTMENT, HOUSING_DEPARTMENT,
+				HUMAN_RESOURCES_SOCIAL_SECURITY_DEPARTMENT, MEDICAL_SECURITY_DEPARTMENT, DISABLED_PERSONS_FEDERATION,
+				EMERGENCY_MANAGEMENT_DEPARTMENT);
 	}
 
 	/**

@@ -1,6 +1,10 @@
 package org.jijinan.intake;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 import org.jijinan.identity.PartnerEndpoint;
+import org.jijinan.identity.UnitKind;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,14 +18,23 @@ class IntakePartnerAccess {
 
 	static final String SCOPE = "help-requests:write";
 
+	private static final Set<UnitKind> HOLDERS = holders();
+
+	private static Set<UnitKind> holders() {
+		Set<UnitKind> kinds = EnumSet.of(UnitKind.HOTLINE_CENTRE, UnitKind.COUNTY_CIVIL_AFFAIRS,
+				UnitKind.TOWNSHIP_GOVERNMENT, UnitKind.HOSPITAL);
+		kinds.addAll(UnitKind.departments());
+		return kinds;
+	}
+
 	@Bean
 	PartnerEndpoint submitHelpRequests() {
-		return new PartnerEndpoint(HttpMethod.POST, "/api/v1/help-requests", SCOPE);
+		return new PartnerEndpoint(HttpMethod.POST, "/api/v1/help-requests", SCOPE, HOLDERS);
 	}
 
 	@Bean
 	PartnerEndpoint followHelpRequests() {
-		return new PartnerEndpoint(HttpMethod.GET, "/api/v1/help-requests/*", SCOPE);
+		return new PartnerEndpoint(HttpMethod.GET, "/api/v1/help-requests/*", SCOPE, HOLDERS);
 	}
 
 }

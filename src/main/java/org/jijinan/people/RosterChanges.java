@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.jijinan.shared.DivisionCode;
 import org.jijinan.shared.InvalidInput;
 import org.jijinan.shared.RuleViolation;
 import org.jspecify.annotations.Nullable;
@@ -33,16 +34,23 @@ public class RosterChanges {
 	}
 
 	/**
-	 * The standings in force today in the given categories, and the cursor to follow the changes from.
+	 * The standings in force today in the given categories of the people living in a region, and the cursor to
+	 * follow the changes from.
+	 * @param scope the region's division code
 	 */
 	@Transactional(readOnly = true, isolation = org.springframework.transaction.annotation.Isolation.REPEATABLE_READ)
-	public Extract extract(Set<String> categories, LocalDate today) {
+	public Extract extract(Set<String> categories, DivisionCode scope, LocalDate today) {
 		String snapshot = jdbc.sql("select pg_current_snapshot()::text").query(String.class).single();
 		List<Change> standings = jdbc.sql("""
 				select id, category_code, person_id, household_id, valid_from, valid_to from people_category_membership
 				 where category_code in (:categories) and valid_from <= :today and (valid_to is null or valid_to >= :today)
+				   and (person_id is not null and exists (select 1 from people_person p where p.id = person_id
+				            and p.residence_path like '%/' || :scope || '/%')
+				        or household_id is not null and exists (select 1 from people_household h where h.id = household_id
+				            and h.village_path like '%/' || :scope || '/%'))
 				 order by id""")
 			.param("categories", categories)
+			.param("scope", scope.value())
 			.param("today", today)
 			.query((row, n) -> new Change(row.getObject(1, UUID.class), row.getString(2), row.getObject(3, UUID.class),
 					row.getObject(4, UUID.class), row.getObject(5, LocalDate.class), row.getObject(6, LocalDate.class),
@@ -52,10 +60,12 @@ public class RosterChanges {
 	}
 
 	/**
-	 * The changes after a cursor, at most {@code limit}, and the cursor to ask from next.
+	 * The changes after a cursor to the standings of the people living in a region, at most {@code limit}, and the
+	 * cursor to ask from next.
+	 * @param scope the region's division code
 	 */
 	@Transactional(readOnly = true)
-	public Page since(String cursor, Set<String> categories, int limit) {
+	public Page since(String cursor, Set<String> categories, DivisionCode scope, int limit) {
 		Cursor after = decode(cursor);
 		String xmin = jdbc.sql("select pg_snapshot_xmin(pg_current_snapshot())::text").query(String.class).single();
 		if (Long.parseUnsignedLong(after.xact()) >= Long.parseUnsignedLong(xmin)) {
@@ -68,7 +78,12 @@ public class RosterChanges {
 				 where (xact, id) > (cast(:xact as xid8), :id) and xact < cast(:xmin as xid8)
 				   and (:snapshot = '' or not pg_visible_in_snapshot(xact, cast(:snapshot as pg_snapshot)))
 				   and category_code in (:categories)
+				   and (person_id is not null and exists (select 1 from people_person p where p.id = person_id
+				            and p.residence_path like '%/' || :scope || '/%')
+				        or household_id is not null and exists (select 1 from people_household h where h.id = household_id
+				            and h.village_path like '%/' || :scope || '/%'))
 				 order by xact, id limit :limit""")
+			.param("scope", scope.value())
 			.param("xact", after.xact())
 			.param("id", after.id())
 			.param("xmin", xmin)

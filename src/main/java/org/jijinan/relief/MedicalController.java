@@ -8,6 +8,7 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import org.jijinan.identity.PartnerEndpoint;
+import org.jijinan.identity.UnitKind;
 import org.jijinan.shared.Caller;
 import org.jspecify.annotations.Nullable;
 
@@ -78,25 +79,28 @@ class MedicalController {
 	@Configuration(proxyBeanMethods = false)
 	static class PartnerAccess {
 
+		private static final java.util.Set<UnitKind> HOLDERS = java.util.EnumSet.of(UnitKind.HOSPITAL,
+				UnitKind.MEDICAL_SECURITY_DEPARTMENT);
+
 		@Bean
 		PartnerEndpoint settleBills() {
-			return new PartnerEndpoint(HttpMethod.POST, "/api/v1/medical-settlements", MedicalSettlements.SCOPE);
+			return new PartnerEndpoint(HttpMethod.POST, "/api/v1/medical-settlements", MedicalSettlements.SCOPE, HOLDERS);
 		}
 
 		@Bean
 		PartnerEndpoint admitPatients() {
-			return new PartnerEndpoint(HttpMethod.POST, "/api/v1/medical-admissions", MedicalSettlements.SCOPE);
+			return new PartnerEndpoint(HttpMethod.POST, "/api/v1/medical-admissions", MedicalSettlements.SCOPE, HOLDERS);
 		}
 
 		@Bean
 		PartnerEndpoint readSettlements() {
-			return new PartnerEndpoint(HttpMethod.GET, "/api/v1/medical-settlements/**", MedicalSettlements.SCOPE);
+			return new PartnerEndpoint(HttpMethod.GET, "/api/v1/medical-settlements/**", MedicalSettlements.SCOPE, HOLDERS);
 		}
 
 		@Bean
 		PartnerEndpoint reverseSettlements() {
 			return new PartnerEndpoint(HttpMethod.POST, "/api/v1/medical-settlements/*/reversal",
-					MedicalSettlements.SCOPE);
+					MedicalSettlements.SCOPE, HOLDERS);
 		}
 
 	}

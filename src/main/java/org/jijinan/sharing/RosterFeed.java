@@ -118,13 +118,13 @@ public class RosterFeed {
 		String next;
 		boolean more;
 		if (cursor == null || cursor.isBlank()) {
-			RosterChanges.Extract extract = changes.extract(categories, LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))));
+			RosterChanges.Extract extract = changes.extract(categories, partner.unit().divisionCode(), LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))));
 			found = extract.standings();
 			next = extract.cursor();
 			more = false;
 		}
 		else {
-			RosterChanges.Page page = changes.since(cursor.strip(), categories, PAGE);
+			RosterChanges.Page page = changes.since(cursor.strip(), categories, partner.unit().divisionCode(), PAGE);
 			found = page.changes();
 			next = page.cursor();
 			more = page.more();

@@ -1,26 +1,34 @@
 package org.jijinan.sharing;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
 
 import org.jijinan.identity.PartnerEndpoint;
+import org.jijinan.identity.UnitKind;
 import org.jijinan.shared.Caller;
+import org.jijinan.shared.InvalidInput;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Data-sharing agreements and the roster feed over HTTP.
+ * Data-sharing agreements, the roster feed and departments' assistance reports over HTTP.
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -28,8 +36,11 @@ class SharingController {
 
 	private final RosterFeed feed;
 
-	SharingController(RosterFeed feed) {
+	private final DepartmentAssistance assistance;
+
+	SharingController(RosterFeed feed, DepartmentAssistance assistance) {
 		this.feed = feed;
+		this.assistance = assistance;
 	}
 
 	@PutMapping("/sharing-agreements/{unitId}")
@@ -42,6 +53,28 @@ class SharingController {
 	RosterFeed.Answer read(@RequestParam(required = false) @Nullable String cursor,
 			@AuthenticationPrincipal Caller caller) {
 		return feed.read(cursor, caller);
+	}
+
+	@PostMapping("/department-assistance")
+	ResponseEntity<DepartmentAssistance.Outcome> report(@RequestBody DepartmentAssistance.Report report,
+			@AuthenticationPrincipal Caller caller) {
+		DepartmentAssistance.Outcome outcome = assistance.report(report, caller);
+		return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK).body(outcome);
+	}
+
+	@PostMapping(path = "/department-assistance/files", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	DepartmentAssistance.FileOutcome reportFile(@RequestParam("file") MultipartFile file,
+			@AuthenticationPrincipal Caller caller) throws IOException {
+		if (file.getSize() > ReportFiles.MAX_BYTES) {
+			throw new InvalidInput("sharing.file-too-large", ReportFiles.MAX_BYTES / 1024 / 1024);
+		}
+		return assistance.reportFile(file.getOriginalFilename() == null ? "" : file.getOriginalFilename(),
+				file.getBytes(), caller);
+	}
+
+	@GetMapping("/department-assistance")
+	List<DepartmentAssistance.Reported> reported(@AuthenticationPrincipal Caller caller) {
+		return assistance.latest(caller, 200);
 	}
 
 	/**
@@ -58,8 +91,26 @@ class SharingController {
 	static class PartnerAccess {
 
 		@Bean
+		PartnerEndpoint reportAssistance() {
+			return new PartnerEndpoint(HttpMethod.POST, "/api/v1/department-assistance", DepartmentAssistance.SCOPE,
+					UnitKind.departments());
+		}
+
+		@Bean
+		PartnerEndpoint reportAssistanceFiles() {
+			return new PartnerEndpoint(HttpMethod.POST, "/api/v1/department-assistance/files",
+					DepartmentAssistance.SCOPE, UnitKind.departments());
+		}
+
+		@Bean
+		PartnerEndpoint readReportedAssistance() {
+			return new PartnerEndpoint(HttpMethod.GET, "/api/v1/department-assistance", DepartmentAssistance.SCOPE,
+					UnitKind.departments());
+		}
+
+		@Bean
 		PartnerEndpoint rosterFeedEndpoint() {
-			return new PartnerEndpoint(HttpMethod.GET, "/api/v1/roster-feed", RosterFeed.SCOPE);
+			return new PartnerEndpoint(HttpMethod.GET, "/api/v1/roster-feed", RosterFeed.SCOPE, UnitKind.departments());
 		}
 
 	}

@@ -1,8 +1,9 @@
 /**
  * Information sharing with departments (信息共享): data-sharing agreements and the roster feeds partner systems follow
- * with a cursor, limited to what each agreement allows and audited on every read.
+ * with a cursor, limited to what each agreement allows and audited on every read; the assistance departments report
+ * back, which enters the households' assistance chains.
  */
-@ApplicationModule(displayName = "Sharing 信息共享", allowedDependencies = { "shared", "identity", "people" })
+@ApplicationModule(displayName = "Sharing 信息共享", allowedDependencies = { "shared", "identity", "people", "intake", "relief" })
 @NullMarked
 package org.jijinan.sharing;
 

@@ -106,8 +106,15 @@ class AdministrationPagesTests extends IdentitySystemTest {
 	@Test
 	void registersAPartnerSystemWhoseCredentialsBuyAnAccessToken() {
 		admin.get("/admin/clients");
-		Page registered = admin.post("/admin/clients", Map.of("name", "县医院 HIS", "unitId",
-				townshipAdmin.unitId().toString(), "scopes", "medical-settlements:write"));
+		Page hospitalScope = admin.post("/admin/clients", Map.of("name", "乡镇系统", "unitId",
+				townshipAdmin.unitId().toString(), "scopes", "help-requests:write medical-settlements:write"));
+		assertThat(hospitalScope.body()).as("a township's system is never given a hospital's scope")
+			.contains("不能授予这类单位的系统")
+			.doesNotContain("client-secret");
+		assertThat(admin.post("/admin/clients", Map.of("name", "乡镇系统", "unitId", townshipAdmin.unitId().toString(),
+				"scopes", "cases:everything")).body()).contains("没有权限范围 cases:everything");
+		Page registered = admin.post("/admin/clients", Map.of("name", "乡镇受理系统", "unitId",
+				townshipAdmin.unitId().toString(), "scopes", "help-requests:write"));
 		String clientId = registered.body().replaceAll("(?s).*<code id=\"client-id\">([^<]+)</code>.*", "$1");
 		String secret = registered.body().replaceAll("(?s).*<code id=\"client-secret\">([^<]+)</code>.*", "$1");
 
@@ -121,7 +128,7 @@ class AdministrationPagesTests extends IdentitySystemTest {
 		String accessToken = token.body().replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
 		Page whoAmI = partner.send(HttpRequest.newBuilder(partner.uri("/api/v1/partner"))
 			.header("Authorization", "Bearer " + accessToken));
-		assertThat(whoAmI.body()).contains(clientId).contains("medical-settlements:write");
+		assertThat(whoAmI.body()).contains(clientId).contains("help-requests:write");
 		Page staffOnly = partner.send(HttpRequest.newBuilder(partner.uri("/api/v1/me"))
 			.header("Authorization", "Bearer " + accessToken));
 		assertThat(staffOnly.status()).as("a partner is not staff").isEqualTo(403);

@@ -3,6 +3,7 @@ package org.jijinan.identity;
 import org.jijinan.SystemTest;
 import org.jijinan.Visitor;
 import org.jijinan.identity.StaffFixtures.Opened;
+import org.jijinan.region.RegionDirectory;
 import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,11 +29,14 @@ abstract class IdentitySystemTest {
 	@Autowired
 	Credentials credentials;
 
+	@Autowired
+	RegionDirectory regions;
+
 	StaffFixtures staff;
 
 	@BeforeEach
 	void openFixtures() {
-		staff = new StaffFixtures(administration, units, credentials);
+		staff = new StaffFixtures(administration, units, credentials, regions);
 	}
 
 	/**

@@ -3,6 +3,7 @@ package org.jijinan.identity;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.jijinan.region.RegionDirectory;
 import org.jijinan.shared.DivisionCode;
 
 import org.springframework.context.ApplicationContext;
@@ -29,7 +30,10 @@ public class StaffFixtures {
 
 	private final Credentials credentials;
 
-	StaffFixtures(StaffAdministration administration, Units units, Credentials credentials) {
+	private final RegionDirectory regions;
+
+	StaffFixtures(StaffAdministration administration, Units units, Credentials credentials, RegionDirectory regions) {
+		this.regions = regions;
 		this.administration = administration;
 		this.units = units;
 		this.credentials = credentials;
@@ -41,7 +45,7 @@ public class StaffFixtures {
 	 */
 	public static StaffFixtures from(ApplicationContext context) {
 		return new StaffFixtures(context.getBean(StaffAdministration.class), context.getBean(Units.class),
-				context.getBean(Credentials.class));
+				context.getBean(Credentials.class), context.getBean(RegionDirectory.class));
 	}
 
 	/**
@@ -103,12 +107,16 @@ public class StaffFixtures {
 		return opened;
 	}
 
+	/**
+	 * @return the unit of that kind at the division; one is established when a test's own division has none
+	 */
 	Unit unitAt(DivisionCode division, UnitKind kind) {
 		return units.findAll()
 			.stream()
 			.filter(unit -> unit.divisionCode().equals(division) && unit.kind() == kind)
 			.findFirst()
-			.orElseThrow();
+			.orElseGet(() -> units.save(Unit.establish("测试" + kind.name(), kind, regions.require(division),
+					regions.path(division), false)));
 	}
 
 	/**

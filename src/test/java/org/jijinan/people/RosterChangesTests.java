@@ -19,6 +19,7 @@ import org.jijinan.casework.CaseFixtures;
 import org.jijinan.identity.Role;
 import org.jijinan.identity.StaffFixtures;
 import org.jijinan.identity.UnitKind;
+import org.jijinan.shared.DivisionCode;
 import org.jijinan.shared.InvalidInput;
 import org.jijinan.shared.ResidentIdNumber;
 import org.jijinan.shared.RuleViolation;
@@ -40,6 +41,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @SystemTest
 class RosterChangesTests {
+
+	private static final DivisionCode GONGHE = new DivisionCode("632521");
 
 	@LocalServerPort
 	int port;
@@ -65,7 +68,7 @@ class RosterChangesTests {
 		category = category.replaceAll("[^A-Z_0-9]", "X");
 		List<UUID> persons = persons(12);
 		UUID before = insert(persons.get(0), category);
-		RosterChanges.Extract extract = changes.extract(Set.of(category), LocalDate.now());
+		RosterChanges.Extract extract = changes.extract(Set.of(category), GONGHE, LocalDate.now());
 		assertThat(extract.standings()).extracting(RosterChanges.Change::standingId).containsExactly(before);
 
 		List<UUID> committed = Collections.synchronizedList(new ArrayList<>());
@@ -77,7 +80,7 @@ class RosterChangesTests {
 		Future<String> reader = pool.submit(() -> {
 			String cursor = extract.cursor();
 			while (writing.get()) {
-				RosterChanges.Page page = changes.since(cursor, Set.of(feed), 7);
+				RosterChanges.Page page = changes.since(cursor, Set.of(feed), GONGHE, 7);
 				page.changes().forEach(change -> delivered.add(change.standingId()));
 				cursor = page.cursor();
 				Thread.sleep(5);
@@ -112,8 +115,8 @@ class RosterChangesTests {
 		writing.set(false);
 		String cursor = reader.get();
 		pool.shutdown();
-		for (RosterChanges.Page page = changes.since(cursor, Set.of(category), 7); !page.changes().isEmpty()
-				|| page.more(); page = changes.since(page.cursor(), Set.of(category), 7)) {
+		for (RosterChanges.Page page = changes.since(cursor, Set.of(category), GONGHE, 7); !page.changes().isEmpty()
+				|| page.more(); page = changes.since(page.cursor(), Set.of(category), GONGHE, 7)) {
 			page.changes().forEach(change -> delivered.add(change.standingId()));
 		}
 
@@ -125,13 +128,13 @@ class RosterChangesTests {
 
 	@Test
 	void refusesCursorsItDidNotHandOut() {
-		assertThatThrownBy(() -> changes.since("not-a-cursor", Set.of("X"), 10)).isInstanceOf(InvalidInput.class);
+		assertThatThrownBy(() -> changes.since("not-a-cursor", Set.of("X"), GONGHE, 10)).isInstanceOf(InvalidInput.class);
 		assertThatThrownBy(() -> changes.since(RosterChanges.encode(new RosterChanges.Cursor("", "999999999999", 1)),
-				Set.of("X"), 10)).isInstanceOf(RuleViolation.class);
+				Set.of("X"), GONGHE, 10)).isInstanceOf(RuleViolation.class);
 		assertThatThrownBy(() -> changes.since(RosterChanges.encode(new RosterChanges.Cursor("9:5:", "0", 0)),
-				Set.of("X"), 10)).as("a snapshot whose xmin passes its xmax").isInstanceOf(InvalidInput.class);
+				Set.of("X"), GONGHE, 10)).as("a snapshot whose xmin passes its xmax").isInstanceOf(InvalidInput.class);
 		assertThatThrownBy(() -> changes.since(RosterChanges.encode(new RosterChanges.Cursor("5:9:12", "0", 0)),
-				Set.of("X"), 10)).as("a running transaction outside the snapshot").isInstanceOf(InvalidInput.class);
+				Set.of("X"), GONGHE, 10)).as("a running transaction outside the snapshot").isInstanceOf(InvalidInput.class);
 	}
 
 	private UUID insert(UUID person, String category) {

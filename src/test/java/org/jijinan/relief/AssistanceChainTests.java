@@ -1,12 +1,19 @@
 package org.jijinan.relief;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.jijinan.SystemTest;
+import org.jijinan.Visitor;
 import org.jijinan.Visitor.Page;
 import org.jijinan.casework.CaseFixtures;
+import org.jijinan.identity.PartnerFixtures;
+import org.jijinan.identity.PartnerFixtures.Partner;
+import org.jijinan.identity.Role;
+import org.jijinan.identity.StaffFixtures;
+import org.jijinan.identity.UnitKind;
 import org.jijinan.shared.ResidentIdNumber;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +45,8 @@ class AssistanceChainTests {
 	JdbcClient jdbc;
 
 	ReliefStaff staff;
+
+	String lastIdNumber;
 
 	@BeforeEach
 	void signIn() {
@@ -79,26 +88,33 @@ class AssistanceChainTests {
 	void stopsSchemesThatExcludeEachOther() {
 		String person = registeredHead();
 		String number = caseAbout(person);
-		String household = staff.handler.get("/api/v1/cases/" + number)
-			.body()
-			.replaceAll("(?s).*\"householdId\":\"([0-9a-f-]{36})\".*", "$1");
-		// a disaster-relief grant the emergency-management department reported for the same fire
-		jdbc.sql("""
-				insert into relief_assistance (id, household_id, township_path, scheme, cause, source_ref, amount,
-				                               granted_by, organisation, granted_at)
-				values (:id, :household, '/630000/632500/632521/632521101/', 'DISASTER_RELIEF', 'FIRE', :source, 3000,
-				        'dept', '共和县应急管理局', now())""")
-			.param("id", UUID.randomUUID())
-			.param("household", UUID.fromString(household))
-			.param("source", "DR-" + UUID.randomUUID())
-			.update();
+		var fixtures = StaffFixtures.from(context);
+		Visitor admin = StaffFixtures.signedIn(port,
+				fixtures.active(StaffFixtures.COUNTY, UnitKind.COUNTY_CIVIL_AFFAIRS, Role.ADMINISTRATOR));
+		String emergencyManagement = fixtures
+			.active(StaffFixtures.COUNTY, UnitKind.EMERGENCY_MANAGEMENT_DEPARTMENT, Role.DEPARTMENT_OFFICER)
+			.unitId()
+			.value()
+			.toString();
+		Partner department = PartnerFixtures.register(port, admin, "应急管理局救灾系统", emergencyManagement,
+				"assistance-records:write");
+		// the emergency-management department reports the disaster-relief grant it gave for the same fire
+		Page reported = department.json("POST", "/api/v1/department-assistance", """
+				{"reference": "ZH-%s", "idNumber": "%s", "scheme": "DISASTER_RELIEF", "cause": "FIRE", "amount": 3000,
+				 "givenOn": "%s"}""".formatted(UUID.randomUUID().toString().substring(0, 8), lastIdNumber,
+				LocalDate.now(ZoneId.of("Asia/Shanghai"))));
+		assertThat(reported.status()).as(reported.body()).isEqualTo(201);
+		assertThat(staff.handler.get("/api/v1/cases/" + number + "/assistance-chain").body())
+			.contains("\"scheme\":\"DISASTER_RELIEF\"")
+			.contains("\"DISASTER_RELIEF\":3000.00");
+
 		String id = idOf(staff.handler.json("POST", "/api/v1/cases/" + number + "/decisions", proposal("1000", "")));
 		staff.reviewer.json("POST", "/api/v1/decisions/" + id + "/review", "");
 
 		assertProblem(staff.townshipApprover.json("POST", "/api/v1/decisions/" + id + "/approval", ""), 422,
 				"relief.duplicate-assistance");
 		assertThat(staff.reviewer.get("/api/v1/decisions/" + id + "/duplicate-check").body())
-			.contains("EXCLUSIVE_SCHEMES").contains("共和县应急管理局");
+			.contains("EXCLUSIVE_SCHEMES").contains("DISASTER_RELIEF");
 	}
 
 	private void approveTownship(String decision) {
@@ -126,6 +142,7 @@ class AssistanceChainTests {
 		String body = "632523" + birth.toString().replace("-", "")
 				+ String.format("%03d", ThreadLocalRandom.current().nextInt(1000));
 		String idNumber = body + ResidentIdNumber.checkCharacter(body);
+		lastIdNumber = idNumber;
 		String person = CaseFixtures.idOf(staff.clerk.json("POST", "/api/v1/persons", """
 				{"name": "多杰", "idNumber": "%s", "residence": "632521101201"}""".formatted(idNumber)));
 		CaseFixtures.idOf(staff.clerk.json("POST", "/api/v1/households", "{\"headId\": \"%s\"}".formatted(person)));
