@@ -66,6 +66,27 @@ public class RosterChanges {
 	 */
 	@Transactional(readOnly = true)
 	public Page since(String cursor, Set<String> categories, DivisionCode scope, int limit) {
+		return since(cursor, categories, scope.value(), limit);
+	}
+
+	/**
+	 * The changes after a cursor to the standings of everyone, at most {@code limit}: for relaying them to other
+	 * systems, which receive no personal data with them.
+	 */
+	@Transactional(readOnly = true)
+	public Page since(String cursor, Set<String> categories, int limit) {
+		return since(cursor, categories, "", limit);
+	}
+
+	/**
+	 * @return a cursor from which {@link #since} gives every change committed after this moment
+	 */
+	@Transactional(readOnly = true)
+	public String cursorNow() {
+		return encode(new Cursor(jdbc.sql("select pg_current_snapshot()::text").query(String.class).single(), "0", 0));
+	}
+
+	private Page since(String cursor, Set<String> categories, String scope, int limit) {
 		Cursor after = decode(cursor);
 		String xmin = jdbc.sql("select pg_snapshot_xmin(pg_current_snapshot())::text").query(String.class).single();
 		if (Long.parseUnsignedLong(after.xact()) >= Long.parseUnsignedLong(xmin)) {
@@ -78,12 +99,12 @@ public class RosterChanges {
 				 where (xact, id) > (cast(:xact as xid8), :id) and xact < cast(:xmin as xid8)
 				   and (:snapshot = '' or not pg_visible_in_snapshot(xact, cast(:snapshot as pg_snapshot)))
 				   and category_code in (:categories)
-				   and (person_id is not null and exists (select 1 from people_person p where p.id = person_id
+				   and (:scope = '' or person_id is not null and exists (select 1 from people_person p where p.id = person_id
 				            and p.residence_path like '%/' || :scope || '/%')
 				        or household_id is not null and exists (select 1 from people_household h where h.id = household_id
 				            and h.village_path like '%/' || :scope || '/%'))
 				 order by xact, id limit :limit""")
-			.param("scope", scope.value())
+			.param("scope", scope)
 			.param("xact", after.xact())
 			.param("id", after.id())
 			.param("xmin", xmin)

@@ -230,6 +230,15 @@ class DepartmentAssistanceTests {
 			.contains("\"entries\":[]");
 	}
 
+	@Test
+	void sendsNoMessagesWhenNoKafkaIsConfigured() {
+		assertThat(context.getBeansOfType(OutboundMessages.class)).isEmpty();
+		assertThat(context.getBeansOfType(CategoryChangeRelay.class)).isEmpty();
+		assertThat(jdbc.sql("select count(*) from event_publication where event_type like 'org.jijinan.sharing.%V1'")
+			.query(Integer.class)
+			.single()).isZero();
+	}
+
 	private int reportsOfHousing() {
 		return jdbc.sql("select count(*) from sharing_department_report where unit_id = :unit")
 			.param("unit", UUID.fromString(housingUnit))
