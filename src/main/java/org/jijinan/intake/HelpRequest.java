@@ -160,7 +160,8 @@ class HelpRequest extends AbstractAggregateRoot<HelpRequest> {
 				intake.owner(), intake.ownerOrganisation(), intake.receivedAt(), intake.acceptBy(), null, null, null,
 				null, null, null, null);
 		request.registerEvent(new HelpRequestReceived(request.number, request.channel, request.urgency,
-				request.township, request.owner, request.receivedAt, request.acceptBy));
+				request.township, request.owner, request.receivedAt, request.acceptBy,
+				request.causes.stream().map(CauseRef::causeCode).collect(Collectors.toSet())));
 		return request;
 	}
 

@@ -2,9 +2,11 @@ package org.jijinan.intake;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 
 import org.jijinan.shared.AuditableEvent;
 import org.jijinan.shared.DivisionCode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A request was received and put in a township's queue.
@@ -16,9 +18,10 @@ import org.jijinan.shared.DivisionCode;
  * @param owner the first-contact owner
  * @param receivedAt when it was received
  * @param acceptBy when accepting or refusing it is due
+ * @param causes the hardship causes given, by code
  */
 public record HelpRequestReceived(String number, Channel channel, Urgency urgency, DivisionCode township, String owner,
-		Instant receivedAt, Instant acceptBy) implements AuditableEvent {
+		Instant receivedAt, Instant acceptBy, @Nullable Set<String> causes) implements AuditableEvent {
 
 	@Override
 	public String auditAction() {

@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -25,22 +26,26 @@ class AssistanceChain {
 
 	private final JdbcClient jdbc;
 
-	AssistanceChain(JdbcClient jdbc) {
+	private final ApplicationEventPublisher events;
+
+	AssistanceChain(JdbcClient jdbc, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.events = events;
 	}
 
 	/**
 	 * Records what a household received; the same source recorded twice stays one record.
 	 */
 	void record(Grant grant) {
-		jdbc.sql("""
+		UUID id = UUID.randomUUID();
+		int recorded = jdbc.sql("""
 				insert into relief_assistance (id, household_id, person_id, subject_name, township_path, scheme, cause,
 				                               source_ref, bill_ref, case_number, amount, goods, granted_by,
 				                               organisation, granted_at)
 				values (:id, :household, :person, :name, :path, :scheme, :cause, :source, :bill, :caseNumber, :amount,
 				        :goods, :by, :organisation, :at)
 				on conflict (scheme, source_ref) do nothing""")
-			.param("id", UUID.randomUUID())
+			.param("id", id)
 			.param("household", grant.householdId())
 			.param("person", grant.personId())
 			.param("name", grant.subjectName())
@@ -56,6 +61,10 @@ class AssistanceChain {
 			.param("organisation", grant.organisation())
 			.param("at", Timestamp.from(grant.grantedAt()))
 			.update();
+		if (recorded == 1) {
+			events.publishEvent(new AssistanceRecorded(id, grant.scheme(), grant.cause(), grant.caseNumber(),
+					grant.townshipPath(), grant.amount(), grant.grantedAt()));
+		}
 	}
 
 	/**

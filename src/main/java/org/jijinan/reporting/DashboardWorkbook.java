@@ -1,0 +1,114 @@
+package org.jijinan.reporting;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+import org.springframework.context.MessageSource;
+
+/**
+ * The dashboard's tables as one workbook, a sheet per table, numbers as numbers.
+ */
+final class DashboardWorkbook {
+
+	private final MessageSource messages;
+
+	private final Locale locale;
+
+	DashboardWorkbook(MessageSource messages, Locale locale) {
+		this.messages = messages;
+		this.locale = locale;
+	}
+
+	byte[] write(Dashboard.DashboardView view) {
+		try (var workbook = new XSSFWorkbook(); var out = new ByteArrayOutputStream()) {
+			lines(workbook.createSheet(text("reporting.by-township")), text("reporting.township"),
+					prepend(view.total(), view.byTownship()));
+			lines(workbook.createSheet(text("reporting.by-month")), text("reporting.month"), view.byMonth());
+			lines(workbook.createSheet(text("reporting.by-channel")), text("reporting.channel"), view.byChannel());
+			lines(workbook.createSheet(text("reporting.by-cause")), text("reporting.cause"), view.byCause());
+			Sheet units = workbook.createSheet(text("reporting.units"));
+			header(units, text("reporting.unit"), text("reporting.referred"), text("reporting.completed"),
+					text("reporting.on-time"), text("reporting.on-time-rate"), text("reporting.returns"));
+			int r = 1;
+			for (Dashboard.UnitLine unit : view.units()) {
+				Row row = units.createRow(r++);
+				row.createCell(0).setCellValue(unit.unit());
+				row.createCell(1).setCellValue(unit.referred());
+				row.createCell(2).setCellValue(unit.completed());
+				row.createCell(3).setCellValue(unit.onTime());
+				if (unit.onTimePercent() >= 0) {
+					row.createCell(4).setCellValue(unit.onTimePercent() / 100.0);
+				}
+				row.createCell(5).setCellValue(unit.returns());
+			}
+			amounts(workbook.createSheet(text("reporting.amounts")), text("reporting.scheme"), view.amounts());
+			amounts(workbook.createSheet(text("reporting.services")), text("reporting.service-type"), view.services());
+			workbook.write(out);
+			return out.toByteArray();
+		}
+		catch (IOException failed) {
+			throw new UncheckedIOException(failed);
+		}
+	}
+
+	private void lines(Sheet sheet, String key, List<Dashboard.Line> lines) {
+		header(sheet, key, text("reporting.requests"), text("reporting.cases"), text("reporting.aided"),
+				text("reporting.median-hours"), text("reporting.p90-hours"));
+		int r = 1;
+		for (Dashboard.Line line : lines) {
+			Row row = sheet.createRow(r++);
+			row.createCell(0).setCellValue(line.label());
+			row.createCell(1).setCellValue(line.requests());
+			row.createCell(2).setCellValue(line.cases());
+			row.createCell(3).setCellValue(line.aided());
+			hours(row, 4, line.noneAided(), line.medianHours());
+			hours(row, 5, line.noneAided(), line.p90Hours());
+		}
+	}
+
+	private void hours(Row row, int column, boolean none, int hours) {
+		if (none) {
+			return;
+		}
+		if (hours < 0) {
+			row.createCell(column).setCellValue(text("reporting.over-90-days"));
+		}
+		else {
+			row.createCell(column).setCellValue(hours);
+		}
+	}
+
+	private void amounts(Sheet sheet, String key, List<Dashboard.AmountLine> lines) {
+		header(sheet, key, text("reporting.count"), text("reporting.amount"));
+		int r = 1;
+		for (Dashboard.AmountLine line : lines) {
+			Row row = sheet.createRow(r++);
+			row.createCell(0).setCellValue(line.label());
+			row.createCell(1).setCellValue(line.count());
+			row.createCell(2).setCellValue(line.amount().doubleValue());
+		}
+	}
+
+	private static void header(Sheet sheet, String... titles) {
+		Row row = sheet.createRow(0);
+		for (int i = 0; i < titles.length; i++) {
+			row.createCell(i).setCellValue(titles[i]);
+		}
+	}
+
+	private static List<Dashboard.Line> prepend(Dashboard.Line total, List<Dashboard.Line> lines) {
+		return java.util.stream.Stream.concat(java.util.stream.Stream.of(total), lines.stream()).toList();
+	}
+
+	private String text(String code) {
+		return messages.getMessage(code, null, code, locale);
+	}
+
+}

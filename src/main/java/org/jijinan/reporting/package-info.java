@@ -1,0 +1,14 @@
+/**
+ * Dashboards (统计分析): how fast people get help — first contact to first aid, median and 90th percentile — by
+ * township, month, channel and cause; requests; units' on-time rates and returns; amounts by scheme; charity help
+ * and services delivered. Fed by the other modules' events into small roll-ups, filtered by period and region within
+ * the viewer's scope, every table exportable to Excel.
+ */
+@ApplicationModule(displayName = "Reporting 统计分析",
+		allowedDependencies = { "shared", "region", "identity", "intake", "casework", "relief" })
+@NullMarked
+package org.jijinan.reporting;
+
+import org.jspecify.annotations.NullMarked;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,105 @@
+package org.jijinan.reporting;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.jijinan.Browser;
+import org.jijinan.SystemTest;
+import org.jijinan.Visitor;
+import org.jijinan.casework.CaseFixtures;
+import org.jijinan.identity.Role;
+import org.jijinan.identity.StaffFixtures;
+import org.jijinan.identity.StaffFixtures.Opened;
+import org.jijinan.identity.UnitKind;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * In Chromium, at a phone's size: a family gets emergency aid on a real case, and the county leader's dashboard —
+ * fed by the platform's own events — counts the case as aided, draws its charts and exports its tables to Excel.
+ */
+@SystemTest
+class DashboardBrowserTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Test
+	void theLeaderSeesHowFastPeopleGetHelpAndExportsIt() throws Exception {
+		var staff = StaffFixtures.from(context);
+		Visitor clerk = StaffFixtures.signedIn(port,
+				staff.active(StaffFixtures.DAOTANGHE, UnitKind.TOWNSHIP_GOVERNMENT, Role.WINDOW_CLERK));
+		Visitor officer = StaffFixtures.signedIn(port,
+				staff.active(StaffFixtures.DAOTANGHE, UnitKind.TOWNSHIP_GOVERNMENT, Role.TOWNSHIP_REVIEWER));
+		Visitor county = StaffFixtures.signedIn(port,
+				staff.active(StaffFixtures.COUNTY, UnitKind.COUNTY_CIVIL_AFFAIRS, Role.COUNTY_APPROVER));
+		Opened leader = staff.active(StaffFixtures.COUNTY, UnitKind.COUNTY_CIVIL_AFFAIRS, Role.LEADER);
+		Visitor leaderApi = StaffFixtures.signedIn(port, leader);
+		long aidedBefore = aided(leaderApi);
+
+		String number = CaseFixtures.acceptedCase(clerk, officer, """
+				{"channel": "WINDOW", "urgency": "EMERGENCY", "reporterName": "邻居", "reporterRelation": "NEIGHBOUR",
+				 "reporterPhone": "13909746666", "subjectName": "卓玛", "village": "632521101201",
+				 "description": "夜间失火，房屋烧毁", "causes": ["FIRE"]}""");
+		assertThat(county.json("POST", "/api/v1/reserve-funds/632521101/top-ups",
+				"{\"amount\": 3000, \"reference\": \"BYJ-%s\", \"note\": \"拨付备用金\"}".formatted(UUID.randomUUID()))
+			.status()).isEqualTo(200);
+		assertThat(officer.json("POST", "/api/v1/cases/" + number + "/emergency-aid", """
+				{"cause": "FIRE", "amount": 800, "situation": "房屋夜间失火，一家人无处安身"}""").status()).isEqualTo(201);
+		await().atMost(Duration.ofSeconds(30)).until(() -> aided(leaderApi) == aidedBefore + 1);
+
+		try (Browser browser = Browser.start(port)) {
+			browser.signIn(leader.username(), StaffFixtures.PASSWORD);
+			browser.waitFor(By.id("greeting"));
+			assertThat(browser.driver().getPageSource()).contains("/reports");
+			browser.open("/reports");
+			browser.waitFor(By.id("summary"));
+			assertThat(browser.text(By.id("total-aided"))).isEqualTo(String.valueOf(aidedBefore + 1));
+			assertThat(browser.text(By.id("total-median"))).contains("小时以内");
+			for (String chart : new String[] { "township-chart", "month-chart", "channel-chart", "amount-chart" }) {
+				browser.waitFor(By.cssSelector("#" + chart + " svg"));
+				assertThat(browser.driver().findElements(By.cssSelector("#" + chart + " svg path")))
+					.as(chart + " draws something")
+					.isNotEmpty();
+			}
+			assertThat(browser.text(By.id("township-table"))).contains("倒淌河镇");
+			assertThat(browser.text(By.id("amounts-table"))).contains("先行救助");
+			browser.screenshot("dashboard");
+
+			browser.driver().findElement(By.id("export")).click();
+			Path workbook = await().atMost(Duration.ofSeconds(20))
+				.until(() -> latestXlsx(browser.downloads()), path -> path != null);
+			try (var book = new XSSFWorkbook(Files.newInputStream(workbook))) {
+				assertThat(book.getSheet("按乡镇").getRow(0).getCell(0).getStringCellValue()).isEqualTo("乡镇");
+				assertThat(book.getSheet("按乡镇").getRow(1).getCell(3).getNumericCellValue())
+					.isEqualTo(aidedBefore + 1);
+				assertThat(book.getSheet("各项救助")).isNotNull();
+			}
+		}
+	}
+
+	private static long aided(Visitor leader) {
+		String body = leader.get("/api/v1/dashboard").body();
+		return Long.parseLong(body.replaceAll("(?s).*?\"total\":\\{[^}]*?\"aided\":(\\d+).*", "$1"));
+	}
+
+	private static Path latestXlsx(Path downloads) throws java.io.IOException {
+		try (var files = Files.list(downloads)) {
+			return files.filter(file -> file.toString().endsWith(".xlsx")).findFirst().orElse(null);
+		}
+	}
+
+}
