@@ -1,0 +1,121 @@
+package org.jijinan.pilot;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.jijinan.shared.Caller;
+import org.jijinan.shared.DocumentFiles;
+import org.jijinan.shared.InvalidInput;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/**
+ * The pilot over HTTP: phases, readiness, documents and the evaluation report.
+ */
+@RestController
+@RequestMapping("/api/v1/pilot")
+class PilotController {
+
+	static final MediaType XLSX = MediaType
+		.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+	private final Pilot pilot;
+
+	private final Evaluation evaluation;
+
+	PilotController(Pilot pilot, Evaluation evaluation) {
+		this.pilot = pilot;
+		this.evaluation = evaluation;
+	}
+
+	@GetMapping
+	Pilot.Overview overview(@AuthenticationPrincipal Caller caller) {
+		return pilot.overview(caller);
+	}
+
+	@PostMapping("/phases")
+	ResponseEntity<Pilot.Phase> addPhase(@RequestBody PhaseRequest request, @AuthenticationPrincipal Caller caller) {
+		Pilot.Phase phase = pilot.addPhase(request.name(), request.startsOn(), request.endsOn(), request.goal(), caller);
+		return ResponseEntity.created(URI.create("/api/v1/pilot/phases/" + phase.id())).body(phase);
+	}
+
+	@PutMapping("/readiness/{township}/{item}")
+	Pilot.Overview mark(@PathVariable String township, @PathVariable String item, @RequestBody Mark mark,
+			@AuthenticationPrincipal Caller caller) {
+		pilot.setReadiness(township, item, mark.done(), mark.note(), caller);
+		return pilot.overview(caller);
+	}
+
+	@PostMapping(path = "/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	ResponseEntity<Pilot.Document> file(@RequestParam String township, @RequestParam(required = false) @Nullable String title,
+			@RequestParam(required = false) @Nullable String number,
+			@RequestParam(required = false) @Nullable String issuedOn,
+			@RequestParam(name = "file", required = false) @Nullable MultipartFile file,
+			@AuthenticationPrincipal Caller caller) throws IOException {
+		if (file == null || file.isEmpty()) {
+			throw new InvalidInput("pilot.document-file-missing");
+		}
+		try (InputStream content = file.getInputStream()) {
+			Pilot.Document filed = pilot.fileDocument(township, title, number, issuedOn, file.getOriginalFilename(),
+					content, caller);
+			return ResponseEntity.created(URI.create("/api/v1/pilot/documents/" + filed.id())).body(filed);
+		}
+	}
+
+	@GetMapping("/documents/{id}")
+	ResponseEntity<StreamingResponseBody> document(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
+		Pilot.Document found = pilot.document(id, caller);
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(found.contentType()))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(found.fileName(), StandardCharsets.UTF_8).build().toString())
+			.body(out -> DocumentFiles.copy(pilot.settings().documentDirectory(), found.id(), out));
+	}
+
+	@GetMapping("/evaluation.xlsx")
+	ResponseEntity<byte[]> evaluationWorkbook(@AuthenticationPrincipal Caller caller, Locale locale) {
+		EvaluationReport report = evaluation.report(caller, locale);
+		return download(report.title() + ".xlsx", XLSX, report.xlsx());
+	}
+
+	@GetMapping("/evaluation.pdf")
+	ResponseEntity<byte[]> evaluationPdf(@AuthenticationPrincipal Caller caller, Locale locale) {
+		EvaluationReport report = evaluation.report(caller, locale);
+		return download(report.title() + ".pdf", MediaType.APPLICATION_PDF, evaluation.pdf(report));
+	}
+
+	static ResponseEntity<byte[]> download(String name, MediaType type, byte[] content) {
+		return ResponseEntity.ok()
+			.contentType(type)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
+			.body(content);
+	}
+
+	record PhaseRequest(@Nullable String name, @Nullable String startsOn, @Nullable String endsOn,
+			@Nullable String goal) {
+	}
+
+	record Mark(boolean done, @Nullable String note) {
+	}
+
+}
