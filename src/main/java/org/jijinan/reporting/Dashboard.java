@@ -1,8 +1,6 @@
 package org.jijinan.reporting;
 
 import java.math.BigDecimal;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -76,19 +74,19 @@ public class Dashboard {
 			.stream()
 			.collect(Collectors.toMap(HardshipCause::code,
 					cause -> locale.getLanguage().equals("en") ? cause.englishName() : cause.chineseName()));
-		List<Line> townships = lines("township", filter, code -> regions.find(new DivisionCode(code))
-			.map(division -> division.name())
-			.orElse(code));
-		List<Line> months = lines("to_char(month, 'YYYY-MM')", filter, Function.identity());
-		List<Line> channels = lines("channel", filter,
-				code -> messages.getMessage("reporting.channel." + code, null, code, locale));
-		List<Line> causes = lines("cause", filter, code -> causeNames.getOrDefault(code, code));
-		Line total = jdbc.sql("select 'ALL', " + SUMS + " from reporting_cases where " + WHERE)
-			.param("from", filter.from().atDay(1))
-			.param("to", filter.to().atDay(1))
-			.param("scope", scope)
-			.query((row, n) -> line(row, messages.getMessage("reporting.total", null, "Total", locale)))
-			.single();
+		Map<String, Function<String, String>> labels = Map.of("township",
+				code -> regions.find(new DivisionCode(code)).map(division -> division.name()).orElse(code), "month",
+				Function.identity(), "channel",
+				code -> messages.getMessage("reporting.channel." + code, null, code, locale), "cause",
+				code -> causeNames.getOrDefault(code, code), "total",
+				code -> messages.getMessage("reporting.total", null, "Total", locale));
+		Map<String, List<Line>> breakdowns = breakdowns(filter, labels);
+		List<Line> townships = breakdowns.getOrDefault("township", List.of());
+		List<Line> months = breakdowns.getOrDefault("month", List.of());
+		List<Line> channels = breakdowns.getOrDefault("channel", List.of());
+		List<Line> causes = breakdowns.getOrDefault("cause", List.of());
+		Line total = breakdowns.getOrDefault("total", List.of(line("ALL", labels.get("total").apply("ALL"),
+				new long[3 + TimeToAid.BUCKETS]))).get(0);
 		List<UnitLine> units = jdbc.sql("""
 				select unit_name, sum(referred), sum(completed), sum(on_time), sum(returns) from reporting_units
 				 where month between :from and :to and township like :scope || '%'
@@ -119,23 +117,47 @@ public class Dashboard {
 
 	private static final String WHERE = "month between :from and :to and township like :scope || '%'";
 
-	private List<Line> lines(String key, Filter filter, Function<String, String> label) {
-		return jdbc.sql("select " + key + ", " + SUMS + " from reporting_cases where " + WHERE + " group by 1 order by 1")
+	/**
+	 * The four breakdowns and the total in one pass over the roll-up ({@code GROUPING SETS}).
+	 * @return the lines by breakdown ({@code township}, {@code month}, {@code channel}, {@code cause}, {@code total})
+	 */
+	private Map<String, List<Line>> breakdowns(Filter filter, Map<String, Function<String, String>> labels) {
+		Map<String, List<Line>> breakdowns = new java.util.LinkedHashMap<>();
+		jdbc.sql("select grouping(township, month, channel, cause), coalesce(township, to_char(month, 'YYYY-MM'), "
+				+ "channel, cause, 'ALL'), " + SUMS + " from reporting_cases where " + WHERE
+				+ " group by grouping sets ((township), (month), (channel), (cause), ()) order by 1, 2")
 			.param("from", filter.from().atDay(1))
 			.param("to", filter.to().atDay(1))
 			.param("scope", filter.region().value())
-			.query((row, n) -> line(row, label.apply(row.getString(1))))
+			.query((row, n) -> {
+				String breakdown = switch (row.getInt(1)) {
+					case 0b0111 -> "township";
+					case 0b1011 -> "month";
+					case 0b1101 -> "channel";
+					case 0b1110 -> "cause";
+					default -> "total";
+				};
+				long[] sums = new long[3 + TimeToAid.BUCKETS];
+				for (int i = 0; i < sums.length; i++) {
+					sums[i] = row.getLong(3 + i);
+				}
+				String key = row.getString(2);
+				breakdowns.computeIfAbsent(breakdown, name -> new java.util.ArrayList<>())
+					.add(line(key, labels.get(breakdown).apply(key), sums));
+				return key;
+			})
 			.list();
+		return breakdowns;
 	}
 
-	private static Line line(ResultSet row, String label) throws SQLException {
-		long[] buckets = new long[TimeToAid.BUCKETS];
-		for (int i = 0; i < buckets.length; i++) {
-			buckets[i] = row.getLong(5 + i);
-		}
-		return new Line(row.getString(1), label, row.getLong(2), row.getLong(3), row.getLong(4),
-				TimeToAid.hours(TimeToAid.percentile(buckets, 0.5)), TimeToAid.hours(TimeToAid.percentile(buckets, 0.9)),
-				TimeToAid.percentile(buckets, 0.5) < 0, buckets);
+	/**
+	 * @param sums requests, cases, aided and the aided cases per bucket
+	 */
+	private static Line line(String key, String label, long[] sums) {
+		long[] buckets = java.util.Arrays.copyOfRange(sums, 3, sums.length);
+		int median = TimeToAid.percentile(buckets, 0.5);
+		return new Line(key, label, sums[0], sums[1], sums[2], TimeToAid.hours(median),
+				TimeToAid.hours(TimeToAid.percentile(buckets, 0.9)), median < 0, buckets);
 	}
 
 	private static String label(String kind) {
