@@ -204,6 +204,8 @@ class DepartmentAssistanceTests {
 		assertProblem(housing.json("POST", "/api/v1/medical-settlements", "{}"), 403, "security.access-denied");
 		assertProblem(housing.get("/api/v1/roster-feed"), 403, "security.access-denied");
 		assertProblem(housing.get("/api/v1/cases"), 403, "security.access-denied");
+		Partner forged = new Partner(port, housing.clientId(), housing.token().substring(0, housing.token().length() - 2) + "xx");
+		assertProblem(forged.get("/api/v1/department-assistance"), 401, "security.token-invalid");
 		assertThat(admin.post("/admin/clients", java.util.Map.of("name", "住建局", "unitId", housingUnit, "scopes",
 				"medical-settlements:write")).body()).as("a housing department's system never gets a hospital's scope")
 			.contains("不能授予这类单位的系统");
@@ -228,6 +230,13 @@ class DepartmentAssistanceTests {
 		assertThat(extract.body()).as("no Gonghe household in another county's feed")
 			.doesNotContain("632521")
 			.contains("\"entries\":[]");
+
+		jdbc.sql("""
+				update identity_access_token set created_at = created_at - interval '2 hours', expires_at = created_at - interval '1 hour'
+				 where client_id = (select id from identity_api_client where client_id = :client)""")
+			.param("client", tongdeHousing.clientId())
+			.update();
+		assertProblem(tongdeHousing.get("/api/v1/roster-feed"), 401, "security.token-invalid");
 	}
 
 	@Test

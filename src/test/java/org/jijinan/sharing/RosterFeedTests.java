@@ -101,6 +101,10 @@ class RosterFeedTests {
 		assertThat(other[1]).isNotBlank();
 
 		assertProblem(read("bm90LWEtY3Vyc29y"), 400, "people.cursor-malformed");
+		String fromTheFuture = Base64.getUrlEncoder()
+			.withoutPadding()
+			.encodeToString("999999999999|1|".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		assertProblem(read(fromTheFuture), 422, "people.cursor-from-the-future");
 		assertProblem(township.get("/api/v1/roster-feed"), 403, "sharing.not-allowed");
 	}
 
