@@ -1,8 +1,10 @@
 package org.jijinan.relief;
 
 import java.net.URI;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -79,7 +81,7 @@ class MedicalController {
 	@Configuration(proxyBeanMethods = false)
 	static class PartnerAccess {
 
-		private static final java.util.Set<UnitKind> HOLDERS = java.util.EnumSet.of(UnitKind.HOSPITAL,
+		private static final Set<UnitKind> HOLDERS = EnumSet.of(UnitKind.HOSPITAL,
 				UnitKind.MEDICAL_SECURITY_DEPARTMENT);
 
 		@Bean

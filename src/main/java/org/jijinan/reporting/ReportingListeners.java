@@ -118,7 +118,7 @@ class ReportingListeners {
 	}
 
 	/**
-	 * @return the township's code, the 9-digit code in a region path
+	 * @return the township's code: the 9-digit code in a region path ({@code /630000/632500/632521/632521101/})
 	 */
 	static String township(String path) {
 		for (String code : path.split("/")) {
@@ -126,7 +126,7 @@ class ReportingListeners {
 				return code;
 			}
 		}
-		return path.replace("/", "").length() > 9 ? path.replace("/", "").substring(0, 9) : path.replace("/", "");
+		throw new IllegalArgumentException("no township in " + path);
 	}
 
 }

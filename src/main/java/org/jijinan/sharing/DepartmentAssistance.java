@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -174,7 +175,7 @@ public class DepartmentAssistance {
 	 */
 	public List<DepartmentScheme> schemesOf(Caller caller) {
 		UnitKind kind = giver(caller).unit().kind();
-		return java.util.Arrays.stream(DepartmentScheme.values()).filter(scheme -> scheme.givenBy(kind)).toList();
+		return Arrays.stream(DepartmentScheme.values()).filter(scheme -> scheme.givenBy(kind)).toList();
 	}
 
 	private Outcome store(Checked checked, Giver giver, @Nullable String fileSha256) {

@@ -1,15 +1,14 @@
 package org.jijinan.sharing;
 
-import java.net.http.HttpRequest;
 import java.time.LocalDate;
 import java.util.Base64;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.jijinan.SystemTest;
 import org.jijinan.Visitor;
 import org.jijinan.Visitor.Page;
 import org.jijinan.casework.CaseFixtures;
+import org.jijinan.identity.PartnerFixtures;
 import org.jijinan.identity.Role;
 import org.jijinan.identity.StaffFixtures;
 import org.jijinan.identity.UnitKind;
@@ -60,17 +59,7 @@ class RosterFeedTests {
 			.unitId()
 			.value()
 			.toString();
-		admin.get("/admin/clients");
-		Page registered = admin.post("/admin/clients",
-				Map.of("name", "教育局资助系统", "unitId", unit, "scopes", "roster-feed:read"));
-		String clientId = registered.body().replaceAll("(?s).*<code id=\"client-id\">([^<]+)</code>.*", "$1");
-		String secret = registered.body().replaceAll("(?s).*<code id=\"client-secret\">([^<]+)</code>.*", "$1");
-		Visitor system = new Visitor(port);
-		Page issued = system.send(HttpRequest.newBuilder(system.uri("/api/v1/oauth2/token"))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes()))
-			.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")));
-		token = issued.body().replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
+		token = PartnerFixtures.register(port, admin, "教育局资助系统", unit, "roster-feed:read").token();
 	}
 
 	@Test
@@ -109,9 +98,8 @@ class RosterFeedTests {
 	}
 
 	private Page read(String cursor) {
-		Visitor system = new Visitor(port);
-		return system.send(HttpRequest.newBuilder(system.uri("/api/v1/roster-feed" + (cursor.isEmpty() ? "" : "?cursor=" + cursor)))
-			.header("Authorization", "Bearer " + token));
+		return new PartnerFixtures.Partner(port, "", token)
+			.get("/api/v1/roster-feed" + (cursor.isEmpty() ? "" : "?cursor=" + cursor));
 	}
 
 	private static String cursorOf(Page page) {
