@@ -10,7 +10,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -21,6 +24,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class PartnerCalls {
+
+	private static final Logger log = LoggerFactory.getLogger(PartnerCalls.class);
 
 	private final JdbcClient jdbc;
 
@@ -47,9 +52,21 @@ class PartnerCalls {
 	}
 
 	/**
-	 * Records a finished call in its own statement (autocommit), whatever became of the call's transaction.
+	 * Records a finished call in its own statement (autocommit), whatever became of the call's transaction. The
+	 * answer has left by then: when the record cannot be written, that is logged as an error, never turned into a
+	 * second answer.
 	 */
 	void record(String clientId, String method, String path, int status, Instant started) {
+		try {
+			insert(clientId, method, path, status, started);
+		}
+		catch (DataAccessException failed) {
+			log.error("Could not record the call {} {} of partner {} ({}): {}", method, path, clientId, status,
+					failed.getMessage());
+		}
+	}
+
+	private void insert(String clientId, String method, String path, int status, Instant started) {
 		Instant now = clock.instant();
 		jdbc.sql("""
 				insert into identity_partner_call (client_id, method, path, status, millis, called_at)

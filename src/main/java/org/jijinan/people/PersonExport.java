@@ -13,6 +13,7 @@ import java.util.function.Function;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.jijinan.shared.AuditableEvent;
 import org.jijinan.shared.Caller;
+import org.jijinan.shared.SafeCells;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;

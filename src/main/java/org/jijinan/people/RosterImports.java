@@ -26,6 +26,7 @@ import org.jijinan.shared.Forbidden;
 import org.jijinan.shared.InvalidInput;
 import org.jijinan.shared.NotFound;
 import org.jijinan.shared.Problems;
+import org.jijinan.shared.SafeCells;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;

@@ -13,7 +13,8 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
 /**
- * Builds the evaluation report of the pilot in the caller's county over the pilot's period — from the first phase's
+ * Builds the evaluation report of the pilot in the caller's area (their county, or their township) over the pilot's
+ * period — from the first phase's
  * month to the last phase's, or to this month if the pilot is still running (at most five years back) — from the
  * live figures.
  */
@@ -50,12 +51,20 @@ class Evaluation {
 		if (from.plusMonths(59).isBefore(to)) {
 			from = to.minusMonths(59);
 		}
-		Dashboard.DashboardView figures = dashboard.show(from.toString(), to.toString(), overview.county(), caller, locale);
+		Dashboard.DashboardView figures = dashboard.show(from.toString(), to.toString(), null, caller, locale);
 		return new EvaluationReport(overview, figures, clock.instant(), messages, locale);
 	}
 
-	byte[] pdf(EvaluationReport report) {
-		return report.pdf(font());
+	byte[] pdf(EvaluationReport report, Caller caller) {
+		byte[] pdf = report.pdf(font());
+		dashboard.exported(report.figures(), "pilot-evaluation", "PDF", caller);
+		return pdf;
+	}
+
+	byte[] xlsx(EvaluationReport report, Caller caller) {
+		byte[] xlsx = report.xlsx();
+		dashboard.exported(report.figures(), "pilot-evaluation", "XLSX", caller);
+		return xlsx;
 	}
 
 	private BaseFont font() {

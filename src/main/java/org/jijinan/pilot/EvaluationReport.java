@@ -22,6 +22,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jijinan.reporting.Dashboard;
+import org.jijinan.shared.SafeCells;
 
 import org.springframework.context.MessageSource;
 
@@ -53,6 +54,10 @@ final class EvaluationReport {
 		this.generatedAt = generatedAt;
 		this.messages = messages;
 		this.locale = locale;
+	}
+
+	Dashboard.DashboardView figures() {
+		return figures;
 	}
 
 	String title() {
@@ -206,7 +211,7 @@ final class EvaluationReport {
 
 	private static void write(Row row, List<String> cells) {
 		for (int i = 0; i < cells.size(); i++) {
-			row.createCell(i).setCellValue(cells.get(i));
+			row.createCell(i).setCellValue(SafeCells.text(cells.get(i)));
 		}
 	}
 

@@ -94,13 +94,13 @@ class PilotController {
 	@GetMapping("/evaluation.xlsx")
 	ResponseEntity<byte[]> evaluationWorkbook(@AuthenticationPrincipal Caller caller, Locale locale) {
 		EvaluationReport report = evaluation.report(caller, locale);
-		return download(report.title() + ".xlsx", XLSX, report.xlsx());
+		return download(report.title() + ".xlsx", XLSX, evaluation.xlsx(report, caller));
 	}
 
 	@GetMapping("/evaluation.pdf")
 	ResponseEntity<byte[]> evaluationPdf(@AuthenticationPrincipal Caller caller, Locale locale) {
 		EvaluationReport report = evaluation.report(caller, locale);
-		return download(report.title() + ".pdf", MediaType.APPLICATION_PDF, evaluation.pdf(report));
+		return download(report.title() + ".pdf", MediaType.APPLICATION_PDF, evaluation.pdf(report, caller));
 	}
 
 	static ResponseEntity<byte[]> download(String name, MediaType type, byte[] content) {

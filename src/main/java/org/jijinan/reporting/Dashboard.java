@@ -15,12 +15,14 @@ import java.util.stream.Collectors;
 import org.jijinan.intake.HardshipCause;
 import org.jijinan.intake.IntakeDesk;
 import org.jijinan.region.RegionDirectory;
+import org.jijinan.shared.AuditableEvent;
 import org.jijinan.shared.Caller;
 import org.jijinan.shared.DivisionCode;
 import org.jijinan.shared.Forbidden;
 import org.jijinan.shared.InvalidInput;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -52,7 +54,11 @@ public class Dashboard {
 
 	private final Clock clock;
 
-	Dashboard(JdbcClient jdbc, RegionDirectory regions, IntakeDesk intake, MessageSource messages, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	Dashboard(JdbcClient jdbc, RegionDirectory regions, IntakeDesk intake, MessageSource messages, Clock clock,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.regions = regions;
 		this.intake = intake;
@@ -113,6 +119,17 @@ public class Dashboard {
 				channels, causes, units,
 				activity.stream().filter(line -> !line.kind().startsWith("SERVICE_")).toList(),
 				activity.stream().filter(line -> line.kind().startsWith("SERVICE_")).toList());
+	}
+
+	/**
+	 * Records that someone took the dashboard away as a file (S8: exports are audited).
+	 * @param format {@code XLSX} or {@code PDF}
+	 * @param what what was exported, such as {@code dashboard} or {@code pilot-evaluation}
+	 */
+	@Transactional
+	public void exported(DashboardView view, String what, String format, Caller caller) {
+		events.publishEvent(new Exported(what, format, view.region(), view.from().toString(), view.to().toString(),
+				caller.name()));
 	}
 
 	private static final String WHERE = "month between :from and :to and township like :scope || '%'";
@@ -201,6 +218,39 @@ public class Dashboard {
 	}
 
 	private record Filter(YearMonth from, YearMonth to, DivisionCode region) {
+	}
+
+	/**
+	 * Someone exported figures.
+	 */
+	record Exported(String what, String format, String region, String from, String to, String by)
+			implements AuditableEvent {
+
+		@Override
+		public String auditAction() {
+			return "reporting.exported";
+		}
+
+		@Override
+		public String auditSubjectType() {
+			return what;
+		}
+
+		@Override
+		public String auditSubjectId() {
+			return region + "/" + from + "/" + to;
+		}
+
+		@Override
+		public String auditActor() {
+			return by;
+		}
+
+		@Override
+		public Map<String, String> auditDetails() {
+			return Map.of("format", format);
+		}
+
 	}
 
 	/**

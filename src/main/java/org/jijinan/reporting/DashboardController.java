@@ -66,13 +66,15 @@ class DashboardController {
 			@RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String region,
 			@AuthenticationPrincipal Caller viewer, Locale locale) {
 		Dashboard.DashboardView view = dashboard.show(from, to, region, viewer, locale);
+		byte[] workbook = new DashboardWorkbook(messages, locale).write(view);
+		dashboard.exported(view, "dashboard", "XLSX", viewer);
 		String name = messages.getMessage("reporting.file", new Object[] { view.regionName(), view.from(), view.to() },
 				"dashboard", locale) + ".xlsx";
 		return ResponseEntity.ok()
 			.contentType(XLSX)
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
-			.body(new DashboardWorkbook(messages, locale).write(view));
+			.body(workbook);
 	}
 
 }

@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.jijinan.shared.SafeCells;
 
 import org.springframework.context.MessageSource;
 
@@ -39,7 +40,7 @@ final class DashboardWorkbook {
 			int r = 1;
 			for (Dashboard.UnitLine unit : view.units()) {
 				Row row = units.createRow(r++);
-				row.createCell(0).setCellValue(unit.unit());
+				row.createCell(0).setCellValue(SafeCells.text(unit.unit()));
 				row.createCell(1).setCellValue(unit.referred());
 				row.createCell(2).setCellValue(unit.completed());
 				row.createCell(3).setCellValue(unit.onTime());
@@ -64,7 +65,7 @@ final class DashboardWorkbook {
 		int r = 1;
 		for (Dashboard.Line line : lines) {
 			Row row = sheet.createRow(r++);
-			row.createCell(0).setCellValue(line.label());
+			row.createCell(0).setCellValue(SafeCells.text(line.label()));
 			row.createCell(1).setCellValue(line.requests());
 			row.createCell(2).setCellValue(line.cases());
 			row.createCell(3).setCellValue(line.aided());
@@ -90,7 +91,7 @@ final class DashboardWorkbook {
 		int r = 1;
 		for (Dashboard.AmountLine line : lines) {
 			Row row = sheet.createRow(r++);
-			row.createCell(0).setCellValue(line.label());
+			row.createCell(0).setCellValue(SafeCells.text(line.label()));
 			row.createCell(1).setCellValue(line.count());
 			row.createCell(2).setCellValue(line.amount().doubleValue());
 		}

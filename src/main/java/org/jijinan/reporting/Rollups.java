@@ -52,12 +52,13 @@ class Rollups {
 			.param("cause", cause)
 			.param("at", Timestamp.from(receivedAt))
 			.update();
-		addToCases(month(receivedAt), township, channel, cause, "requests = reporting_cases.requests + 1", 1, 0, 0);
+		// cases first, then the roll-up, the order every listener locks them in
 		jdbc.sql("select case_number from reporting_case where request_number = :number and not counted")
 			.param("number", number)
 			.query(String.class)
 			.list()
 			.forEach(this::settle);
+		addToCases(month(receivedAt), township, channel, cause, "requests = reporting_cases.requests + 1", 1, 0, 0);
 	}
 
 	void caseOpened(String caseNumber, String requestNumber, String township, Instant firstContact) {

@@ -78,6 +78,9 @@ class DashboardFiguresTests {
 	@Autowired
 	TransactionTemplate transactions;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	@Test
 	void showsTheHandComputedFiguresOfTheFixture() {
 		String run = "F" + UUID.randomUUID().toString().substring(0, 6) + RUN.incrementAndGet();
@@ -110,6 +113,8 @@ class DashboardFiguresTests {
 		handle(new TaskCompleted(first, run + "C1", A, education, "教育局" + run, "t", at(8, 9, 0), at(9, 9, 0), "已资助"));
 		handle(new TaskCompleted(second, run + "C2", A, education, "教育局" + run, "t", at(14, 9, 0), at(11, 9, 0),
 				"已资助"));
+		handle(new TaskReferred(UUID.randomUUID(), run + "C3", A, TaskKind.VERIFY, UUID.randomUUID(),
+				"=HYPERLINK(\"http://evil\")" + run, "t", at(6, 9, 0), at(7, 9, 0), at(9, 9, 0)));
 
 		Visitor leader = StaffFixtures.signedIn(port,
 				StaffFixtures.from(context).active(StaffFixtures.COUNTY, UnitKind.COUNTY_CIVIL_AFFAIRS, Role.LEADER));
@@ -140,6 +145,21 @@ class DashboardFiguresTests {
 		assertThat(unit).isNotNull();
 		assertThat(List.of(unit.get("referred").asLong(), unit.get("completed").asLong(), unit.get("onTime").asLong(),
 				unit.get("returns").asLong(), unit.get("onTimePercent").asLong())).containsExactly(2L, 2L, 1L, 1L, 50L);
+
+		byte[] workbook = leader.sendBytes(java.net.http.HttpRequest.newBuilder(
+				leader.uri("/reports/export.xlsx?from=2024-02&to=2024-02")));
+		try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(workbook))) {
+			var cells = new java.util.ArrayList<String>();
+			book.getSheet("各单位转办办理情况").forEach(row -> cells.add(row.getCell(0).getStringCellValue()));
+			assertThat(cells).as("no cell a spreadsheet would read as a formula (S11)")
+				.contains("'=HYPERLINK(\"http://evil\")" + run)
+				.noneMatch(cell -> cell.startsWith("="));
+			assertThat(book.getSheet("按乡镇").getRow(1).getCell(3).getNumericCellValue()).isEqualTo(4);
+		}
+		assertThat(jdbc.sql("select count(*) from audit_record where action = 'reporting.exported' and subject_id = :id")
+			.param("id", "632521/2024-02/2024-02")
+			.query(Integer.class)
+			.single()).as("the export is audited (S8)").isPositive();
 
 		Page township = leader.get("/api/v1/dashboard?from=2024-02&to=2024-02&region=" + B.value());
 		assertLine(JsonMapper.builder().build().readTree(township.body()).get("total"), 2, 1, 1, 4, 4);

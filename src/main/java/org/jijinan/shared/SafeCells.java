@@ -1,15 +1,18 @@
-package org.jijinan.people;
+package org.jijinan.shared;
 
 /**
  * Makes text safe for a spreadsheet cell (S11): a value that a spreadsheet would read as a formula (starting with
  * {@code = + - @}, a tab or a carriage return) gets a leading apostrophe; CSV values are quoted when needed.
  */
-final class SafeCells {
+public final class SafeCells {
 
 	private SafeCells() {
 	}
 
-	static String text(String value) {
+	/**
+	 * @return the value, with a leading apostrophe when a spreadsheet would read it as a formula
+	 */
+	public static String text(String value) {
 		if (value.isEmpty()) {
 			return value;
 		}
@@ -18,7 +21,10 @@ final class SafeCells {
 				? "'" + value : value;
 	}
 
-	static String csv(String value) {
+	/**
+	 * @return the value made safe and quoted for a CSV cell
+	 */
+	public static String csv(String value) {
 		String safe = text(value);
 		if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
 			return "\"" + safe.replace("\"", "\"\"") + "\"";
