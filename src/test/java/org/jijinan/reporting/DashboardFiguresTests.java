@@ -82,7 +82,7 @@ class DashboardFiguresTests {
 	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
 	@Test
-	void showsTheHandComputedFiguresOfTheFixture() {
+	void showsTheHandComputedFiguresOfTheFixture() throws Exception {
 		String run = "F" + UUID.randomUUID().toString().substring(0, 6) + RUN.incrementAndGet();
 		UUID education = UUID.randomUUID();
 		// C3's aid arrives before its case is known; C4's case before its request; R1 arrives twice
