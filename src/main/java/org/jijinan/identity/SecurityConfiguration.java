@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jijinan.shared.ProblemWriter;
+import org.jijinan.shared.Problems;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
@@ -123,6 +124,9 @@ class SecurityConfiguration {
 				&& current.getPrincipal() instanceof Staff) {
 			response.sendRedirect(request.getContextPath() + SignInGates.landing(current));
 			return;
+		}
+		if (denied instanceof CsrfException) {
+			request.setAttribute(Problems.PAGE_CODE, code(denied));
 		}
 		response.sendError(403);
 	}

@@ -32,7 +32,8 @@ class ErrorPages implements ErrorController {
 	@RequestMapping("/error")
 	@Nullable ModelAndView error(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		int status = status(request);
-		String code = "request.http-" + status;
+		String code = request.getAttribute(Problems.PAGE_CODE) instanceof String named ? named
+				: "request.http-" + status;
 		if (isApi(request)) {
 			writer.write(request, response, status, code);
 			return null;

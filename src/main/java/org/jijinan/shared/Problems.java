@@ -18,6 +18,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class Problems {
 
+	/**
+	 * A request attribute naming the problem code an error page shows, for errors raised outside controllers (such
+	 * as a refused CSRF token) whose status alone would say too little.
+	 */
+	public static final String PAGE_CODE = "org.jijinan.problem-code";
+
 	static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
 
 	private final MessageSource messages;
