@@ -16,6 +16,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -52,6 +53,14 @@ class PageProblemAdvice {
 	@ExceptionHandler
 	ModelAndView on(HttpMessageNotReadableException unreadable, HttpServletResponse response) {
 		return page(response, 400, "request.malformed-body");
+	}
+
+	@ExceptionHandler
+	ModelAndView on(MultipartException notMultipart, HttpServletResponse response) {
+		if (notMultipart instanceof ErrorResponse framework) {
+			return page(response, framework.getStatusCode().value(), "request.http-" + framework.getStatusCode().value());
+		}
+		return page(response, 400, "request.multipart-required");
 	}
 
 	@ExceptionHandler({ AccessDeniedException.class, AuthenticationException.class })

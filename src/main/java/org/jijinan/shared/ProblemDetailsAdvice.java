@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 
 /**
  * The one translation of errors raised by API controllers into {@code application/problem+json}. Unexpected
@@ -97,6 +98,14 @@ class ProblemDetailsAdvice {
 	ResponseEntity<ProblemDetail> on(DataIntegrityViolationException violation) {
 		log.warn("Constraint violation answered with 409: {}", violation.getMostSpecificCause().getClass().getName());
 		return answer(problems.of(409, "request.conflicts-with-stored-data", locale()));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> on(MultipartException notMultipart) {
+		if (notMultipart instanceof ErrorResponse framework) {
+			return framework(framework);
+		}
+		return answer(problems.of(400, "request.multipart-required", locale()));
 	}
 
 	@ExceptionHandler

@@ -1,0 +1,241 @@
+package org.jijinan;
+
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+
+import org.jijinan.Visitor.Page;
+import org.jijinan.identity.Role;
+import org.jijinan.identity.StaffFixtures;
+import org.jijinan.identity.UnitKind;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * S3: at least 200 malformed variants of every operation in the OpenAPI document — bodies with each property
+ * missing, null, of the wrong type, too long, hostile or impossible (2015-02-31), bodies that are not JSON, and
+ * hostile path variables — sent by a county and a township officer. No answer may be a 5xx, and no body may carry a
+ * stack trace or SQL.
+ */
+@SystemTest
+class MalformedInputTests {
+
+	static final int VARIANTS = 200;
+
+	private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+	private static final List<String> HOSTILE_TEXT = List.of("", " ", "2015-02-31", "'; drop table people_person; --",
+			"<script>alert(1)</script>", "\u0000", "😀😀", "../../etc/passwd", "x".repeat(10_000), "-1", "1e309",
+			"NaN", "null", "{}", "0000000000000000000X", "%00", "\uD800");
+
+	private static final List<String> HOSTILE_PATH = List.of("..%2F..%2Fetc%2Fpasswd", "%27%20or%201%3D1", "x".repeat(400),
+			"-1", "00000000-0000-0000-0000-000000000000", "%F0%9F%98%80", "null", "9".repeat(30));
+
+	private static final List<String> BROKEN_BODIES = List.of("", "null", "[]", "{", "\"x\"", "{\"a\":", "[[[[[[[[[[",
+			"{\"x\": " + "[".repeat(2_000) + "]".repeat(2_000) + "}", "\u00ff\u00fe", "1");
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Test
+	void answersEveryMalformedVariantOfEveryOperationWithoutA5xx() {
+		var staff = StaffFixtures.from(context);
+		Visitor county = StaffFixtures.signedIn(port, staff.active(StaffFixtures.COUNTY, UnitKind.COUNTY_CIVIL_AFFAIRS,
+				Role.ADMINISTRATOR, Role.COUNTY_REVIEWER, Role.COUNTY_APPROVER, Role.LEADER));
+		Visitor township = StaffFixtures.signedIn(port, staff.active(StaffFixtures.DAOTANGHE,
+				UnitKind.TOWNSHIP_GOVERNMENT, Role.WINDOW_CLERK, Role.TOWNSHIP_REVIEWER, Role.TOWNSHIP_APPROVER));
+		JsonNode api = JsonMapper.builder().build().readTree(new Visitor(port).get("/v3/api-docs").body());
+		Random random = new Random(2026);
+		List<String> failures = new ArrayList<>();
+		Map<Integer, Integer> statuses = new TreeMap<>();
+		Map<String, Integer> sent = new TreeMap<>();
+
+		for (Iterator<Map.Entry<String, JsonNode>> paths = api.get("paths").properties().iterator(); paths.hasNext();) {
+			Map.Entry<String, JsonNode> path = paths.next();
+			for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
+				String method = operation.getKey().toUpperCase();
+				if (!List.of("GET", "POST", "PUT", "PATCH", "DELETE").contains(method)) {
+					continue;
+				}
+				List<Variant> variants = variants(api, path.getKey(), operation.getValue(), random);
+				for (int i = 0; i < variants.size(); i++) {
+					Variant variant = variants.get(i);
+					Visitor who = i % 2 == 0 ? county : township;
+					Page answer = send(who, method, variant);
+					statuses.merge(answer.status(), 1, Integer::sum);
+					String body = answer.body();
+					if (answer.status() >= 500 || body.contains("Exception") || body.contains("\tat ")
+							|| body.contains("SQLState") || body.contains("org.postgresql")
+							|| body.toLowerCase().contains("syntax error at")) {
+						failures.add(method + " " + variant.path() + " " + abbreviate(variant.body()) + " → "
+								+ answer.status() + " " + abbreviate(body));
+					}
+				}
+				sent.put(method + " " + path.getKey(), variants.size());
+			}
+		}
+
+		System.out.println("MALFORMED INPUT " + sent.size() + " operations, answers by status " + statuses);
+		assertThat(sent).as("operations found in the OpenAPI document").hasSizeGreaterThan(50);
+		assertThat(sent.values()).as("variants per operation").allSatisfy(count -> assertThat(count)
+			.isGreaterThanOrEqualTo(VARIANTS));
+		assertThat(failures).as("answers that were 5xx or leaked internals").isEmpty();
+	}
+
+	private static Page send(Visitor who, String method, Variant variant) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(who.uri(variant.path()))
+			.header("X-CSRF-TOKEN", who.csrf())
+			.header("Content-Type", "application/json");
+		return who.send(method.equals("GET") || method.equals("DELETE") && variant.body() == null
+				? request.method(method, HttpRequest.BodyPublishers.noBody())
+				: request.method(method, HttpRequest.BodyPublishers.ofByteArray(
+						(variant.body() == null ? "{}" : variant.body()).getBytes(StandardCharsets.UTF_8))));
+	}
+
+	/**
+	 * At least {@link #VARIANTS} malformed requests for one operation.
+	 */
+	private static List<Variant> variants(JsonNode api, String template, JsonNode operation, Random random) {
+		List<Variant> variants = new ArrayList<>();
+		JsonNode schema = resolve(api, operation.path("requestBody").path("content").path("application/json").path("schema"));
+		boolean json = !schema.isMissingNode();
+		while (variants.size() < VARIANTS) {
+			String path = path(template, random);
+			String query = query(operation, random);
+			String body = null;
+			if (json) {
+				int pick = random.nextInt(10);
+				if (pick == 0) {
+					body = BROKEN_BODIES.get(random.nextInt(BROKEN_BODIES.size()));
+				}
+				else {
+					ObjectNode object = valid(api, schema, random);
+					List<String> fields = new ArrayList<>();
+					object.propertyNames().forEach(fields::add);
+					int spoiled = 1 + random.nextInt(Math.max(1, Math.min(3, fields.size())));
+					for (int s = 0; s < spoiled && !fields.isEmpty(); s++) {
+						String field = fields.get(random.nextInt(fields.size()));
+						spoil(object, field, random);
+					}
+					body = object.toString();
+				}
+			}
+			variants.add(new Variant(path + query, body));
+		}
+		return variants;
+	}
+
+	private static String path(String template, Random random) {
+		StringBuilder path = new StringBuilder();
+		int at = 0;
+		while (true) {
+			int open = template.indexOf('{', at);
+			if (open < 0) {
+				path.append(template.substring(at));
+				return path.toString();
+			}
+			int close = template.indexOf('}', open);
+			path.append(template, at, open);
+			path.append(HOSTILE_PATH.get(random.nextInt(HOSTILE_PATH.size())));
+			at = close + 1;
+		}
+	}
+
+	private static String query(JsonNode operation, Random random) {
+		List<String> parts = new ArrayList<>();
+		for (JsonNode parameter : operation.path("parameters")) {
+			if (parameter.path("in").asString().equals("query") && random.nextBoolean()) {
+				parts.add(parameter.path("name").asString() + "="
+						+ HOSTILE_PATH.get(random.nextInt(HOSTILE_PATH.size())));
+			}
+		}
+		return parts.isEmpty() ? "" : "?" + String.join("&", parts);
+	}
+
+	private static void spoil(ObjectNode object, String field, Random random) {
+		switch (random.nextInt(9)) {
+			case 0 -> object.remove(field);
+			case 1 -> object.putNull(field);
+			case 2 -> object.put(field, HOSTILE_TEXT.get(random.nextInt(HOSTILE_TEXT.size())));
+			case 3 -> object.put(field, random.nextBoolean() ? -1 : Long.MAX_VALUE);
+			case 4 -> object.put(field, new java.math.BigDecimal("1e400"));
+			case 5 -> object.put(field, random.nextBoolean());
+			case 6 -> object.set(field, NODES.objectNode().put("nested", "x"));
+			case 7 -> object.set(field, NODES.arrayNode().add("x").add(1).addNull());
+			default -> object.put(field, 0.333333333333333333);
+		}
+	}
+
+	/**
+	 * A plausible body for the schema, which the variants then spoil.
+	 */
+	private static ObjectNode valid(JsonNode api, JsonNode schema, Random random) {
+		ObjectNode object = NODES.objectNode();
+		JsonNode properties = resolve(api, schema).path("properties");
+		for (Map.Entry<String, JsonNode> property : properties.properties()) {
+			object.set(property.getKey(), sample(api, property.getValue(), random, 0));
+		}
+		return object;
+	}
+
+	private static JsonNode sample(JsonNode api, JsonNode schema, Random random, int depth) {
+		JsonNode resolved = resolve(api, schema);
+		if (resolved.has("enum")) {
+			ArrayNode values = (ArrayNode) resolved.get("enum");
+			return values.get(random.nextInt(values.size()));
+		}
+		String type = resolved.path("type").asString("object");
+		String format = resolved.path("format").asString("");
+		return switch (type) {
+			case "string" -> switch (format) {
+				case "uuid" -> NODES.stringNode(java.util.UUID.randomUUID().toString());
+				case "date" -> NODES.stringNode("2026-01-01");
+				case "date-time" -> NODES.stringNode("2026-01-01T08:00:00Z");
+				default -> NODES.stringNode("测试");
+			};
+			case "integer" -> NODES.numberNode(1);
+			case "number" -> NODES.numberNode(new java.math.BigDecimal("100.00"));
+			case "boolean" -> NODES.booleanNode(true);
+			case "array" -> depth > 2 ? NODES.arrayNode()
+					: NODES.arrayNode().add(sample(api, resolved.path("items"), random, depth + 1));
+			default -> depth > 2 ? NODES.objectNode() : valid(api, resolved, random);
+		};
+	}
+
+	private static JsonNode resolve(JsonNode api, JsonNode schema) {
+		String reference = schema.path("$ref").asString("");
+		if (reference.startsWith("#/components/schemas/")) {
+			return api.path("components").path("schemas").path(reference.substring("#/components/schemas/".length()));
+		}
+		return schema;
+	}
+
+	private static String abbreviate(String text) {
+		if (text == null) {
+			return "-";
+		}
+		return text.length() > 300 ? text.substring(0, 300) + "…" : text;
+	}
+
+	private record Variant(String path, String body) {
+	}
+
+}
