@@ -1,5 +1,6 @@
 package org.jijinan.identity;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.jijinan.shared.DeploymentMode;
 import org.jspecify.annotations.Nullable;
 
@@ -24,6 +25,11 @@ class LayoutAttributes {
 	@ModelAttribute("demo")
 	boolean demo() {
 		return mode.demo();
+	}
+
+	@ModelAttribute(ContentSecurityPolicy.NONCE)
+	@Nullable String nonce(HttpServletRequest request) {
+		return request.getAttribute(ContentSecurityPolicy.NONCE) instanceof String nonce ? nonce : null;
 	}
 
 	@ModelAttribute("me")

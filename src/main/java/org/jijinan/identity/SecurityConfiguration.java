@@ -27,6 +27,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -89,10 +90,8 @@ class SecurityConfiguration {
 			.exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(apiEntryPoint(problems), MACHINES)
 				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true)
 				.accessDeniedHandler(denied(problems)))
-			.headers(headers -> headers.frameOptions(frame -> frame.deny())
-				.contentSecurityPolicy(csp -> csp.policyDirectives(
-						"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-								+ "object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'")));
+			.headers(headers -> headers.frameOptions(frame -> frame.deny()))
+			.addFilterBefore(new ContentSecurityPolicy(), HeaderWriterFilter.class);
 		return http.build();
 	}
 
