@@ -47,7 +47,8 @@ class DeadlineSweep {
 		this.clock = clock;
 	}
 
-	@Scheduled(fixedDelayString = "${jijinan.supervision.sweep-interval:PT30S}")
+	@Scheduled(fixedDelayString = "${jijinan.supervision.sweep-interval:PT30S}",
+			initialDelayString = "${jijinan.supervision.sweep-interval:PT30S}")
 	void scheduled() {
 		sweep();
 	}
