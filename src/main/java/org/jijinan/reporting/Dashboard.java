@@ -93,27 +93,8 @@ public class Dashboard {
 		List<Line> causes = breakdowns.getOrDefault("cause", List.of());
 		Line total = breakdowns.getOrDefault("total", List.of(line("ALL", labels.get("total").apply("ALL"),
 				new long[3 + TimeToAid.BUCKETS]))).get(0);
-		List<UnitLine> units = jdbc.sql("""
-				select unit_name, sum(referred), sum(completed), sum(on_time), sum(returns) from reporting_units
-				 where month between :from and :to and township like :scope || '%'
-				 group by unit_id, unit_name order by sum(referred) desc, unit_name""")
-			.param("from", filter.from().atDay(1))
-			.param("to", filter.to().atDay(1))
-			.param("scope", scope)
-			.query((row, n) -> UnitLine.of(row.getString(1), row.getLong(2), row.getLong(3), row.getLong(4),
-					row.getLong(5)))
-			.list();
-		List<AmountLine> activity = jdbc.sql("""
-				select kind, sum(count), sum(amount) from reporting_activity
-				 where month between :from and :to and township like :scope || '%'
-				 group by kind order by kind""")
-			.param("from", filter.from().atDay(1))
-			.param("to", filter.to().atDay(1))
-			.param("scope", scope)
-			.query((row, n) -> new AmountLine(row.getString(1),
-					messages.getMessage(label(row.getString(1)), null, row.getString(1), locale), row.getLong(2),
-					row.getBigDecimal(3)))
-			.list();
+		List<UnitLine> units = units(filter);
+		List<AmountLine> activity = activity(filter, locale);
 		return new DashboardView(filter.from(), filter.to(), scope,
 				regions.find(filter.region()).map(division -> division.name()).orElse(scope), total, townships, months,
 				channels, causes, units,
@@ -133,6 +114,29 @@ public class Dashboard {
 	}
 
 	private static final String WHERE = "month between :from and :to and township like :scope || '%'";
+
+	private List<UnitLine> units(Filter filter) {
+		return jdbc.sql("select unit_name, sum(referred), sum(completed), sum(on_time), sum(returns) from reporting_units"
+				+ " where " + WHERE + " group by unit_id, unit_name order by sum(referred) desc, unit_name")
+			.param("from", filter.from().atDay(1))
+			.param("to", filter.to().atDay(1))
+			.param("scope", filter.region().value())
+			.query((row, n) -> UnitLine.of(row.getString(1), row.getLong(2), row.getLong(3), row.getLong(4),
+					row.getLong(5)))
+			.list();
+	}
+
+	private List<AmountLine> activity(Filter filter, Locale locale) {
+		return jdbc.sql("select kind, sum(count), sum(amount) from reporting_activity where " + WHERE
+				+ " group by kind order by kind")
+			.param("from", filter.from().atDay(1))
+			.param("to", filter.to().atDay(1))
+			.param("scope", filter.region().value())
+			.query((row, n) -> new AmountLine(row.getString(1),
+					messages.getMessage(label(row.getString(1)), null, row.getString(1), locale), row.getLong(2),
+					row.getBigDecimal(3)))
+			.list();
+	}
 
 	/**
 	 * The four breakdowns and the total in one pass over the roll-up ({@code GROUPING SETS}).
