@@ -36,7 +36,11 @@ class CharityController {
 
 	private final Pledges pledges;
 
-	CharityController(Projects projects, NeedsBoard needs, Claims claims, PublicFund fund, Pledges pledges) {
+	private final PledgeAllocations allocations;
+
+	CharityController(Projects projects, NeedsBoard needs, Claims claims, PublicFund fund, Pledges pledges,
+			PledgeAllocations allocations) {
+		this.allocations = allocations;
 		this.pledges = pledges;
 		this.fund = fund;
 		this.projects = projects;
@@ -141,6 +145,26 @@ class CharityController {
 	@GetMapping("/needs/{id}/pledges")
 	List<Pledges.Suggestion> pledgesFor(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
 		return pledges.forNeed(id, caller);
+	}
+
+	@PostMapping("/needs/{id}/pledge-allocations")
+	ResponseEntity<PledgeAllocations.Allocation> allocate(@PathVariable UUID id, @RequestBody AllocationRequest request,
+			@AuthenticationPrincipal Caller caller) {
+		PledgeAllocations.Allocation allocation = allocations.allocate(id, request.pledgeId(), request.quantity(), caller);
+		return ResponseEntity.created(URI.create("/api/v1/needs/" + id + "/pledge-allocations/" + allocation.id()))
+			.body(allocation);
+	}
+
+	@GetMapping("/needs/{id}/pledge-allocations")
+	List<PledgeAllocations.Allocation> allocations(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
+		return allocations.forNeed(id, caller);
+	}
+
+	/**
+	 * @param pledgeId the pledge
+	 * @param quantity how much of it: yuan to the fen, whole goods or hours
+	 */
+	record AllocationRequest(@Nullable UUID pledgeId, java.math.@Nullable BigDecimal quantity) {
 	}
 
 	@PostMapping("/volunteers")

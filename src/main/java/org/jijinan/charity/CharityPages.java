@@ -44,8 +44,11 @@ class CharityPages {
 
 	private final Pledges pledges;
 
+	private final PledgeAllocations allocations;
+
 	CharityPages(NeedsBoard needs, Claims claims, Projects projects, CaseDesk cases, PageProblems problems,
-			Pledges pledges) {
+			Pledges pledges, PledgeAllocations allocations) {
+		this.allocations = allocations;
 		this.pledges = pledges;
 		this.needs = needs;
 		this.claims = claims;
@@ -69,6 +72,15 @@ class CharityPages {
 			}
 			return claims.claim(id, projectId, money(amount), caller);
 		});
+	}
+
+	@PostMapping("/charity/needs/{id}/pledge-allocations")
+	String allocate(@PathVariable UUID id, @RequestParam(required = false) @Nullable UUID pledgeId,
+			@RequestParam(required = false) @Nullable String quantity, @AuthenticationPrincipal Caller caller,
+			Model model) {
+		return attempt(caller, model,
+				() -> allocations.allocate(id, pledgeId, FormNumbers.amount(quantity, "charity.pledge-quantity-invalid"),
+						caller));
 	}
 
 	@PostMapping("/charity/claims/{id}/{step}")
@@ -199,10 +211,12 @@ class CharityPages {
 			model.addAttribute("myProjects", projects.list(caller).stream().filter(ProjectView::active).toList());
 			model.addAttribute("myClaims", claims.mine(caller));
 			model.addAttribute("claims", Map.of());
+			model.addAttribute("openPledges", pledges.pledges(caller));
 		}
 		else {
 			model.addAttribute("myProjects", List.of());
 			model.addAttribute("myClaims", List.of());
+			model.addAttribute("openPledges", List.of());
 			Map<UUID, List<ClaimView>> byNeed = claims.ofNeeds(open.stream().map(NeedView::id).toList());
 			model.addAttribute("claims", open.stream()
 				.collect(Collectors.toMap(need -> need.id().toString(),

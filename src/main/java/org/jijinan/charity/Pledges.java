@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -160,8 +161,7 @@ public class Pledges {
 		NeedView need = needs.find(needId, caller);
 		String township = regions.path(new DivisionCode(need.township()));
 		return list().stream()
-			.filter(pledge -> township.startsWith(regions.path(new DivisionCode(pledge.region()))))
-			.filter(pledge -> SERVES.get(pledge.kind()).stream().anyMatch(need.kinds()::contains))
+			.filter(pledge -> fits(pledge, need, township))
 			.map(pledge -> new Suggestion(pledge,
 					pledge.causes().stream().anyMatch(need.causes()::contains) ? List.of("REGION", "KIND", "CAUSE")
 							: List.of("REGION", "KIND")))
@@ -169,6 +169,22 @@ public class Pledges {
 				.thenComparing(suggestion -> suggestion.pledge().id()))
 			.limit(20)
 			.toList();
+	}
+
+	/**
+	 * @return whether the pledge can help with the need: given for an area the need's township lies in, of a kind
+	 * the need asks for
+	 */
+	boolean fits(PledgeView pledge, NeedView need, String townshipPath) {
+		return townshipPath.startsWith(regions.path(new DivisionCode(pledge.region())))
+				&& SERVES.get(pledge.kind()).stream().anyMatch(need.kinds()::contains);
+	}
+
+	/**
+	 * @return the pledge, whatever is left of it
+	 */
+	Optional<PledgeView> find(UUID id) {
+		return pledgesWhere("id = :id", id).stream().findFirst();
 	}
 
 	private List<PledgeView> list() {
@@ -201,7 +217,7 @@ public class Pledges {
 		return regions.path(region);
 	}
 
-	private static void requireRecorder(Caller caller) {
+	static void requireRecorder(Caller caller) {
 		if (!CharityStaff.isCharity(caller) && (caller.regionScope() == null
 				|| !(caller.hasRole("COUNTY_REVIEWER") || caller.hasRole("COUNTY_APPROVER")))) {
 			throw new org.jijinan.shared.Forbidden("charity.not-allowed");

@@ -90,6 +90,79 @@ class PledgeTests {
 		assertThat(township.get("/charity/pledges").status()).isEqualTo(403);
 	}
 
+	@Test
+	void givesPartOfAPledgeToANeedNeverMoreThanIsLeft() throws Exception {
+		var staff = StaffFixtures.from(context);
+		Visitor charity = StaffFixtures.signedIn(port, staff.active(StaffFixtures.COUNTY, UnitKind.CHARITY,
+				Role.CHARITY_OFFICER));
+		Visitor colleague = StaffFixtures.signedIn(port, staff.active(StaffFixtures.COUNTY, UnitKind.CHARITY,
+				Role.CHARITY_OFFICER));
+		Visitor clerk = StaffFixtures.signedIn(port,
+				staff.active(StaffFixtures.DAOTANGHE, UnitKind.TOWNSHIP_GOVERNMENT, Role.WINDOW_CLERK));
+		Visitor township = StaffFixtures.signedIn(port,
+				staff.active(StaffFixtures.DAOTANGHE, UnitKind.TOWNSHIP_GOVERNMENT, Role.TOWNSHIP_REVIEWER));
+		String goods = idOf(charity.json("POST", "/api/v1/pledges", pledge("GOODS", "10", "\"床\"", "632521")));
+		String hours = idOf(charity.json("POST", "/api/v1/pledges", pledge("HOURS", "40", "null", "632521")));
+		String elsewhere = idOf(charity.json("POST", "/api/v1/pledges", pledge("GOODS", "5", "\"床\"", "632521102")));
+		String number = CaseFixtures.acceptedCase(clerk, township, IntakeTests.request("URGENT", "13909741234", "FIRE"));
+		township.json("POST", "/api/v1/cases/" + number + "/sharing-basis",
+				"{\"basis\": \"CONSENT\", \"reference\": \"同意书\"}");
+		String need = idOf(township.json("POST", "/api/v1/cases/" + number + "/needs",
+				"{\"kinds\": [\"GOODS\"], \"amount\": 800, \"summary\": \"房屋烧毁，需要被褥\"}"));
+
+		assertProblem(allocate(charity, need, hours, "2"), 422, "charity.pledge-does-not-fit");
+		assertProblem(allocate(charity, need, elsewhere, "2"), 422, "charity.pledge-does-not-fit");
+		assertProblem(allocate(charity, need, goods, "1.5"), 422, "charity.pledge-quantity-invalid");
+		assertProblem(allocate(charity, need, goods, "0"), 422, "charity.pledge-quantity-invalid");
+		assertProblem(allocate(charity, need, java.util.UUID.randomUUID().toString(), "1"), 404, "charity.pledge-unknown");
+		assertProblem(allocate(township, need, goods, "1"), 403, "charity.not-allowed");
+		Page first = allocate(charity, need, goods, "4");
+		assertThat(first.status()).as(first.body()).isEqualTo(201);
+		assertThat(first.body()).contains("\"remaining\":6");
+
+		// two officers give the last six beds at once: one gets them, the other is told what is left
+		var barrier = new java.util.concurrent.CyclicBarrier(2);
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+		var answers = pool.invokeAll(java.util.List.<java.util.concurrent.Callable<Page>>of(() -> {
+			barrier.await();
+			return allocate(charity, need, goods, "6");
+		}, () -> {
+			barrier.await();
+			return allocate(colleague, need, goods, "6");
+		}));
+		pool.shutdown();
+		java.util.List<Integer> statuses = new java.util.ArrayList<>();
+		for (var answer : answers) {
+			statuses.add(answer.get().status());
+		}
+		assertThat(statuses).containsExactlyInAnyOrder(201, 422);
+		assertThat(answers.stream().map(answer -> {
+			try {
+				return answer.get().body();
+			}
+			catch (Exception failed) {
+				throw new IllegalStateException(failed);
+			}
+		}).filter(body -> body.contains("charity.pledge-insufficient")).findFirst().orElseThrow()).contains("仅剩 0 床");
+		assertThat(charity.get("/api/v1/needs/" + need + "/pledge-allocations").body()).contains("\"quantity\":4")
+			.contains("\"quantity\":6");
+		assertThat(township.get("/cases/" + number).body()).contains("爱心认捐分配到需求");
+
+		String hoursLeft = idOf(charity.json("POST", "/api/v1/pledges", pledge("GOODS", "3", "\"件\"", "632521")));
+		assertThat(charity.get("/charity/needs").body()).contains("分配个人认捐").contains("剩余 3 件");
+		Page onThePage = charity.post("/charity/needs/" + need + "/pledge-allocations",
+				java.util.Map.of("pledgeId", hoursLeft, "quantity", "5"));
+		assertThat(onThePage.status()).isEqualTo(422);
+		assertThat(onThePage.body()).contains("这项认捐仅剩 3 件");
+		assertThat(charity.post("/charity/needs/" + need + "/pledge-allocations",
+				java.util.Map.of("pledgeId", hoursLeft, "quantity", "3")).status()).isEqualTo(302);
+	}
+
+	private static Page allocate(Visitor who, String need, String pledge, String quantity) {
+		return who.json("POST", "/api/v1/needs/" + need + "/pledge-allocations",
+				"{\"pledgeId\": \"%s\", \"quantity\": %s}".formatted(pledge, quantity));
+	}
+
 	private static String pledge(String kind, String quantity, String unit, String region) {
 		return """
 				{"donorName": "", "kind": "%s", "quantity": %s, "unit": %s, "description": "冬季帮扶",
