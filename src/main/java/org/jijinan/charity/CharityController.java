@@ -147,6 +147,11 @@ class CharityController {
 		return pledges.forNeed(id, caller);
 	}
 
+	@GetMapping("/needs/{id}/volunteers")
+	List<Pledges.VolunteerSuggestion> volunteersFor(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
+		return pledges.volunteersFor(id, caller);
+	}
+
 	@PostMapping("/needs/{id}/pledge-allocations")
 	ResponseEntity<PledgeAllocations.Allocation> allocate(@PathVariable UUID id, @RequestBody AllocationRequest request,
 			@AuthenticationPrincipal Caller caller) {

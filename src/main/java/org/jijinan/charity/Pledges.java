@@ -172,6 +172,34 @@ public class Pledges {
 	}
 
 	/**
+	 * The volunteers who could help with a need that asks for volunteers or services: those serving its township,
+	 * the ones whose skills the need's summary names first (a skill counts when its first two characters appear in
+	 * the summary), then by hours a month. Their phones stay masked.
+	 */
+	@Transactional(readOnly = true)
+	public List<VolunteerSuggestion> volunteersFor(UUID needId, Caller caller) {
+		requireRecorder(caller);
+		NeedView need = needs.find(needId, caller);
+		if (need.kinds().stream().noneMatch(kind -> kind.equals("VOLUNTEER") || kind.equals("SERVICE"))) {
+			return List.of();
+		}
+		String township = regions.path(new DivisionCode(need.township()));
+		return volunteersWhere("true", null).stream()
+			.filter(volunteer -> volunteer.regions()
+				.stream()
+				.anyMatch(region -> township.startsWith(regions.path(new DivisionCode(region)))))
+			.map(volunteer -> new VolunteerSuggestion(volunteer,
+					volunteer.skills().stream().anyMatch(skill -> need.summary().contains(skill.substring(0,
+							Math.min(2, skill.length())))) ? List.of("REGION", "KIND", "SKILL")
+									: List.of("REGION", "KIND")))
+			.sorted(Comparator.comparingInt((VolunteerSuggestion suggestion) -> -suggestion.reasons().size())
+				.thenComparing(suggestion -> -suggestion.volunteer().hoursAMonth())
+				.thenComparing(suggestion -> suggestion.volunteer().id()))
+			.limit(20)
+			.toList();
+	}
+
+	/**
 	 * @return whether the pledge can help with the need: given for an area the need's township lies in, of a kind
 	 * the need asks for
 	 */
@@ -247,6 +275,14 @@ public class Pledges {
 	 */
 	public record PledgeView(UUID id, String donorName, String kind, BigDecimal quantity, BigDecimal remaining,
 			String unit, String description, String region, List<String> causes) {
+	}
+
+	/**
+	 * A volunteer who could help with a need.
+	 *
+	 * @param reasons why: {@code REGION}, {@code KIND}, and {@code SKILL} when the need's summary names a skill
+	 */
+	public record VolunteerSuggestion(VolunteerView volunteer, List<String> reasons) {
 	}
 
 	/**

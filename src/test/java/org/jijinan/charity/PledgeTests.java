@@ -158,6 +158,44 @@ class PledgeTests {
 				java.util.Map.of("pledgeId", hoursLeft, "quantity", "3")).status()).isEqualTo(302);
 	}
 
+	@Test
+	void suggestsTheVolunteersOfTheNeedsAreaThoseWithTheSkillItNamesFirst() {
+		var staff = StaffFixtures.from(context);
+		Visitor charity = StaffFixtures.signedIn(port, staff.active(StaffFixtures.COUNTY, UnitKind.CHARITY,
+				Role.CHARITY_OFFICER));
+		Visitor clerk = StaffFixtures.signedIn(port,
+				staff.active(StaffFixtures.DAOTANGHE, UnitKind.TOWNSHIP_GOVERNMENT, Role.WINDOW_CLERK));
+		Visitor township = StaffFixtures.signedIn(port,
+				staff.active(StaffFixtures.DAOTANGHE, UnitKind.TOWNSHIP_GOVERNMENT, Role.TOWNSHIP_REVIEWER));
+		String electrician = idOf(charity.json("POST", "/api/v1/volunteers", volunteer("电工老马", "电工", "632521", 100)));
+		String counsellor = idOf(charity.json("POST", "/api/v1/volunteers", volunteer("心理老师", "心理咨询", "632521", 8)));
+		String far = idOf(charity.json("POST", "/api/v1/volunteers", volunteer("外乡志愿者", "心理咨询", "632521102", 50)));
+		String number = CaseFixtures.acceptedCase(clerk, township, IntakeTests.request("URGENT", "13909741234", "FIRE"));
+		township.json("POST", "/api/v1/cases/" + number + "/sharing-basis",
+				"{\"basis\": \"CONSENT\", \"reference\": \"同意书\"}");
+		String need = idOf(township.json("POST", "/api/v1/cases/" + number + "/needs",
+				"{\"kinds\": [\"VOLUNTEER\"], \"amount\": 0, \"summary\": \"孩子受惊吓，需要心理疏导\"}"));
+		String other = CaseFixtures.acceptedCase(clerk, township, IntakeTests.request("URGENT", "13909741235", "FIRE"));
+		township.json("POST", "/api/v1/cases/" + other + "/sharing-basis",
+				"{\"basis\": \"CONSENT\", \"reference\": \"同意书\"}");
+		String cash = idOf(township.json("POST", "/api/v1/cases/" + other + "/needs",
+				"{\"kinds\": [\"CASH\"], \"amount\": 500, \"summary\": \"需要生活费\"}"));
+
+		String suggested = charity.get("/api/v1/needs/" + need + "/volunteers").body();
+		assertThat(suggested).contains(counsellor).contains(electrician).doesNotContain(far).doesNotContain("1389745");
+		assertThat(suggested.indexOf(counsellor)).as("the skill the need names comes first")
+			.isLessThan(suggested.indexOf(electrician));
+		assertThat(suggested).contains("\"reasons\":[\"REGION\",\"KIND\",\"SKILL\"]");
+		assertThat(charity.get("/api/v1/needs/" + cash + "/volunteers").body()).isEqualTo("[]");
+		assertProblem(township.get("/api/v1/needs/" + need + "/volunteers"), 403, "charity.not-allowed");
+	}
+
+	private static String volunteer(String name, String skill, String region, int hours) {
+		return """
+				{"name": "%s", "phone": "13897451234", "skills": ["%s"], "region": "%s", "hoursAMonth": %d}"""
+			.formatted(name, skill, region, hours);
+	}
+
 	private static Page allocate(Visitor who, String need, String pledge, String quantity) {
 		return who.json("POST", "/api/v1/needs/" + need + "/pledge-allocations",
 				"{\"pledgeId\": \"%s\", \"quantity\": %s}".formatted(pledge, quantity));
