@@ -1,13 +1,10 @@
 package org.jijinan.intake;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.HexFormat;
 
 import org.jijinan.shared.Caller;
+import org.jijinan.shared.Digests;
 import org.jijinan.shared.InvalidInput;
 import org.jijinan.shared.RuleViolation;
 import tools.jackson.databind.json.JsonMapper;
@@ -85,13 +82,7 @@ public class IdempotentSubmissions {
 	}
 
 	private static String sha256(String text) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException impossible) {
-			throw new IllegalStateException(impossible);
-		}
+		return Digests.sha256(text);
 	}
 
 }

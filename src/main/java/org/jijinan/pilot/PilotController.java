@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.jijinan.shared.Caller;
 import org.jijinan.shared.DocumentFiles;
+import org.jijinan.shared.Downloads;
 import org.jijinan.shared.InvalidInput;
 import org.jspecify.annotations.Nullable;
 
@@ -94,21 +95,13 @@ class PilotController {
 	@GetMapping("/evaluation.xlsx")
 	ResponseEntity<byte[]> evaluationWorkbook(@AuthenticationPrincipal Caller caller, Locale locale) {
 		EvaluationReport report = evaluation.report(caller, locale);
-		return download(report.title() + ".xlsx", XLSX, evaluation.xlsx(report, caller));
+		return Downloads.attachment(report.title() + ".xlsx", XLSX, evaluation.xlsx(report, caller));
 	}
 
 	@GetMapping("/evaluation.pdf")
 	ResponseEntity<byte[]> evaluationPdf(@AuthenticationPrincipal Caller caller, Locale locale) {
 		EvaluationReport report = evaluation.report(caller, locale);
-		return download(report.title() + ".pdf", MediaType.APPLICATION_PDF, evaluation.pdf(report, caller));
-	}
-
-	static ResponseEntity<byte[]> download(String name, MediaType type, byte[] content) {
-		return ResponseEntity.ok()
-			.contentType(type)
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
-			.body(content);
+		return Downloads.attachment(report.title() + ".pdf", MediaType.APPLICATION_PDF, evaluation.pdf(report, caller));
 	}
 
 	record PhaseRequest(@Nullable String name, @Nullable String startsOn, @Nullable String endsOn,

@@ -3,12 +3,13 @@ package org.jijinan.relief;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+
+import org.jijinan.shared.Digests;
 
 /**
  * The payout file for the bank (代发文件), docs/relief.md describes its layout: UTF-8 CSV, one header line, one line
@@ -59,12 +60,7 @@ final class BankFile {
 	}
 
 	static String sha256(byte[] content) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-		}
-		catch (GeneralSecurityException impossible) {
-			throw new IllegalStateException("SHA-256 unavailable", impossible);
-		}
+		return Digests.sha256(content);
 	}
 
 	/** Names and banks never hold commas, quotes or line breaks in the file; they are replaced by spaces. */

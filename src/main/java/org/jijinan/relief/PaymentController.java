@@ -8,11 +8,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import org.jijinan.shared.Caller;
 import org.jijinan.shared.DivisionCode;
+import org.jijinan.shared.Downloads;
 import org.jijinan.shared.InvalidInput;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -84,12 +83,8 @@ class PaymentController {
 	 * @return the payout file as a download that no cache keeps
 	 */
 	static ResponseEntity<byte[]> download(UUID id, byte[] file) {
-		return ResponseEntity.ok()
-			.contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename("payout-" + id + ".csv").build().toString())
-			.header(HttpHeaders.CACHE_CONTROL, "no-store")
-			.body(file);
+		return Downloads.attachment("payout-" + id + ".csv",
+				new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8), file);
 	}
 
 	@PostMapping("/payment-batches/{id}/bank-results")

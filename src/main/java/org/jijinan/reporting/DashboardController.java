@@ -1,6 +1,5 @@
 package org.jijinan.reporting;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -9,11 +8,10 @@ import org.jijinan.region.DivisionView;
 import org.jijinan.region.RegionDirectory;
 import org.jijinan.shared.Caller;
 import org.jijinan.shared.DivisionCode;
+import org.jijinan.shared.Downloads;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -70,11 +68,7 @@ class DashboardController {
 		dashboard.exported(view, "dashboard", "XLSX", viewer);
 		String name = messages.getMessage("reporting.file", new Object[] { view.regionName(), view.from(), view.to() },
 				"dashboard", locale) + ".xlsx";
-		return ResponseEntity.ok()
-			.contentType(XLSX)
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
-			.body(workbook);
+		return Downloads.attachment(name, XLSX, workbook);
 	}
 
 }

@@ -1,9 +1,6 @@
 package org.jijinan.sharing;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -12,7 +9,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,6 +24,7 @@ import org.jijinan.relief.AssistanceRecords;
 import org.jijinan.shared.AuditableEvent;
 import org.jijinan.shared.Caller;
 import org.jijinan.shared.Conflict;
+import org.jijinan.shared.Digests;
 import org.jijinan.shared.DomainProblem;
 import org.jijinan.shared.Forbidden;
 import org.jijinan.shared.ImportRejected;
@@ -88,7 +85,7 @@ public class DepartmentAssistance {
 	@Transactional
 	public Outcome report(Report report, Caller caller) {
 		Giver giver = giver(caller);
-		Checked checked = check(report, giver, today());
+		Checked checked = check(report, giver, today(), knownCauses());
 		Outcome outcome = store(checked, giver, null);
 		if (outcome.conflicting()) {
 			throw new Conflict("sharing.report-conflict", checked.reference());
@@ -110,12 +107,13 @@ public class DepartmentAssistance {
 		Giver giver = giver(caller);
 		List<ReportFiles.Row> rows = ReportFiles.read(filename, content, MAX_ROWS);
 		LocalDate today = today();
+		Set<String> causes = knownCauses();
 		List<RowProblem> problems = new ArrayList<>();
 		List<Checked> checked = new ArrayList<>();
 		Set<String> references = new HashSet<>();
 		for (ReportFiles.Row row : rows) {
 			try {
-				Checked one = check(row.report(), giver, today);
+				Checked one = check(row.report(), giver, today, causes);
 				if (!references.add(one.reference())) {
 					throw new InvalidInput("sharing.reference-repeated", one.reference());
 				}
@@ -128,7 +126,7 @@ public class DepartmentAssistance {
 		if (rows.isEmpty()) {
 			throw new InvalidInput("sharing.file-empty");
 		}
-		String sha256 = sha256(content);
+		String sha256 = Digests.sha256(content);
 		int added = 0;
 		int repeated = 0;
 		if (problems.isEmpty()) {
@@ -217,7 +215,7 @@ public class DepartmentAssistance {
 		return new Outcome(checked.reference(), checked.scheme().name(), true, false);
 	}
 
-	private Checked check(Report report, Giver giver, LocalDate today) {
+	private Checked check(Report report, Giver giver, LocalDate today, Set<String> knownCauses) {
 		String reference = report.reference() == null ? "" : report.reference().strip();
 		if (!reference.matches("[A-Za-z0-9][A-Za-z0-9_./-]{0,59}")) {
 			throw new InvalidInput("sharing.reference-invalid");
@@ -228,7 +226,7 @@ public class DepartmentAssistance {
 			throw new RuleViolation("sharing.scheme-not-yours", scheme.name());
 		}
 		String cause = report.cause() == null || report.cause().isBlank() ? null : report.cause().strip();
-		if (cause != null && intake.causes().stream().noneMatch(known -> known.code().equals(cause))) {
+		if (cause != null && !knownCauses.contains(cause)) {
 			throw new InvalidInput("sharing.cause-unknown", cause);
 		}
 		BigDecimal amount = report.amount();
@@ -253,7 +251,7 @@ public class DepartmentAssistance {
 		BigDecimal money = amount.setScale(2);
 		String content = String.join("|", scheme.name(), cause == null ? "" : cause, who.personId().toString(),
 				money.toPlainString(), goods == null ? "" : goods, givenOn.toString());
-		return new Checked(reference, scheme, cause, who, money, goods, givenOn, sha256(content.getBytes(StandardCharsets.UTF_8)));
+		return new Checked(reference, scheme, cause, who, money, goods, givenOn, Digests.sha256(content));
 	}
 
 	private static Giver giver(Caller caller) {
@@ -290,17 +288,17 @@ public class DepartmentAssistance {
 		return path.toString();
 	}
 
-	private LocalDate today() {
-		return LocalDate.now(clock.withZone(CHINA));
+	/**
+	 * @return the hardship causes' codes, read once per report or file
+	 */
+	private Set<String> knownCauses() {
+		Set<String> codes = new HashSet<>();
+		intake.causes().forEach(cause -> codes.add(cause.code()));
+		return codes;
 	}
 
-	private static String sha256(byte[] content) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-		}
-		catch (NoSuchAlgorithmException impossible) {
-			throw new IllegalStateException(impossible);
-		}
+	private LocalDate today() {
+		return LocalDate.now(clock.withZone(CHINA));
 	}
 
 	private record Giver(UnitView unit, String name) {

@@ -5,14 +5,13 @@ import java.nio.charset.StandardCharsets;
 
 import org.jijinan.shared.Caller;
 import org.jijinan.shared.DomainProblem;
+import org.jijinan.shared.Downloads;
 import org.jijinan.shared.ImportRejected;
 import org.jijinan.shared.InvalidInput;
 import org.jijinan.shared.PageProblems;
 import org.jijinan.shared.Problems;
 
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -79,11 +78,8 @@ class SharingPages {
 		String scheme = assistance.schemesOf(caller).stream().findFirst().map(Enum::name).orElse("");
 		String csv = "\uFEFF业务编号,身份证号码,救助项目,困难原因,金额,实物,发放日期\r\n"
 				+ "2026-0001,632521199001011234," + scheme + ",FIRE,1200.00,,2026-11-01\r\n";
-		return ResponseEntity.ok()
-			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename("部门救助信息模板.csv", StandardCharsets.UTF_8).build().toString())
-			.body(csv.getBytes(StandardCharsets.UTF_8));
+		return Downloads.attachment("部门救助信息模板.csv", new MediaType("text", "csv", StandardCharsets.UTF_8),
+				csv.getBytes(StandardCharsets.UTF_8));
 	}
 
 }
