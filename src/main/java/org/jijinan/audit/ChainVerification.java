@@ -49,9 +49,12 @@ public class ChainVerification {
 	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public VerificationReport verify() {
 		var walk = new Walk();
-		jdbc.sql("select * from audit_record order by sequence").withFetchSize(500).query(AuditRecords::map)
-			.stream()
-			.forEach(walk::check);
+		try (var records = jdbc.sql("select * from audit_record order by sequence")
+			.withFetchSize(500)
+			.query(AuditRecords::map)
+			.stream()) {
+			records.forEach(walk::check);
+		}
 		if (walk.broken.get() != null) {
 			return walk.broken.get();
 		}

@@ -122,6 +122,7 @@ class PartnerClients {
 			.query((row, number) -> new ClientView(row.getString("client_id"), row.getString("name"),
 					new UnitId(row.getObject("unit_id", UUID.class)), row.getString("scopes"),
 					row.getBoolean("disabled"), row.getTimestamp("created_at").toInstant()))
+			.list()
 			.stream()
 			.filter(client -> units.contains(client.unitId()))
 			.toList();

@@ -71,12 +71,14 @@ public class PersonFinder {
 	 */
 	void forEach(PersonSearch search, Caller caller, java.util.function.Consumer<PersonView> consumer) {
 		Criteria criteria = criteria(search, caller);
-		jdbc.sql("select p.* from people_person p where " + criteria.where() + " order by p.name, p.id")
+		try (var matches = jdbc.sql("select p.* from people_person p where " + criteria.where()
+				+ " order by p.name, p.id")
 			.params(criteria.parameters())
 			.withFetchSize(1000)
 			.query(PersonFinder::view)
-			.stream()
-			.forEach(consumer);
+			.stream()) {
+			matches.forEach(consumer);
+		}
 	}
 
 	private Criteria criteria(PersonSearch search, Caller caller) {

@@ -156,14 +156,17 @@ public class RosterImports {
 			Writer writer = new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8);
 			writer.write(Locale.ENGLISH.getLanguage().equals(locale.getLanguage()) ? "row,column,reason\r\n"
 					: "行号,列,原因\r\n");
-			jdbc.sql("select row_number, column_name, code from people_roster_problem where import_id = :id "
-					+ "order by row_number")
+			// A stream over JDBC holds its connection until it is closed: always in try-with-resources.
+			try (var lines = jdbc.sql("select row_number, column_name, code from people_roster_problem "
+					+ "where import_id = :id order by row_number")
 				.param("id", id)
+				.withFetchSize(1000)
 				.query((row, number) -> new String[] { Integer.toString(row.getInt(1)),
 						row.getString(2) == null ? "" : row.getString(2), row.getString(3) })
-				.stream()
-				.forEach(line -> write(writer, line[0] + "," + SafeCells.csv(line[1]) + ","
+				.stream()) {
+				lines.forEach(line -> write(writer, line[0] + "," + SafeCells.csv(line[1]) + ","
 						+ SafeCells.csv(problems.detail(line[2], locale)) + "\r\n"));
+			}
 			writer.flush();
 		}
 		catch (IOException failed) {
