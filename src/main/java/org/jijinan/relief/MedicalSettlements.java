@@ -85,7 +85,7 @@ public class MedicalSettlements {
 		if (admission.admittedOn() == null || admission.admittedOn().isAfter(today)) {
 			throw new RuleViolation("relief.admission-dates-invalid");
 		}
-		Beneficiary patient = patient(admission, today);
+		Beneficiary patient = patient(admission, today, caller);
 		lock(patient.personId());
 		return openAdmission(patient, hospital, admission.admittedOn(), caller);
 	}
@@ -108,7 +108,7 @@ public class MedicalSettlements {
 		if (bill.total() == null || inPolicy.add(outOfPolicy).compareTo(bill.total()) != 0) {
 			throw new RuleViolation("relief.costs-do-not-add-up", inPolicy.add(outOfPolicy).toPlainString());
 		}
-		Beneficiary patient = patient(bill, discharged);
+		Beneficiary patient = patient(bill, discharged, caller);
 		PatientClass patientClass = PatientClasses.of(patient.categories());
 		if (bill.patientClass() != null && !bill.patientClass().isBlank()) {
 			PatientClass expected;
@@ -208,10 +208,12 @@ public class MedicalSettlements {
 	}
 
 	/**
-	 * @return a settlement, to whoever settled it and to county staff over the patient's residence
+	 * @return a settlement, to whoever settled it and to county staff over the patient's residence; everyone else is
+	 * refused, as the list refuses them
 	 */
 	@Transactional(readOnly = true)
 	public SettlementView find(UUID id, Caller caller) {
+		requireSettler(caller);
 		return visible(id, caller);
 	}
 
@@ -240,7 +242,7 @@ public class MedicalSettlements {
 			.findFirst()
 			.orElseThrow(() -> new NotFound("relief.settlement-not-found"));
 		boolean own = row.get("organisation").equals(organisation(caller));
-		boolean county = caller.regionScope() != null
+		boolean county = isCountyStaff(caller)
 				&& String.valueOf(row.get("residence_path")).startsWith(regions.path(caller.regionScope()));
 		if (!own && !county) {
 			throw new Forbidden("relief.out-of-scope");
@@ -345,16 +347,41 @@ public class MedicalSettlements {
 			.listOfRows();
 	}
 
-	private Beneficiary patient(HospitalBill bill, LocalDate day) {
+	/**
+	 * The patient the bill names, if registered in the caller's county under that name. Whether the number is not
+	 * registered, registered under another name or in another county gets one answer, so that the answer never tells
+	 * whether an ID number is known.
+	 */
+	private Beneficiary patient(HospitalBill bill, LocalDate day, Caller caller) {
 		if (bill.idNumber() == null || bill.idNumber().isBlank()) {
 			throw new InvalidInput("relief.patient-id-required");
 		}
-		Beneficiary patient = beneficiaries.byIdNumber(bill.idNumber(), day)
-			.orElseThrow(() -> new NotFound("relief.patient-unknown"));
-		if (bill.patientName() == null || !patient.name().equals(bill.patientName().strip())) {
-			throw new RuleViolation("relief.patient-name-mismatch");
+		String area = settlingArea(caller);
+		return beneficiaries.byIdNumber(bill.idNumber(), day)
+			.filter(found -> bill.patientName() != null && found.name().equals(bill.patientName().strip()))
+			.filter(found -> found.residencePath().startsWith(area))
+			.orElseThrow(() -> new RuleViolation("relief.patient-not-matched"));
+	}
+
+	/**
+	 * The region whose residents the caller may settle for: county staff their own scope; a hospital, the medical
+	 * security bureau and their systems the county their unit belongs to. Treatment outside the patient's county is
+	 * settled by the patient's county (its medical security bureau or a hospital of that county), on its rules.
+	 */
+	private String settlingArea(Caller caller) {
+		if (isCountyStaff(caller)) {
+			return regions.path(caller.regionScope());
 		}
-		return patient;
+		DivisionCode unitDivision = caller instanceof Staff staff ? staff.unit().divisionCode()
+				: caller instanceof PartnerClient client ? client.unit().divisionCode() : null;
+		if (unitDivision == null || unitDivision.value().length() < 6) {
+			throw new Forbidden("relief.not-allowed");
+		}
+		return regions.path(new DivisionCode(unitDivision.value().substring(0, 6)));
+	}
+
+	private static boolean isCountyStaff(Caller caller) {
+		return caller.regionScope() != null && caller.roles().stream().anyMatch(COUNTY_STAFF::contains);
 	}
 
 	private DivisionCode residence(Beneficiary patient) {

@@ -13,6 +13,7 @@ import org.jijinan.casework.CaseFixtures;
 import org.jijinan.identity.Role;
 import org.jijinan.identity.StaffFixtures;
 import org.jijinan.identity.UnitKind;
+import org.jijinan.region.OtherCounty;
 import org.jijinan.shared.ResidentIdNumber;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -132,10 +133,13 @@ class MedicalSettlementTests {
 		assertProblem(hospital.json("POST", path,
 				bill(idNumber, "卓玛", "ZY-1", "SECONDARY", "1000", "0", "1000", "CLASS_1")), 422,
 				"relief.patient-class-mismatch");
-		assertProblem(hospital.json("POST", path, bill(idNumber, "卓嘎", "ZY-1", "SECONDARY", "1000", "0", "1000", "")),
-				422, "relief.patient-name-mismatch");
-		assertProblem(hospital.json("POST", path, bill(idNumber(), "卓玛", "ZY-1", "SECONDARY", "1000", "0", "1000", "")),
-				404, "relief.patient-unknown");
+		Page wrongName = hospital.json("POST", path,
+				bill(idNumber, "卓嘎", "ZY-1", "SECONDARY", "1000", "0", "1000", ""));
+		Page unknownNumber = hospital.json("POST", path,
+				bill(idNumber(), "卓玛", "ZY-1", "SECONDARY", "1000", "0", "1000", ""));
+		assertProblem(wrongName, 422, "relief.patient-not-matched");
+		assertThat(unknownNumber.body()).as("a registered number and an unknown one answer alike")
+			.isEqualTo(wrongName.body());
 		assertProblem(hospital.json("POST", path, bill(idNumber, "卓玛", "ZY-1", "QUATERNARY", "1000", "0", "1000", "")),
 				400, "request.malformed-body");
 		assertProblem(hospital.json("POST", path, bill(idNumber, "卓玛", "ZY 1; drop", "SECONDARY", "1000", "0", "1000",
@@ -169,6 +173,53 @@ class MedicalSettlementTests {
 		assertThat(staff.reviewer.get("/api/v1/decisions/" + decision + "/duplicate-check").body()).contains("SAME_BILL");
 		assertProblem(staff.townshipApprover.json("POST", "/api/v1/decisions/" + decision + "/approval", ""), 422,
 				"relief.duplicate-assistance");
+	}
+
+	@Test
+	void settlesOnlyForResidentsOfTheCallersCountyAndShowsSettlementsOnlyToThoseWhoSettle() {
+		OtherCounty.ensure(context);
+		var fixtures = StaffFixtures.from(context);
+		Visitor tongdeClerk = StaffFixtures.signedIn(port,
+				fixtures.active(OtherCounty.TOWNSHIP, UnitKind.TOWNSHIP_GOVERNMENT, Role.WINDOW_CLERK));
+		String outsider = idNumber();
+		idOf(tongdeClerk.json("POST", "/api/v1/persons", """
+				{"name": "旦增", "idNumber": "%s", "residence": "%s"}""".formatted(outsider, OtherCounty.VILLAGE)));
+		String admission = "ZY-" + ThreadLocalRandom.current().nextInt(1_000_000);
+		String admit = bill(outsider, "旦增", admission, "SECONDARY", "1000", "0", "1000", "");
+		Page unknown = staff.countyReviewer.json("POST", "/api/v1/medical-admissions",
+				bill(idNumber(), "旦增", admission, "SECONDARY", "1000", "0", "1000", ""));
+
+		for (Visitor gonghe : new Visitor[] { staff.countyReviewer, hospital, medicalSecurity }) {
+			Page admitted = gonghe.json("POST", "/api/v1/medical-admissions", admit);
+			assertProblem(admitted, 422, "relief.patient-not-matched");
+			assertThat(admitted.body()).as("another county's resident answers as an unknown number")
+				.isEqualTo(unknown.body());
+			assertProblem(gonghe.json("POST", "/api/v1/medical-settlements", admit), 422,
+					"relief.patient-not-matched");
+		}
+		Visitor tongdeHospital = StaffFixtures.signedIn(port,
+				fixtures.active(OtherCounty.COUNTY, UnitKind.HOSPITAL, Role.DEPARTMENT_OFFICER));
+		Page own = tongdeHospital.json("POST", "/api/v1/medical-admissions", admit);
+		assertThat(own.status()).as("nothing was left open by the refused calls: " + own.body()).isEqualTo(201);
+
+		String idNumber = allowanceRecipient("央金");
+		String settlement = idOf(hospital.json("POST", "/api/v1/medical-settlements",
+				bill(idNumber, "央金", "ZY-" + ThreadLocalRandom.current().nextInt(1_000_000), "SECONDARY", "3000",
+						"0", "3000", "")));
+		String read = "/api/v1/medical-settlements/" + settlement;
+		assertThat(hospital.get(read).status()).isEqualTo(200);
+		assertThat(staff.countyReviewer.get(read).status()).isEqualTo(200);
+		Visitor reporter = StaffFixtures.signedIn(port,
+				fixtures.active(new org.jijinan.shared.DivisionCode("632521101201"), UnitKind.VILLAGE_COMMITTEE,
+						Role.VILLAGE_REPORTER));
+		Visitor hotline = StaffFixtures.signedIn(port,
+				fixtures.active(StaffFixtures.COUNTY, UnitKind.COUNTY_CIVIL_AFFAIRS, Role.HOTLINE_OPERATOR));
+		for (Visitor refused : new Visitor[] { reporter, hotline, staff.clerk, staff.handler }) {
+			Page answer = refused.get(read);
+			assertProblem(answer, 403, "relief.not-allowed");
+			assertThat(answer.body()).doesNotContain("央金");
+		}
+		assertProblem(tongdeHospital.get(read), 403, "relief.out-of-scope");
 	}
 
 	private static String bill(String idNumber, String name, String admission, String level, String inPolicy,

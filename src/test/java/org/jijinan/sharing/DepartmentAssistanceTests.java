@@ -2,12 +2,10 @@ package org.jijinan.sharing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -22,11 +20,9 @@ import org.jijinan.identity.PartnerFixtures.Partner;
 import org.jijinan.identity.Role;
 import org.jijinan.identity.StaffFixtures;
 import org.jijinan.identity.UnitKind;
-import org.jijinan.region.RegionDirectory;
-import org.jijinan.shared.Caller;
+import org.jijinan.region.OtherCounty;
 import org.jijinan.shared.DivisionCode;
 import org.jijinan.shared.ResidentIdNumber;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +42,7 @@ import static org.jijinan.casework.CaseFixtures.assertProblem;
 @SystemTest
 class DepartmentAssistanceTests {
 
-	static final DivisionCode TONGDE = new DivisionCode("632522");
+	static final DivisionCode TONGDE = OtherCounty.COUNTY;
 
 	private static final String TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
 
@@ -305,33 +301,7 @@ class DepartmentAssistanceTests {
 
 	/** A second county (同德县) with one township and one village, for scope tests. */
 	private void tongde() {
-		RegionDirectory regions = context.getBean(RegionDirectory.class);
-		if (regions.find(TONGDE).isPresent()) {
-			return;
-		}
-		regions.importCsv(new StringReader("""
-				code,name,level,parent_code,valid_from,valid_to,successor_code
-				632522,同德县,COUNTY,632500,,,
-				632522100,尕巴松多镇,TOWNSHIP,632522,,,
-				632522100201,测试村,VILLAGE,632522100,,,
-				"""), new Caller() {
-
-			@Override
-			public String name() {
-				return "test";
-			}
-
-			@Override
-			public Set<String> roles() {
-				return Set.of("ADMINISTRATOR");
-			}
-
-			@Override
-			public @Nullable DivisionCode regionScope() {
-				return new DivisionCode("632500");
-			}
-
-		});
+		OtherCounty.ensure(context);
 	}
 
 }
