@@ -35,6 +35,9 @@ class Person extends AbstractAggregateRoot<Person> {
 
 	private @Nullable String idNumberMasked;
 
+	/** The oldest documented people lived about 122 years. */
+	private static final int EARLIEST_BIRTH_YEARS_AGO = 130;
+
 	private @Nullable LocalDate birthDate;
 
 	private @Nullable Sex sex;
@@ -101,10 +104,11 @@ class Person extends AbstractAggregateRoot<Person> {
 	/**
 	 * Registers a person whose ID number is not known yet: name, phone and village are required.
 	 */
-	static Person provisional(NewPerson spec, Sealed phone, Residence residence) {
+	static Person provisional(NewPerson spec, Sealed phone, Residence residence, LocalDate today) {
 		if (spec.phone() == null) {
 			throw new InvalidInput("people.provisional-needs-phone");
 		}
+		checkBirth(spec.birthDate(), today);
 		var person = new Person(PersonId.random(), name(spec.name()), null, null, null, spec.birthDate(), spec.sex(),
 				spec.ethnicity(), null, null, null, residence.village(), residence.path(), address(spec.address()),
 				true, null, null);
@@ -162,14 +166,25 @@ class Person extends AbstractAggregateRoot<Person> {
 
 	private static void checkDeclared(@Nullable LocalDate declaredBirth, @Nullable Sex declaredSex,
 			ResidentIdNumber number, LocalDate today) {
-		if (number.birthDate().isAfter(today)) {
-			throw new RuleViolation("people.born-in-future");
-		}
+		checkBirth(number.birthDate(), today);
 		if (declaredBirth != null && !declaredBirth.equals(number.birthDate())) {
 			throw new RuleViolation("people.birth-date-disagrees");
 		}
 		if (declaredSex != null && declaredSex != number.sex()) {
 			throw new RuleViolation("people.sex-disagrees");
+		}
+	}
+
+	/** Nobody is born after today in the county's zone, nor before anyone now living could have been. */
+	private static void checkBirth(@Nullable LocalDate birth, LocalDate today) {
+		if (birth == null) {
+			return;
+		}
+		if (birth.isAfter(today)) {
+			throw new RuleViolation("people.born-in-future");
+		}
+		if (birth.isBefore(today.minusYears(EARLIEST_BIRTH_YEARS_AGO))) {
+			throw new RuleViolation("people.born-too-early", EARLIEST_BIRTH_YEARS_AGO);
 		}
 	}
 

@@ -62,7 +62,7 @@ public class PersonRegistry {
 			if (phone == null) {
 				throw new InvalidInput("people.provisional-needs-phone");
 			}
-			return persons.save(Person.provisional(spec, phone, residence)).view();
+			return persons.save(Person.provisional(spec, phone, residence, today())).view();
 		}
 		ResidentIdNumber number = ResidentIdNumber.parse(spec.idNumber());
 		Sealed sealed = data.seal(number);

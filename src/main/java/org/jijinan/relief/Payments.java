@@ -132,7 +132,15 @@ public class Payments {
 	 */
 	@Transactional(readOnly = true)
 	public List<PaymentOrderView> ofDecision(UUID decisionId, Caller caller) {
-		String scope = caller.regionScope() == null ? "-" : regions.path(caller.regionScope());
+		String township = jdbc.sql("select township_path from relief_decision where id = :id")
+			.param("id", decisionId)
+			.query(String.class)
+			.optional()
+			.orElseThrow(() -> new NotFound("relief.decision-not-found"));
+		if (caller.regionScope() == null || !township.startsWith(regions.path(caller.regionScope()))) {
+			throw new Forbidden("relief.out-of-scope");
+		}
+		String scope = regions.path(caller.regionScope());
 		return jdbc.sql("""
 				select o.*, b.number as batch_number from relief_payment_order o
 				  left join relief_payment_batch b on b.id = o.batch_id

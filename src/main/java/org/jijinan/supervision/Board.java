@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import org.jijinan.casework.CaseDesk;
 import org.jijinan.region.RegionDirectory;
 import org.jijinan.shared.Caller;
 import org.jijinan.shared.Forbidden;
@@ -28,10 +29,13 @@ public class Board {
 
 	private final Clock clock;
 
-	Board(JdbcClient jdbc, RegionDirectory regions, Clock clock) {
+	private final CaseDesk cases;
+
+	Board(JdbcClient jdbc, RegionDirectory regions, Clock clock, CaseDesk cases) {
 		this.jdbc = jdbc;
 		this.regions = regions;
 		this.clock = clock;
+		this.cases = cases;
 	}
 
 	/**
@@ -77,10 +81,12 @@ public class Board {
 	}
 
 	/**
-	 * @return every step of a case in the caller's area, oldest first
+	 * @return every step of a case in the caller's area, oldest first; a case outside the caller's area is refused
+	 * (403), an unknown one not found (404), never answered with an empty list
 	 */
 	@Transactional(readOnly = true)
 	public List<StepView> stepsOf(String caseNumber, Caller caller) {
+		cases.find(caseNumber, caller);
 		return jdbc.sql("""
 				select id, kind, subject_ref, case_number, unit_name, responsible, due_at, stage, status, done_at, done_by
 				  from supervision_step where case_number = :caseNumber and area_path like :scope || '%'

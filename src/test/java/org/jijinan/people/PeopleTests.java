@@ -80,6 +80,25 @@ class PeopleTests {
 	}
 
 	@Test
+	void refusesABirthDateInTheFutureOrBeforeAnyoneLivingWithoutAnIdNumber() {
+		java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+		String phone = "1390975" + String.format("%04d", SEQUENCE.incrementAndGet());
+		String body = """
+				{"name": "未来人", "phone": "%s", "residence": "%s", "birthDate": "%s"}""";
+		long before = jdbc.sql("select count(*) from people_person where name = '未来人'").query(Long.class).single();
+
+		assertProblem(clerk.json("POST", "/api/v1/persons", body.formatted(phone, VILLAGE, today.plusDays(1))), 422,
+				"people.born-in-future");
+		assertProblem(clerk.json("POST", "/api/v1/persons", body.formatted(phone, VILLAGE, "2027-01-15")), 422,
+				"people.born-in-future");
+		assertProblem(clerk.json("POST", "/api/v1/persons", body.formatted(phone, VILLAGE, "1850-06-01")), 422,
+				"people.born-too-early");
+		assertThat(jdbc.sql("select count(*) from people_person where name = '未来人'").query(Long.class).single())
+			.as("nothing stored").isEqualTo(before);
+		assertThat(clerk.json("POST", "/api/v1/persons", body.formatted(phone, VILLAGE, today)).status()).isEqualTo(201);
+	}
+
+	@Test
 	void findsAPersonByExactIdNumberByPartOfTheNameAndByVillage() {
 		String number = newIdNumber("19720605", 4);
 		String id = idOf(clerk.json("POST", "/api/v1/persons", person("卓玛措" + SEQUENCE.get(), number, null, VILLAGE)));

@@ -157,6 +157,24 @@ class PaymentTests {
 	}
 
 	@Test
+	void refusesOrdersAndStepsOutsideTheCallersAreaInsteadOfAnsweringAnEmptyList() {
+		String decision = approvedDecision("600");
+		String caseNumber = handler.get("/api/v1/decisions/" + decision).body()
+			.replaceAll("(?s).*\"caseNumber\":\"([^\"]+)\".*", "$1");
+		Visitor elsewhere = StaffFixtures.signedIn(port, StaffFixtures.from(context)
+			.active(StaffFixtures.QIABUQIA, UnitKind.TOWNSHIP_GOVERNMENT, Role.TOWNSHIP_APPROVER));
+		assertThat(approver.get("/api/v1/decisions/" + decision + "/payment-orders").body()).contains("\"attempt\":1");
+		assertThat(approver.get("/api/v1/supervision/cases/" + caseNumber + "/steps").body()).contains("\"kind\"");
+
+		assertProblem(elsewhere.get("/api/v1/decisions/" + decision + "/payment-orders"), 403, "relief.out-of-scope");
+		assertProblem(elsewhere.get("/api/v1/supervision/cases/" + caseNumber + "/steps"), 403,
+				"casework.out-of-scope");
+		assertProblem(approver.get("/api/v1/decisions/" + java.util.UUID.randomUUID() + "/payment-orders"), 404,
+				"relief.decision-not-found");
+		assertThat(approver.get("/api/v1/supervision/cases/JJC-19990101-999999/steps").status()).isEqualTo(404);
+	}
+
+	@Test
 	void leavesNothingHalfBatchedWhenTheBatchDiesInTheMiddle() throws Exception {
 		String decision = approvedDecision("900");
 		String order = onlyOrderOf(decision, "PENDING");
