@@ -28,6 +28,13 @@ class StartupReport {
 		String path = environment.getProperty("server.servlet.context-path", "");
 		log.info("救急难 platform ready — open http://localhost:{}{}/ (started in {} ms)", port, path,
 				event.getTimeTaken().toMillis());
+		String management = environment.getProperty("local.management.port");
+		if (management != null) {
+			log.info("Health and metrics: http://{}:{}/actuator/health ({})",
+					environment.getProperty("management.server.address", "127.0.0.1"), management,
+					"0".equals(environment.getProperty("management.server.port")) ? "a free port chosen at start; "
+							+ "set MANAGEMENT_SERVER_PORT to fix it" : "management.server.port");
+		}
 	}
 
 }

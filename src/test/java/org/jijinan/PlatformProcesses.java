@@ -47,6 +47,22 @@ public final class PlatformProcesses implements AutoCloseable {
 	}
 
 	/**
+	 * Starts the platform as the README's first command does: the packaged configuration only (none of the tests'
+	 * overrides), nothing but the web port and the data folder given.
+	 */
+	public Process startAsShipped(Path data, int port) throws IOException {
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		Process process = new ProcessBuilder(java, "-Xmx384m", "-cp", System.getProperty("java.class.path"),
+				JijinanApplication.class.getName(), "--spring.config.location=classpath:/application.yaml",
+				"--server.port=" + port, "--jijinan.data-dir=" + data)
+			.redirectErrorStream(true)
+			.redirectOutput(data.resolve("platform-" + port + ".log").toFile())
+			.start();
+		platforms.add(process);
+		return process;
+	}
+
+	/**
 	 * Waits until the platform reports itself ready to take traffic, failing at once when it exits. Answering on its
 	 * port is not enough: the web server starts before the start-up work (demo villages, staff, reserves) is done.
 	 */
