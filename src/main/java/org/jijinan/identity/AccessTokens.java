@@ -17,6 +17,7 @@ import org.jijinan.shared.RuleViolation;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -38,6 +39,9 @@ class AccessTokens {
 
 	/** The authority every authenticated partner client has. */
 	static final String CLIENT = "CLIENT";
+
+	/** The authority a call made with a staff member's personal token has besides the token's roles. */
+	static final String PERSONAL_TOKEN = "PERSONAL_TOKEN";
 
 	private final JdbcClient jdbc;
 
@@ -75,14 +79,18 @@ class AccessTokens {
 
 	private @Nullable Authentication personal(StoredToken token) {
 		Account account = accounts.findById(new AccountId(token.accountId())).orElse(null);
-		if (account == null || account.disabled() || account.isLocked(clock.instant())) {
+		// A password lockout stops password sign-in only: anyone who knows a user name can cause one, and it must not
+		// stop that person's integrations.
+		if (account == null || account.disabled()) {
 			return null;
 		}
 		Set<Role> roles = EnumSet.noneOf(Role.class);
 		roles.addAll(account.roles());
 		roles.retainAll(parseRoles(token.roles()));
 		Staff narrowed = staff.staff(account).narrowedTo(roles);
-		return new UsernamePasswordAuthenticationToken(narrowed, null, narrowed.fullAuthorities());
+		List<GrantedAuthority> authorities = new ArrayList<>(narrowed.fullAuthorities());
+		authorities.add(new SimpleGrantedAuthority(PERSONAL_TOKEN));
+		return new UsernamePasswordAuthenticationToken(narrowed, null, authorities);
 	}
 
 	private @Nullable Authentication client(StoredToken token) {
@@ -131,6 +139,35 @@ class AccessTokens {
 			.update();
 		events.publishEvent(new TokenIssued(id.toString(), owner.username(), "PERSONAL"));
 		return token;
+	}
+
+	/**
+	 * A new password (changed or reset) ends every personal token of its owner: whoever knew the old password may
+	 * have minted one.
+	 */
+	@EventListener
+	void on(PasswordChanged changed) {
+		revokeAllOf(changed.accountId());
+	}
+
+	/**
+	 * New roles end every personal token of their owner; the owner mints new ones for what they now do.
+	 */
+	@EventListener
+	void on(AccountRolesChanged changed) {
+		revokeAllOf(changed.accountId());
+	}
+
+	private void revokeAllOf(AccountId owner) {
+		String username = accounts.findById(owner).map(Account::username).orElse(owner.toString());
+		jdbc.sql("""
+				update identity_access_token set revoked_at = :now
+				 where account_id = :owner and revoked_at is null and expires_at > :now returning id""")
+			.param("now", Timestamp.from(clock.instant()))
+			.param("owner", owner.value())
+			.query(UUID.class)
+			.list()
+			.forEach(id -> events.publishEvent(new TokenRevoked(id.toString(), username)));
 	}
 
 	@Transactional(readOnly = true)

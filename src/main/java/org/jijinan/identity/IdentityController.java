@@ -11,8 +11,10 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
+import org.jijinan.shared.Forbidden;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -92,7 +94,14 @@ class IdentityController {
 
 	@PostMapping("/personal-tokens")
 	@ResponseStatus(HttpStatus.CREATED)
-	Map<String, String> issueToken(@Valid @RequestBody TokenRequest request, @AuthenticationPrincipal Staff staff) {
+	Map<String, String> issueToken(@Valid @RequestBody TokenRequest request, @AuthenticationPrincipal Staff staff,
+			Authentication authentication) {
+		if (authentication.getAuthorities()
+			.stream()
+			.anyMatch(granted -> AccessTokens.PERSONAL_TOKEN.equals(granted.getAuthority()))) {
+			// A stolen token must not be able to outlive itself: new tokens come from a signed-in session only.
+			throw new Forbidden("identity.token-needs-session");
+		}
 		String token = tokens.issuePersonal(staff, request.name(), request.roles(), Duration.ofDays(request.days()));
 		return Map.of("token", token);
 	}

@@ -14,6 +14,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -99,6 +100,12 @@ class SecurityConfiguration {
 	AuthenticationManager authenticationManager(StaffAccounts accounts, PasswordEncoder encoder) {
 		var provider = new DaoAuthenticationProvider(accounts);
 		provider.setPasswordEncoder(encoder);
+		// Locked and disabled accounts are told apart only after the password was checked, so that the time an
+		// answer takes never tells that an account is locked.
+		var checks = new AccountStatusUserDetailsChecker();
+		provider.setPreAuthenticationChecks(user -> {
+		});
+		provider.setPostAuthenticationChecks(checks);
 		return new ProviderManager(provider);
 	}
 

@@ -14,7 +14,8 @@ import org.springframework.security.web.authentication.AuthenticationSuccessHand
 import org.springframework.stereotype.Component;
 
 /**
- * What happens after the password form: failures are counted and shown as a reason code on the login page;
+ * What happens after the password form: failures are counted and audited with their reason, and the login page
+ * shows one message for all of them (so it never tells whether an account exists or is locked);
  * success resets the count and leads to the next sign-in gate.
  */
 @Component
@@ -45,7 +46,8 @@ class SignInOutcomes implements AuthenticationSuccessHandler, AuthenticationFail
 		String username = String.valueOf(request.getParameter("username"));
 		String outcome = outcome(exception);
 		attempts.failed(username, outcome);
-		response.sendRedirect(request.getContextPath() + "/login?error=" + outcome.toLowerCase(java.util.Locale.ROOT));
+		// One answer for every failure: a locked, disabled or unknown account must look like a wrong password.
+		response.sendRedirect(request.getContextPath() + "/login?error");
 	}
 
 	private static String outcome(AuthenticationException exception) {

@@ -1,5 +1,6 @@
 package org.jijinan.identity;
 
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.Map;
 
@@ -15,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.jijinan.casework.CaseFixtures.assertProblem;
 
 class SignInTests extends IdentitySystemTest {
 
@@ -85,7 +87,7 @@ class SignInTests extends IdentitySystemTest {
 
 		Page login = visitor.signIn(clerk.username(), "Wrong-Password-000");
 
-		assertThat(login.location()).endsWith("/login?error=bad_credentials");
+		assertThat(login.location()).endsWith("/login?error");
 		assertThat(visitor.get("/").redirectsTo("/login")).isTrue();
 		assertThat(auditCount(clerk.username(), "identity.sign-in.password", "FAILURE")).isEqualTo(1);
 	}
@@ -94,17 +96,104 @@ class SignInTests extends IdentitySystemTest {
 	void locksTheAccountAfterFiveFailuresUntilTheLockoutEnds() {
 		Opened clerk = staff.active(StaffFixtures.QIABUQIA, UnitKind.TOWNSHIP_GOVERNMENT, Role.WINDOW_CLERK);
 		for (int attempt = 1; attempt <= 5; attempt++) {
-			assertThat(visitor.signIn(clerk.username(), "Wrong-Password-" + attempt).location())
-				.endsWith("error=bad_credentials");
+			assertThat(visitor.signIn(clerk.username(), "Wrong-Password-" + attempt).location()).endsWith("/login?error");
 		}
 
 		Page whileLocked = visitor.signIn(clerk.username(), StaffFixtures.PASSWORD);
 		assertThat(whileLocked.location()).as("the right password does not open a locked account")
-			.endsWith("error=locked");
+			.endsWith("/login?error");
+		assertThat(visitor.get("/").redirectsTo("/login")).isTrue();
 		assertThat(auditCount(clerk.id().toString(), "identity.account-locked", "SUCCESS")).isEqualTo(1);
 
 		clock.advance(Duration.ofMinutes(16));
 		assertThat(visitor.signIn(clerk.username(), StaffFixtures.PASSWORD).redirectsTo("/")).isTrue();
+	}
+
+	@Test
+	void answersALockedAccountAsAnUnknownOneAndKeepsItsTokensWorking() {
+		Opened clerk = staff.active(StaffFixtures.QIABUQIA, UnitKind.TOWNSHIP_GOVERNMENT, Role.WINDOW_CLERK);
+		String token = personalToken(StaffFixtures.signedIn(port, clerk), "WINDOW_CLERK");
+		String nobody = "nobody." + System.nanoTime() % 1_000_000;
+		Visitor other = new Visitor(port);
+		for (int attempt = 1; attempt <= 6; attempt++) {
+			visitor.signIn(clerk.username(), "Wrong-Password-" + attempt);
+			other.signIn(nobody, "Wrong-Password-" + attempt);
+		}
+
+		Page locked = visitor.signIn(clerk.username(), StaffFixtures.PASSWORD);
+		Page unknown = other.signIn(nobody, StaffFixtures.PASSWORD);
+		assertThat(locked.location()).isEqualTo(unknown.location());
+		String lockedPage = visitor.get("/login?error").body();
+		assertThat(loginError(lockedPage)).isNotEmpty().isEqualTo(loginError(other.get("/login?error").body()));
+		assertThat(auditCount(clerk.username(), "identity.sign-in.password", "FAILURE")).isGreaterThanOrEqualTo(7);
+
+		Visitor script = new Visitor(port);
+		Page me = script.send(HttpRequest.newBuilder(script.uri("/api/v1/me")).header("Authorization", "Bearer " + token));
+		assertThat(me.status()).as("a password lockout stops password sign-in only").isEqualTo(200);
+	}
+
+	@Test
+	void mintsPersonalTokensOnlyFromASessionAndEndsThemWhenThePasswordOrTheRolesChange() {
+		Opened clerk = staff.active(StaffFixtures.QIABUQIA, UnitKind.TOWNSHIP_GOVERNMENT, Role.WINDOW_CLERK,
+				Role.TOWNSHIP_REVIEWER);
+		Visitor session = StaffFixtures.signedIn(port, clerk);
+		String first = personalToken(session, "WINDOW_CLERK");
+		Visitor script = new Visitor(port);
+
+		Page minted = script.send(HttpRequest.newBuilder(script.uri("/api/v1/personal-tokens"))
+			.header("Authorization", "Bearer " + first)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(
+					"{\"name\": \"longer\", \"roles\": [\"WINDOW_CLERK\"], \"days\": 90}")));
+		assertProblem(minted, 403, "identity.token-needs-session");
+		assertThat(tokensOf(clerk)).isEqualTo(1);
+
+		session.get("/account/password");
+		String replacement = "Quiet-Meadow-8812";
+		assertThat(session.post("/account/password", Map.of("current", StaffFixtures.PASSWORD, "replacement",
+				replacement, "confirmation", replacement)).redirectsTo("/")).isTrue();
+		assertProblem(bearer(script, first), 401, "security.token-invalid");
+		assertThat(session.get("/account").body()).contains("已失效");
+
+		String second = personalToken(session, "WINDOW_CLERK");
+		assertThat(bearer(script, second).status()).isEqualTo(200);
+		Visitor admin = StaffFixtures.signedIn(port,
+				staff.active(StaffFixtures.COUNTY, UnitKind.COUNTY_CIVIL_AFFAIRS, Role.ADMINISTRATOR));
+		Page changed = admin.json("PUT", "/api/v1/accounts/" + clerk.id().value() + "/roles",
+				"{\"roles\": [\"WINDOW_CLERK\"]}");
+		assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+		assertProblem(bearer(script, second), 401, "security.token-invalid");
+		assertThat(jdbc.sql("select count(*) from identity_access_token where account_id = :id and revoked_at is not null")
+			.param("id", clerk.id().value())
+			.query(Long.class)
+			.single()).isEqualTo(2);
+		assertThat(jdbc.sql("select count(*) from audit_record where action = 'identity.token-revoked'"
+				+ " and subject_id in (select id::text from identity_access_token where account_id = :id)")
+			.param("id", clerk.id().value())
+			.query(Long.class)
+			.single()).isEqualTo(2);
+	}
+
+	private long tokensOf(Opened account) {
+		return jdbc.sql("select count(*) from identity_access_token where account_id = :id")
+			.param("id", account.id().value())
+			.query(Long.class)
+			.single();
+	}
+
+	private static Page bearer(Visitor script, String token) {
+		return script.send(HttpRequest.newBuilder(script.uri("/api/v1/me")).header("Authorization", "Bearer " + token));
+	}
+
+	private static String personalToken(Visitor session, String role) {
+		Page issued = session.json("POST", "/api/v1/personal-tokens",
+				"{\"name\": \"脚本\", \"roles\": [\"" + role + "\"], \"days\": 30}");
+		assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+		return issued.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+	}
+
+	private static String loginError(String page) {
+		return page.replaceAll("(?s).*<p class=\"problem\" role=\"alert\" id=\"login-error\">([^<]*)</p>.*", "$1");
 	}
 
 	@Test
