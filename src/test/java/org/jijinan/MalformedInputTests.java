@@ -100,6 +100,80 @@ class MalformedInputTests {
 		assertThat(failures).as("answers that were 5xx or leaked internals").isEmpty();
 	}
 
+	/**
+	 * Addresses the servlet container itself refuses or cannot decode — in the path or the query string, read by a
+	 * controller, a filter or a multipart upload — get problem JSON on the API and a short page elsewhere, never a
+	 * 500 or the container's own HTML.
+	 */
+	@Test
+	void answersMalformedAddressesWithProblemJsonWhateverLayerRefusesThem() throws Exception {
+		Visitor county = StaffFixtures.signedIn(port, StaffFixtures.from(context)
+			.active(StaffFixtures.COUNTY, UnitKind.COUNTY_CIVIL_AFFAIRS, Role.ADMINISTRATOR, Role.COUNTY_REVIEWER,
+					Role.COUNTY_APPROVER, Role.LEADER));
+		county.get("/");
+		String bad = "%ED%A0%80";
+		List<String> gets = List.of("/api/v1/payment-orders?status=" + bad, "/api/v1/cases?status=" + bad,
+				"/api/v1/dashboard?from=" + bad, "/api/v1/relief-policies/in-force?region=" + bad,
+				"/api/v1/roster-feed?cursor=" + bad, "/api/v1/cases?status=%zz", "/api/v1/cases?" + bad + "=1",
+				"/api/v1/cases?status=%", "/api/v1/cases/%00", "/api/v1/cases/a%2Fb", "/api/v1/cases/" + bad,
+				"/api/v1/cases/%zz", "/api/v1/cases/..%2F..%2Fetc", "/api/v1/cases/" + "x".repeat(10_000),
+				"/api/v1/persons/%C0%AF");
+		List<String> posts = List.of("/api/v1/persons/exports?format=" + bad, "/api/v1/pilot/documents?x=" + bad,
+				"/api/v1/roster-imports?x=" + bad, "/api/v1/help-requests?x=%zz");
+		List<String> failures = new ArrayList<>();
+		for (String target : gets) {
+			check(raw(county, "GET", target), target, true, failures);
+		}
+		for (String target : posts) {
+			check(raw(county, "POST", target), target, true, failures);
+		}
+		for (String target : List.of("/cases?status=" + bad, "/intake/requests?x=%zz", "/cases/%00",
+				"/" + "y".repeat(10_000))) {
+			check(raw(county, "GET", target), target, false, failures);
+		}
+		assertThat(failures).isEmpty();
+		assertThat(raw(county, "GET", "/api/v1/cases").status()).as("the session still works").isEqualTo(200);
+	}
+
+	private static void check(Raw answer, String target, boolean api, List<String> failures) {
+		boolean refused = answer.status() >= 400 && answer.status() < 500;
+		boolean shape = api ? answer.contentType().startsWith("application/problem+json")
+				&& answer.body().contains("\"code\":\"")
+				: answer.contentType().startsWith("text/html") && answer.body().contains("id=\"problem\"");
+		if (!refused || !shape || answer.body().contains("HTTP Status") || answer.body().contains("Exception")) {
+			failures.add(abbreviate(target) + " → " + answer.status() + " " + answer.contentType() + " "
+					+ abbreviate(answer.body()));
+		}
+	}
+
+	/**
+	 * Sends a request exactly as written, which {@link java.net.URI} would refuse to build.
+	 */
+	private Raw raw(Visitor who, String method, String target) throws java.io.IOException {
+		try (var socket = new java.net.Socket("localhost", port)) {
+			socket.setSoTimeout(30_000);
+			String body = method.equals("POST") ? "{}" : "";
+			String request = method + " " + target + " HTTP/1.1\r\nHost: localhost:" + port + "\r\nCookie: JIJINAN_SESSION="
+					+ who.sessionId().orElseThrow() + "\r\nX-CSRF-TOKEN: " + who.csrf()
+					+ "\r\nAccept-Language: zh-CN\r\nContent-Type: application/json\r\nContent-Length: "
+					+ body.length() + "\r\nConnection: close\r\n\r\n" + body;
+			socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+			String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			int headEnd = answer.indexOf("\r\n\r\n");
+			String head = headEnd < 0 ? answer : answer.substring(0, headEnd);
+			int status = Integer.parseInt(head.substring(9, 12));
+			String type = head.lines()
+				.filter(line -> line.toLowerCase(java.util.Locale.ROOT).startsWith("content-type:"))
+				.map(line -> line.substring(13).strip())
+				.findFirst()
+				.orElse("");
+			return new Raw(status, type, headEnd < 0 ? "" : answer.substring(headEnd + 4));
+		}
+	}
+
+	private record Raw(int status, String contentType, String body) {
+	}
+
 	private static Page send(Visitor who, String method, Variant variant) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(who.uri(variant.path()))
 			.header("X-CSRF-TOKEN", who.csrf())

@@ -1,6 +1,7 @@
 package org.jijinan.shared;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +49,11 @@ class PageProblemAdvice {
 	@ExceptionHandler
 	ModelAndView on(TypeMismatchException mismatch, HttpServletResponse response) {
 		return page(response, 400, "request.invalid-parameter-value", String.valueOf(mismatch.getPropertyName()));
+	}
+
+	@ExceptionHandler
+	ModelAndView on(InvalidParameterException malformed, HttpServletResponse response) {
+		return page(response, 400, MalformedParameters.CODE);
 	}
 
 	@ExceptionHandler

@@ -2,6 +2,7 @@ package org.jijinan.shared;
 
 import java.util.Locale;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -106,6 +107,11 @@ class ProblemDetailsAdvice {
 			return framework(framework);
 		}
 		return answer(problems.of(400, "request.multipart-required", locale()));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> on(InvalidParameterException malformed) {
+		return answer(problems.of(400, MalformedParameters.CODE, locale()));
 	}
 
 	@ExceptionHandler
