@@ -28,8 +28,11 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
-import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -86,12 +89,17 @@ class SecurityConfiguration {
 					}
 				})
 				.logoutSuccessUrl("/login?logout"))
-			.csrf(csrf -> csrf.ignoringRequestMatchers(BearerTokens::presentedBy, TOKEN_ENDPOINT))
+			// The token lives in an HttpOnly cookie, not the session: a visitor who only reads the login page or a
+			// public form leaves no session row behind.
+			.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens())
+				.csrfTokenRequestHandler(eagerCsrfTokens())
+				.ignoringRequestMatchers(BearerTokens::presentedBy, TOKEN_ENDPOINT))
 			.addFilterBefore(new BearerTokens(tokens, problems, calls), UsernamePasswordAuthenticationFilter.class)
 			.exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(apiEntryPoint(problems), MACHINES)
 				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true)
 				.accessDeniedHandler(denied(problems)))
-			.headers(headers -> headers.frameOptions(frame -> frame.deny()))
+			.headers(headers -> headers.frameOptions(frame -> frame.deny())
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
 			.addFilterBefore(new ContentSecurityPolicy(), HeaderWriterFilter.class);
 		return http.build();
 	}
@@ -107,6 +115,24 @@ class SecurityConfiguration {
 		});
 		provider.setPostAuthenticationChecks(checks);
 		return new ProviderManager(provider);
+	}
+
+	private static CookieCsrfTokenRepository csrfTokens() {
+		var repository = new CookieCsrfTokenRepository();
+		repository.setCookieName("JIJINAN_CSRF");
+		repository.setHeaderName("X-CSRF-TOKEN");
+		repository.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
+		return repository;
+	}
+
+	/**
+	 * The token is made before the page is written: a cookie set while a long page renders would come after the
+	 * answer's headers had gone.
+	 */
+	private static XorCsrfTokenRequestAttributeHandler eagerCsrfTokens() {
+		var handler = new XorCsrfTokenRequestAttributeHandler();
+		handler.setCsrfRequestAttributeName(null);
+		return handler;
 	}
 
 	private static AuthenticationEntryPoint apiEntryPoint(ProblemWriter problems) {

@@ -1,6 +1,10 @@
 package org.jijinan.identity;
 
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
@@ -44,6 +48,7 @@ class SignInTests extends IdentitySystemTest {
 	@Test
 	void leadsFromTheOneTimePasswordThroughThePasswordChangeToTheHomePage() {
 		Opened clerk = staff.fresh(StaffFixtures.QIABUQIA, UnitKind.TOWNSHIP_GOVERNMENT, Role.WINDOW_CLERK);
+		visitor.get("/cases");
 		visitor.get("/login");
 		String before = visitor.sessionId().orElseThrow();
 
@@ -65,6 +70,45 @@ class SignInTests extends IdentitySystemTest {
 		assertThat(visitor.post("/logout", Map.of()).location()).endsWith("/login?logout");
 		assertThat(visitor.get("/").redirectsTo("/login")).isTrue();
 		assertThat(auditCount(clerk.username(), "identity.sign-in.logout", "SUCCESS")).isEqualTo(1);
+	}
+
+	@Test
+	void keepsNoSessionForVisitorsWhoOnlyReadTheLoginPageOrAPublicForm() {
+		long before = sessions();
+		for (int visit = 0; visit < 20; visit++) {
+			Visitor passerBy = new Visitor(port);
+			Page login = passerBy.get("/login");
+			assertThat(login.body()).contains("name=\"_csrf\"");
+			passerBy.get("/public/apply");
+			assertThat(passerBy.sessionId()).isEmpty();
+		}
+		assertThat(sessions()).isEqualTo(before);
+
+		Opened clerk = staff.active(StaffFixtures.QIABUQIA, UnitKind.TOWNSHIP_GOVERNMENT, Role.WINDOW_CLERK);
+		assertThat(visitor.signIn(clerk.username(), StaffFixtures.PASSWORD).redirectsTo("/")).isTrue();
+		assertThat(visitor.sessionId()).isPresent();
+	}
+
+	@Test
+	void tellsBrowsersToSendNoAddressToOtherSites() {
+		assertThat(sendForHeaders("/login").firstValue("Referrer-Policy")).contains("same-origin");
+		assertThat(sendForHeaders("/public/apply").firstValue("Referrer-Policy")).contains("same-origin");
+		assertThat(sendForHeaders("/api/v1/me").firstValue("Referrer-Policy")).contains("same-origin");
+	}
+
+	private HttpHeaders sendForHeaders(String path) {
+		try {
+			return HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(visitor.uri(path)).build(), HttpResponse.BodyHandlers.discarding())
+				.headers();
+		}
+		catch (IOException | InterruptedException failed) {
+			throw new IllegalStateException(failed);
+		}
+	}
+
+	private long sessions() {
+		return jdbc.sql("select count(*) from spring_session").query(Long.class).single();
 	}
 
 	@Test
