@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param category the category granted, if any
  * @param status {@code RECEIVED}, {@code RUNNING}, {@code COMPLETED} or {@code REJECTED}
  * @param rowsTotal data rows in the file, once counted
- * @param rowsDone rows processed so far, header included
+ * @param rowsDone data rows processed so far (the header line not counted), at most {@code rowsTotal}
  * @param rowsAdded new persons
  * @param rowsMatched rows of persons already registered
  * @param rowsFailed rows refused (see the report)
@@ -38,7 +38,7 @@ public record RosterImportView(UUID id, String fileName, String format, @Nullabl
 		if (rowsTotal == null || rowsTotal == 0) {
 			return 0;
 		}
-		return Math.min(99, (int) (100L * Math.max(0, rowsDone - 1) / rowsTotal));
+		return Math.min(99, (int) (100L * rowsDone / rowsTotal));
 	}
 
 	/**

@@ -277,7 +277,7 @@ public class RosterImports {
 			.param("id", id)
 			.query((row, number) -> new RosterImportView(id, row.getString("file_name"), row.getString("format"),
 					row.getString("category_code"), row.getString("status"), (Integer) row.getObject("rows_total"),
-					row.getInt("rows_done"), row.getInt("rows_added"), row.getInt("rows_matched"),
+					Math.max(0, row.getInt("rows_done") - 1), row.getInt("rows_added"), row.getInt("rows_matched"),
 					row.getInt("rows_failed"), row.getInt("lookalikes"), row.getInt("households"),
 					row.getString("rejection"),
 					row.getTimestamp("created_at").toInstant(),

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.jijinan.shared.Caller;
 import org.jijinan.shared.DocumentFiles;
 import org.jijinan.shared.Downloads;
@@ -27,7 +28,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * The pilot over HTTP: phases, readiness, documents and the evaluation report.
@@ -82,14 +82,18 @@ class PilotController {
 		}
 	}
 
+	/**
+	 * Written within the request, not asynchronously: a second (asynchronous) dispatch would no longer carry a
+	 * bearer token's authentication and end the download half-way.
+	 */
 	@GetMapping("/documents/{id}")
-	ResponseEntity<StreamingResponseBody> document(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
+	void document(@PathVariable UUID id, @AuthenticationPrincipal Caller caller, HttpServletResponse response)
+			throws IOException {
 		Pilot.Document found = pilot.document(id, caller);
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(found.contentType()))
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(found.fileName(), StandardCharsets.UTF_8).build().toString())
-			.body(out -> DocumentFiles.copy(pilot.settings().documentDirectory(), found.id(), out));
+		response.setContentType(MediaType.parseMediaType(found.contentType()).toString());
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+				ContentDisposition.attachment().filename(found.fileName(), StandardCharsets.UTF_8).build().toString());
+		DocumentFiles.copy(pilot.settings().documentDirectory(), found.id(), response.getOutputStream());
 	}
 
 	@GetMapping("/evaluation.xlsx")

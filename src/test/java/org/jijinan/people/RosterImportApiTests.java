@@ -50,7 +50,9 @@ class RosterImportApiTests {
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> visitor.get("/api/v1/roster-imports/" + id).body().contains("\"status\":\"COMPLETED\""));
 		assertThat(visitor.get("/api/v1/roster-imports/" + id).body()).contains("\"rowsAdded\":1")
-			.contains("\"rowsFailed\":1");
+			.contains("\"rowsFailed\":1")
+			.contains("\"rowsTotal\":2")
+			.contains("\"rowsDone\":2");
 		Page report = visitor.get("/api/v1/roster-imports/" + id + "/report");
 		assertThat(report.contentType()).startsWith("text/csv");
 		assertThat(report.body()).contains("3,公民身份号码,公民身份号码应为 18 位").doesNotContain(good);
