@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.jijinan.shared.Caller;
 import org.jijinan.shared.DivisionCode;
+import org.jijinan.shared.PersonalDataRead;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -44,6 +45,7 @@ class CaseController {
 		return desk.list(status, caller);
 	}
 
+	@PersonalDataRead(subject = "case", variable = "number")
 	@GetMapping("/{number}")
 	CaseView find(@PathVariable String number, @AuthenticationPrincipal Caller caller) {
 		return desk.find(number, caller);

@@ -6,6 +6,7 @@ import org.jijinan.shared.Caller;
 import org.jijinan.shared.DivisionCode;
 import org.jijinan.shared.DomainProblem;
 import org.jijinan.shared.PageProblems;
+import org.jijinan.shared.PersonalDataRead;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -57,6 +58,7 @@ class CasePages {
 		return "casework/cases";
 	}
 
+	@PersonalDataRead(subject = "case", variable = "number")
 	@GetMapping("/{number}")
 	String show(@PathVariable String number, @AuthenticationPrincipal Caller caller, Model model) {
 		return page(number, caller, model);

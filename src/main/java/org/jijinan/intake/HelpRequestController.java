@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.jijinan.shared.Caller;
+import org.jijinan.shared.PersonalDataRead;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
@@ -70,6 +71,7 @@ class HelpRequestController {
 		return ResponseEntity.created(URI.create("/api/v1/help-requests/" + view.number())).body(view);
 	}
 
+	@PersonalDataRead(subject = "help-request", variable = "number")
 	@GetMapping("/help-requests/{number}")
 	HelpRequestView request(@PathVariable String number, @AuthenticationPrincipal Caller caller) {
 		return desk.find(number, caller);

@@ -16,6 +16,7 @@ import org.jijinan.shared.DivisionCode;
 import org.jijinan.shared.DomainProblem;
 import org.jijinan.shared.InvalidInput;
 import org.jijinan.shared.PageProblems;
+import org.jijinan.shared.PersonalDataRead;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ContentDisposition;
@@ -144,6 +145,7 @@ class IntakePages {
 		return "intake/queue";
 	}
 
+	@PersonalDataRead(subject = "help-request", variable = "number")
 	@GetMapping("/requests/{number}")
 	String request(@PathVariable String number, @AuthenticationPrincipal Caller caller, Model model) {
 		return requestPage(number, caller, model);

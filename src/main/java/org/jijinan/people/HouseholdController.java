@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.jijinan.shared.Caller;
+import org.jijinan.shared.PersonalDataRead;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
@@ -38,6 +39,7 @@ class HouseholdController {
 		return households.establish(household.headId(), household.address(), caller);
 	}
 
+	@PersonalDataRead(subject = "household")
 	@GetMapping("/api/v1/households/{id}")
 	HouseholdView household(@PathVariable HouseholdId id, @AuthenticationPrincipal Caller caller) {
 		return households.find(id, caller);

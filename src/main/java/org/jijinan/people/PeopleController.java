@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.jijinan.shared.Caller;
+import org.jijinan.shared.PersonalDataRead;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -43,6 +44,7 @@ class PeopleController {
 		return registry.register(person, caller);
 	}
 
+	@PersonalDataRead(subject = "person")
 	@GetMapping("/{id}")
 	PersonView person(@PathVariable PersonId id, @AuthenticationPrincipal Caller caller) {
 		return registry.find(id, caller);

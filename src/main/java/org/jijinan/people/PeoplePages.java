@@ -6,6 +6,7 @@ import org.jijinan.shared.Caller;
 import org.jijinan.shared.DivisionCode;
 import org.jijinan.shared.DomainProblem;
 import org.jijinan.shared.PageProblems;
+import org.jijinan.shared.PersonalDataRead;
 import org.jijinan.shared.Sex;
 import org.jspecify.annotations.Nullable;
 
@@ -120,6 +121,7 @@ class PeoplePages {
 		}
 	}
 
+	@PersonalDataRead(subject = "person")
 	@GetMapping("/{id}")
 	String person(@PathVariable PersonId id, @AuthenticationPrincipal Caller caller, Model model) {
 		model.addAttribute("person", registry.find(id, caller));

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 import org.jijinan.identity.PartnerEndpoint;
 import org.jijinan.identity.UnitKind;
 import org.jijinan.shared.Caller;
+import org.jijinan.shared.PersonalDataRead;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.annotation.Bean;
@@ -58,6 +59,7 @@ class MedicalController {
 		return settlements.recent(caller);
 	}
 
+	@PersonalDataRead(subject = "settlement")
 	@GetMapping("/medical-settlements/{id}")
 	SettlementView find(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
 		return settlements.find(id, caller);

@@ -10,6 +10,7 @@ import org.jijinan.shared.FormNumbers;
 import org.jijinan.shared.DomainProblem;
 import org.jijinan.shared.InvalidInput;
 import org.jijinan.shared.PageProblems;
+import org.jijinan.shared.PersonalDataRead;
 import org.jijinan.shared.RuleViolation;
 import org.jspecify.annotations.Nullable;
 
@@ -56,6 +57,7 @@ class SettlementPages {
 		}
 	}
 
+	@PersonalDataRead(subject = "settlement")
 	@GetMapping("/{id}")
 	String show(@PathVariable UUID id, @AuthenticationPrincipal Caller caller, Model model) {
 		model.addAttribute("settlement", settlements.find(id, caller));
