@@ -4,21 +4,26 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Answers whether a day is a working day and computes due times: "within N working days" ends at the same time of
- * day N working days later; "within N hours" is counted on the clock (emergencies do not wait for Monday). Official
- * days are read from the database once and cached; years without official data count weekends only and are reported
- * by {@link #yearsWithoutOfficialData(int, int)}.
+ * Answers whether a day is a working day and computes due times. "Within N working days" is counted as the law counts
+ * periods (民法典 第二百零一条至第二百零三条): the day the clock starts is not counted, and the period ends at the end of
+ * the N-th working day after it — at 24:00, or when the county's offices close where it sets that time
+ * ({@code jijinan.calendar.office-closes-at}). "Within N hours" is counted on the clock (emergencies do not wait for
+ * Monday). Official days are read from the database once and cached; years without official data count weekends only
+ * and are reported by {@link #yearsWithoutOfficialData(int, int)}.
  */
 @Service
 public class WorkingDayCalendar {
@@ -34,8 +39,11 @@ public class WorkingDayCalendar {
 
 	private volatile long loadedAt;
 
-	WorkingDayCalendar(JdbcClient jdbc) {
+	private final @Nullable LocalTime officeClosesAt;
+
+	WorkingDayCalendar(JdbcClient jdbc, @Value("${jijinan.calendar.office-closes-at:}") String officeClosesAt) {
 		this.jdbc = jdbc;
+		this.officeClosesAt = officeClosesAt.isBlank() ? null : LocalTime.parse(officeClosesAt.strip());
 	}
 
 	/**
@@ -53,18 +61,20 @@ public class WorkingDayCalendar {
 	/**
 	 * @param start when the clock starts
 	 * @param workingDays how many working days are allowed (at least 1)
-	 * @return the due time: the same time of day on the {@code workingDays}-th working day after the start's day
+	 * @return the due time: the end of the {@code workingDays}-th working day after the start's day (the start's own
+	 * day is not counted), at 24:00 or at the close of office hours where the county sets them
 	 */
 	public Instant plusWorkingDays(Instant start, int workingDays) {
-		ZonedDateTime due = start.atZone(COUNTY);
+		LocalDate day = start.atZone(COUNTY).toLocalDate();
 		int left = workingDays;
 		while (left > 0) {
-			due = due.plusDays(1);
-			if (isWorkingDay(due.toLocalDate())) {
+			day = day.plusDays(1);
+			if (isWorkingDay(day)) {
 				left--;
 			}
 		}
-		return due.toInstant();
+		return officeClosesAt == null ? day.plusDays(1).atStartOfDay(COUNTY).toInstant()
+				: day.atTime(officeClosesAt).atZone(COUNTY).toInstant();
 	}
 
 	/**
