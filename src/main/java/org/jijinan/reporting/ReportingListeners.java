@@ -67,7 +67,8 @@ class ReportingListeners {
 
 	@ApplicationModuleListener
 	void on(TaskReferred referred) {
-		if (rollups.firstTime("task-referred:" + referred.taskId())) {
+		// Once per task and unit: a task returned by one unit and referred to another counts for each of them.
+		if (rollups.firstTime("task-referred:" + referred.taskId() + ":" + referred.unitId())) {
 			rollups.unit(referred.at(), referred.township().value(), referred.unitId(), referred.unitName(), "referred", 0);
 		}
 	}

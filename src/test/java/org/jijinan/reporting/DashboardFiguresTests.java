@@ -116,6 +116,17 @@ class DashboardFiguresTests {
 		handle(new TaskReferred(UUID.randomUUID(), run + "C3", A, TaskKind.VERIFY, UUID.randomUUID(),
 				"=HYPERLINK(\"http://evil\")" + run, "t", at(6, 9, 0), at(7, 9, 0), at(9, 9, 0)));
 
+		UUID passedOn = UUID.randomUUID();
+		UUID health = UUID.randomUUID();
+		UUID medicalSecurity = UUID.randomUUID();
+		handle(new TaskReferred(passedOn, run + "C3", A, TaskKind.DEPARTMENT_ASSISTANCE, health, "卫健局" + run, "t",
+				at(6, 10, 0), at(7, 10, 0), at(12, 10, 0)));
+		handle(new TaskReturned(passedOn, run + "C3", A, health, "卫健局" + run, "t", at(6, 16, 0), "属医保报销", 1));
+		for (int delivery = 0; delivery < 2; delivery++) {
+			handle(new TaskReferred(passedOn, run + "C3", A, TaskKind.DEPARTMENT_ASSISTANCE, medicalSecurity,
+					"医疗保障局" + run, "t", at(7, 9, 0), at(8, 9, 0), at(13, 9, 0)));
+		}
+
 		Visitor leader = StaffFixtures.signedIn(port,
 				StaffFixtures.from(context).active(StaffFixtures.COUNTY, UnitKind.COUNTY_CIVIL_AFFAIRS, Role.LEADER));
 		Page answer = leader.get("/api/v1/dashboard?from=2024-02&to=2024-02");
@@ -145,6 +156,9 @@ class DashboardFiguresTests {
 		assertThat(unit).isNotNull();
 		assertThat(List.of(unit.get("referred").asLong(), unit.get("completed").asLong(), unit.get("onTime").asLong(),
 				unit.get("returns").asLong(), unit.get("onTimePercent").asLong())).containsExactly(2L, 2L, 1L, 1L, 50L);
+		assertThat(unitCounts(view, "卫健局" + run)).as("referred, then returned").containsExactly(1L, 1L);
+		assertThat(unitCounts(view, "医疗保障局" + run)).as("the re-referral counts for the second unit, once")
+			.containsExactly(1L, 0L);
 
 		byte[] workbook = leader.sendBytes(java.net.http.HttpRequest.newBuilder(
 				leader.uri("/reports/export.xlsx?from=2024-02&to=2024-02")));
@@ -240,6 +254,16 @@ class DashboardFiguresTests {
 	}
 
 	/** Hands an event to the dashboards' listener as the event bus would: in a transaction of its own. */
+	/** @return how many tasks a unit was referred and how many it returned */
+	private static List<Long> unitCounts(JsonNode view, String unitName) {
+		for (JsonNode line : view.get("units")) {
+			if (line.get("unit").asString().equals(unitName)) {
+				return List.of(line.get("referred").asLong(), line.get("returns").asLong());
+			}
+		}
+		throw new AssertionError("no line for " + unitName);
+	}
+
 	private void handle(Object event) {
 		transactions.executeWithoutResult(status -> {
 			if (event instanceof HelpRequestReceived received) {
