@@ -95,19 +95,20 @@ class Case extends AbstractAggregateRoot<Case> {
 	}
 
 	/**
-	 * Opens a case from an accepted request; whoever accepted it handles the case until it is given to someone else.
+	 * Opens a case from an accepted request.
 	 * @param subjectName the person's name, as given or from the registry
+	 * @param handler who handles the case: someone who may do its next step (the acceptor, when they may)
 	 */
 	static Case open(String number, HelpRequestAccepted accepted, @Nullable UUID householdId,
-			@Nullable String subjectName, String townshipPath) {
+			@Nullable String subjectName, String townshipPath, String handler) {
 		Set<CaseRequest> requests = new HashSet<>();
 		requests.add(new CaseRequest(accepted.number(), accepted.acceptedAt()));
 		var opened = new Case(UUID.randomUUID(), number, CaseStatus.OPEN, accepted.personId(), householdId,
 				subjectName, accepted.township(), townshipPath, accepted.urgency(), accepted.receivedAt(),
-				accepted.acceptedAt(), accepted.acceptedBy(), accepted.acceptedAt(), null, null, requests,
+				accepted.acceptedAt(), handler, accepted.acceptedAt(), null, null, requests,
 				accepted.causes().stream().map(CaseCause::new).collect(Collectors.toCollection(HashSet::new)), null);
 		opened.registerEvent(new CaseOpened(number, opened.id, accepted.number(), accepted.township(),
-				accepted.urgency(), accepted.acceptedBy(), accepted.receivedAt(), accepted.acceptedAt()));
+				accepted.urgency(), handler, accepted.receivedAt(), accepted.acceptedAt()));
 		return opened;
 	}
 
@@ -149,7 +150,31 @@ class Case extends AbstractAggregateRoot<Case> {
 			this.closingNote = written;
 		}
 		registerEvent(new CaseStatusChanged(number, id, township, from, target, by, now,
-				written.isEmpty() ? null : written, transferredTo));
+				written.isEmpty() ? null : written, transferredTo, handler));
+	}
+
+	/**
+	 * Hands the case over (交接) to another handler, with the reason; the new handler owns its open steps.
+	 */
+	void handOver(String to, @Nullable String reason, String by, Instant now) {
+		if (!status.open()) {
+			throw new RuleViolation("casework.case-closed", number);
+		}
+		if (to.equals(handler)) {
+			throw new RuleViolation("casework.handover-to-same");
+		}
+		String why = WrittenText.required(reason, 2, 500, "casework.handover-reason-required");
+		String from = handler;
+		this.handler = to;
+		registerEvent(new CaseHandedOver(number, id, township, from, to, why, by, now));
+	}
+
+	String handler() {
+		return handler;
+	}
+
+	boolean closing(CaseStatus target) {
+		return status.open() && !target.open();
 	}
 
 	boolean contains(String requestNumber) {

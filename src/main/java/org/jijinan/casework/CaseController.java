@@ -5,6 +5,7 @@ import java.util.List;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.jijinan.identity.StaffDirectory;
 import org.jijinan.shared.Caller;
 import org.jijinan.shared.DivisionCode;
 import org.jijinan.shared.PersonalDataRead;
@@ -62,6 +63,24 @@ class CaseController {
 		return desk.move(number, transition.to(), transition.note(), transition.jurisdiction(), caller);
 	}
 
+	/**
+	 * Hands the case over (交接) to another reviewer or approver of its township or county, with the reason.
+	 */
+	@PostMapping("/{number}/handover")
+	CaseView handOver(@PathVariable String number, @Valid @RequestBody Handover handover,
+			@AuthenticationPrincipal Caller caller) {
+		return desk.handOver(number, handover.to(), handover.reason(), caller);
+	}
+
+	/**
+	 * @return who the case may be handed over to (names and login names)
+	 */
+	@GetMapping("/{number}/handover-candidates")
+	List<StaffDirectory.Colleague> handoverCandidates(@PathVariable String number,
+			@AuthenticationPrincipal Caller caller) {
+		return desk.handoverCandidates(number, caller);
+	}
+
 	@PostMapping("/{number}/sharing-basis")
 	SharingBasis recordSharingBasis(@PathVariable String number, @Valid @RequestBody Basis basis,
 			@AuthenticationPrincipal Caller caller) {
@@ -72,6 +91,13 @@ class CaseController {
 	SharingBasis sharingBasis(@PathVariable String number, @AuthenticationPrincipal Caller caller) {
 		desk.find(number, caller);
 		return desk.sharingBasis(number).orElseThrow(() -> new org.jijinan.shared.NotFound("casework.no-sharing-basis"));
+	}
+
+	/**
+	 * @param to the login name of the reviewer or approver who takes the case over
+	 * @param reason why
+	 */
+	record Handover(@Nullable @Size(max = 40) String to, @Nullable @Size(max = 500) String reason) {
 	}
 
 	/**

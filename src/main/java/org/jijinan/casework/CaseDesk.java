@@ -1,10 +1,12 @@
 package org.jijinan.casework;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.jijinan.identity.StaffDirectory;
 import org.jijinan.intake.Urgency;
 import org.jijinan.region.RegionDirectory;
 import org.jijinan.shared.Caller;
@@ -44,14 +46,23 @@ public class CaseDesk {
 
 	private final ConfirmedVisits visits;
 
+	private final CaseTasks tasks;
+
+	private final CaseworkSettings settings;
+
+	private final StaffDirectory directory;
+
 	CaseDesk(Cases cases, CaseTimeline timeline, RegionDirectory regions, JdbcClient jdbc, Clock clock,
-			ConfirmedVisits visits) {
+			ConfirmedVisits visits, CaseTasks tasks, CaseworkSettings settings, StaffDirectory directory) {
 		this.visits = visits;
 		this.cases = cases;
 		this.timeline = timeline;
 		this.regions = regions;
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.tasks = tasks;
+		this.settings = settings;
+		this.directory = directory;
 	}
 
 	/**
@@ -122,8 +133,69 @@ public class CaseDesk {
 		if (jurisdiction != null && regions.find(jurisdiction).isEmpty()) {
 			throw new InvalidInput("region.unknown-code", jurisdiction.value());
 		}
-		found.moveTo(target, note, jurisdiction, caller.name(), clock.instant());
+		boolean closing = found.closing(target);
+		Instant now = clock.instant();
+		found.moveTo(target, note, jurisdiction, caller.name(), now);
+		if (closing) {
+			settleOpenTasks(found, caller, now);
+		}
 		return cases.save(found).view();
+	}
+
+	/**
+	 * A case that ends leaves no task open: each unfinished one is withdrawn with the case's note as the reason the
+	 * unit reads, or, where the county prefers, the case cannot end until they are done.
+	 */
+	private void settleOpenTasks(Case ending, Caller caller, Instant now) {
+		List<CaseTask> open = tasks.findByCase(ending.id()).stream().filter(CaseTask::open).toList();
+		if (open.isEmpty()) {
+			return;
+		}
+		if (settings.openTasksOnClose() == CaseworkSettings.OpenTasks.REFUSE) {
+			throw new RuleViolation("casework.tasks-open", open.size());
+		}
+		String reason = String.valueOf(ending.view().closingNote());
+		for (CaseTask task : open) {
+			task.withdraw(ending, reason, caller.name(), now);
+		}
+		tasks.saveAll(open);
+	}
+
+	/**
+	 * Hands a case over (交接) to another reviewer or approver of its township or county, with the reason.
+	 */
+	@Transactional
+	public CaseView handOver(String number, @Nullable String to, @Nullable String reason, Caller caller) {
+		Case found = handled(number, caller);
+		String successor = to == null ? "" : to.strip();
+		if (handoverCandidates(found).stream().noneMatch(colleague -> colleague.username().equals(successor))) {
+			throw new RuleViolation("casework.handover-target-invalid");
+		}
+		found.handOver(successor, reason, caller.name(), clock.instant());
+		return cases.save(found).view();
+	}
+
+	/**
+	 * @return who a case may be handed over to: the active reviewers and approvers of its township and its county
+	 */
+	@Transactional(readOnly = true)
+	public List<StaffDirectory.Colleague> handoverCandidates(String number, Caller caller) {
+		return handoverCandidates(handled(number, caller));
+	}
+
+	/**
+	 * @return the name people know the case's handler by
+	 */
+	public String handlerName(CaseView view) {
+		return directory.displayName(view.handler()).orElse(view.handler());
+	}
+
+	private List<StaffDirectory.Colleague> handoverCandidates(Case found) {
+		List<StaffDirectory.Colleague> candidates = new java.util.ArrayList<>(
+				directory.colleagues(found.townshipPath(), HANDLERS));
+		candidates.addAll(directory.colleagues(CaseOpening.countyPath(found.townshipPath()), HANDLERS));
+		candidates.removeIf(colleague -> colleague.username().equals(found.handler()));
+		return candidates;
 	}
 
 	/**

@@ -1,8 +1,13 @@
 package org.jijinan.casework;
 
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jijinan.identity.StaffDirectory;
 import org.jijinan.intake.HelpRequestAccepted;
 import org.jijinan.people.HouseholdId;
 import org.jijinan.people.HouseholdRegister;
@@ -10,6 +15,8 @@ import org.jijinan.people.PersonId;
 import org.jijinan.people.PersonRegistry;
 import org.jijinan.region.RegionDirectory;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -32,15 +39,20 @@ class CaseOpening {
 
 	private final RegionDirectory regions;
 
+	private static final Logger log = LoggerFactory.getLogger(CaseOpening.class);
+
 	private final JdbcClient jdbc;
 
+	private final StaffDirectory directory;
+
 	CaseOpening(Cases cases, HouseholdRegister households, PersonRegistry persons, RegionDirectory regions,
-			JdbcClient jdbc) {
+			JdbcClient jdbc, StaffDirectory directory) {
 		this.cases = cases;
 		this.households = households;
 		this.persons = persons;
 		this.regions = regions;
 		this.jdbc = jdbc;
+		this.directory = directory;
 	}
 
 	@ApplicationModuleListener
@@ -62,8 +74,50 @@ class CaseOpening {
 		long sequence = jdbc.sql("select nextval('casework_case_number_seq')").query(Long.class).single();
 		String name = accepted.subjectName() != null || accepted.personId() == null ? accepted.subjectName()
 				: persons.nameOf(new PersonId(accepted.personId())).orElse(null);
+		String townshipPath = regions.path(accepted.township());
 		cases.save(Case.open(CaseNumber.of(accepted.acceptedAt(), sequence), accepted, householdId, name,
-				regions.path(accepted.township())));
+				townshipPath, handlerFor(accepted.acceptedBy(), townshipPath)));
+	}
+
+	/**
+	 * Whoever accepted the request handles the case when they may do its next step; otherwise (a window clerk, the
+	 * hotline) the township's reviewer or approver with the fewest cases in hand, or the county's when the township
+	 * has none. Nobody who cannot act is ever made the owner.
+	 */
+	private String handlerFor(String acceptor, String townshipPath) {
+		if (directory.holdsAnyRole(acceptor, CaseDesk.HANDLERS)) {
+			return acceptor;
+		}
+		List<String> candidates = directory.colleagues(townshipPath, CaseDesk.HANDLERS)
+			.stream()
+			.map(StaffDirectory.Colleague::username)
+			.toList();
+		if (candidates.isEmpty()) {
+			candidates = directory.colleagues(countyPath(townshipPath), CaseDesk.HANDLERS)
+				.stream()
+				.map(StaffDirectory.Colleague::username)
+				.toList();
+		}
+		if (candidates.isEmpty()) {
+			log.warn("No reviewer or approver in {} or its county; the case stays with whoever accepted it",
+					townshipPath);
+			return acceptor;
+		}
+		Map<String, Long> load = new HashMap<>();
+		jdbc.sql("""
+				select handler, count(*) from casework_case
+				 where handler in (:candidates) and status not in ('CLOSED', 'WITHDRAWN', 'TRANSFERRED')
+				 group by handler""")
+			.param("candidates", candidates)
+			.query((row, n) -> load.put(row.getString(1), row.getLong(2)))
+			.list();
+		return candidates.stream().min(Comparator.comparing((String name) -> load.getOrDefault(name, 0L))).orElseThrow();
+	}
+
+	/** The county's path: the first three levels of a township's, such as {@code /630000/632500/632521/}. */
+	static String countyPath(String townshipPath) {
+		String[] parts = townshipPath.split("/");
+		return parts.length > 3 ? "/" + parts[1] + "/" + parts[2] + "/" + parts[3] + "/" : townshipPath;
 	}
 
 	private void lockFor(@Nullable UUID householdId, @Nullable UUID personId) {

@@ -79,6 +79,23 @@ class CasePages {
 		}
 	}
 
+	@PostMapping("/{number}/handover")
+	String handOver(@PathVariable String number, @RequestParam(required = false) @Nullable String to,
+			@RequestParam(required = false) @Nullable String reason, @AuthenticationPrincipal Caller caller,
+			Model model) {
+		try {
+			desk.handOver(number, to, reason, caller);
+			return "redirect:/cases/" + number;
+		}
+		catch (DomainProblem problem) {
+			problems.show(model, problem);
+			model.addAttribute("handoverTo", to);
+			model.addAttribute("handoverReason", reason);
+			model.addAttribute("handoverOpen", true);
+			return page(number, caller, model);
+		}
+	}
+
 	@PostMapping("/{number}/sharing-basis")
 	String recordSharingBasis(@PathVariable String number,
 			@RequestParam(required = false) SharingBasis.@Nullable Kind basis,
@@ -95,7 +112,9 @@ class CasePages {
 	}
 
 	String page(String number, Caller caller, Model model) {
-		model.addAttribute("found", desk.find(number, caller));
+		CaseView found = desk.find(number, caller);
+		model.addAttribute("found", found);
+		model.addAttribute("handlerName", desk.handlerName(found));
 		model.addAttribute("timeline", desk.timeline(number, caller));
 		model.addAttribute("causeNames", intake.causes()
 			.stream()
@@ -104,6 +123,8 @@ class CasePages {
 							: cause.chineseName())));
 		boolean handles = caller.roles().stream().anyMatch(CaseDesk.HANDLERS::contains);
 		model.addAttribute("mayMove", handles);
+		model.addAttribute("handoverCandidates", handles && found.status().open()
+				? desk.handoverCandidates(number, caller) : java.util.List.of());
 		model.addAttribute("tasks", tasks.ofCase(number, caller));
 		model.addAttribute("targets", handles ? tasks.targets(number, caller) : java.util.List.of());
 		model.addAttribute("kinds", TaskKind.values());

@@ -20,9 +20,11 @@ import org.jspecify.annotations.Nullable;
  * @param at when
  * @param note the written note (required for withdrawal, transfer and closing)
  * @param transferredTo the jurisdiction it was handed to, for a transfer
+ * @param handler who handles the case (login name) and so owns its next steps
  */
 public record CaseStatusChanged(String number, UUID caseId, DivisionCode township, CaseStatus from, CaseStatus to,
-		String by, Instant at, @Nullable String note, @Nullable DivisionCode transferredTo) implements AuditableEvent {
+		String by, Instant at, @Nullable String note, @Nullable DivisionCode transferredTo, String handler)
+		implements AuditableEvent {
 
 	@Override
 	public String auditAction() {

@@ -61,6 +61,12 @@ class CaseTask extends AbstractAggregateRoot<CaseTask> {
 
 	private int returns;
 
+	private @Nullable String withdrawnBy;
+
+	private @Nullable Instant withdrawnAt;
+
+	private @Nullable String withdrawalReason;
+
 	@MappedCollection(idColumn = "task_id", keyColumn = "ordinal")
 	private final List<TaskReturn> returnHistory;
 
@@ -70,7 +76,8 @@ class CaseTask extends AbstractAggregateRoot<CaseTask> {
 	CaseTask(UUID id, UUID caseId, TaskKind kind, String request, TaskStatus status, UUID unitId, String unitName,
 			String owner, String referredBy, Instant referredAt, Instant acceptBy, Instant dueAt, int dueWorkingDays,
 			@Nullable String acceptedBy, @Nullable Instant acceptedAt, @Nullable String completedBy,
-			@Nullable Instant completedAt, @Nullable String result, int returns, List<TaskReturn> returnHistory,
+			@Nullable Instant completedAt, @Nullable String result, int returns, @Nullable String withdrawnBy,
+			@Nullable Instant withdrawnAt, @Nullable String withdrawalReason, List<TaskReturn> returnHistory,
 			@Nullable Long version) {
 		this.id = id;
 		this.caseId = caseId;
@@ -91,6 +98,9 @@ class CaseTask extends AbstractAggregateRoot<CaseTask> {
 		this.completedAt = completedAt;
 		this.result = result;
 		this.returns = returns;
+		this.withdrawnBy = withdrawnBy;
+		this.withdrawnAt = withdrawnAt;
+		this.withdrawalReason = withdrawalReason;
 		this.returnHistory = returnHistory;
 		this.version = version;
 	}
@@ -102,7 +112,7 @@ class CaseTask extends AbstractAggregateRoot<CaseTask> {
 		String asked = WrittenText.required(referral.request(), 2, 1000, "casework.task-request-required");
 		var task = new CaseTask(UUID.randomUUID(), from.id(), referral.kind(), asked, TaskStatus.REFERRED,
 				referral.unitId(), referral.unitName(), by, by, now, referral.acceptBy(), referral.dueAt(),
-				referral.dueWorkingDays(), null, null, null, null, null, 0, new ArrayList<>(), null);
+				referral.dueWorkingDays(), null, null, null, null, null, 0, null, null, null, new ArrayList<>(), null);
 		task.registerEvent(task.referred(from));
 		return task;
 	}
@@ -158,6 +168,22 @@ class CaseTask extends AbstractAggregateRoot<CaseTask> {
 		registerEvent(new TaskCompleted(id, from.number(), from.township(), unitId, unitName, by, now, dueAt, done));
 	}
 
+	/**
+	 * The case ended before the task was done: the task is withdrawn (撤回) with the reason the unit reads, and
+	 * nobody owes it any more.
+	 */
+	void withdraw(Case from, String reason, String by, Instant now) {
+		move(TaskStatus.WITHDRAWN);
+		this.withdrawnBy = by;
+		this.withdrawnAt = now;
+		this.withdrawalReason = reason;
+		registerEvent(new TaskWithdrawn(id, from.number(), from.township(), unitId, unitName, by, now, reason));
+	}
+
+	boolean open() {
+		return status.open();
+	}
+
 	private TaskReferred referred(Case from) {
 		return new TaskReferred(id, from.number(), from.township(), kind, unitId, unitName, owner, referredAt, acceptBy,
 				dueAt);
@@ -185,7 +211,7 @@ class CaseTask extends AbstractAggregateRoot<CaseTask> {
 	TaskView view(String caseNumber, @Nullable String subjectName) {
 		return new TaskView(id, caseNumber, subjectName, kind, request, status, unitId, unitName, owner, referredBy,
 				referredAt, acceptBy, dueAt, acceptedBy, acceptedAt, completedBy, completedAt, result, returns,
-				returnHistory.stream()
+				withdrawalReason, returnHistory.stream()
 					.map(r -> new TaskView.Return(r.unitName(), r.returnedBy(), r.returnedAt(), r.reason()))
 					.toList());
 	}

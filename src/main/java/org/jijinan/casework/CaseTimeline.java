@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.jijinan.identity.StaffDirectory;
+
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -18,8 +20,11 @@ class CaseTimeline {
 
 	private final JdbcClient jdbc;
 
-	CaseTimeline(JdbcClient jdbc) {
+	private final StaffDirectory directory;
+
+	CaseTimeline(JdbcClient jdbc, StaffDirectory directory) {
 		this.jdbc = jdbc;
+		this.directory = directory;
 	}
 
 	@EventListener
@@ -57,6 +62,22 @@ class CaseTimeline {
 	void on(TaskCompleted completed) {
 		appendTo(completed.caseNumber(), completed.at(), completed.by(), "TASK_COMPLETED",
 				completed.unitName() + "：" + completed.result());
+	}
+
+	@EventListener
+	void on(TaskWithdrawn withdrawn) {
+		appendTo(withdrawn.caseNumber(), withdrawn.at(), withdrawn.by(), "TASK_WITHDRAWN",
+				withdrawn.unitName() + "：" + withdrawn.reason());
+	}
+
+	@EventListener
+	void on(CaseHandedOver handedOver) {
+		append(handedOver.caseId(), handedOver.at(), handedOver.by(), "HANDED_OVER",
+				nameOf(handedOver.from()) + " → " + nameOf(handedOver.to()) + "：" + handedOver.reason());
+	}
+
+	private String nameOf(String username) {
+		return directory.displayName(username).orElse(username);
 	}
 
 	@EventListener

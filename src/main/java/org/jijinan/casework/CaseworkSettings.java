@@ -17,6 +17,8 @@ import org.springframework.validation.annotation.Validated;
  * @param photoDirectory where photos of household visits are kept (shared storage when several nodes run)
  * @param photoMaxBytes the largest photo accepted
  * @param photosPerVisit how many photos a visit may have
+ * @param openTasksOnClose what closing, withdrawing or transferring a case does with its unfinished tasks:
+ * {@code WITHDRAW} them with the case's note as the reason the units read, or {@code REFUSE} until they are done
  */
 @ConfigurationProperties("jijinan.casework")
 @Validated
@@ -24,5 +26,17 @@ record CaseworkSettings(@DefaultValue("1") @Min(1) int taskAcceptWorkingDays,
 		@DefaultValue("5") @Min(1) int taskDueWorkingDays, @DefaultValue("60") @Min(1) @Max(250) int taskMaxWorkingDays,
 		@DefaultValue("7") @Min(1) @Max(60) int noticeDays,
 		@DefaultValue("./data/case-photos") java.nio.file.Path photoDirectory,
-		@DefaultValue("10485760") @Min(1) long photoMaxBytes, @DefaultValue("10") @Min(1) int photosPerVisit) {
+		@DefaultValue("10485760") @Min(1) long photoMaxBytes, @DefaultValue("10") @Min(1) int photosPerVisit,
+		@DefaultValue("WITHDRAW") OpenTasks openTasksOnClose) {
+
+	/**
+	 * What ending a case does with its unfinished tasks.
+	 */
+	enum OpenTasks {
+		/** Withdraw them, with the case's note as the reason the units read. */
+		WITHDRAW,
+		/** Refuse to end the case while any is unfinished. */
+		REFUSE
+	}
+
 }

@@ -17,10 +17,13 @@ public enum TaskStatus {
 	/** 已退回: the receiving unit gave it back with a reason. */
 	RETURNED,
 	/** 已办结: done, with a result. */
-	COMPLETED;
+	COMPLETED,
+	/** 已撤回: its case ended before it was done; the unit sees why. */
+	WITHDRAWN;
 
-	private static final Map<TaskStatus, Set<TaskStatus>> NEXT = Map.of(REFERRED, EnumSet.of(ACCEPTED, RETURNED),
-			ACCEPTED, EnumSet.of(COMPLETED, RETURNED), RETURNED, EnumSet.of(REFERRED), COMPLETED,
+	private static final Map<TaskStatus, Set<TaskStatus>> NEXT = Map.of(REFERRED,
+			EnumSet.of(ACCEPTED, RETURNED, WITHDRAWN), ACCEPTED, EnumSet.of(COMPLETED, RETURNED, WITHDRAWN), RETURNED,
+			EnumSet.of(REFERRED, WITHDRAWN), COMPLETED, EnumSet.noneOf(TaskStatus.class), WITHDRAWN,
 			EnumSet.noneOf(TaskStatus.class));
 
 	/**
@@ -29,6 +32,13 @@ public enum TaskStatus {
 	 */
 	public boolean canMoveTo(TaskStatus target) {
 		return NEXT.get(this).contains(target);
+	}
+
+	/**
+	 * @return whether somebody still owes something on the task (the unit, or the referrer of a returned one)
+	 */
+	public boolean open() {
+		return this == REFERRED || this == ACCEPTED || this == RETURNED;
 	}
 
 }

@@ -29,13 +29,14 @@ import org.jspecify.annotations.Nullable;
  * @param completedAt when
  * @param result what was done
  * @param returns how many times it was returned
+ * @param withdrawalReason why it was withdrawn, when its case ended before it was done
  * @param returnHistory the returns, oldest first
  */
 public record TaskView(UUID id, String caseNumber, @Nullable String subjectName, TaskKind kind, String request,
 		TaskStatus status, UUID unitId, String unitName, String owner, String referredBy, Instant referredAt,
 		Instant acceptBy, Instant dueAt, @Nullable String acceptedBy, @Nullable Instant acceptedAt,
 		@Nullable String completedBy, @Nullable Instant completedAt, @Nullable String result, int returns,
-		List<Return> returnHistory) {
+		@Nullable String withdrawalReason, List<Return> returnHistory) {
 
 	/**
 	 * One return.

@@ -2,10 +2,13 @@ package org.jijinan.identity;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 import org.jijinan.shared.Forbidden;
 import org.jijinan.shared.NotFound;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,10 +27,67 @@ public class StaffDirectory {
 
 	private final Clock clock;
 
-	StaffDirectory(Units units, Accounts accounts, Clock clock) {
+	private final JdbcClient jdbc;
+
+	StaffDirectory(Units units, Accounts accounts, Clock clock, JdbcClient jdbc) {
 		this.units = units;
 		this.accounts = accounts;
 		this.clock = clock;
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * The active staff of the units at one division who hold one of the roles: the people work there may go to.
+	 * @param divisionPath the division's path, such as {@code /630000/632500/632521/632521101/}
+	 * @param roles role names
+	 * @return names and user names only, by name
+	 */
+	public List<Colleague> colleagues(String divisionPath, Set<String> roles) {
+		return jdbc.sql("""
+				select a.username, min(a.display_name) from identity_account a
+				  join identity_unit u on u.id = a.unit_id
+				  join identity_account_role r on r.account_id = a.id
+				 where u.division_path = :path and r.role in (:roles) and not a.disabled
+				 group by a.username order by min(a.display_name), a.username""")
+			.param("path", divisionPath)
+			.param("roles", roles)
+			.query((row, number) -> new Colleague(row.getString(1), row.getString(2)))
+			.list();
+	}
+
+	/**
+	 * @param username a login name
+	 * @param roles role names
+	 * @return whether the account is active and holds one of the roles
+	 */
+	public boolean holdsAnyRole(String username, Set<String> roles) {
+		return jdbc.sql("""
+				select count(*) from identity_account a join identity_account_role r on r.account_id = a.id
+				 where a.username = :username and not a.disabled and r.role in (:roles)""")
+			.param("username", username)
+			.param("roles", roles)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/**
+	 * @param username a login name
+	 * @return the name people know the account's holder by
+	 */
+	public Optional<String> displayName(String username) {
+		return jdbc.sql("select display_name from identity_account where username = :username")
+			.param("username", username)
+			.query(String.class)
+			.optional();
+	}
+
+	/**
+	 * A member of staff as colleagues choose them: the name shown and the login name the choice is made with.
+	 *
+	 * @param username the login name
+	 * @param displayName the name shown
+	 */
+	public record Colleague(String username, String displayName) {
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 import org.jijinan.calendar.WorkingDayCalendar;
+import org.jijinan.casework.CaseHandedOver;
 import org.jijinan.casework.CaseOpened;
 import org.jijinan.casework.CaseStatus;
 import org.jijinan.casework.CaseStatusChanged;
@@ -12,6 +13,7 @@ import org.jijinan.casework.TaskAccepted;
 import org.jijinan.casework.TaskCompleted;
 import org.jijinan.casework.TaskReferred;
 import org.jijinan.casework.TaskReturned;
+import org.jijinan.casework.TaskWithdrawn;
 import org.jijinan.intake.HelpRequestAccepted;
 import org.jijinan.intake.HelpRequestClosed;
 import org.jijinan.intake.HelpRequestReceived;
@@ -99,7 +101,7 @@ class StepRecorder {
 
 	@EventListener
 	void on(CaseStatusChanged changed) {
-		String handler = handlerOf(changed.number(), changed.by());
+		String handler = changed.handler();
 		switch (changed.to()) {
 			case AWAITING_DECISION -> {
 				finishCaseStep(StepKind.INVESTIGATION, changed);
@@ -125,6 +127,12 @@ class StepRecorder {
 		}
 	}
 
+	/** The new handler owns what the case still owes that the old one owned. */
+	@EventListener
+	void on(CaseHandedOver handedOver) {
+		steps.reassignCase(handedOver.number(), handedOver.from(), handedOver.to());
+	}
+
 	@EventListener
 	void on(TaskReferred referred) {
 		steps.open(StepKind.TASK_ACCEPTANCE, referred.taskId().toString(), referred.caseNumber(),
@@ -143,6 +151,11 @@ class StepRecorder {
 	@EventListener
 	void on(TaskReturned returned) {
 		steps.finish(TASK_STEPS, returned.taskId().toString(), "RETURNED", returned.at(), returned.by());
+	}
+
+	@EventListener
+	void on(TaskWithdrawn withdrawn) {
+		steps.finish(TASK_STEPS, withdrawn.taskId().toString(), "CANCELLED", withdrawn.at(), withdrawn.by());
 	}
 
 	@EventListener
@@ -193,17 +206,6 @@ class StepRecorder {
 
 	private void finishCaseStep(StepKind kind, CaseStatusChanged changed) {
 		steps.finish(EnumSet.of(kind), changed.number(), "DONE", changed.at(), changed.by());
-	}
-
-	/** Whoever owns the case's investigation stays responsible for its later steps. */
-	private String handlerOf(String caseNumber, String fallback) {
-		return jdbc.sql("""
-				select responsible from supervision_step where case_number = :caseNumber and kind = 'INVESTIGATION'
-				 order by started_at limit 1""")
-			.param("caseNumber", caseNumber)
-			.query(String.class)
-			.optional()
-			.orElse(fallback);
 	}
 
 	private java.util.Optional<UnitView> countyBureau(String caseNumber) {

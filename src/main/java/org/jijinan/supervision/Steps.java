@@ -80,6 +80,20 @@ class Steps {
 			.update();
 	}
 
+	/**
+	 * Gives the open steps a case's handler owed to the case's new handler.
+	 */
+	void reassignCase(String caseNumber, String from, String to) {
+		jdbc.sql("""
+				update supervision_step set responsible = :to
+				 where case_number = :caseNumber and status = 'OPEN' and responsible = :from
+				   and kind in ('INVESTIGATION', 'APPROVAL', 'PAYMENT', 'EMERGENCY_PAPERWORK')""")
+			.param("to", to)
+			.param("caseNumber", caseNumber)
+			.param("from", from)
+			.update();
+	}
+
 	void cancelCase(String caseNumber, Instant at, String by) {
 		jdbc.sql("""
 				update supervision_step set status = 'CANCELLED', done_at = :at, done_by = :by, next_action_at = null

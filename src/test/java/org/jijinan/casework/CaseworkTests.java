@@ -17,6 +17,7 @@ import org.jijinan.identity.Role;
 import org.jijinan.identity.StaffFixtures;
 import org.jijinan.identity.UnitKind;
 import org.jijinan.intake.IntakeTests;
+import org.jijinan.region.OtherCounty;
 import org.jijinan.shared.DivisionCode;
 import org.jijinan.shared.ResidentIdNumber;
 import org.junit.jupiter.api.BeforeEach;
@@ -104,6 +105,64 @@ class CaseworkTests {
 		Page timeline = reviewer.get("/api/v1/cases/" + caseNumber + "/timeline");
 		assertThat(timeline.body()).contains("\"kind\":\"OPENED\"").contains("\"kind\":\"REQUEST_JOINED\"")
 			.contains(second);
+	}
+
+	@Test
+	void givesACaseAcceptedByAClerkToAReviewerWhoMayActAndHandsItOverWithAReason() {
+		OtherCounty.ensure(context);
+		var staff = StaffFixtures.from(context);
+		Visitor tongdeClerk = StaffFixtures.signedIn(port,
+				staff.active(OtherCounty.TOWNSHIP, UnitKind.TOWNSHIP_GOVERNMENT, Role.WINDOW_CLERK));
+		var firstAccount = staff.active(OtherCounty.TOWNSHIP, UnitKind.TOWNSHIP_GOVERNMENT, Role.TOWNSHIP_REVIEWER);
+		Visitor first = StaffFixtures.signedIn(port, firstAccount);
+		String request = IntakeTests.numberOf(tongdeClerk.json("POST", "/api/v1/help-requests", """
+				{"channel": "WINDOW", "urgency": "URGENT", "reporterRelation": "SELF", "reporterPhone": "13909747001",
+				 "subjectName": "才让卓玛", "village": "%s", "description": "房屋失火", "causes": ["FIRE"]}"""
+			.formatted(OtherCounty.VILLAGE)));
+		Page accepted = tongdeClerk.json("POST", "/api/v1/help-requests/" + request + "/acceptance", "");
+		assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+		String number = CaseFixtures.caseOf(first, request);
+
+		assertThat(first.get("/api/v1/cases/" + number).body()).as("the clerk who accepted cannot act; a reviewer owns it")
+			.contains("\"handler\":\"" + firstAccount.username() + "\"");
+		assertThat(first.get("/api/v1/supervision/cases/" + number + "/steps").body())
+			.contains("\"kind\":\"INVESTIGATION\"")
+			.contains("\"responsible\":\"" + firstAccount.username() + "\"");
+		assertProblem(tongdeClerk.json("POST", "/api/v1/cases/" + number + "/transitions", "{\"to\": \"INVESTIGATING\"}"),
+				403, "casework.not-allowed");
+		assertThat(first.json("POST", "/api/v1/cases/" + number + "/transitions", "{\"to\": \"INVESTIGATING\"}")
+			.status()).isEqualTo(200);
+
+		var secondAccount = staff.active(OtherCounty.TOWNSHIP, UnitKind.TOWNSHIP_GOVERNMENT, Role.TOWNSHIP_REVIEWER);
+		String candidates = first.get("/api/v1/cases/" + number + "/handover-candidates").body();
+		assertThat(candidates).contains(secondAccount.username()).doesNotContain(firstAccount.username());
+		String handover = "/api/v1/cases/" + number + "/handover";
+		assertProblem(first.json("POST", handover, "{\"to\": \"%s\", \"reason\": \"休假\"}".formatted(
+				StaffFixtures.from(context).active(OtherCounty.TOWNSHIP, UnitKind.TOWNSHIP_GOVERNMENT, Role.WINDOW_CLERK)
+					.username())), 422, "casework.handover-target-invalid");
+		assertProblem(first.json("POST", handover, "{\"to\": \"%s\"}".formatted(secondAccount.username())), 400,
+				"casework.handover-reason-required");
+		assertProblem(tongdeClerk.json("POST", handover, "{\"to\": \"%s\", \"reason\": \"休假\"}".formatted(
+				secondAccount.username())), 403, "casework.not-allowed");
+		assertThat(first.get("/api/v1/cases/" + number).body()).contains(firstAccount.username());
+
+		Page handed = first.json("POST", handover,
+				"{\"to\": \"%s\", \"reason\": \"经办人休假一周\"}".formatted(secondAccount.username()));
+
+		assertThat(handed.status()).as(handed.body()).isEqualTo(200);
+		assertThat(handed.body()).contains("\"handler\":\"" + secondAccount.username() + "\"");
+		assertThat(first.get("/api/v1/supervision/cases/" + number + "/steps").body())
+			.contains("\"responsible\":\"" + secondAccount.username() + "\"");
+		String timeline = first.get("/api/v1/cases/" + number + "/timeline").body();
+		assertThat(timeline).contains("\"kind\":\"HANDED_OVER\"").contains("测试人员 → 测试人员：经办人休假一周");
+		Visitor second = StaffFixtures.signedIn(port, secondAccount);
+		String page = second.get("/cases/" + number).body();
+		assertThat(page).contains("id=\"case-handler\">测试人员<");
+		assertThat(context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
+			.sql("select count(*) from audit_record where action = 'casework.case-handed-over' and subject_id = :n")
+			.param("n", number)
+			.query(Long.class)
+			.single()).isEqualTo(1);
 	}
 
 	@Test

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.jijinan.casework.CaseFixtures.assertProblem;
@@ -189,6 +190,38 @@ class TaskTests {
 		assertThat(education.post("/tasks/" + task + "/completion", Map.of("result", "已发放教育资助 1000 元")).status())
 			.isEqualTo(302);
 		assertThat(reviewer.get("/cases/" + caseNumber).body()).contains("已办结").contains("已发放教育资助");
+	}
+
+	@Test
+	void withdrawsEveryUnfinishedTaskWhenItsCaseEndsAndLeavesNoStepOwed() {
+		String caseNumber = openCase();
+		String waiting = idOf(refer(caseNumber, educationUnit, "VERIFY", "核实就学情况", 3));
+		String working = idOf(refer(caseNumber, housingUnit, "DEPARTMENT_ASSISTANCE", "评估危房改造", 5));
+		housing.json("POST", "/api/v1/tasks/" + working + "/acceptance", "");
+		String done = idOf(refer(caseNumber, educationUnit, "VERIFY", "核实户籍", 3));
+		education.json("POST", "/api/v1/tasks/" + done + "/acceptance", "");
+		education.json("POST", "/api/v1/tasks/" + done + "/completion", "{\"result\": \"户籍属实\"}");
+		reviewer.json("POST", "/api/v1/cases/" + caseNumber + "/transitions", "{\"to\": \"INVESTIGATING\"}");
+
+		Page withdrawn = reviewer.json("POST", "/api/v1/cases/" + caseNumber + "/transitions",
+				"{\"to\": \"WITHDRAWN\", \"note\": \"申请人已自行解决住房，撤回申请\"}");
+
+		assertThat(withdrawn.body()).contains("\"status\":\"WITHDRAWN\"");
+		for (String task : new String[] { waiting, working }) {
+			Visitor unit = task.equals(waiting) ? education : housing;
+			assertThat(unit.get("/api/v1/tasks/" + task).body()).contains("\"status\":\"WITHDRAWN\"")
+				.contains("\"withdrawalReason\":\"申请人已自行解决住房，撤回申请\"");
+			assertProblem(unit.json("POST", "/api/v1/tasks/" + task + "/completion", "{\"result\": \"办完\"}"), 409,
+					"casework.illegal-task-transition");
+		}
+		assertThat(education.get("/api/v1/tasks/" + done).body()).contains("\"status\":\"COMPLETED\"");
+		assertThat(education.get("/tasks/" + waiting).body()).contains("申请人已自行解决住房，撤回申请");
+		JdbcClient jdbc = context.getBean(JdbcClient.class);
+		assertThat(jdbc.sql("select count(*) from supervision_step where case_number = :n and status = 'OPEN'")
+			.param("n", caseNumber)
+			.query(Long.class)
+			.single()).as("no step owed on an ended case").isZero();
+		assertThat(reviewer.get("/api/v1/cases/" + caseNumber + "/timeline").body()).contains("TASK_WITHDRAWN");
 	}
 
 	private Page refer(String caseNumber, String unitId, String kind, String request, int days) {
