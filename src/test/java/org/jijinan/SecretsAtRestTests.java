@@ -59,6 +59,8 @@ class SecretsAtRestTests {
 				{"channel": "WINDOW", "urgency": "EMERGENCY", "reporterName": "邻居", "reporterRelation": "NEIGHBOUR",
 				 "reporterPhone": "%s", "subjectName": "央金", "subjectPhone": "%s", "village": "632521101201",
 				 "description": "房屋失火，无处居住", "causes": ["FIRE"]}""".formatted(reporterPhone, subjectPhone));
+		assertThat(reviewer.json("POST", "/api/v1/cases/" + number + "/person",
+				"{\"personId\": \"" + CaseFixtures.idOf(person) + "\"}").status()).isEqualTo(200);
 		assertThat(reviewer.json("POST", "/api/v1/cases/" + number + "/transitions", "{\"to\": \"INVESTIGATING\"}")
 			.status()).isEqualTo(200);
 		Page proposed = reviewer.json("POST", "/api/v1/cases/" + number + "/decisions", """

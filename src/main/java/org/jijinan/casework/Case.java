@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import org.jijinan.intake.HelpRequestAccepted;
 import org.jijinan.intake.Urgency;
+import org.jijinan.shared.Conflict;
 import org.jijinan.shared.DivisionCode;
 import org.jijinan.shared.InvalidInput;
 import org.jijinan.shared.RuleViolation;
@@ -36,9 +37,9 @@ class Case extends AbstractAggregateRoot<Case> {
 
 	private CaseStatus status;
 
-	private final @Nullable UUID personId;
+	private @Nullable UUID personId;
 
-	private final @Nullable UUID householdId;
+	private @Nullable UUID householdId;
 
 	private final @Nullable String subjectName;
 
@@ -167,6 +168,21 @@ class Case extends AbstractAggregateRoot<Case> {
 		String from = handler;
 		this.handler = to;
 		registerEvent(new CaseHandedOver(number, id, township, from, to, why, by, now));
+	}
+
+	/**
+	 * Links the case to the person it is about, when the request named nobody in the registry.
+	 */
+	void linkPerson(UUID person, @Nullable UUID household, String by, Instant now) {
+		if (!status.open()) {
+			throw new RuleViolation("casework.case-closed", number);
+		}
+		if (personId != null) {
+			throw new Conflict(person.equals(personId) ? "casework.person-linked-already" : "casework.other-person-linked");
+		}
+		this.personId = person;
+		this.householdId = household;
+		registerEvent(new CasePersonLinked(number, id, township, person, household, by, now));
 	}
 
 	String handler() {

@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.jijinan.identity.StaffDirectory;
+import org.jijinan.people.PersonId;
 import org.jijinan.shared.Caller;
 import org.jijinan.shared.DivisionCode;
 import org.jijinan.shared.PersonalDataRead;
@@ -73,6 +74,15 @@ class CaseController {
 	}
 
 	/**
+	 * Links the case to the registered (or provisionally registered) person it is about.
+	 */
+	@PostMapping("/{number}/person")
+	CaseView linkPerson(@PathVariable String number, @Valid @RequestBody PersonLink link,
+			@AuthenticationPrincipal Caller caller) {
+		return desk.linkPerson(number, link.personId(), caller);
+	}
+
+	/**
 	 * @return who the case may be handed over to (names and login names)
 	 */
 	@GetMapping("/{number}/handover-candidates")
@@ -98,6 +108,12 @@ class CaseController {
 	 * @param reason why
 	 */
 	record Handover(@Nullable @Size(max = 40) String to, @Nullable @Size(max = 500) String reason) {
+	}
+
+	/**
+	 * @param personId the person the case is about, from a search of the registry or a provisional registration
+	 */
+	record PersonLink(@Nullable PersonId personId) {
 	}
 
 	/**

@@ -3,13 +3,19 @@ package org.jijinan.casework;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 import org.jijinan.identity.StaffDirectory;
 import org.jijinan.intake.Urgency;
+import org.jijinan.people.HouseholdId;
+import org.jijinan.people.HouseholdRegister;
+import org.jijinan.people.PersonId;
+import org.jijinan.people.PersonRegistry;
 import org.jijinan.region.RegionDirectory;
 import org.jijinan.shared.Caller;
+import org.jijinan.shared.Conflict;
 import org.jijinan.shared.DivisionCode;
 import org.jijinan.shared.Forbidden;
 import org.jijinan.shared.InvalidInput;
@@ -52,8 +58,15 @@ public class CaseDesk {
 
 	private final StaffDirectory directory;
 
+	private final PersonRegistry persons;
+
+	private final HouseholdRegister households;
+
 	CaseDesk(Cases cases, CaseTimeline timeline, RegionDirectory regions, JdbcClient jdbc, Clock clock,
-			ConfirmedVisits visits, CaseTasks tasks, CaseworkSettings settings, StaffDirectory directory) {
+			ConfirmedVisits visits, CaseTasks tasks, CaseworkSettings settings, StaffDirectory directory,
+			PersonRegistry persons, HouseholdRegister households) {
+		this.persons = persons;
+		this.households = households;
 		this.visits = visits;
 		this.cases = cases;
 		this.timeline = timeline;
@@ -172,6 +185,28 @@ public class CaseDesk {
 			throw new RuleViolation("casework.handover-target-invalid");
 		}
 		found.handOver(successor, reason, caller.name(), clock.instant());
+		return cases.save(found).view();
+	}
+
+	/**
+	 * Links a case to the registered (or provisionally registered) person it is about, so its aid enters their
+	 * household's assistance chain; a household with another open case is refused.
+	 */
+	@Transactional
+	public CaseView linkPerson(String number, @Nullable PersonId person, Caller caller) {
+		Case found = handled(number, caller);
+		if (person == null) {
+			throw new InvalidInput("casework.person-required");
+		}
+		persons.find(person, caller);
+		UUID household = households.currentHouseholdOf(person).map(HouseholdId::value).orElse(null);
+		Optional<Case> other = cases.findOpenForPerson(person.value())
+			.or(() -> household == null ? Optional.empty() : cases.findOpenForHousehold(household))
+			.filter(open -> !open.id().equals(found.id()));
+		if (other.isPresent()) {
+			throw new Conflict("casework.household-has-open-case", other.get().number());
+		}
+		found.linkPerson(person.value(), household, caller.name(), clock.instant());
 		return cases.save(found).view();
 	}
 

@@ -2,6 +2,8 @@ package org.jijinan.casework;
 
 import org.jijinan.intake.HardshipCause;
 import org.jijinan.intake.IntakeDesk;
+import org.jijinan.people.PersonFinder;
+import org.jijinan.people.PersonSearch;
 import org.jijinan.shared.Caller;
 import org.jijinan.shared.DivisionCode;
 import org.jijinan.shared.DomainProblem;
@@ -39,8 +41,11 @@ class CasePages {
 
 	private final java.time.Clock clock;
 
+	private final PersonFinder finder;
+
 	CasePages(CaseDesk desk, PageProblems problems, IntakeDesk intake, TaskDesk tasks, Investigation investigation,
-			java.time.Clock clock) {
+			java.time.Clock clock, PersonFinder finder) {
+		this.finder = finder;
 		this.investigation = investigation;
 		this.clock = clock;
 		this.desk = desk;
@@ -92,6 +97,31 @@ class CasePages {
 			model.addAttribute("handoverTo", to);
 			model.addAttribute("handoverReason", reason);
 			model.addAttribute("handoverOpen", true);
+			return page(number, caller, model);
+		}
+	}
+
+	/**
+	 * Links the case to the person with the ID number typed, found in the registry within the viewer's area.
+	 */
+	@PostMapping("/{number}/person")
+	String linkPerson(@PathVariable String number, @RequestParam(required = false) @Nullable String idNumber,
+			@AuthenticationPrincipal Caller caller, Model model) {
+		try {
+			String typed = idNumber == null ? "" : idNumber.strip();
+			if (typed.isEmpty()) {
+				throw new org.jijinan.shared.InvalidInput("casework.person-required");
+			}
+			var found = finder.search(new PersonSearch(typed, null, null, null, null, 0, 1), caller);
+			if (found.rows().isEmpty()) {
+				throw new org.jijinan.shared.RuleViolation("casework.person-not-found");
+			}
+			desk.linkPerson(number, found.rows().get(0).id(), caller);
+			return "redirect:/cases/" + number;
+		}
+		catch (DomainProblem problem) {
+			problems.show(model, problem);
+			model.addAttribute("linkIdNumber", idNumber);
 			return page(number, caller, model);
 		}
 	}

@@ -76,6 +76,11 @@ class CaseTimeline {
 				nameOf(handedOver.from()) + " → " + nameOf(handedOver.to()) + "：" + handedOver.reason());
 	}
 
+	@EventListener
+	void on(CasePersonLinked linked) {
+		append(linked.caseId(), linked.at(), linked.by(), "PERSON_LINKED", "");
+	}
+
 	private String nameOf(String username) {
 		return directory.displayName(username).orElse(username);
 	}

@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.jijinan.shared.Conflict;
 import org.jijinan.shared.DivisionCode;
 import org.jijinan.shared.InvalidInput;
 import org.jijinan.shared.RuleViolation;
@@ -88,6 +89,12 @@ class HelpRequest extends AbstractAggregateRoot<HelpRequest> {
 
 	private @Nullable String forwardingNote;
 
+	private @Nullable String duplicateClearedBy;
+
+	private @Nullable Instant duplicateClearedAt;
+
+	private @Nullable String duplicateClearanceNote;
+
 	private @Version @Nullable Long version;
 
 	@PersistenceCreator
@@ -100,7 +107,8 @@ class HelpRequest extends AbstractAggregateRoot<HelpRequest> {
 			String description, Set<CauseRef> causes, String owner, String ownerOrganisation, Instant receivedAt,
 			Instant acceptBy, @Nullable Instant decidedAt, @Nullable String decidedBy, @Nullable String refusalReason,
 			@Nullable String mergedInto, @Nullable DivisionCode forwardedTo, @Nullable String forwardingNote,
-			@Nullable Long version) {
+			@Nullable String duplicateClearedBy, @Nullable Instant duplicateClearedAt,
+			@Nullable String duplicateClearanceNote, @Nullable Long version) {
 		this.id = id;
 		this.number = number;
 		this.channel = channel;
@@ -132,6 +140,9 @@ class HelpRequest extends AbstractAggregateRoot<HelpRequest> {
 		this.mergedInto = mergedInto;
 		this.forwardedTo = forwardedTo;
 		this.forwardingNote = forwardingNote;
+		this.duplicateClearedBy = duplicateClearedBy;
+		this.duplicateClearedAt = duplicateClearedAt;
+		this.duplicateClearanceNote = duplicateClearanceNote;
 		this.version = version;
 	}
 
@@ -158,14 +169,21 @@ class HelpRequest extends AbstractAggregateRoot<HelpRequest> {
 				intake.village(), intake.township(), intake.townshipPath(), spec.description().strip(),
 				spec.causes().stream().map(String::strip).map(CauseRef::new).collect(Collectors.toSet()),
 				intake.owner(), intake.ownerOrganisation(), intake.receivedAt(), intake.acceptBy(), null, null, null,
-				null, null, null, null);
+				null, null, null, null, null, null, null);
 		request.registerEvent(new HelpRequestReceived(request.number, request.channel, request.urgency,
 				request.township, request.owner, request.receivedAt, request.acceptBy,
 				request.causes.stream().map(CauseRef::causeCode).collect(Collectors.toSet())));
 		return request;
 	}
 
+	/**
+	 * 受理. A request that looks like an earlier one is accepted only after the township decided it is a separate
+	 * emergency (or merged it): otherwise one emergency could open two cases and be paid twice.
+	 */
 	void accept(String by, Instant now) {
+		if (status.canMoveTo(RequestStatus.ACCEPTED) && duplicateUnresolved()) {
+			throw new RuleViolation("intake.possible-duplicate-unresolved", possibleDuplicateOf);
+		}
 		move(RequestStatus.ACCEPTED, by, now);
 		registerEvent(new HelpRequestAccepted(number, id, personId, township, urgency, by, receivedAt, now, subjectName,
 				causes.stream().map(CauseRef::causeCode).collect(Collectors.toSet())));
@@ -176,6 +194,30 @@ class HelpRequest extends AbstractAggregateRoot<HelpRequest> {
 		move(RequestStatus.REFUSED, by, now);
 		this.refusalReason = written;
 		registerEvent(new HelpRequestRefused(number, township, by, now));
+	}
+
+	/**
+	 * Keeps a possible duplicate apart from the request it looked like: the township has checked that it is another
+	 * emergency, and says why.
+	 */
+	void keepApart(@Nullable String reason, String by, Instant now) {
+		if (possibleDuplicateOf == null) {
+			throw new RuleViolation("intake.not-a-possible-duplicate");
+		}
+		if (status != RequestStatus.RECEIVED) {
+			throw new IllegalRequestTransition(number, status, RequestStatus.ACCEPTED);
+		}
+		if (duplicateClearedAt != null) {
+			throw new Conflict("intake.possible-duplicate-cleared-already");
+		}
+		this.duplicateClearanceNote = WrittenText.required(reason, 4, 500, "intake.distinction-reason-required");
+		this.duplicateClearedBy = by;
+		this.duplicateClearedAt = now;
+		registerEvent(new PossibleDuplicateCleared(number, possibleDuplicateOf, by, now));
+	}
+
+	boolean duplicateUnresolved() {
+		return possibleDuplicateOf != null && duplicateClearedAt == null;
 	}
 
 	/**
@@ -246,7 +288,7 @@ class HelpRequest extends AbstractAggregateRoot<HelpRequest> {
 				subjectName, village, township, description,
 				causes.stream().map(CauseRef::causeCode).collect(Collectors.toSet()), owner, ownerOrganisation,
 				receivedAt, acceptBy, refusalReason, possibleDuplicateOf, mergedInto,
-				forwardedTo == null ? null : forwardedTo.value());
+				forwardedTo == null ? null : forwardedTo.value(), duplicateClearanceNote);
 	}
 
 	private static @Nullable String blankToNull(@Nullable String text) {

@@ -99,6 +99,15 @@ class HelpRequestController {
 		return desk.merge(number, merger.into(), caller);
 	}
 
+	/**
+	 * Keeps a possible duplicate apart from the request it looked like, with the reason; it may then be accepted.
+	 */
+	@PostMapping("/help-requests/{number}/distinction")
+	HelpRequestView keepApart(@PathVariable String number, @Valid @RequestBody Distinction distinction,
+			@AuthenticationPrincipal Caller caller) {
+		return desk.keepApart(number, distinction.reason(), caller);
+	}
+
 	@PostMapping("/help-requests/{number}/forwarding")
 	HelpRequestView forward(@PathVariable String number, @Valid @RequestBody Forwarding forwarding,
 			@AuthenticationPrincipal Caller caller) {
@@ -109,6 +118,12 @@ class HelpRequestController {
 	}
 
 	record Merger(@NotBlank @Size(max = 20) String into) {
+	}
+
+	/**
+	 * @param reason why the request is another emergency than the one it looked like
+	 */
+	record Distinction(@Nullable @Size(max = 500) String reason) {
 	}
 
 	record Forwarding(@jakarta.validation.constraints.NotNull org.jijinan.shared.DivisionCode county,

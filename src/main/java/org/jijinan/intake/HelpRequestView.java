@@ -29,6 +29,7 @@ import org.jspecify.annotations.Nullable;
  * @param acceptBy when acceptance or refusal is due
  * @param refusalReason the written reason of a refusal
  * @param possibleDuplicateOf an earlier request about the same person within the window, if any
+ * @param keptApartBecause why the township decided a possible duplicate is a separate emergency, once it did
  * @param mergedInto the request this one was merged into
  * @param forwardedTo the county it was forwarded to
  */
@@ -36,5 +37,14 @@ public record HelpRequestView(String number, Channel channel, Urgency urgency, R
 		@Nullable String reporterName, @Nullable String reporterPhone, boolean callbackWanted, @Nullable UUID personId,
 		@Nullable String subjectName, DivisionCode village, DivisionCode township, String description, Set<String> causes,
 		String owner, String ownerOrganisation, Instant receivedAt, Instant acceptBy, @Nullable String refusalReason,
-		@Nullable String possibleDuplicateOf, @Nullable String mergedInto, @Nullable String forwardedTo) {
+		@Nullable String possibleDuplicateOf, @Nullable String mergedInto, @Nullable String forwardedTo,
+		@Nullable String keptApartBecause) {
+
+	/**
+	 * @return whether the request looks like an earlier one and the township has not yet merged it or kept it apart
+	 */
+	public boolean duplicateUnresolved() {
+		return possibleDuplicateOf != null && keptApartBecause == null;
+	}
+
 }

@@ -212,6 +212,16 @@ public class IntakeDesk {
 	}
 
 	/**
+	 * Keeps a possible duplicate apart (the township checked that it is another emergency), with the reason; the
+	 * request can then be accepted.
+	 */
+	public HelpRequestView keepApart(String number, @Nullable String reason, Caller caller) {
+		HelpRequest request = decidable(number, caller);
+		request.keepApart(reason, caller.name(), clock.instant());
+		return requests.save(request).view();
+	}
+
+	/**
 	 * Merges a request into another about the same person (the township of the first decides).
 	 */
 	public HelpRequestView merge(String number, String into, Caller caller) {

@@ -174,6 +174,13 @@ class IntakePages {
 		return act(number, caller, model, () -> desk.merge(number, into.strip(), caller));
 	}
 
+	@PostMapping("/requests/{number}/distinction")
+	String keepApart(@PathVariable String number, @RequestParam(required = false) @Nullable String reason,
+			@AuthenticationPrincipal Caller caller, Model model) {
+		model.addAttribute("distinctionReason", reason);
+		return act(number, caller, model, () -> desk.keepApart(number, reason, caller));
+	}
+
 	@PostMapping("/requests/{number}/forwarding")
 	String forward(@PathVariable String number, @RequestParam String county, @RequestParam String note,
 			@AuthenticationPrincipal Caller caller, Model model) {

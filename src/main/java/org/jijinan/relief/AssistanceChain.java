@@ -9,9 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.jijinan.casework.CasePersonLinked;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -65,6 +67,21 @@ class AssistanceChain {
 			events.publishEvent(new AssistanceRecorded(id, grant.scheme(), grant.cause(), grant.caseNumber(),
 					grant.townshipPath(), grant.amount(), grant.grantedAt()));
 		}
+	}
+
+	/**
+	 * A case given aid before anyone knew who the person was in the registry is now linked: its records join that
+	 * person's and household's chain, where the duplicate check sees them.
+	 */
+	@EventListener
+	void on(CasePersonLinked linked) {
+		jdbc.sql("""
+				update relief_assistance set person_id = :person, household_id = :household
+				 where case_number = :caseNumber and person_id is null and household_id is null""")
+			.param("person", linked.personId())
+			.param("household", linked.householdId())
+			.param("caseNumber", linked.number())
+			.update();
 	}
 
 	/**

@@ -88,6 +88,10 @@ public class DecisionDesk {
 		if (!found.causes().contains(proposal.cause())) {
 			throw new RuleViolation("relief.cause-not-in-case", proposal.cause());
 		}
+		if (found.personId() == null) {
+			// Without the person, the duplicate check cannot see the household's earlier aid.
+			throw new RuleViolation("relief.case-not-linked");
+		}
 		Instant now = clock.instant();
 		PolicyView policy = policies.inForce(found.township(), today(now));
 		Computation computation = Computation.of(policy.rules(), proposal.cause(), proposal.band(),
@@ -181,6 +185,9 @@ public class DecisionDesk {
 		Decision decision = visible(id, caller);
 		DecisionView view = decision.view();
 		Instant now = clock.instant();
+		if (decision.personId() == null) {
+			throw new RuleViolation("relief.case-not-linked");
+		}
 		for (AssistanceChain.Finding finding : chain.duplicates(decision.householdId(), decision.personId(), view.caseNumber(),
 				"TEMPORARY", view.cause(), view.billRef(), policies.find(view.policyId()).rules(), now)) {
 			if (!finding.kind().equals("SAME_CAUSE_THIS_YEAR") || view.overrideReason() == null) {

@@ -150,11 +150,15 @@ public class EmergencyAid {
 	@Transactional
 	public EmergencyGrantView completePaperwork(UUID id, @Nullable String note, Caller caller) {
 		EmergencyGrantView grant = find(id);
-		cases.find(grant.caseNumber(), caller);
+		CaseView found = cases.find(grant.caseNumber(), caller);
 		if (caller.roles().stream().noneMatch(OFFICERS::contains)) {
 			throw new Forbidden("relief.not-allowed");
 		}
 		String written = WrittenText.required(note, 4, 1000, "relief.paperwork-note-required");
+		if (found.personId() == null) {
+			// The paperwork makes the aid part of a household's record: it needs the person it was given to.
+			throw new RuleViolation("relief.case-not-linked");
+		}
 		Instant now = clock.instant();
 		int done = jdbc.sql("""
 				update relief_emergency_grant set paperwork_done_by = :by, paperwork_done_at = :at,

@@ -28,6 +28,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.jijinan.casework.CaseFixtures.assertProblem;
 
 /**
  * One door: a request received anywhere goes to the right township's queue with an owner and a clock; retries with
@@ -182,6 +183,49 @@ public class IntakeTests {
 		assertThat(second.body()).contains("\"possibleDuplicateOf\":\"" + first + "\"");
 		assertThat(qiabuqiaClerk.get("/intake/requests/" + numberOf(second)).body()).contains("possible-duplicate")
 			.contains(first);
+	}
+
+	@Test
+	void acceptsAPossibleDuplicateOnlyOnceTheTownshipHasMergedItOrKeptItApartWithAReason() {
+		String subject = "{\"channel\": \"HOTLINE\", \"urgency\": \"EMERGENCY\", \"reporterRelation\": \"SELF\", "
+				+ "\"subjectName\": \"同一人\", \"subjectPhone\": \"1350975%04d\", \"village\": \"%s\", "
+				+ "\"description\": \"%s\", \"causes\": [\"FIRE\"]}";
+		int phone = (int) (System.nanoTime() % 10000);
+		String first = numberOf(daotangheClerk.json("POST", "/api/v1/help-requests",
+				subject.formatted(phone, DAOTANGHE_VILLAGE, "第一次来电")));
+		String second = numberOf(daotangheClerk.json("POST", "/api/v1/help-requests",
+				subject.formatted(phone, DAOTANGHE_VILLAGE, "第二次来电")));
+		String page = daotangheClerk.get("/intake/requests/" + second).body();
+		assertThat(page).contains("id=\"duplicate-decision\"").as("acceptance is not offered yet")
+			.doesNotContain("id=\"accept\"");
+
+		assertProblem(daotangheClerk.json("POST", "/api/v1/help-requests/" + second + "/acceptance", ""), 422,
+				"intake.possible-duplicate-unresolved");
+		assertProblem(daotangheClerk.json("POST", "/api/v1/help-requests/" + second + "/distinction", "{\"reason\": \"\"}"),
+				400, "intake.distinction-reason-required");
+		assertProblem(daotangheClerk.json("POST", "/api/v1/help-requests/" + first + "/distinction",
+				"{\"reason\": \"不是重复\"}"), 422, "intake.not-a-possible-duplicate");
+		Page refused = daotangheClerk.post("/intake/requests/" + second + "/distinction", java.util.Map.of("reason", "短"));
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.body()).as("what was typed stays").contains(">短</textarea>");
+
+		Page kept = daotangheClerk.json("POST", "/api/v1/help-requests/" + second + "/distinction",
+				"{\"reason\": \"同一电话，但这次是其母亲住院，另一件事\"}");
+		assertThat(kept.body()).contains("\"keptApartBecause\":\"同一电话，但这次是其母亲住院，另一件事\"");
+		assertThat(daotangheClerk.json("POST", "/api/v1/help-requests/" + second + "/acceptance", "").status())
+			.isEqualTo(200);
+		assertThat(jdbc.sql("select count(*) from audit_record where action = 'intake.possible-duplicate-cleared' "
+				+ "and subject_id = :n")
+			.param("n", second)
+			.query(Long.class)
+			.single()).isEqualTo(1);
+
+		String third = numberOf(daotangheClerk.json("POST", "/api/v1/help-requests",
+				subject.formatted(phone, DAOTANGHE_VILLAGE, "第三次来电")));
+		assertThat(daotangheClerk.json("POST", "/api/v1/help-requests/" + third + "/merger",
+				"{\"into\": \"" + first + "\"}").body()).contains("\"status\":\"MERGED\"");
+		assertProblem(daotangheClerk.json("POST", "/api/v1/help-requests/" + third + "/acceptance", ""), 409,
+				"intake.illegal-transition");
 	}
 
 	@Test

@@ -23,6 +23,8 @@ import org.jijinan.identity.UnitKind;
 import org.jijinan.intake.IntakeDesk;
 import org.jijinan.intake.IntakeTests;
 import org.jijinan.intake.NewHelpRequest;
+import org.jijinan.people.NewPerson;
+import org.jijinan.people.PersonRegistry;
 import org.jijinan.shared.Caller;
 import org.jijinan.shared.DivisionCode;
 import org.junit.jupiter.api.Test;
@@ -66,6 +68,11 @@ class ApprovalRaceTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	PersonRegistry persons;
+
+	private static final java.util.concurrent.atomic.AtomicInteger PHONES = new java.util.concurrent.atomic.AtomicInteger();
 
 	@Test
 	void endsEveryRaceWithExactlyOneOutcome() throws Exception {
@@ -148,6 +155,9 @@ class ApprovalRaceTests {
 			for (int i = 0; i < RACES; i++) {
 				requests.add(pool.submit(() -> {
 					String number = intake.receive(spec, clerk).number();
+					if (intake.find(number, proposer).duplicateUnresolved()) {
+						intake.keepApart(number, "核实为另一户的另一件事", proposer);
+					}
 					intake.accept(number, proposer);
 					return number;
 				}));
@@ -158,6 +168,10 @@ class ApprovalRaceTests {
 				proposals.add(pool.submit(() -> {
 					await().until(() -> cases.forRequest(number, proposer).isPresent());
 					String caseNumber = cases.forRequest(number, proposer).orElseThrow().number();
+					var person = persons.register(new NewPerson("才让", null, null, null, null,
+							"1370975" + String.format("%04d", PHONES.incrementAndGet() % 10_000),
+							new DivisionCode("632521101201"), null), proposer);
+					cases.linkPerson(caseNumber, person.id(), proposer);
 					cases.move(caseNumber, CaseStatus.INVESTIGATING, null, null, proposer);
 					UUID id = decisions.propose(caseNumber, new Proposal("FIRE", "二档", 2, false,
 							new java.math.BigDecimal("600"), null, null, null, null, null, "才让", "6228480086012345678",

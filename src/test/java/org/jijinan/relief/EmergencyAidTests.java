@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import org.jijinan.SystemTest;
 import org.jijinan.Visitor;
 import org.jijinan.Visitor.Page;
+import org.jijinan.casework.CaseFixtures;
 import org.jijinan.identity.Role;
 import org.jijinan.identity.StaffFixtures;
 import org.jijinan.identity.UnitKind;
@@ -134,6 +135,45 @@ class EmergencyAidTests {
 			jdbc.sql("update relief_reserve set balance = 0 where township = '632521102'").update();
 			assertThat(number).isNotBlank();
 		}
+	}
+
+	@Test
+	void givesAidFirstToAnUnlinkedCaseAndAsksForThePersonBeforeTemporaryAssistanceAndThePaperwork() {
+		assertThat(topUp("1500", "GH-BYJ-" + UUID.randomUUID().toString().substring(0, 8)).status()).isEqualTo(200);
+		String number = emergencyCase();
+		Page granted = grant(number, "800");
+		assertThat(granted.status()).as("aid first, whoever the person turns out to be").isEqualTo(201);
+		String grantId = CaseFixtures.idOf(granted);
+		officer.json("POST", "/api/v1/cases/" + number + "/transitions", "{\"to\": \"INVESTIGATING\"}");
+
+		assertProblem(officer.json("POST", "/api/v1/cases/" + number + "/decisions", ReliefStaff.proposal("1000", "")),
+				422, "relief.case-not-linked");
+		assertProblem(officer.json("POST", "/api/v1/emergency-aid/" + grantId + "/paperwork",
+				"{\"note\": \"已补签领款收据和审批表\"}"), 422, "relief.case-not-linked");
+		assertProblem(officer.json("POST", "/api/v1/cases/" + number + "/person", "{}"), 400,
+				"casework.person-required");
+		assertProblem(officer.json("POST", "/api/v1/cases/" + number + "/person",
+				"{\"personId\": \"" + UUID.randomUUID() + "\"}"), 404, "people.person-not-found");
+
+		String person = CaseFixtures.linkedToNewPerson(officer, number);
+		String household = CaseFixtures.idOf(officer.json("POST", "/api/v1/households",
+				"{\"headId\": \"%s\"}".formatted(person)));
+		assertThat(jdbc.sql("select count(*) from relief_assistance where case_number = :n and person_id = :p::uuid")
+			.param("n", number)
+			.param("p", person)
+			.query(Long.class)
+			.single()).as("the aid given first is now in the person's chain").isEqualTo(1);
+		assertProblem(officer.json("POST", "/api/v1/cases/" + number + "/person",
+				"{\"personId\": \"" + person + "\"}"), 409, "casework.person-linked-already");
+		String second = emergencyCase();
+		assertProblem(officer.json("POST", "/api/v1/cases/" + second + "/person", "{\"personId\": \"" + person + "\"}"),
+				409, "casework.household-has-open-case");
+		assertThat(household).isNotBlank();
+
+		Page proposed = officer.json("POST", "/api/v1/cases/" + number + "/decisions", ReliefStaff.proposal("1000", ""));
+		assertThat(proposed.status()).as(proposed.body()).isEqualTo(201);
+		assertThat(officer.json("POST", "/api/v1/emergency-aid/" + grantId + "/paperwork",
+				"{\"note\": \"已补签领款收据和审批表\"}").status()).isEqualTo(200);
 	}
 
 	private String balance() {

@@ -135,6 +135,7 @@ class PaymentCrashTests {
 			.replaceAll("(?s).*\"number\":\"([^\"]+)\".*", "$1");
 		assertThat(handler.json("POST", "/api/v1/help-requests/" + request + "/acceptance", "").status()).isEqualTo(200);
 		String caseNumber = org.jijinan.casework.CaseFixtures.caseOf(handler, request);
+		org.jijinan.casework.CaseFixtures.linkedToNewPerson(handler, caseNumber);
 		handler.json("POST", "/api/v1/cases/" + caseNumber + "/transitions", "{\"to\": \"INVESTIGATING\"}");
 		Page proposed = handler.json("POST", "/api/v1/cases/" + caseNumber + "/decisions", ReliefStaff.proposal("500", ""));
 		assertThat(proposed.status()).as(proposed.body()).isEqualTo(201);

@@ -289,6 +289,7 @@ class PaymentTests {
 				{"channel": "WINDOW", "urgency": "EMERGENCY", "reporterName": "邻居", "reporterRelation": "NEIGHBOUR",
 				 "reporterPhone": "13909748888", "subjectName": "才让", "village": "632521102202",
 				 "description": "房屋失火，无处居住", "causes": ["FIRE"]}""");
+		CaseFixtures.linkedToNewPerson(handler, number);
 		handler.json("POST", "/api/v1/cases/" + number + "/transitions", "{\"to\": \"INVESTIGATING\"}");
 		return number;
 	}

@@ -96,6 +96,13 @@ class ReliefJourneyBrowserTests {
 			township.driver().findElement(By.id("move-INVESTIGATING")).click();
 			township.waitForText(By.id("case-status"), "调查核实");
 			recordConfirmedVisit(api, caseNumber);
+			String idNumber = registered(api, "索南才让", "632521103201");
+			township.open("/cases/" + caseNumber);
+			township.waitFor(By.id("link-id-number"));
+			township.driver().findElement(By.id("link-id-number")).sendKeys(idNumber);
+			township.driver().findElement(By.id("link-person-submit")).click();
+			township.waitForText(By.id("timeline"), "关联登记人员");
+			assertThat(township.driver().findElements(By.id("link-person"))).as("linked: the form is gone").isEmpty();
 
 			township.driver().findElement(By.id("case-relief-link")).click();
 			township.waitFor(By.cssSelector("#propose summary"));
@@ -187,6 +194,19 @@ class ReliefJourneyBrowserTests {
 			List<Path> done = files.filter(file -> file.toString().endsWith(".csv")).toList();
 			return done.isEmpty() ? null : done.get(0);
 		}
+	}
+
+
+	/** Registers a person with a fresh ID number in the village, as the township's clerk would. */
+	private static String registered(Visitor api, String name, String village) {
+		java.time.LocalDate birth = java.time.LocalDate.of(1960, 1, 1)
+			.plusDays(java.util.concurrent.ThreadLocalRandom.current().nextInt(15_000));
+		String body = "632521" + birth.toString().replace("-", "")
+				+ String.format("%03d", java.util.concurrent.ThreadLocalRandom.current().nextInt(1000));
+		String idNumber = body + org.jijinan.shared.ResidentIdNumber.checkCharacter(body);
+		CaseFixtures.idOf(api.json("POST", "/api/v1/persons",
+				"{\"name\": \"%s\", \"idNumber\": \"%s\", \"residence\": \"%s\"}".formatted(name, idNumber, village)));
+		return idNumber;
 	}
 
 }

@@ -54,6 +54,7 @@ final class ReliefStaff {
 	 */
 	String investigatedCase(String requestBody) {
 		String number = CaseFixtures.acceptedCase(clerk, handler, requestBody);
+		CaseFixtures.linkedToNewPerson(handler, number);
 		Visitor.Page moved = handler.json("POST", "/api/v1/cases/" + number + "/transitions",
 				"{\"to\": \"INVESTIGATING\"}");
 		assertThat(moved.status()).as(moved.body()).isEqualTo(200);

@@ -97,6 +97,14 @@ class EmergencyPaperworkTests {
 
 		assertProblem(officer.json("POST", "/api/v1/emergency-aid/" + grant + "/paperwork", "{\"note\": \"\"}"), 400,
 				"relief.paperwork-note-required");
+		assertProblem(officer.json("POST", "/api/v1/emergency-aid/" + grant + "/paperwork",
+				"{\"note\": \"已补登记申请人信息、补签领款收据和审批表\"}"), 422, "relief.case-not-linked");
+		String person = CaseFixtures.linkedToNewPerson(officer, number);
+		assertThat(jdbc.sql("select count(*) from relief_assistance where case_number = :n and person_id = :p::uuid")
+			.param("n", number)
+			.param("p", person)
+			.query(Long.class)
+			.single()).as("the aid given before the link is now in the person's chain").isEqualTo(1);
 		Page done = officer.json("POST", "/api/v1/emergency-aid/" + grant + "/paperwork",
 				"{\"note\": \"已补登记申请人信息、补签领款收据和审批表\"}");
 		assertThat(done.body()).contains("\"paperworkDoneBy\":\"" + officerName + "\"");
