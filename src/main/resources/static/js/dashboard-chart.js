@@ -17,26 +17,49 @@
 		window.addEventListener('resize', function () { chart.resize(); });
 		return holder;
 	}
-	function hours(value) {
-		return value === '' ? null : (Number(value) < 0 ? 2400 : Number(value));
+	// Times to aid are bucket bounds in minutes (5 minutes to 90 days, -1 for more): drawn on a logarithmic axis and
+	// labelled in minutes, hours or days in the page's language.
+	var units = (document.getElementById('charts') || { dataset: {} }).dataset;
+	var OVER_90_DAYS = 90 * 1440 * 1.5;
+	function minutes(value) {
+		return value === '' ? null : (Number(value) < 0 ? OVER_90_DAYS : Number(value));
 	}
-	var townships = rows('township-table');
-	var holder = document.getElementById('township-chart');
-	if (holder) {
-		draw('township-chart', {
+	function readable(value) {
+		var round = function (n) { return Math.round(n * 10) / 10; };
+		if (value < 60) {
+			return round(value) + ' ' + (units.minutes || 'min');
+		}
+		if (value < 1440) {
+			return round(value / 60) + ' ' + (units.hours || 'h');
+		}
+		return round(value / 1440) + ' ' + (units.days || 'd');
+	}
+	function timeAxis() {
+		return { type: 'log', min: 1, axisLabel: { formatter: readable } };
+	}
+	function times(id, table) {
+		var lines = rows(table);
+		var holder = document.getElementById(id);
+		if (!holder) {
+			return;
+		}
+		draw(id, {
 			grid: { left: 8, right: 8, top: 36, bottom: 8, containLabel: true },
 			legend: { top: 0 },
-			tooltip: { trigger: 'axis' },
-			xAxis: { type: 'value', name: 'h' },
-			yAxis: { type: 'category', data: townships.map(function (r) { return r.dataset.label; }) },
+			tooltip: { trigger: 'axis', valueFormatter: function (v) { return v == null ? '—' : readable(v); } },
+			xAxis: timeAxis(),
+			yAxis: { type: 'category', data: lines.map(function (r) { return r.dataset.label; }) },
 			series: [
 				{ name: holder.dataset.medianLabel, type: 'bar', itemStyle: { color: '#2f7d4f' },
-					data: townships.map(function (r) { return hours(r.dataset.median); }) },
+					data: lines.map(function (r) { return minutes(r.dataset.median); }) },
 				{ name: holder.dataset.p90Label, type: 'bar', itemStyle: { color: '#b36a2f' },
-					data: townships.map(function (r) { return hours(r.dataset.p90); }) }
+					data: lines.map(function (r) { return minutes(r.dataset.p90); }) }
 			]
 		});
 	}
+	times('township-chart', 'township-table');
+	times('urgency-chart', 'urgency-table');
+	var holder;
 	var months = rows('month-table');
 	holder = document.getElementById('month-chart');
 	if (holder) {
@@ -45,14 +68,15 @@
 			legend: { top: 0 },
 			tooltip: { trigger: 'axis' },
 			xAxis: { type: 'category', data: months.map(function (r) { return r.dataset.label; }) },
-			yAxis: [{ type: 'value' }, { type: 'value', name: 'h' }],
+			yAxis: [{ type: 'value' }, timeAxis()],
 			series: [
 				{ name: holder.dataset.casesLabel, type: 'bar', itemStyle: { color: '#4f6d8f' },
 					data: months.map(function (r) { return Number(r.dataset.cases); }) },
 				{ name: holder.dataset.aidedLabel, type: 'bar', itemStyle: { color: '#2f7d4f' },
 					data: months.map(function (r) { return Number(r.dataset.aided); }) },
 				{ name: holder.dataset.medianLabel, type: 'line', yAxisIndex: 1, itemStyle: { color: '#b36a2f' },
-					data: months.map(function (r) { return hours(r.dataset.median); }) }
+					data: months.map(function (r) { return minutes(r.dataset.median); }),
+					tooltip: { valueFormatter: function (v) { return v == null ? '—' : readable(v); } } }
 			]
 		});
 	}

@@ -75,8 +75,8 @@ final class EvaluationReport {
 						List.of(text("reporting.requests"), String.valueOf(total.requests())),
 						List.of(text("reporting.cases"), String.valueOf(total.cases())),
 						List.of(text("reporting.aided"), String.valueOf(total.aided())),
-						List.of(text("reporting.median"), hours(total, total.medianHours())),
-						List.of(text("reporting.p90"), hours(total, total.p90Hours())),
+						List.of(text("reporting.median"), total.medianText()),
+						List.of(text("reporting.p90"), total.p90Text()),
 						List.of(text("pilot.report.ready-townships"),
 								pilot.readyTownships() + " / " + pilot.readiness().size()),
 						List.of(text("pilot.report.documents"), String.valueOf(pilot.documents().size())))));
@@ -101,7 +101,7 @@ final class EvaluationReport {
 				figures.byTownship()
 					.stream()
 					.map(line -> List.of(line.label(), String.valueOf(line.requests()), String.valueOf(line.cases()),
-							String.valueOf(line.aided()), hours(line, line.medianHours()), hours(line, line.p90Hours())))
+							String.valueOf(line.aided()), line.medianText(), line.p90Text()))
 					.toList()));
 		tables.add(new Table(text("reporting.amounts"), List.of(text("reporting.scheme"), text("reporting.count"),
 				text("reporting.amount")),
@@ -191,13 +191,6 @@ final class EvaluationReport {
 		document.add(footer);
 		document.close();
 		return out.toByteArray();
-	}
-
-	private String hours(Dashboard.Line line, int hours) {
-		if (line.noneAided()) {
-			return "—";
-		}
-		return hours < 0 ? text("reporting.over-90-days") : text("reporting.within-hours", hours);
 	}
 
 	private String townshipName(String code) {

@@ -30,8 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The dashboard: for a period of months and a region within the viewer's scope, how fast people got help and who
- * was slow. Reads only the roll-ups, so its cost depends on the number of townships, months, channels and causes,
- * not on the number of cases.
+ * was slow. Reads only the roll-ups, so its cost depends on the number of townships, months, channels, causes and
+ * urgencies, not on the number of cases.
  */
 @Service
 public class Dashboard {
@@ -40,6 +40,9 @@ public class Dashboard {
 			"TOWNSHIP_REVIEWER", "TOWNSHIP_APPROVER", "ADMINISTRATOR");
 
 	private static final int MAX_MONTHS = 60;
+
+	/** The order urgencies are shown in: most urgent first, those recorded before urgencies were last. */
+	private static final List<String> URGENCIES = List.of("EMERGENCY", "URGENT", "NORMAL", Rollups.NOT_RECORDED);
 
 	private static final String SUMS = "sum(requests), sum(cases), sum(aided), " + TimeToAid.columns("sum(")
 		.replace(", ", "), ") + ")";
@@ -84,20 +87,25 @@ public class Dashboard {
 				code -> regions.find(new DivisionCode(code)).map(division -> division.name()).orElse(code), "month",
 				Function.identity(), "channel",
 				code -> messages.getMessage("reporting.channel." + code, null, code, locale), "cause",
-				code -> causeNames.getOrDefault(code, code), "total",
+				code -> causeNames.getOrDefault(code, code), "urgency",
+				code -> messages.getMessage("reporting.urgency." + code, null, code, locale), "total",
 				code -> messages.getMessage("reporting.total", null, "Total", locale));
-		Map<String, List<Line>> breakdowns = breakdowns(filter, labels);
+		Map<String, List<Line>> breakdowns = breakdowns(filter, labels, locale);
 		List<Line> townships = breakdowns.getOrDefault("township", List.of());
 		List<Line> months = breakdowns.getOrDefault("month", List.of());
 		List<Line> channels = breakdowns.getOrDefault("channel", List.of());
 		List<Line> causes = breakdowns.getOrDefault("cause", List.of());
+		List<Line> urgencies = breakdowns.getOrDefault("urgency", List.<Line>of())
+			.stream()
+			.sorted(java.util.Comparator.comparingInt(line -> urgencyRank(line.key())))
+			.toList();
 		Line total = breakdowns.getOrDefault("total", List.of(line("ALL", labels.get("total").apply("ALL"),
-				new long[3 + TimeToAid.BUCKETS]))).get(0);
+				new long[3 + TimeToAid.BUCKETS], locale))).get(0);
 		List<UnitLine> units = units(filter);
 		List<AmountLine> activity = activity(filter, locale);
 		return new DashboardView(filter.from(), filter.to(), scope,
 				regions.find(filter.region()).map(division -> division.name()).orElse(scope), total, townships, months,
-				channels, causes, units,
+				channels, causes, urgencies, units,
 				activity.stream().filter(line -> !line.kind().startsWith("SERVICE_")).toList(),
 				activity.stream().filter(line -> line.kind().startsWith("SERVICE_")).toList());
 	}
@@ -117,7 +125,7 @@ public class Dashboard {
 
 	private List<UnitLine> units(Filter filter) {
 		return jdbc.sql("select unit_name, sum(referred), sum(completed), sum(on_time), sum(returns) from reporting_units"
-				+ " where " + WHERE + " group by unit_id, unit_name order by sum(referred) desc, unit_name")
+				+ " where " + WHERE + " group by unit_id, unit_name order by sum(referred) desc, unit_name, unit_id")
 			.param("from", filter.from().atDay(1))
 			.param("to", filter.to().atDay(1))
 			.param("scope", filter.region().value())
@@ -139,23 +147,26 @@ public class Dashboard {
 	}
 
 	/**
-	 * The four breakdowns and the total in one pass over the roll-up ({@code GROUPING SETS}).
-	 * @return the lines by breakdown ({@code township}, {@code month}, {@code channel}, {@code cause}, {@code total})
+	 * The five breakdowns and the total in one pass over the roll-up ({@code GROUPING SETS}).
+	 * @return the lines by breakdown ({@code township}, {@code month}, {@code channel}, {@code cause},
+	 * {@code urgency}, {@code total})
 	 */
-	private Map<String, List<Line>> breakdowns(Filter filter, Map<String, Function<String, String>> labels) {
+	private Map<String, List<Line>> breakdowns(Filter filter, Map<String, Function<String, String>> labels,
+			Locale locale) {
 		Map<String, List<Line>> breakdowns = new java.util.LinkedHashMap<>();
-		jdbc.sql("select grouping(township, month, channel, cause), coalesce(township, to_char(month, 'YYYY-MM'), "
-				+ "channel, cause, 'ALL'), " + SUMS + " from reporting_cases where " + WHERE
-				+ " group by grouping sets ((township), (month), (channel), (cause), ()) order by 1, 2")
+		jdbc.sql("select grouping(township, month, channel, cause, urgency), coalesce(township, "
+				+ "to_char(month, 'YYYY-MM'), channel, cause, urgency, 'ALL'), " + SUMS + " from reporting_cases where "
+				+ WHERE + " group by grouping sets ((township), (month), (channel), (cause), (urgency), ()) order by 1, 2")
 			.param("from", filter.from().atDay(1))
 			.param("to", filter.to().atDay(1))
 			.param("scope", filter.region().value())
 			.query((row, n) -> {
 				String breakdown = switch (row.getInt(1)) {
-					case 0b0111 -> "township";
-					case 0b1011 -> "month";
-					case 0b1101 -> "channel";
-					case 0b1110 -> "cause";
+					case 0b01111 -> "township";
+					case 0b10111 -> "month";
+					case 0b11011 -> "channel";
+					case 0b11101 -> "cause";
+					case 0b11110 -> "urgency";
 					default -> "total";
 				};
 				long[] sums = new long[3 + TimeToAid.BUCKETS];
@@ -164,7 +175,7 @@ public class Dashboard {
 				}
 				String key = row.getString(2);
 				breakdowns.computeIfAbsent(breakdown, name -> new java.util.ArrayList<>())
-					.add(line(key, labels.get(breakdown).apply(key), sums));
+					.add(line(key, labels.get(breakdown).apply(key), sums, locale));
 				return key;
 			})
 			.list();
@@ -174,11 +185,27 @@ public class Dashboard {
 	/**
 	 * @param sums requests, cases, aided and the aided cases per bucket
 	 */
-	private static Line line(String key, String label, long[] sums) {
+	private Line line(String key, String label, long[] sums, Locale locale) {
 		long[] buckets = java.util.Arrays.copyOfRange(sums, 3, sums.length);
 		int median = TimeToAid.percentile(buckets, 0.5);
-		return new Line(key, label, sums[0], sums[1], sums[2], TimeToAid.hours(median),
-				TimeToAid.hours(TimeToAid.percentile(buckets, 0.9)), median < 0, buckets);
+		boolean none = median < 0;
+		int medianMinutes = TimeToAid.minutes(median);
+		int p90Minutes = TimeToAid.minutes(TimeToAid.percentile(buckets, 0.9));
+		return new Line(key, label, sums[0], sums[1], sums[2], medianMinutes, p90Minutes,
+				none ? "—" : within(medianMinutes, locale), none ? "—" : within(p90Minutes, locale), none, buckets);
+	}
+
+	/**
+	 * @return a bucket's upper bound as words: "15 分钟以内", "4 小时以内", "3 天以内", "超过 90 天"
+	 */
+	private String within(int minutes, Locale locale) {
+		TimeToAid.Readable readable = TimeToAid.readable(minutes);
+		return messages.getMessage(readable.code(), new Object[] { readable.amount() }, readable.code(), locale);
+	}
+
+	private static int urgencyRank(String urgency) {
+		int rank = URGENCIES.indexOf(urgency);
+		return rank < 0 ? URGENCIES.size() : rank;
 	}
 
 	private static String label(String kind) {
@@ -260,15 +287,23 @@ public class Dashboard {
 	/**
 	 * One row of a breakdown.
 	 *
-	 * @param key the township code, month, channel or cause
+	 * @param key the township code, month, channel, cause or urgency ({@code NOT_RECORDED} for requests and cases
+	 * recorded before urgencies were)
 	 * @param label its name
-	 * @param medianHours half of the aided cases got aid within this many hours (-1: more than 90 days)
-	 * @param p90Hours 90 % of the aided cases got aid within this many hours (-1: more than 90 days)
+	 * @param requests requests received (a request counts under its own urgency)
+	 * @param cases cases opened (a case counts under the urgency it was opened with)
+	 * @param medianMinutes half of the aided cases got aid within this many minutes (-1: more than 90 days, or none
+	 * aided)
+	 * @param p90Minutes 90 % of the aided cases got aid within this many minutes (-1: more than 90 days, or none
+	 * aided)
+	 * @param medianText the median as words in the viewer's language ("15 分钟以内", "4 小时以内", "3 天以内"; "—"
+	 * when none was aided)
+	 * @param p90Text the 90th percentile as words
 	 * @param noneAided whether no case has been aided, so there is no time to aid
-	 * @param buckets the aided cases per time bucket
+	 * @param buckets the aided cases per time bucket (see {@link TimeToAid#BOUNDS})
 	 */
-	public record Line(String key, String label, long requests, long cases, long aided, int medianHours, int p90Hours,
-			boolean noneAided, long[] buckets) {
+	public record Line(String key, String label, long requests, long cases, long aided, int medianMinutes,
+			int p90Minutes, String medianText, String p90Text, boolean noneAided, long[] buckets) {
 	}
 
 	/**
@@ -295,8 +330,8 @@ public class Dashboard {
 	 * The whole dashboard.
 	 */
 	public record DashboardView(YearMonth from, YearMonth to, String region, String regionName, Line total,
-			List<Line> byTownship, List<Line> byMonth, List<Line> byChannel, List<Line> byCause, List<UnitLine> units,
-			List<AmountLine> amounts, List<AmountLine> services) {
+			List<Line> byTownship, List<Line> byMonth, List<Line> byChannel, List<Line> byCause, List<Line> byUrgency,
+			List<UnitLine> units, List<AmountLine> amounts, List<AmountLine> services) {
 
 		/**
 		 * @return what charities gave (the charity scheme's line), if anything

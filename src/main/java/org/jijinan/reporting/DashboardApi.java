@@ -7,19 +7,23 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The dashboard as JSON.
+ * The dashboard as JSON, and the rebuild of its roll-ups for county administrators.
  */
 @RestController
 class DashboardApi {
 
 	private final Dashboard dashboard;
 
-	DashboardApi(Dashboard dashboard) {
+	private final RollupRebuild rebuild;
+
+	DashboardApi(Dashboard dashboard, RollupRebuild rebuild) {
 		this.dashboard = dashboard;
+		this.rebuild = rebuild;
 	}
 
 	@GetMapping("/api/v1/dashboard")
@@ -27,6 +31,14 @@ class DashboardApi {
 			@RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String region,
 			@AuthenticationPrincipal Caller viewer, Locale locale) {
 		return dashboard.show(from, to, region, viewer, locale);
+	}
+
+	/**
+	 * Rebuilds every roll-up from its facts (no body, no parameters): county administrators only, audited.
+	 */
+	@PostMapping("/api/v1/dashboard/rebuild")
+	RollupRebuild.Rebuilt rebuild(@AuthenticationPrincipal Caller caller) {
+		return rebuild.rebuild(caller);
 	}
 
 }

@@ -34,6 +34,7 @@ final class DashboardWorkbook {
 			lines(workbook.createSheet(text("reporting.by-month")), text("reporting.month"), view.byMonth());
 			lines(workbook.createSheet(text("reporting.by-channel")), text("reporting.channel"), view.byChannel());
 			lines(workbook.createSheet(text("reporting.by-cause")), text("reporting.cause"), view.byCause());
+			lines(workbook.createSheet(text("reporting.by-urgency")), text("reporting.urgency"), view.byUrgency());
 			Sheet units = workbook.createSheet(text("reporting.units"));
 			header(units, text("reporting.unit"), text("reporting.referred"), text("reporting.completed"),
 					text("reporting.on-time"), text("reporting.on-time-rate"), text("reporting.returns"));
@@ -61,7 +62,8 @@ final class DashboardWorkbook {
 
 	private void lines(Sheet sheet, String key, List<Dashboard.Line> lines) {
 		header(sheet, key, text("reporting.requests"), text("reporting.cases"), text("reporting.aided"),
-				text("reporting.median-hours"), text("reporting.p90-hours"));
+				text("reporting.median"), text("reporting.p90"), text("reporting.median-minutes"),
+				text("reporting.p90-minutes"));
 		int r = 1;
 		for (Dashboard.Line line : lines) {
 			Row row = sheet.createRow(r++);
@@ -69,20 +71,19 @@ final class DashboardWorkbook {
 			row.createCell(1).setCellValue(line.requests());
 			row.createCell(2).setCellValue(line.cases());
 			row.createCell(3).setCellValue(line.aided());
-			hours(row, 4, line.noneAided(), line.medianHours());
-			hours(row, 5, line.noneAided(), line.p90Hours());
+			if (!line.noneAided()) {
+				row.createCell(4).setCellValue(line.medianText());
+				row.createCell(5).setCellValue(line.p90Text());
+				minutes(row, 6, line.medianMinutes());
+				minutes(row, 7, line.p90Minutes());
+			}
 		}
 	}
 
-	private void hours(Row row, int column, boolean none, int hours) {
-		if (none) {
-			return;
-		}
-		if (hours < 0) {
-			row.createCell(column).setCellValue(text("reporting.over-90-days"));
-		}
-		else {
-			row.createCell(column).setCellValue(hours);
+	/** The bound in minutes as a number, left empty for more than 90 days (the words column says so). */
+	private static void minutes(Row row, int column, int minutes) {
+		if (minutes >= 0) {
+			row.createCell(column).setCellValue(minutes);
 		}
 	}
 

@@ -42,7 +42,7 @@ class ReportingListeners {
 	void on(HelpRequestReceived received) {
 		if (rollups.firstTime("request:" + received.number())) {
 			rollups.request(received.number(), received.township().value(), received.channel().name(),
-					firstCause(received.causes()), received.receivedAt());
+					firstCause(received.causes()), received.urgency().name(), received.receivedAt());
 		}
 	}
 
@@ -50,16 +50,17 @@ class ReportingListeners {
 	void on(CaseOpened opened) {
 		if (rollups.firstTime("case:" + opened.number())) {
 			rollups.caseOpened(opened.number(), opened.requestNumber(), opened.township().value(),
-					opened.firstReceivedAt());
+					opened.urgency().name(), opened.firstReceivedAt());
 		}
 	}
 
 	@ApplicationModuleListener
 	void on(AssistanceRecorded recorded) {
-		if (!rollups.firstTime("aid:" + recorded.recordId())) {
+		String key = "aid:" + recorded.recordId();
+		if (!rollups.firstTime(key)) {
 			return;
 		}
-		rollups.activity(recorded.at(), township(recorded.townshipPath()), recorded.scheme(), recorded.amount());
+		rollups.activity(key, recorded.at(), township(recorded.townshipPath()), recorded.scheme(), recorded.amount());
 		if (recorded.caseNumber() != null) {
 			rollups.aid(recorded.caseNumber(), recorded.at());
 		}
@@ -69,22 +70,24 @@ class ReportingListeners {
 	void on(TaskReferred referred) {
 		// Once per task and unit: a task returned by one unit and referred to another counts for each of them.
 		if (rollups.firstTime("task-referred:" + referred.taskId() + ":" + referred.unitId())) {
-			rollups.unit(referred.at(), referred.township().value(), referred.unitId(), referred.unitName(), "referred", 0);
+			rollups.unit(referred.taskId(), 0, referred.at(), referred.township().value(), referred.unitId(),
+					referred.unitName(), "referred", 0);
 		}
 	}
 
 	@ApplicationModuleListener
 	void on(TaskCompleted completed) {
 		if (rollups.firstTime("task-completed:" + completed.taskId())) {
-			rollups.unit(completed.at(), completed.township().value(), completed.unitId(), completed.unitName(),
-					"completed", completed.at().isAfter(completed.dueAt()) ? 0 : 1);
+			rollups.unit(completed.taskId(), 0, completed.at(), completed.township().value(), completed.unitId(),
+					completed.unitName(), "completed", completed.at().isAfter(completed.dueAt()) ? 0 : 1);
 		}
 	}
 
 	@ApplicationModuleListener
 	void on(TaskReturned returned) {
 		if (rollups.firstTime("task-returned:" + returned.taskId() + ":" + returned.returns())) {
-			rollups.unit(returned.at(), returned.township().value(), returned.unitId(), returned.unitName(), "returns", 0);
+			rollups.unit(returned.taskId(), returned.returns(), returned.at(), returned.township().value(),
+					returned.unitId(), returned.unitName(), "returns", 0);
 		}
 	}
 
@@ -97,8 +100,9 @@ class ReportingListeners {
 		if (township == null) {
 			throw new IllegalStateException("case " + recorded.caseNumber() + " not known to the dashboards yet");
 		}
-		if (rollups.firstTime("service:" + recorded.caseNumber() + ":" + recorded.kind() + ":" + recorded.at().toEpochMilli())) {
-			rollups.activity(recorded.at(), township, recorded.kind(), BigDecimal.ZERO);
+		String key = "service:" + recorded.caseNumber() + ":" + recorded.kind() + ":" + recorded.at().toEpochMilli();
+		if (rollups.firstTime(key)) {
+			rollups.activity(key, recorded.at(), township, recorded.kind(), BigDecimal.ZERO);
 		}
 	}
 

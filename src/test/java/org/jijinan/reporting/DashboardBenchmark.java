@@ -124,8 +124,8 @@ class DashboardBenchmark {
 			.update();
 		StringBuilder buckets = new StringBuilder();
 		for (int i = 0; i < TimeToAid.BUCKETS; i++) {
-			String lower = i == 0 ? "-1" : String.valueOf(TimeToAid.BOUNDS.get(i - 1) * 60);
-			String upper = i < TimeToAid.BOUNDS.size() ? String.valueOf(TimeToAid.BOUNDS.get(i) * 60) : "1e12";
+			String lower = i == 0 ? "-1" : String.valueOf(TimeToAid.BOUNDS.get(i - 1));
+			String upper = i < TimeToAid.BOUNDS.size() ? String.valueOf(TimeToAid.BOUNDS.get(i)) : "1e12";
 			buckets.append(", count(*) filter (where minutes > ").append(lower).append(" and minutes <= ").append(upper)
 				.append(")");
 		}

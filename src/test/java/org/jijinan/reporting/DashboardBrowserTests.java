@@ -68,8 +68,9 @@ class DashboardBrowserTests {
 			browser.open("/reports");
 			browser.waitFor(By.id("summary"));
 			assertThat(browser.text(By.id("total-aided"))).isEqualTo(String.valueOf(aidedBefore + 1));
-			assertThat(browser.text(By.id("total-median"))).contains("小时以内");
-			for (String chart : new String[] { "township-chart", "month-chart", "channel-chart", "amount-chart" }) {
+			assertThat(browser.text(By.id("total-median"))).matches("\\d+ (分钟|小时|天)以内");
+			for (String chart : new String[] { "township-chart", "month-chart", "urgency-chart", "channel-chart",
+					"amount-chart" }) {
 				browser.waitFor(By.cssSelector("#" + chart + " svg"));
 				assertThat(browser.driver().findElements(By.cssSelector("#" + chart + " svg path")))
 					.as(chart + " draws something")
@@ -77,6 +78,7 @@ class DashboardBrowserTests {
 			}
 			assertThat(browser.text(By.id("township-table"))).contains("倒淌河镇");
 			assertThat(browser.text(By.id("amounts-table"))).contains("先行救助");
+			assertThat(browser.text(By.id("urgency-table"))).as("the case was an emergency").contains("紧急");
 			browser.screenshot("dashboard");
 
 			browser.driver().findElement(By.id("export")).click();
