@@ -33,7 +33,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class IntakeDesk {
 
-	static final Set<String> TOWNSHIP_ROLES = Set.of("WINDOW_CLERK", "TOWNSHIP_REVIEWER", "TOWNSHIP_APPROVER");
+	/** The roles of a township's staff who accept or refuse its requests. */
+	public static final Set<String> TOWNSHIP_ROLES = Set.of("WINDOW_CLERK", "TOWNSHIP_REVIEWER", "TOWNSHIP_APPROVER");
 
 	private final HelpRequests requests;
 

@@ -1,7 +1,11 @@
 package org.jijinan.supervision;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.jijinan.calendar.WorkingDayCalendar;
@@ -14,13 +18,14 @@ import org.jijinan.casework.TaskCompleted;
 import org.jijinan.casework.TaskReferred;
 import org.jijinan.casework.TaskReturned;
 import org.jijinan.casework.TaskWithdrawn;
+import org.jijinan.identity.StaffDirectory;
+import org.jijinan.identity.UnitKind;
+import org.jijinan.identity.UnitView;
 import org.jijinan.intake.HelpRequestAccepted;
 import org.jijinan.intake.HelpRequestClosed;
 import org.jijinan.intake.HelpRequestReceived;
 import org.jijinan.intake.HelpRequestRefused;
-import org.jijinan.identity.StaffDirectory;
-import org.jijinan.identity.UnitKind;
-import org.jijinan.identity.UnitView;
+import org.jijinan.intake.IntakeDesk;
 import org.jijinan.relief.ApprovalLevel;
 import org.jijinan.relief.AssistanceRefused;
 import org.jijinan.relief.DecisionMade;
@@ -71,9 +76,36 @@ class StepRecorder {
 
 	@EventListener
 	void on(HelpRequestReceived received) {
-		steps.open(StepKind.REQUEST_DECISION, received.number(), null, regions.path(received.township()),
-				townshipKey(received.township()), townshipName(received.township()), received.owner(),
-				received.receivedAt(), received.acceptBy());
+		String townshipPath = regions.path(received.township());
+		steps.open(StepKind.REQUEST_DECISION, received.number(), null, townshipPath, townshipKey(received.township()),
+				townshipName(received.township()), decider(received.owner(), townshipPath), received.receivedAt(),
+				received.acceptBy());
+	}
+
+	/**
+	 * Who answers for deciding a request: its first-contact owner when they may decide it (the township's intake,
+	 * review or approval staff); otherwise — a village reporter, the hotline, another township's clerk — the
+	 * township's member of those staff with the fewest decisions owed.
+	 */
+	private String decider(String owner, String townshipPath) {
+		List<String> deciders = directory.colleagues(townshipPath, IntakeDesk.TOWNSHIP_ROLES)
+			.stream()
+			.map(StaffDirectory.Colleague::username)
+			.toList();
+		if (deciders.isEmpty() || deciders.contains(owner)) {
+			return owner;
+		}
+		Map<String, Long> owed = new HashMap<>();
+		jdbc.sql("""
+				select responsible, count(*) from supervision_step
+				 where kind = 'REQUEST_DECISION' and status = 'OPEN' and responsible in (:deciders)
+				 group by responsible""")
+			.param("deciders", deciders)
+			.query((row, n) -> owed.put(row.getString(1), row.getLong(2)))
+			.list();
+		return deciders.stream()
+			.min(Comparator.comparing((String name) -> owed.getOrDefault(name, 0L)))
+			.orElse(owner);
 	}
 
 	@EventListener

@@ -196,7 +196,6 @@ class ReliefJourneyBrowserTests {
 		}
 	}
 
-
 	/** Registers a person with a fresh ID number in the village, as the township's clerk would. */
 	private static String registered(Visitor api, String name, String village) {
 		java.time.LocalDate birth = java.time.LocalDate.of(1960, 1, 1)

@@ -1,0 +1,555 @@
+package org.jijinan;
+
+import java.io.StringReader;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.jijinan.Visitor.Page;
+import org.jijinan.casework.CaseFixtures;
+import org.jijinan.identity.PartnerFixtures;
+import org.jijinan.identity.Role;
+import org.jijinan.identity.StaffFixtures;
+import org.jijinan.identity.StaffFixtures.Opened;
+import org.jijinan.identity.UnitKind;
+import org.jijinan.intake.IntakeTests;
+import org.jijinan.region.RegionDirectory;
+import org.jijinan.shared.Caller;
+import org.jijinan.shared.DivisionCode;
+import org.jijinan.shared.ResidentIdNumber;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.jijinan.casework.CaseFixtures.assertProblem;
+import static org.jijinan.casework.CaseFixtures.idOf;
+
+/**
+ * A county day in one township (江西沟镇, used by no other test), through the public API and the public form only:
+ * requests through every channel — the window, the hotline, a village reporter's field report, the public form and a
+ * department's system — with duplicates and bad input; emergencies to aid at once; an ordinary case through
+ * investigation, referral, return and re-referral, decision, approval, payment batch and bank results; a case
+ * withdrawn with its tasks open. At the end the platform's promises must hold across the modules: every open step has
+ * an owner who may act and a due time; no open task without a live step; no payment ordered twice; every aid in its
+ * household's chain once; the dashboard equals this day's own tally, and rebuilding it changes nothing.
+ */
+@SystemTest
+class CountyDayJourneyTests {
+
+	static final DivisionCode TOWNSHIP = new DivisionCode("632521106");
+
+	static final String AREA = "/630000/632500/632521/632521106/";
+
+	static final String VILLAGE = "632521106901";
+
+	static final String OTHER_VILLAGE = "632521106902";
+
+	static final Set<String> HANDLERS = Set.of("TOWNSHIP_REVIEWER", "TOWNSHIP_APPROVER", "COUNTY_REVIEWER",
+			"COUNTY_APPROVER");
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	/** What this day did, as the county would count it by hand. */
+	private final Tally tally = new Tally();
+
+	@Test
+	void aCountyDayKeepsEveryPromiseAcrossTheModules() throws Exception {
+		villages();
+		var staff = StaffFixtures.from(context);
+		Opened clerkAccount = staff.active(TOWNSHIP, UnitKind.TOWNSHIP_GOVERNMENT, Role.WINDOW_CLERK);
+		Visitor clerk = StaffFixtures.signedIn(port, clerkAccount);
+		Opened firstReviewer = staff.active(TOWNSHIP, UnitKind.TOWNSHIP_GOVERNMENT, Role.TOWNSHIP_REVIEWER);
+		Visitor reviewer = StaffFixtures.signedIn(port, firstReviewer);
+		Opened secondReviewer = staff.active(TOWNSHIP, UnitKind.TOWNSHIP_GOVERNMENT, Role.TOWNSHIP_REVIEWER);
+		Visitor colleague = StaffFixtures.signedIn(port, secondReviewer);
+		Visitor approver = StaffFixtures.signedIn(port,
+				staff.active(TOWNSHIP, UnitKind.TOWNSHIP_GOVERNMENT, Role.TOWNSHIP_APPROVER));
+		Visitor reporter = StaffFixtures.signedIn(port,
+				staff.active(new DivisionCode(VILLAGE), UnitKind.VILLAGE_COMMITTEE, Role.VILLAGE_REPORTER));
+		Visitor hotline = StaffFixtures.signedIn(port,
+				staff.active(StaffFixtures.COUNTY, UnitKind.HOTLINE_CENTRE, Role.HOTLINE_OPERATOR));
+		Visitor county = StaffFixtures.signedIn(port,
+				staff.active(StaffFixtures.COUNTY, UnitKind.COUNTY_CIVIL_AFFAIRS, Role.COUNTY_APPROVER));
+		Visitor admin = StaffFixtures.signedIn(port,
+				staff.active(StaffFixtures.COUNTY, UnitKind.COUNTY_CIVIL_AFFAIRS, Role.ADMINISTRATOR));
+		Opened educationAccount = staff.active(StaffFixtures.COUNTY, UnitKind.EDUCATION_DEPARTMENT,
+				Role.DEPARTMENT_OFFICER);
+		Visitor education = StaffFixtures.signedIn(port, educationAccount);
+		Opened housingAccount = staff.active(StaffFixtures.COUNTY, UnitKind.HOUSING_DEPARTMENT, Role.DEPARTMENT_OFFICER);
+		Visitor housing = StaffFixtures.signedIn(port, housingAccount);
+		var department = PartnerFixtures.register(port, admin, "教育局学生资助系统",
+				educationAccount.unitId().value().toString(), "help-requests:write");
+		assertThat(county.json("POST", "/api/v1/reserve-funds/" + TOWNSHIP.value() + "/top-ups",
+				"{\"amount\": 20000, \"reference\": \"JXG-" + System.nanoTime() + "\", \"note\": \"县民政局拨付备用金\"}")
+			.status()).isEqualTo(200);
+		long requestsBefore = requestsInArea();
+
+		// Bad input through every door: refused with a 4xx, nothing stored.
+		assertThat(clerk.json("POST", "/api/v1/help-requests", request("WINDOW", "EMERGENCY", "某", phone(), "123", "FIRE"))
+			.status()).isEqualTo(400);
+		assertThat(clerk.json("POST", "/api/v1/help-requests", request("WINDOW", "NORMAL", "某", phone(), VILLAGE, "")
+			.replace("[\"\"]", "[]")).status()).isEqualTo(400);
+		assertThat(clerk.json("POST", "/api/v1/help-requests", "{\"channel\": \"WINDOW\", ").status()).isEqualTo(400);
+		assertThat(department.json("POST", "/api/v1/help-requests", request("WINDOW", "SOMETIMES", "某", phone(), VILLAGE,
+				"FIRE")).status()).isEqualTo(400);
+		assertProblem(clerk.json("POST", "/api/v1/persons", """
+				{"name": "未来人", "phone": "%s", "residence": "%s", "birthDate": "2099-01-01"}""".formatted(phone(), VILLAGE)),
+				422, "people.born-in-future");
+		Visitor applicant = new Visitor(port);
+		applicant.get("/public/apply");
+		assertThat(applicant.post("/public/requests", Map.of("name", "某", "phone", phone(), "village", "6325211069",
+				"description", "家里困难", "causes", "FIRE")).status()).isEqualTo(400);
+		assertThat(requestsInArea()).as("nothing stored from refused input").isEqualTo(requestsBefore);
+
+		// The window.
+		String firePhone = phone();
+		String fire = receive(clerk, "WINDOW", "EMERGENCY", "才让", firePhone, VILLAGE, "FIRE");
+		String registered = registeredPerson(clerk, "卓玛");
+		String medical = tally.received("WINDOW", IntakeTests.numberOf(clerk.json("POST", "/api/v1/help-requests", """
+				{"channel": "WINDOW", "urgency": "NORMAL", "reporterRelation": "SELF", "reporterPhone": "%s",
+				 "personId": "%s", "village": "%s", "description": "住院花费大，家中无力承担", "causes": ["MEDICAL_SPENDING"]}"""
+			.formatted(phone(), registered, VILLAGE))));
+		String ordinary = receive(clerk, "WINDOW", "NORMAL", "拉毛", phone(), OTHER_VILLAGE, "FIRE");
+		String toWithdraw = receive(clerk, "WINDOW", "URGENT", "多杰", phone(), OTHER_VILLAGE, "FIRE");
+		// The hotline: a second call about the same person is a duplicate the township merges.
+		String accidentPhone = phone();
+		String accident = receive(hotline, "HOTLINE", "EMERGENCY", "扎西", accidentPhone, VILLAGE, "TRAFFIC_ACCIDENT");
+		String secondCall = receive(hotline, "HOTLINE", "EMERGENCY", "扎西", accidentPhone, VILLAGE, "TRAFFIC_ACCIDENT");
+		// A village reporter: one emergency, and a neighbour with the first caller's phone, kept apart with a reason.
+		String collapse = receive(reporter, "FIELD_REPORT", "EMERGENCY", "索南", phone(), VILLAGE, "FIRE");
+		String neighbour = receive(reporter, "FIELD_REPORT", "NORMAL", "旦增", firePhone, VILLAGE, "OTHER");
+		// The public form, anonymous.
+		String online = receiveOnline(applicant, "央金", VILLAGE);
+		String notEligible = receiveOnline(new Visitor(port), "某人", OTHER_VILLAGE);
+		// A department's system.
+		String schooling = tally.received("WINDOW", IntakeTests.numberOf(department.json("POST", "/api/v1/help-requests",
+				request("WINDOW", "NORMAL", "次仁", phone(), OTHER_VILLAGE, "OTHER"))));
+
+		everyOpenStepHasAnOwnerWhoMayActAndADueTime();
+
+		// The township decides every request; possible duplicates first.
+		assertProblem(clerk.json("POST", "/api/v1/help-requests/" + secondCall + "/acceptance", ""), 422,
+				"intake.possible-duplicate-unresolved");
+		assertThat(clerk.json("POST", "/api/v1/help-requests/" + secondCall + "/merger", "{\"into\": \"" + accident + "\"}")
+			.status()).isEqualTo(200);
+		assertThat(clerk.json("POST", "/api/v1/help-requests/" + neighbour + "/distinction",
+				"{\"reason\": \"同一电话是村委会的，当事人是另一户\"}").status()).isEqualTo(200);
+		assertProblem(reporter.json("POST", "/api/v1/help-requests/" + collapse + "/acceptance", ""), 403,
+				"intake.decision-not-allowed");
+		assertThat(clerk.json("POST", "/api/v1/help-requests/" + notEligible + "/refusal",
+				"{\"reason\": \"经核实已由子女赡养，不符合临时救助条件\"}").status()).isEqualTo(200);
+		Map<String, String> cases = new java.util.LinkedHashMap<>();
+		for (String number : List.of(fire, medical, ordinary, toWithdraw, accident, collapse, neighbour, online,
+				schooling)) {
+			Page accepted = clerk.json("POST", "/api/v1/help-requests/" + number + "/acceptance", "");
+			assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+			cases.put(number, CaseFixtures.caseOf(reviewer, number));
+		}
+		assertThat(reviewer.get("/api/v1/cases/" + cases.get(ordinary)).body())
+			.as("the clerk accepted, but a reviewer owns the case").doesNotContain(clerkAccount.username());
+		everyOpenStepHasAnOwnerWhoMayActAndADueTime();
+
+		// Emergencies: aid at once, whoever the person turns out to be.
+		List<String> grants = new ArrayList<>();
+		for (String number : List.of(fire, accident, collapse)) {
+			Page granted = reviewer.json("POST", "/api/v1/cases/" + cases.get(number) + "/emergency-aid", """
+					{"cause": "%s", "amount": 1000, "goods": "棉被 2 床", "situation": "当天核实，生活无着"}"""
+				.formatted(number.equals(accident) ? "TRAFFIC_ACCIDENT" : "FIRE"));
+			assertThat(granted.status()).as(granted.body()).isEqualTo(201);
+			grants.add(idOf(granted));
+			tally.aided(cases.get(number));
+		}
+		assertProblem(reviewer.json("POST", "/api/v1/emergency-aid/" + grants.get(0) + "/paperwork",
+				"{\"note\": \"已补签领款收据和审批表\"}"), 422, "relief.case-not-linked");
+		CaseFixtures.linkedToNewPerson(reviewer, cases.get(fire));
+		assertThat(reviewer.json("POST", "/api/v1/emergency-aid/" + grants.get(0) + "/paperwork",
+				"{\"note\": \"已补签领款收据和审批表\"}").status()).isEqualTo(200);
+
+		// The ordinary case: investigation, referral, return and re-referral, decision, approval, payment.
+		String caseNumber = cases.get(medical);
+		assertThat(reviewer.json("POST", "/api/v1/cases/" + caseNumber + "/transitions", "{\"to\": \"INVESTIGATING\"}")
+			.status()).isEqualTo(200);
+		confirmedVisit(reviewer, colleague, secondReviewer, caseNumber);
+		String task = idOf(reviewer.json("POST", "/api/v1/cases/" + caseNumber + "/tasks", """
+				{"unitId": "%s", "kind": "DEPARTMENT_ASSISTANCE", "request": "请核实住房受损情况", "dueWorkingDays": 5}"""
+			.formatted(educationAccount.unitId().value())));
+		tally.referred("education");
+		assertThat(education.json("POST", "/api/v1/tasks/" + task + "/return", "{\"reason\": \"住房不属教育部门职责\"}")
+			.status()).isEqualTo(200);
+		tally.returned("education");
+		assertThat(reviewer.json("POST", "/api/v1/tasks/" + task + "/referral",
+				"{\"unitId\": \"" + housingAccount.unitId().value() + "\"}").status()).isEqualTo(200);
+		tally.referred("housing");
+		assertThat(housing.json("POST", "/api/v1/tasks/" + task + "/acceptance", "").status()).isEqualTo(200);
+		assertThat(housing.json("POST", "/api/v1/tasks/" + task + "/completion", "{\"result\": \"已纳入危房改造\"}")
+			.status()).isEqualTo(200);
+		tally.completed("housing");
+		Page proposed = reviewer.json("POST", "/api/v1/cases/" + caseNumber + "/decisions", """
+				{"cause": "MEDICAL_SPENDING", "band": "一档", "persons": 2, "urban": false, "cashAmount": 1200,
+				 "payeeName": "卓玛", "payeeAccount": "6228480086011112222", "payeeBank": "中国农业银行共和县支行"}""");
+		assertThat(proposed.status()).as(proposed.body()).isEqualTo(201);
+		String decision = idOf(proposed);
+		assertThat(colleague.json("POST", "/api/v1/decisions/" + decision + "/review", "").status()).isEqualTo(200);
+		Page approved = approver.json("POST", "/api/v1/decisions/" + decision + "/approval", "");
+		assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+		tally.aided(caseNumber);
+		assertProblem(approver.json("POST", "/api/v1/decisions/" + decision + "/approval", ""), 409,
+				"relief.illegal-transition");
+		Page batch = approver.json("POST", "/api/v1/payment-batches", "");
+		assertThat(batch.status()).as(batch.body()).isEqualTo(201);
+		String batchId = idOf(batch);
+		String order = approver.get("/api/v1/decisions/" + decision + "/payment-orders")
+			.body()
+			.replaceAll("(?s).*\"id\":\"([0-9a-f-]{36})\".*", "$1");
+		String results = "order,result,bank_reference,reason\n" + order + ",PAID,B" + System.nanoTime() + ",\n";
+		assertThat(bankResults(approver, batchId, results).status()).isEqualTo(200);
+		assertThat(bankResults(approver, batchId, results).body()).as("the same file twice pays once")
+			.contains("\"repeated\":true");
+		assertThat(reviewer.get("/api/v1/cases/" + caseNumber).body()).contains("\"status\":\"DELIVERING\"");
+
+		// A case withdrawn while its referrals are open: nothing stays owed.
+		String withdrawn = cases.get(toWithdraw);
+		reviewer.json("POST", "/api/v1/cases/" + withdrawn + "/transitions", "{\"to\": \"INVESTIGATING\"}");
+		String waiting = idOf(reviewer.json("POST", "/api/v1/cases/" + withdrawn + "/tasks", """
+				{"unitId": "%s", "kind": "VERIFY", "request": "核实就学情况", "dueWorkingDays": 3}"""
+			.formatted(educationAccount.unitId().value())));
+		tally.referred("education");
+		String working = idOf(reviewer.json("POST", "/api/v1/cases/" + withdrawn + "/tasks", """
+				{"unitId": "%s", "kind": "DEPARTMENT_ASSISTANCE", "request": "评估房屋", "dueWorkingDays": 5}"""
+			.formatted(housingAccount.unitId().value())));
+		tally.referred("housing");
+		housing.json("POST", "/api/v1/tasks/" + working + "/acceptance", "");
+		assertThat(reviewer.json("POST", "/api/v1/cases/" + withdrawn + "/transitions",
+				"{\"to\": \"WITHDRAWN\", \"note\": \"申请人已外出务工，自愿撤回\"}").status()).isEqualTo(200);
+		assertThat(education.get("/api/v1/tasks/" + waiting).body()).contains("\"status\":\"WITHDRAWN\"");
+
+		// A hand-over, so the ownership rule is seen to hold after it too.
+		String onlineCase = cases.get(online);
+		String successor = reviewer.get("/api/v1/cases/" + onlineCase).body().contains(firstReviewer.username())
+				? secondReviewer.username() : firstReviewer.username();
+		Page handedOver = reviewer.json("POST", "/api/v1/cases/" + onlineCase + "/handover", """
+				{"to": "%s", "reason": "按片区分工调整"}""".formatted(successor));
+		assertThat(handedOver.body()).contains("\"handler\":\"" + successor + "\"");
+
+		everyOpenStepHasAnOwnerWhoMayActAndADueTime();
+		noOpenTaskWithoutALiveStep();
+		noPaymentOrderedTwice();
+		everyAidIsInItsHouseholdsChainOnce();
+		theDashboardEqualsTheDaysTally(admin, county);
+	}
+
+	private void everyOpenStepHasAnOwnerWhoMayActAndADueTime() {
+		List<String> failures = new ArrayList<>();
+		jdbc.sql("select id, kind, subject_ref, responsible, due_at from supervision_step "
+				+ "where area_path = :area and status = 'OPEN'")
+			.param("area", AREA)
+			.query((row, n) -> {
+				String kind = row.getString("kind");
+				String responsible = row.getString("responsible");
+				boolean may = switch (kind) {
+					case "REQUEST_DECISION" -> holds(responsible, Set.of("WINDOW_CLERK", "TOWNSHIP_REVIEWER",
+							"TOWNSHIP_APPROVER"), AREA);
+					case "TASK_COMPLETION" -> inUnitOfTask(responsible, row.getString("subject_ref"));
+					case "TASK_ACCEPTANCE" -> holds(responsible, HANDLERS, null)
+							|| inUnitOfTask(responsible, row.getString("subject_ref"));
+					default -> holds(responsible, HANDLERS, null);
+				};
+				if (!may || row.getTimestamp("due_at") == null) {
+					failures.add(kind + " " + row.getString("subject_ref") + " owned by " + responsible);
+				}
+				return kind;
+			})
+			.list();
+		assertThat(failures).as("open steps whose owner cannot act").isEmpty();
+	}
+
+	private boolean holds(String username, Set<String> roles, @Nullable String unitPath) {
+		return jdbc.sql("""
+				select count(*) from identity_account a
+				  join identity_account_role r on r.account_id = a.id
+				  join identity_unit u on u.id = a.unit_id
+				 where a.username = :username and not a.disabled and r.role in (:roles)
+				   and (:path = '' or u.division_path = :path)""")
+			.param("username", username)
+			.param("roles", roles)
+			.param("path", unitPath == null ? "" : unitPath)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	private boolean inUnitOfTask(String username, String taskId) {
+		return jdbc.sql("""
+				select count(*) from identity_account a join casework_task t on t.unit_id = a.unit_id
+				 where a.username = :username and not a.disabled and t.id = :task::uuid""")
+			.param("username", username)
+			.param("task", taskId)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	private void noOpenTaskWithoutALiveStep() {
+		List<String> orphans = jdbc.sql("""
+				select t.id::text from casework_task t join casework_case c on c.id = t.case_id
+				 where c.township_path = :area and t.status in ('REFERRED', 'ACCEPTED')
+				   and not exists (select 1 from supervision_step s where s.subject_ref = t.id::text and s.status = 'OPEN')""")
+			.param("area", AREA)
+			.query(String.class)
+			.list();
+		assertThat(orphans).as("tasks open with nobody watching them").isEmpty();
+		assertThat(jdbc.sql("""
+				select count(*) from casework_task t join casework_case c on c.id = t.case_id
+				 where c.township_path = :area and t.status in ('REFERRED', 'ACCEPTED', 'RETURNED')
+				   and c.status in ('CLOSED', 'WITHDRAWN', 'TRANSFERRED')""")
+			.param("area", AREA)
+			.query(Long.class)
+			.single()).as("tasks left open on ended cases").isZero();
+	}
+
+	private void noPaymentOrderedTwice() {
+		assertThat(jdbc.sql("""
+				select count(*) from (select decision_id from relief_payment_order where township_path = :area
+				   and status <> 'FAILED' group by decision_id having count(*) > 1) twice""")
+			.param("area", AREA)
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	private void everyAidIsInItsHouseholdsChainOnce() {
+		List<String> missing = jdbc.sql("""
+				select g.id::text from relief_emergency_grant g join casework_case c on c.number = g.case_number
+				 where c.township_path = :area
+				   and (select count(*) from relief_assistance a where a.source_ref = g.id::text) <> 1
+				union all
+				select d.id::text from relief_decision d where d.township_path = :area and d.status = 'APPROVED'
+				   and (select count(*) from relief_assistance a where a.source_ref = d.id::text) <> 1""")
+			.param("area", AREA)
+			.query(String.class)
+			.list();
+		assertThat(missing).as("aid recorded in the chain other than once").isEmpty();
+		assertThat(jdbc.sql("""
+				select count(*) from relief_assistance a join casework_case c on c.number = a.case_number
+				 where c.township_path = :area and c.person_id is not null
+				   and a.person_id is distinct from c.person_id""")
+			.param("area", AREA)
+			.query(Long.class)
+			.single()).as("aid of a linked case outside that person's chain").isZero();
+	}
+
+	private void theDashboardEqualsTheDaysTally(Visitor admin, Visitor county) throws Exception {
+		String month = YearMonth.now(ZoneId.of("Asia/Shanghai")).toString();
+		String path = "/api/v1/dashboard?from=" + month + "&to=" + month + "&region=" + TOWNSHIP.value();
+		JsonMapper json = JsonMapper.builder().build();
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			JsonNode view = json.readTree(county.get(path).body());
+			JsonNode total = view.get("total");
+			assertThat(List.of(total.get("requests").asLong(), total.get("cases").asLong(), total.get("aided").asLong()))
+				.as("requests, cases and aided cases")
+				.containsExactly(tally.requests(), 9L, (long) tally.aidedCases());
+			for (Map.Entry<String, Long> channel : tally.byChannel().entrySet()) {
+				assertThat(line(view.get("byChannel"), channel.getKey()).get("requests").asLong()).as(channel.getKey())
+					.isEqualTo(channel.getValue());
+			}
+			for (Map.Entry<String, long[]> unit : tally.units().entrySet()) {
+				JsonNode line = unitLine(view, unit.getKey());
+				assertThat(List.of(line.get("referred").asLong(), line.get("completed").asLong(),
+						line.get("returns").asLong())).as(unit.getKey()).containsExactly(unit.getValue()[0],
+								unit.getValue()[1], unit.getValue()[2]);
+			}
+		});
+		String live = county.get(path).body();
+		Page rebuilt = admin.json("POST", "/api/v1/dashboard/rebuild", "");
+		assertThat(rebuilt.status()).as(rebuilt.body()).isIn(200, 204);
+		assertThat(county.get(path).body()).as("the rebuild equals the live figures").isEqualTo(live);
+	}
+
+	private static JsonNode line(JsonNode lines, String key) {
+		for (JsonNode line : lines) {
+			if (line.get("key").asString().equals(key)) {
+				return line;
+			}
+		}
+		throw new AssertionError("no line " + key + " in " + lines);
+	}
+
+	/** The dashboard names units as they are called; this day's units are the county's education and housing. */
+	private static JsonNode unitLine(JsonNode view, String unit) {
+		for (JsonNode line : view.get("units")) {
+			String name = line.get("unit").asString();
+			if (unit.equals("education") ? name.contains("EDUCATION") || name.contains("教育")
+					: name.contains("HOUSING") || name.contains("住房")) {
+				return line;
+			}
+		}
+		throw new AssertionError("no unit line for " + unit + " in " + view.get("units"));
+	}
+
+	private String receive(Visitor who, String channel, String urgency, String name, String phone, String village,
+			String cause) {
+		Page received = who.json("POST", "/api/v1/help-requests", request(channel, urgency, name, phone, village, cause));
+		assertThat(received.status()).as(received.body()).isEqualTo(201);
+		return tally.received(channel, IntakeTests.numberOf(received));
+	}
+
+	private String receiveOnline(Visitor applicant, String name, String village) {
+		applicant.get("/public/apply");
+		Page received = applicant.post("/public/requests", Map.of("name", name, "phone", phone(), "village", village,
+				"description", "家里突遭变故，生活困难", "causes", "OTHER"));
+		assertThat(received.status()).as(received.body()).isEqualTo(200);
+		return tally.received("ONLINE",
+				received.body().replaceAll("(?s).*<strong id=\"public-number\">([^<]+)</strong>.*", "$1"));
+	}
+
+	private static String request(String channel, String urgency, String name, String phone, String village,
+			String cause) {
+		return """
+				{"channel": "%s", "urgency": "%s", "reporterRelation": "SELF", "reporterPhone": "%s",
+				 "subjectName": "%s", "subjectPhone": "%s", "village": "%s", "description": "突发困难，需要帮助",
+				 "causes": ["%s"]}""".formatted(channel, urgency, phone, name, phone, village, cause);
+	}
+
+	private String registeredPerson(Visitor clerk, String name) {
+		LocalDate birth = LocalDate.of(1960, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(15_000));
+		String body = "632521" + birth.toString().replace("-", "")
+				+ String.format("%03d", ThreadLocalRandom.current().nextInt(1000));
+		return idOf(clerk.json("POST", "/api/v1/persons", """
+				{"name": "%s", "idNumber": "%s", "residence": "%s"}""".formatted(name,
+				body + ResidentIdNumber.checkCharacter(body), VILLAGE)));
+	}
+
+	private static void confirmedVisit(Visitor reviewer, Visitor colleague, Opened colleagueAccount, String caseNumber) {
+		Page visit = reviewer.json("POST", "/api/v1/cases/" + caseNumber + "/visits",
+				"{\"visitedOn\": \"%s\", \"visitors\": [\"%s\"], \"findings\": \"住院一月，家中只剩老人\"}"
+					.formatted(LocalDate.now(ZoneId.of("Asia/Shanghai")), colleagueAccount.username()));
+		assertThat(visit.status()).as(visit.body()).isEqualTo(201);
+		String id = visit.body().replaceAll("(?s).*\"visits\":\\[\\{\"id\":\"([0-9a-f-]{36})\".*", "$1");
+		assertThat(colleague.json("POST", "/api/v1/cases/" + caseNumber + "/visits/" + id + "/confirmation", "")
+			.status()).isEqualTo(200);
+		reviewer.json("POST", "/api/v1/cases/" + caseNumber + "/visits/" + id + "/confirmation", "");
+	}
+
+	private static Page bankResults(Visitor payer, String batchId, String content) {
+		String boundary = "----jijinan" + System.nanoTime();
+		String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"result.csv\"\r\n"
+				+ "Content-Type: text/csv\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n";
+		return payer.send(HttpRequest.newBuilder(payer.uri("/api/v1/payment-batches/" + batchId + "/bank-results"))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.header("X-CSRF-TOKEN", payer.csrf())
+			.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+	}
+
+	private long requestsInArea() {
+		return jdbc.sql("select count(*) from intake_help_request where township_path = :area")
+			.param("area", AREA)
+			.query(Long.class)
+			.single();
+	}
+
+	private static String phone() {
+		return "1389710" + String.format("%04d", ThreadLocalRandom.current().nextInt(10_000));
+	}
+
+	/** Two villages of 江西沟镇 that only this test uses. */
+	private void villages() {
+		RegionDirectory regions = context.getBean(RegionDirectory.class);
+		if (regions.find(new DivisionCode(VILLAGE)).isPresent()) {
+			return;
+		}
+		regions.importCsv(new StringReader("""
+				code,name,level,parent_code,valid_from,valid_to,successor_code
+				632521106901,江西沟一村,VILLAGE,632521106,,,
+				632521106902,江西沟二村,VILLAGE,632521106,,,
+				"""), new Caller() {
+
+			@Override
+			public String name() {
+				return "test";
+			}
+
+			@Override
+			public Set<String> roles() {
+				return Set.of("ADMINISTRATOR");
+			}
+
+			@Override
+			public @Nullable DivisionCode regionScope() {
+				return StaffFixtures.COUNTY;
+			}
+
+		});
+	}
+
+	/**
+	 * The day's figures counted by hand: requests by channel, cases aided, and units' referrals, completions and
+	 * returns.
+	 */
+	private static final class Tally {
+
+		private final Map<String, Long> channels = new java.util.TreeMap<>();
+
+		private final Set<String> aided = new java.util.HashSet<>();
+
+		private final Map<String, long[]> units = new java.util.TreeMap<>();
+
+		String received(String channel, String number) {
+			channels.merge(channel, 1L, Long::sum);
+			return number;
+		}
+
+		void aided(String caseNumber) {
+			aided.add(caseNumber);
+		}
+
+		void referred(String unit) {
+			units.computeIfAbsent(unit, name -> new long[3])[0]++;
+		}
+
+		void completed(String unit) {
+			units.computeIfAbsent(unit, name -> new long[3])[1]++;
+		}
+
+		void returned(String unit) {
+			units.computeIfAbsent(unit, name -> new long[3])[2]++;
+		}
+
+		long requests() {
+			return channels.values().stream().mapToLong(Long::longValue).sum();
+		}
+
+		int aidedCases() {
+			return aided.size();
+		}
+
+		Map<String, Long> byChannel() {
+			return channels;
+		}
+
+		Map<String, long[]> units() {
+			return units;
+		}
+
+	}
+
+}
