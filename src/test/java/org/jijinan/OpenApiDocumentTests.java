@@ -1,0 +1,150 @@
+package org.jijinan;
+
+import java.lang.reflect.GenericArrayType;
+import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.lang.reflect.WildcardType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.MethodParameter;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The OpenAPI document at {@code /v3/api-docs} is true to the API: one schema per Java type, stable operation ids,
+ * real status codes and media types.
+ */
+@SystemTest
+class OpenApiDocumentTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ApplicationContext context;
+
+	JsonNode document() throws Exception {
+		String body = new Visitor(port).get("/v3/api-docs").body();
+		Files.createDirectories(Path.of("target"));
+		Files.writeString(Path.of("target/api-docs.json"), body);
+		return JsonMapper.builder().build().readTree(body);
+	}
+
+	/**
+	 * Two types of one name would be one schema in the document, and one of them documented as the other.
+	 */
+	@Test
+	void namesEverySchemaAfterOneJavaType() throws Exception {
+		Map<String, Set<String>> typesByName = new TreeMap<>();
+		Map<String, Class<?>> typeByName = new TreeMap<>();
+		for (Class<?> type : apiTypes()) {
+			String name = schemaName(type);
+			typesByName.computeIfAbsent(name, any -> new TreeSet<>()).add(type.getName());
+			typeByName.put(name, type);
+		}
+		assertThat(typesByName).as("schema names given to more than one Java type")
+			.allSatisfy((name, types) -> assertThat(types).as(name).hasSize(1));
+
+		JsonNode schemas = document().path("components").path("schemas");
+		List<String> wrong = new ArrayList<>();
+		for (Map.Entry<String, JsonNode> schema : schemas.properties()) {
+			Class<?> type = typeByName.get(schema.getKey());
+			if (type == null || !type.isRecord() || !schema.getValue().has("properties")) {
+				continue;
+			}
+			Set<String> documented = new TreeSet<>(schema.getValue().path("properties").propertyNames());
+			Set<String> components = new TreeSet<>();
+			for (RecordComponent component : type.getRecordComponents()) {
+				if (!component.getAccessor().isAnnotationPresent(JsonIgnore.class)
+						&& !component.isAnnotationPresent(JsonIgnore.class)) {
+					components.add(component.getName());
+				}
+			}
+			if (!documented.containsAll(components)) {
+				wrong.add(schema.getKey() + " documents " + documented + " but " + type.getName() + " has "
+						+ components);
+			}
+		}
+		assertThat(wrong).as("schemas whose properties are not their record's").isEmpty();
+	}
+
+	private static String schemaName(Class<?> type) {
+		Schema schema = type.getAnnotation(Schema.class);
+		return schema != null && !schema.name().isEmpty() ? schema.name() : ApiDocumentation.schemaName(type);
+	}
+
+	/**
+	 * The platform's types reachable from the API's handler methods: bodies, answers and their parts.
+	 */
+	private Set<Class<?>> apiTypes() {
+		var mapping = context.getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class);
+		Set<Class<?>> types = new HashSet<>();
+		for (Map.Entry<RequestMappingInfo, HandlerMethod> handler : mapping.getHandlerMethods().entrySet()) {
+			if (handler.getKey().getPatternValues().stream().noneMatch(pattern -> pattern.startsWith("/api/"))) {
+				continue;
+			}
+			Method method = handler.getValue().getMethod();
+			collect(method.getGenericReturnType(), types);
+			for (MethodParameter parameter : handler.getValue().getMethodParameters()) {
+				if (parameter.hasParameterAnnotation(org.springframework.web.bind.annotation.RequestBody.class)) {
+					collect(parameter.getGenericParameterType(), types);
+				}
+			}
+		}
+		return types;
+	}
+
+	private static void collect(Type type, Set<Class<?>> types) {
+		if (type instanceof ParameterizedType parameterized) {
+			collect(parameterized.getRawType(), types);
+			for (Type argument : parameterized.getActualTypeArguments()) {
+				collect(argument, types);
+			}
+		}
+		else if (type instanceof GenericArrayType array) {
+			collect(array.getGenericComponentType(), types);
+		}
+		else if (type instanceof WildcardType wildcard) {
+			for (Type bound : wildcard.getUpperBounds()) {
+				collect(bound, types);
+			}
+		}
+		else if (type instanceof Class<?> plain) {
+			if (plain.isArray()) {
+				collect(plain.getComponentType(), types);
+				return;
+			}
+			if (!plain.getName().startsWith("org.jijinan.") || !types.add(plain)) {
+				return;
+			}
+			if (plain.isRecord()) {
+				for (RecordComponent component : plain.getRecordComponents()) {
+					collect(component.getGenericType(), types);
+				}
+			}
+		}
+	}
+
+}
