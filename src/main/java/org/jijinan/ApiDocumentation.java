@@ -1,5 +1,7 @@
 package org.jijinan;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -7,6 +9,7 @@ import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.core.jackson.TypeNameResolver;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.core.util.Json31;
+import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.properties.SpringDocConfigProperties;
 
 import org.springframework.context.annotation.Bean;
@@ -21,6 +24,11 @@ import org.springframework.core.annotation.Order;
  * {@code Order} (a casework referral and a supervision order) became one schema and one of them was documented
  * wrongly. Types nested in another class of the platform are named after their declaring class instead
  * ({@link #schemaName(Class)}); {@code OpenApiDocumentTests} fails when two types still share a name.
+ * <p>
+ * Operation ids: springdoc used the Java method's name and numbered repeats ({@code find_3}, {@code submit_1}), so
+ * an id changed whenever another controller gained a method of the same name. Ids are now
+ * {@code <resource>.<method>} ({@code case.find}, {@code helpRequest.submit}), and operations are tagged with their
+ * module.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiDocumentation {
@@ -39,6 +47,34 @@ class ApiDocumentation {
 		boolean openapi31 = properties.isOpenapi31();
 		ModelResolver resolver = new ModelResolver(openapi31 ? Json31.mapper() : Json.mapper(), new SchemaNames());
 		return resolver.openapi31(openapi31);
+	}
+
+	/**
+	 * Names each operation {@code <resource>.<method>} unless its {@code @Operation} names it, and tags it with the
+	 * module it belongs to.
+	 */
+	@Bean
+	OperationCustomizer operationIds() {
+		return (operation, handler) -> {
+			var declared = handler.getMethodAnnotation(io.swagger.v3.oas.annotations.Operation.class);
+			if (declared == null || declared.operationId().isEmpty()) {
+				operation.setOperationId(operationId(handler.getBeanType(), handler.getMethod().getName()));
+			}
+			String module = handler.getBeanType().getPackageName().substring("org.jijinan.".length());
+			operation.setTags(List.of(module));
+			return operation;
+		};
+	}
+
+	/**
+	 * @param controller the controller class
+	 * @param method the handler method's name
+	 * @return {@code <resource>.<method>}, the resource being the controller's name without
+	 * {@code Controller}/{@code Api}/{@code Endpoint}/{@code Pages}, in lower camel case
+	 */
+	static String operationId(Class<?> controller, String method) {
+		String resource = controller.getSimpleName().replaceFirst("(Controller|Api|Endpoint|Pages)$", "");
+		return resource.substring(0, 1).toLowerCase(Locale.ROOT) + resource.substring(1) + "." + method;
 	}
 
 	/**

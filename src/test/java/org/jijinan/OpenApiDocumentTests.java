@@ -90,6 +90,21 @@ class OpenApiDocumentTests {
 		assertThat(wrong).as("schemas whose properties are not their record's").isEmpty();
 	}
 
+	/**
+	 * springdoc's own ids numbered repeats ({@code find_3}), so they changed when another controller gained a method.
+	 */
+	@Test
+	void givesEveryOperationAStableUniqueId() throws Exception {
+		List<String> ids = new ArrayList<>();
+		for (Map.Entry<String, JsonNode> path : document().path("paths").properties()) {
+			for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
+				ids.add(operation.getValue().path("operationId").asString(""));
+			}
+		}
+		assertThat(ids).hasSizeGreaterThan(150).doesNotHaveDuplicates().allSatisfy(id -> assertThat(id)
+			.matches("[a-z][A-Za-z]*\\.[a-z][A-Za-z0-9]*").doesNotContainPattern("_\\d+$"));
+	}
+
 	private static String schemaName(Class<?> type) {
 		Schema schema = type.getAnnotation(Schema.class);
 		return schema != null && !schema.name().isEmpty() ? schema.name() : ApiDocumentation.schemaName(type);

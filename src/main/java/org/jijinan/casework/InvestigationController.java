@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
@@ -58,6 +59,7 @@ class InvestigationController {
 		return investigation.confirmVisit(number, visit, caller);
 	}
 
+	@Operation(operationId = "investigation.addPhoto")
 	@PostMapping(path = "/visits/{visit}/photos", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@ResponseStatus(HttpStatus.CREATED)
 	InvestigationView.Photo photo(@PathVariable String number, @PathVariable UUID visit,
