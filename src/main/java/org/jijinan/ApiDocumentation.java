@@ -94,6 +94,7 @@ class ApiDocumentation {
 						+ "RFC 9457 problem details whose `code` is the stable contract; the codes are listed in "
 						+ "docs/problems/README.md."));
 			api.getComponents().addSchemas("ProblemDetail", problemSchema());
+			api.getComponents().getSchemas().forEach((name, schema) -> requirePrimitives(NAMED.get(name), schema));
 			api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
 				ApiResponses responses = operation.getResponses();
 				boolean reads = method == PathItem.HttpMethod.GET;
@@ -111,6 +112,23 @@ class ApiDocumentation {
 				}
 			}));
 		};
+	}
+
+	/**
+	 * A record component of a primitive type cannot be left out (Jackson refuses a missing or null primitive), so
+	 * it is required: {@code PersonSearch.page} and {@code size} were documented as optional.
+	 */
+	@SuppressWarnings("rawtypes")
+	private static void requirePrimitives(@org.jspecify.annotations.Nullable Class<?> type, Schema schema) {
+		if (type == null || !type.isRecord() || schema.getProperties() == null) {
+			return;
+		}
+		for (java.lang.reflect.RecordComponent component : type.getRecordComponents()) {
+			if (component.getType().isPrimitive() && schema.getProperties().containsKey(component.getName())
+					&& (schema.getRequired() == null || !schema.getRequired().contains(component.getName()))) {
+				schema.addRequiredItem(component.getName());
+			}
+		}
 	}
 
 	private static Schema<?> problemSchema() {

@@ -154,6 +154,10 @@ class OpenApiDocumentTests {
 			}
 		}
 		assertThat(wrong).isEmpty();
+		JsonNode schemas = document.path("components").path("schemas");
+		assertThat(schemas.path("PersonSearch").path("required").toString()).contains("\"page\"", "\"size\"");
+		assertThat(schemas.path("InvestigationNewEvaluation").path("properties").path("outcome").path("enum").toString())
+			.contains("AGREED", "DISAGREED");
 		assertThat(operations.get("payment.bankFile").path("responses").path("200").path("content").has("text/csv"))
 			.isTrue();
 	}

@@ -180,7 +180,8 @@ class InvestigationController {
 	 * @param outcome {@code AGREED} or {@code DISAGREED}
 	 * @param notes what was said
 	 */
-	record NewEvaluation(@Nullable LocalDate heldOn, int participants, @Nullable String outcome,
+	record NewEvaluation(@Nullable LocalDate heldOn, int participants,
+			@Schema(allowableValues = { "AGREED", "DISAGREED" }) @Nullable String outcome,
 			@Nullable @Size(max = 2000) String notes) {
 	}
 

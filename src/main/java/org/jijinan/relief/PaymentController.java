@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -49,7 +50,9 @@ class PaymentController {
 			description = "Civil-affairs staff of the area, optionally by status (`PENDING`, `BATCHED`, `PAID`, "
 					+ "`FAILED`).")
 	@GetMapping("/payment-orders")
-	List<PaymentOrderView> orders(@RequestParam(required = false) @Nullable String status,
+	List<PaymentOrderView> orders(
+			@Parameter(schema = @Schema(allowableValues = { "PENDING", "BATCHED", "PAID", "FAILED" })) @RequestParam(
+					required = false) @Nullable String status,
 			@AuthenticationPrincipal Caller caller) {
 		return payments.orders(status, caller);
 	}

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.jijinan.identity.PartnerEndpoint;
 import org.jijinan.identity.UnitKind;
@@ -103,7 +105,8 @@ class SharingController {
 	 * @param categories the rosters the department may follow
 	 * @param fields what it may receive beyond the standing ({@code NAME}, {@code ID_NUMBER}, {@code RESIDENCE})
 	 */
-	record Terms(@Nullable List<String> categories, @Nullable List<String> fields) {
+	record Terms(@Schema(description = "Category codes, as GET /api/v1/categories lists them") @Nullable List<String> categories,
+			@ArraySchema(schema = @Schema(allowableValues = { "NAME", "ID_NUMBER", "RESIDENCE" })) @Nullable List<String> fields) {
 	}
 
 	/**
