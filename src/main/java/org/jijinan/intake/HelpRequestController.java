@@ -106,6 +106,14 @@ class HelpRequestController {
 		return desk.find(number, caller);
 	}
 
+	@Operation(summary = "List the hardship causes (困难原因)",
+			description = "The active causes, sudden ones first, with their Chinese and English names: the codes that "
+					+ "`causes` of a help request and the cause of a relief computation take. Any signed-in caller.")
+	@GetMapping("/hardship-causes")
+	List<HardshipCause> causes() {
+		return desk.causes();
+	}
+
 	@Operation(summary = "List the caller's queue of help requests",
 			description = "Requests waiting for the caller's township, and those the caller owns.")
 	@GetMapping("/help-request-queue")

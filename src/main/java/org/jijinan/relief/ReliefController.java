@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -91,7 +92,8 @@ class ReliefController {
 			description = "From a hardship cause code (`GET /api/v1/hardship-causes`), a band, the household size and "
 					+ "urban or rural. Problems: 403, 404, 422 when no parameters cover the case.")
 	@GetMapping("/cases/{number}/relief-computation")
-	Computation compute(@PathVariable String number, @RequestParam String cause, @RequestParam String band,
+	Computation compute(@PathVariable String number,
+			@Parameter(description = "A hardship cause code, as GET /api/v1/hardship-causes lists them") @RequestParam String cause, @RequestParam String band,
 			@RequestParam int persons, @RequestParam boolean urban, @AuthenticationPrincipal Caller caller) {
 		return decisions.compute(number, cause, band, persons, urban, caller);
 	}
