@@ -2,6 +2,7 @@ package org.jijinan.casework;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -38,6 +39,10 @@ class CaseController {
 	/**
 	 * The cases in the caller's area (by status, or those still in progress), or the case a request belongs to.
 	 */
+	@Operation(summary = "List cases in the caller's area",
+			description = "By status, or those still in progress; with `request`, the case a help request belongs to. "
+					+ "Region-scoped staff see the cases of their area's subtree. Problems: 400 "
+					+ "`request.invalid-parameter-value` (unknown status), 403 `casework.out-of-scope`.")
 	@GetMapping
 	List<CaseView> list(@RequestParam(required = false) @Nullable CaseStatus status,
 			@RequestParam(required = false) @Nullable String request, @AuthenticationPrincipal Caller caller) {
@@ -48,16 +53,28 @@ class CaseController {
 	}
 
 	@PersonalDataRead(subject = "case", variable = "number")
+	@Operation(summary = "Read a case",
+			description = "Read by the staff of the case's township or county (region scope); audited as a "
+					+ "personal-data read. Problems: 400 `casework.number-malformed`, 403 `casework.out-of-scope`, 404 "
+					+ "`casework.case-not-found`.")
 	@GetMapping("/{number}")
 	CaseView find(@PathVariable String number, @AuthenticationPrincipal Caller caller) {
 		return desk.find(number, caller);
 	}
 
+	@Operation(summary = "Read a case's timeline",
+			description = "Everything that happened to the case, oldest first. Same readers as `case.find`. Problems: "
+					+ "403 `casework.out-of-scope`, 404 `casework.case-not-found`.")
 	@GetMapping("/{number}/timeline")
 	List<TimelineEntry> timeline(@PathVariable String number, @AuthenticationPrincipal Caller caller) {
 		return desk.timeline(number, caller);
 	}
 
+	@Operation(summary = "Move a case on in its life cycle",
+			description = "Township reviewers and approvers and county civil-affairs staff of the case's area. A note "
+					+ "is required to withdraw, transfer or close; a transfer names the jurisdiction. Problems: 400 "
+					+ "`request.invalid-field`, 403 `casework.not-allowed`/`casework.out-of-scope`, 404 "
+					+ "`casework.case-not-found`, 409 `casework.illegal-transition`, 422 `casework.person-required`.")
 	@PostMapping("/{number}/transitions")
 	CaseView move(@PathVariable String number, @Valid @RequestBody Transition transition,
 			@AuthenticationPrincipal Caller caller) {
@@ -67,6 +84,9 @@ class CaseController {
 	/**
 	 * Hands the case over (交接) to another reviewer or approver of its township or county, with the reason.
 	 */
+	@Operation(summary = "Hand a case over (交接)",
+			description = "To another reviewer or approver of its township or county, with the reason. Problems: 403 "
+					+ "`casework.not-allowed`, 404 `casework.case-not-found`, 422 when the colleague cannot take it.")
 	@PostMapping("/{number}/handover")
 	CaseView handOver(@PathVariable String number, @Valid @RequestBody Handover handover,
 			@AuthenticationPrincipal Caller caller) {
@@ -76,6 +96,9 @@ class CaseController {
 	/**
 	 * Links the case to the registered (or provisionally registered) person it is about.
 	 */
+	@Operation(summary = "Link a case to its person",
+			description = "The registered or provisional person the case is about. Problems: 403 "
+					+ "`casework.out-of-scope`, 404 `casework.case-not-found`, 400 `casework.person-required`.")
 	@PostMapping("/{number}/person")
 	CaseView linkPerson(@PathVariable String number, @Valid @RequestBody PersonLink link,
 			@AuthenticationPrincipal Caller caller) {
@@ -85,18 +108,27 @@ class CaseController {
 	/**
 	 * @return who the case may be handed over to (names and login names)
 	 */
+	@Operation(summary = "List who may take a case over",
+			description = "Reviewers and approvers of the case's township or county (names and login names).")
 	@GetMapping("/{number}/handover-candidates")
 	List<StaffDirectory.Colleague> handoverCandidates(@PathVariable String number,
 			@AuthenticationPrincipal Caller caller) {
 		return desk.handoverCandidates(number, caller);
 	}
 
+	@Operation(summary = "Record the legal basis for sharing a case",
+			description = "Consent or entrustment, with the signed document's reference; needed before a need is "
+					+ "published or an agency serves the case. Problems: 400 `casework.sharing-basis-required`, 403 "
+					+ "`casework.out-of-scope`, 404 `casework.case-not-found`.")
 	@PostMapping("/{number}/sharing-basis")
 	SharingBasis recordSharingBasis(@PathVariable String number, @Valid @RequestBody Basis basis,
 			@AuthenticationPrincipal Caller caller) {
 		return desk.recordSharingBasis(number, basis.basis(), basis.reference(), caller);
 	}
 
+	@Operation(summary = "Read a case's legal basis for sharing",
+			description = "Problems: 404 `casework.no-sharing-basis` when none is recorded, 404 "
+					+ "`casework.case-not-found`.")
 	@GetMapping("/{number}/sharing-basis")
 	SharingBasis sharingBasis(@PathVariable String number, @AuthenticationPrincipal Caller caller) {
 		desk.find(number, caller);

@@ -6,6 +6,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
@@ -39,11 +43,17 @@ class InvestigationController {
 		this.investigation = investigation;
 	}
 
+	@Operation(summary = "Read a case's investigation",
+			description = "Visits, economic checks, evaluations, notices and objections. Problems: 403 "
+					+ "`casework.out-of-scope`, 404 `casework.case-not-found`.")
 	@GetMapping("/investigation")
 	InvestigationView of(@PathVariable String number, @AuthenticationPrincipal Caller caller) {
 		return investigation.of(number, caller);
 	}
 
+	@Operation(summary = "Record a home visit (入户调查)",
+			description = "Township staff of the case's area; answers 201 with the whole investigation. Problems: 403, "
+					+ "404 `casework.case-not-found`, 422 for a visit in the future or without findings.")
 	@PostMapping("/visits")
 	@ResponseStatus(HttpStatus.CREATED)
 	InvestigationView visit(@PathVariable String number, @Valid @RequestBody NewVisit visit,
@@ -52,12 +62,19 @@ class InvestigationController {
 				visit.findings(), caller);
 	}
 
+	@Operation(summary = "Confirm a visit's record",
+			description = "A second member of staff confirms the visit they took part in. Problems: 403, 404, 409.")
 	@PostMapping("/visits/{visit}/confirmation")
 	InvestigationView confirm(@PathVariable String number, @PathVariable UUID visit,
 			@AuthenticationPrincipal Caller caller) {
 		return investigation.confirmVisit(number, visit, caller);
 	}
 
+	@Operation(operationId = "investigation.addPhoto",
+			summary = "Add a photo to a visit",
+			description = "JPEG or PNG recognised by its first bytes, as multipart field `file`; answers 201. "
+					+ "Problems: 400 `request.multipart-required`, 403, 404, 422 for a file of another type or too "
+					+ "large.")
 	@PostMapping(path = "/visits/{visit}/photos", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@ResponseStatus(HttpStatus.CREATED)
 	InvestigationView.Photo photo(@PathVariable String number, @PathVariable UUID visit,
@@ -67,6 +84,12 @@ class InvestigationController {
 		}
 	}
 
+	@Operation(summary = "Read a visit's photo",
+			description = "Inline, never cached, with `nosniff`. Problems: 403, 404.",
+			responses = @ApiResponse(responseCode = "200", description = "The photo",
+					content = {
+							@Content(mediaType = "image/jpeg", schema = @Schema(type = "string", format = "binary")),
+							@Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary"))}))
 	@GetMapping("/photos/{photo}")
 	void photo(@PathVariable String number, @PathVariable UUID photo, @AuthenticationPrincipal Caller caller,
 			HttpServletResponse response) throws IOException {
@@ -80,6 +103,9 @@ class InvestigationController {
 		buffer.writeTo(response.getOutputStream());
 	}
 
+	@Operation(summary = "Request an economic-status check (家庭经济状况核对)",
+			description = "With the family's authorisation; answers 201. Problems: 403, 404, 422 without an "
+					+ "authorisation date.")
 	@PostMapping("/economic-checks")
 	@ResponseStatus(HttpStatus.CREATED)
 	InvestigationView check(@PathVariable String number, @Valid @RequestBody NewCheck check,
@@ -87,6 +113,8 @@ class InvestigationController {
 		return investigation.requestCheck(number, check.authorisedOn(), check.authorisationNote(), caller);
 	}
 
+	@Operation(summary = "Record an economic check's report",
+			description = "Problems: 403, 404, 409 when already reported, 422 for dates that do not hold.")
 	@PostMapping("/economic-checks/{check}/report")
 	InvestigationView report(@PathVariable String number, @PathVariable UUID check, @Valid @RequestBody Report report,
 			@AuthenticationPrincipal Caller caller) {
@@ -94,6 +122,8 @@ class InvestigationController {
 				caller);
 	}
 
+	@Operation(summary = "Record a democratic evaluation (民主评议)",
+			description = "Answers 201. `outcome` is `AGREED` or `DISAGREED`. Problems: 403, 404, 422.")
 	@PostMapping("/evaluations")
 	@ResponseStatus(HttpStatus.CREATED)
 	InvestigationView evaluation(@PathVariable String number, @Valid @RequestBody NewEvaluation evaluation,
@@ -102,6 +132,8 @@ class InvestigationController {
 				evaluation.outcome(), evaluation.notes(), caller);
 	}
 
+	@Operation(summary = "Post a public notice (公示)",
+			description = "For at least the county's minimum number of days; answers 201. Problems: 403, 404, 422.")
 	@PostMapping("/notices")
 	@ResponseStatus(HttpStatus.CREATED)
 	InvestigationView notice(@PathVariable String number, @Valid @RequestBody NewNotice notice,
@@ -109,6 +141,7 @@ class InvestigationController {
 		return investigation.postNotice(number, notice.days(), caller);
 	}
 
+	@Operation(summary = "Record an objection to a notice", description = "Answers 201. Problems: 403, 404, 422.")
 	@PostMapping("/notices/{notice}/objections")
 	@ResponseStatus(HttpStatus.CREATED)
 	InvestigationView objection(@PathVariable String number, @PathVariable UUID notice,
@@ -147,7 +180,8 @@ class InvestigationController {
 	 * @param outcome {@code AGREED} or {@code DISAGREED}
 	 * @param notes what was said
 	 */
-	record NewEvaluation(@Nullable LocalDate heldOn, int participants, @Nullable String outcome,
+	record NewEvaluation(@Nullable LocalDate heldOn, int participants,
+			@Schema(allowableValues = { "AGREED", "DISAGREED" }) @Nullable String outcome,
 			@Nullable @Size(max = 2000) String notes) {
 	}
 

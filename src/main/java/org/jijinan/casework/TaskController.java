@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -34,16 +36,24 @@ class TaskController {
 		this.desk = desk;
 	}
 
+	@Operation(summary = "List the tasks referred from a case")
 	@GetMapping("/cases/{number}/tasks")
 	List<TaskView> ofCase(@PathVariable String number, @AuthenticationPrincipal Caller caller) {
 		return desk.ofCase(number, caller);
 	}
 
+	@Operation(summary = "List the units a case's task may be referred to")
 	@GetMapping("/cases/{number}/referral-targets")
 	List<UnitView> targets(@PathVariable String number, @AuthenticationPrincipal Caller caller) {
 		return desk.targets(number, caller);
 	}
 
+	@Operation(summary = "Refer a task to a unit",
+			description = "The case's township staff refer work (a check, a service, a department's assistance) to a "
+					+ "receiving unit, due in working days (the county's default when absent). Answers 201 with the "
+					+ "task. Problems: 403 `casework.out-of-scope`, 404 `casework.case-not-found`, 400 "
+					+ "`casework.task-due-out-of-range`, 409 `casework.illegal-transition`.",
+			responses = @ApiResponse(responseCode = "201", description = "Created"))
 	@PostMapping("/cases/{number}/tasks")
 	ResponseEntity<TaskView> refer(@PathVariable String number, @Valid @RequestBody Order order,
 			@AuthenticationPrincipal Caller caller) {
@@ -52,33 +62,49 @@ class TaskController {
 		return ResponseEntity.created(URI.create("/api/v1/tasks/" + task.id())).body(task);
 	}
 
+	@Operation(summary = "List the tasks referred to the caller's unit",
+			description = "For the receiving unit's staff.")
 	@GetMapping("/tasks")
 	List<TaskView> mine(@AuthenticationPrincipal Caller caller) {
 		return desk.forMyUnit(caller);
 	}
 
+	@Operation(summary = "Read a task",
+			description = "The receiving unit's staff and the case's township. Problems: 403 `casework.not-your-task`, "
+					+ "404 `casework.task-not-found`.")
 	@GetMapping("/tasks/{id}")
 	TaskView find(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
 		return desk.find(id, caller);
 	}
 
+	@Operation(summary = "Accept a referred task",
+			description = "The receiving unit's staff. Problems: 403 `casework.not-your-task`, 404 "
+					+ "`casework.task-not-found`, 409 when the task is no longer waiting.")
 	@PostMapping("/tasks/{id}/acceptance")
 	TaskView accept(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
 		return desk.accept(id, caller);
 	}
 
+	@Operation(summary = "Return a task with a reason",
+			description = "The receiving unit's staff; counted as a return. Problems: 403 `casework.not-your-task`, "
+					+ "404 `casework.task-not-found`, 409.")
 	@PostMapping("/tasks/{id}/return")
 	TaskView giveBack(@PathVariable UUID id, @Valid @RequestBody Reason reason,
 			@AuthenticationPrincipal Caller caller) {
 		return desk.giveBack(id, reason.reason(), caller);
 	}
 
+	@Operation(summary = "Complete a task with its result",
+			description = "The receiving unit's staff. Problems: 403 `casework.not-your-task`, 404 "
+					+ "`casework.task-not-found`, 409.")
 	@PostMapping("/tasks/{id}/completion")
 	TaskView complete(@PathVariable UUID id, @Valid @RequestBody Outcome outcome,
 			@AuthenticationPrincipal Caller caller) {
 		return desk.complete(id, outcome.result(), caller);
 	}
 
+	@Operation(summary = "Refer a returned task to another unit",
+			description = "The case's township staff. Problems: 403, 404 `casework.task-not-found`, 409.")
 	@PostMapping("/tasks/{id}/referral")
 	TaskView referAgain(@PathVariable UUID id, @Valid @RequestBody Target target,
 			@AuthenticationPrincipal Caller caller) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -44,54 +45,72 @@ class IdentityController {
 		this.tokens = tokens;
 	}
 
+	@Operation(summary = "Read the signed-in account")
 	@GetMapping("/me")
 	Me me(@AuthenticationPrincipal Staff staff) {
 		return new Me(staff.accountId(), staff.username(), staff.displayName(), staff.unit(), staff.roleSet());
 	}
 
+	@Operation(summary = "List units in the caller's scope")
 	@GetMapping("/units")
 	List<UnitView> units(@AuthenticationPrincipal Staff staff) {
 		return directory.units(staff);
 	}
 
+	@Operation(summary = "Read a unit", description = "Problems: 403 `identity.out-of-scope`, 404.")
 	@GetMapping("/units/{id}")
 	UnitView unit(@PathVariable UnitId id, @AuthenticationPrincipal Staff staff) {
 		return directory.unit(id, staff);
 	}
 
+	@Operation(summary = "Establish a unit",
+			description = "Administrators, within their scope; answers 201. Problems: 403, 409, 422.")
 	@PostMapping("/units")
 	@ResponseStatus(HttpStatus.CREATED)
 	UnitView establish(@Valid @RequestBody NewUnit request, @AuthenticationPrincipal Staff staff) {
 		return administration.establishUnit(request, staff);
 	}
 
+	@Operation(summary = "List a unit's accounts", description = "Administrators within their scope.")
 	@GetMapping("/units/{id}/accounts")
 	List<AccountView> accounts(@PathVariable UnitId id, @AuthenticationPrincipal Staff staff) {
 		return directory.accountsOf(id, staff);
 	}
 
+	@Operation(summary = "Read an account", description = "Administrators within their scope. Problems: 403, 404.")
 	@GetMapping("/accounts/{id}")
 	AccountView account(@PathVariable AccountId id, @AuthenticationPrincipal Staff staff) {
 		return directory.account(id, staff);
 	}
 
+	@Operation(summary = "Open an account",
+			description = "Administrators within their scope; answers 201 with a one-time password shown once. "
+					+ "Problems: 403, 409 (the login name is taken), 422.")
 	@PostMapping("/accounts")
 	@ResponseStatus(HttpStatus.CREATED)
 	OpenedAccount open(@Valid @RequestBody NewAccount request, @AuthenticationPrincipal Staff staff) {
 		return administration.openAccount(request, staff);
 	}
 
+	@Operation(summary = "Change an account's roles",
+			description = "Administrators within their scope; revokes the account's personal tokens. Problems: 403, "
+					+ "404.")
 	@PutMapping("/accounts/{id}/roles")
 	AccountView changeRoles(@PathVariable AccountId id, @Valid @RequestBody RoleChange change,
 			@AuthenticationPrincipal Staff staff) {
 		return administration.changeRoles(id, change.roles(), staff);
 	}
 
+	@Operation(summary = "Unlock an account's password sign-in",
+			description = "Administrators within their scope. Problems: 403, 404.")
 	@PostMapping("/accounts/{id}/unlocking")
 	AccountView unlock(@PathVariable AccountId id, @AuthenticationPrincipal Staff staff) {
 		return administration.unlock(id, staff);
 	}
 
+	@Operation(summary = "Issue a personal access token",
+			description = "From a signed-in session only (403 `identity.token-needs-session` with a token), at most 90 "
+					+ "days, roles a subset of the owner's; answers 201 with the token, shown once.")
 	@PostMapping("/personal-tokens")
 	@ResponseStatus(HttpStatus.CREATED)
 	Map<String, String> issueToken(@Valid @RequestBody TokenRequest request, @AuthenticationPrincipal Staff staff,

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.jijinan.shared.InvalidInput;
 import org.jspecify.annotations.Nullable;
 
@@ -27,6 +28,10 @@ class TokenEndpoint {
 		this.clients = clients;
 	}
 
+	@Operation(summary = "Exchange client credentials for an access token",
+			description = "OAuth 2.0 client-credentials grant (RFC 6749 §4.4) for registered partner systems, "
+					+ "credentials in HTTP Basic or the form; a one-hour bearer token. Problems: 400 "
+					+ "`security.grant-type-unsupported`, 401 for unknown credentials.")
 	@PostMapping(path = "/api/v1/oauth2/token", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
 	Map<String, Object> token(@RequestParam("grant_type") String grantType,
 			@RequestParam(name = "client_id", required = false) @Nullable String clientId,
@@ -46,6 +51,7 @@ class TokenEndpoint {
 				AccessTokens.CLIENT_TOKEN.toSeconds());
 	}
 
+	@Operation(summary = "Read the calling partner system", description = "With a partner-client bearer token.")
 	@org.springframework.web.bind.annotation.GetMapping("/api/v1/partner")
 	PartnerClient partner(@org.springframework.security.core.annotation.AuthenticationPrincipal PartnerClient client) {
 		return client;

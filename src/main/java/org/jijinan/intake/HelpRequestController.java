@@ -3,6 +3,10 @@ package org.jijinan.intake;
 import java.net.URI;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -39,6 +43,11 @@ class HelpRequestController {
 		this.attachments = attachments;
 	}
 
+	@Operation(summary = "Attach a file to a help request",
+			description = "JPEG, PNG or PDF recognised by its first bytes, at most 10 MB and 10 per request, as "
+					+ "multipart field `file`; answers 201. The request's owner and staff of its area. Problems: 400 "
+					+ "`request.multipart-required`, 403 `intake.out-of-scope`, 404 `intake.request-not-found`, 422 for "
+					+ "another type, a larger file or an eleventh.")
 	@PostMapping(path = "/help-requests/{number}/attachments",
 			consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
 	@org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
@@ -50,6 +59,14 @@ class HelpRequestController {
 		}
 	}
 
+	@Operation(summary = "Download a help request's attachment",
+			description = "For the request's owner and staff of its area, with `nosniff`. Problems: 403 "
+					+ "`intake.out-of-scope`, 404.",
+			responses = @ApiResponse(responseCode = "200", description = "The file, as a download that no cache keeps",
+					content = {
+							@Content(mediaType = "image/jpeg", schema = @Schema(type = "string", format = "binary")),
+							@Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary")),
+							@Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary"))}))
 	@GetMapping("/help-requests/{number}/attachments/{id}")
 	void attachment(@PathVariable String number, @PathVariable java.util.UUID id,
 			@AuthenticationPrincipal Caller caller, jakarta.servlet.http.HttpServletResponse response)
@@ -63,6 +80,15 @@ class HelpRequestController {
 		buffer.writeTo(response.getOutputStream());
 	}
 
+	@Operation(summary = "Receive a help request",
+			description = "Any staff member who receives a request (window clerk, hotline operator, village reporter, "
+					+ "department officer) and partner systems with scope `help-requests:write`. The receiver becomes "
+					+ "first-contact owner; the request is routed to the township. With `Idempotency-Key`, a retry "
+					+ "answers the stored request. Answers 201 with the request. `causes` take the codes of `GET "
+					+ "/api/v1/hardship-causes`. Problems: 400 `request.invalid-field`/`request.malformed-body`, 400 "
+					+ "`intake.unknown-cause`/`intake.unknown-village`/`intake.village-required`, 422 when an "
+					+ "idempotency key is reused with another body.",
+			responses = @ApiResponse(responseCode = "201", description = "Created"))
 	@PostMapping("/help-requests")
 	ResponseEntity<HelpRequestView> submit(@Valid @RequestBody NewHelpRequest request,
 			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
@@ -72,27 +98,51 @@ class HelpRequestController {
 	}
 
 	@PersonalDataRead(subject = "help-request", variable = "number")
+	@Operation(summary = "Read a help request",
+			description = "The owner and staff of the request's area; audited as a personal-data read. Problems: 400 "
+					+ "`intake.number-malformed`, 403 `intake.out-of-scope`, 404 `intake.request-not-found`.")
 	@GetMapping("/help-requests/{number}")
 	HelpRequestView request(@PathVariable String number, @AuthenticationPrincipal Caller caller) {
 		return desk.find(number, caller);
 	}
 
+	@Operation(summary = "List the hardship causes (困难原因)",
+			description = "The active causes, sudden ones first, with their Chinese and English names: the codes that "
+					+ "`causes` of a help request and the cause of a relief computation take. Any signed-in caller.")
+	@GetMapping("/hardship-causes")
+	List<HardshipCause> causes() {
+		return desk.causes();
+	}
+
+	@Operation(summary = "List the caller's queue of help requests",
+			description = "Requests waiting for the caller's township, and those the caller owns.")
 	@GetMapping("/help-request-queue")
 	List<HelpRequestView> queue(@AuthenticationPrincipal Caller caller) {
 		return desk.queue(caller);
 	}
 
+	@Operation(summary = "Accept a help request (受理)",
+			description = "Only the routed township's intake, review and approval staff (`WINDOW_CLERK`, "
+					+ "`TOWNSHIP_REVIEWER`, `TOWNSHIP_APPROVER`). Opens a case. Problems: 403 "
+					+ "`intake.decision-not-allowed`/`intake.out-of-scope`, 404 `intake.request-not-found`, 409 when it "
+					+ "was already decided.")
 	@PostMapping("/help-requests/{number}/acceptance")
 	HelpRequestView accept(@PathVariable String number, @AuthenticationPrincipal Caller caller) {
 		return desk.accept(number, caller);
 	}
 
+	@Operation(summary = "Refuse a help request with a written reason",
+			description = "Same staff as acceptance. Problems: 400 `request.invalid-field` (no reason), 403 "
+					+ "`intake.decision-not-allowed`, 404, 409.")
 	@PostMapping("/help-requests/{number}/refusal")
 	HelpRequestView refuse(@PathVariable String number, @Valid @RequestBody Refusal refusal,
 			@AuthenticationPrincipal Caller caller) {
 		return desk.refuse(number, refusal.reason(), caller);
 	}
 
+	@Operation(summary = "Merge a help request into another",
+			description = "About the same person, open or accepted; the township's staff. Problems: 403, 404, 409, "
+					+ "422.")
 	@PostMapping("/help-requests/{number}/merger")
 	HelpRequestView merge(@PathVariable String number, @Valid @RequestBody Merger merger,
 			@AuthenticationPrincipal Caller caller) {
@@ -102,12 +152,16 @@ class HelpRequestController {
 	/**
 	 * Keeps a possible duplicate apart from the request it looked like, with the reason; it may then be accepted.
 	 */
+	@Operation(summary = "Keep a possible duplicate apart",
+			description = "With the reason; it may then be accepted. Problems: 403, 404, 409.")
 	@PostMapping("/help-requests/{number}/distinction")
 	HelpRequestView keepApart(@PathVariable String number, @Valid @RequestBody Distinction distinction,
 			@AuthenticationPrincipal Caller caller) {
 		return desk.keepApart(number, distinction.reason(), caller);
 	}
 
+	@Operation(summary = "Forward a help request to another county",
+			description = "With a note; the township's staff. Problems: 400 `intake.unknown-county`, 403, 404, 409.")
 	@PostMapping("/help-requests/{number}/forwarding")
 	HelpRequestView forward(@PathVariable String number, @Valid @RequestBody Forwarding forwarding,
 			@AuthenticationPrincipal Caller caller) {

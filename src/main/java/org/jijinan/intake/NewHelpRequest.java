@@ -3,6 +3,7 @@ package org.jijinan.intake;
 import java.util.Set;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -31,7 +32,8 @@ public record NewHelpRequest(@NotNull Channel channel, @NotNull Urgency urgency,
 		@Nullable UUID personId, @Nullable @Size(max = 50) String subjectName, @Nullable @Size(max = 20) String subjectPhone,
 		@Nullable @Size(max = 12) String village, @Nullable @Size(max = 12) String incidentVillage,
 		@NotBlank @Size(max = 2000) String description,
-		@NotEmpty @Size(max = 10) Set<@NotBlank String> causes, @Nullable Boolean callbackWanted) {
+		@Schema(description = "Hardship cause codes, as GET /api/v1/hardship-causes lists them") @NotEmpty @Size(
+				max = 10) Set<@NotBlank String> causes, @Nullable Boolean callbackWanted) {
 
 	@Override
 	public String toString() {

@@ -2,6 +2,7 @@ package org.jijinan.people;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -33,6 +34,9 @@ class HouseholdController {
 		this.standings = standings;
 	}
 
+	@Operation(summary = "Establish a household",
+			description = "Civil-affairs staff of the head's area; answers 201. Problems: 403 `people.out-of-scope`, "
+					+ "404 `people.person-not-found`, 409.")
 	@PostMapping("/api/v1/households")
 	@ResponseStatus(HttpStatus.CREATED)
 	HouseholdView establish(@Valid @RequestBody NewHousehold household, @AuthenticationPrincipal Caller caller) {
@@ -40,40 +44,49 @@ class HouseholdController {
 	}
 
 	@PersonalDataRead(subject = "household")
+	@Operation(summary = "Read a household", description = "Audited as a personal-data read. Problems: 403, 404.")
 	@GetMapping("/api/v1/households/{id}")
 	HouseholdView household(@PathVariable HouseholdId id, @AuthenticationPrincipal Caller caller) {
 		return households.find(id, caller);
 	}
 
+	@Operation(summary = "Admit a member to a household", description = "Problems: 403, 404, 409.")
 	@PostMapping("/api/v1/households/{id}/members")
 	HouseholdView admit(@PathVariable HouseholdId id, @Valid @RequestBody NewMember member,
 			@AuthenticationPrincipal Caller caller) {
 		return households.admit(id, member.personId(), member.relationship(), caller);
 	}
 
+	@Operation(summary = "List person and household categories (低保, 特困 …)")
 	@GetMapping("/api/v1/categories")
 	List<Category> categories() {
 		return standings.categories();
 	}
 
+	@Operation(summary = "Define a category", description = "County administrators; answers 201. Problems: 403, 409.")
 	@PostMapping("/api/v1/categories")
 	@ResponseStatus(HttpStatus.CREATED)
 	Category define(@Valid @RequestBody Category category, @AuthenticationPrincipal Caller caller) {
 		return standings.define(category, caller);
 	}
 
+	@Operation(summary = "Deactivate a category",
+			description = "County administrators; answers 204. Problems: 403, 404.")
 	@PostMapping("/api/v1/categories/{code}/deactivation")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void deactivate(@PathVariable String code, @AuthenticationPrincipal Caller caller) {
 		standings.deactivate(code, caller);
 	}
 
+	@Operation(summary = "Grant a person or household a category standing",
+			description = "Answers 201. Problems: 403, 404, 409, 422.")
 	@PostMapping("/api/v1/standings")
 	@ResponseStatus(HttpStatus.CREATED)
 	StandingView grant(@Valid @RequestBody NewStanding standing, @AuthenticationPrincipal Caller caller) {
 		return standings.grant(standing, caller);
 	}
 
+	@Operation(summary = "List a person's standings")
 	@GetMapping("/api/v1/persons/{id}/standings")
 	List<StandingView> standingsOf(@PathVariable PersonId id, @AuthenticationPrincipal Caller caller) {
 		return standings.standingsOf(id, caller);

@@ -3,6 +3,7 @@ package org.jijinan.people;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.jijinan.shared.Caller;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -39,12 +40,15 @@ class LookalikePages {
 		return "redirect:/people/lookalikes";
 	}
 
+	@Operation(summary = "List open look-alike pairs",
+			description = "Persons with the same name, birth date and village but another number.")
 	@GetMapping("/api/v1/lookalikes")
 	@ResponseBody
 	List<Lookalikes.LookalikeView> list(@AuthenticationPrincipal Caller caller) {
 		return lookalikes.open(caller);
 	}
 
+	@Operation(summary = "Resolve a look-alike pair", description = "Problems: 403, 404, 409.")
 	@PostMapping("/api/v1/lookalikes/{id}/review")
 	@ResponseBody
 	void reviewOverApi(@PathVariable UUID id, @RequestParam Lookalikes.Outcome outcome,

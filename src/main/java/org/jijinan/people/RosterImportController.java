@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jijinan.shared.Caller;
 import org.jspecify.annotations.Nullable;
@@ -35,6 +39,10 @@ class RosterImportController {
 		this.imports = imports;
 	}
 
+	@Operation(summary = "Upload a roster file (CSV or XLSX)",
+			description = "County or township civil-affairs staff; multipart field `file`; answers 202 with the "
+					+ "import, which runs in the background. Problems: 400 `request.multipart-required`, 403, 422 for a "
+					+ "refused file.")
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	RosterImportView submit(@RequestParam("file") MultipartFile file,
@@ -47,11 +55,16 @@ class RosterImportController {
 		}
 	}
 
+	@Operation(summary = "Follow a roster import", description = "Problems: 403, 404.")
 	@GetMapping("/{id}")
 	RosterImportView status(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
 		return imports.status(id, caller);
 	}
 
+	@Operation(summary = "Download a roster import's refused rows",
+			description = "CSV (UTF-8): row, column, reason.",
+			responses = @ApiResponse(responseCode = "200", description = "The refused rows",
+					content = @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary"))))
 	@GetMapping("/{id}/report")
 	void report(@PathVariable UUID id, @AuthenticationPrincipal Caller caller, HttpServletResponse response)
 			throws IOException {

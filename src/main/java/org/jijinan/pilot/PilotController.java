@@ -7,6 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jijinan.shared.Caller;
 import org.jijinan.shared.DocumentFiles;
@@ -48,17 +52,24 @@ class PilotController {
 		this.evaluation = evaluation;
 	}
 
+	@Operation(summary = "Read the pilot's phases, readiness and documents")
 	@GetMapping
 	Pilot.Overview overview(@AuthenticationPrincipal Caller caller) {
 		return pilot.overview(caller);
 	}
 
+	@Operation(summary = "Add a pilot phase",
+			description = "County civil-affairs staff and leaders; dates parsed strictly. Answers 201. Problems: 403, "
+					+ "409 (overlapping phases), 422 `pilot.date-invalid`.",
+			responses = @ApiResponse(responseCode = "201", description = "Created"))
 	@PostMapping("/phases")
 	ResponseEntity<Pilot.Phase> addPhase(@RequestBody PhaseRequest request, @AuthenticationPrincipal Caller caller) {
 		Pilot.Phase phase = pilot.addPhase(request.name(), request.startsOn(), request.endsOn(), request.goal(), caller);
 		return ResponseEntity.created(URI.create("/api/v1/pilot/phases/" + phase.id())).body(phase);
 	}
 
+	@Operation(summary = "Mark a township's readiness item",
+			description = "The township's own staff or the county. Problems: 403, 404, 422.")
 	@PutMapping("/readiness/{township}/{item}")
 	Pilot.Overview mark(@PathVariable String township, @PathVariable String item, @RequestBody Mark mark,
 			@AuthenticationPrincipal Caller caller) {
@@ -66,6 +77,10 @@ class PilotController {
 		return pilot.overview(caller);
 	}
 
+	@Operation(summary = "File a township's policy document",
+			description = "Multipart, the file in field `file`; answers 201. Problems: 400 "
+					+ "`request.multipart-required`, 403, 422 `pilot.document-file-missing` or a file of another type.",
+			responses = @ApiResponse(responseCode = "201", description = "Created"))
 	@PostMapping(path = "/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<Pilot.Document> file(@RequestParam String township, @RequestParam(required = false) @Nullable String title,
 			@RequestParam(required = false) @Nullable String number,
@@ -86,6 +101,13 @@ class PilotController {
 	 * Written within the request, not asynchronously: a second (asynchronous) dispatch would no longer carry a
 	 * bearer token's authentication and end the download half-way.
 	 */
+	@Operation(summary = "Download a policy document",
+			description = "Problems: 403, 404.",
+			responses = @ApiResponse(responseCode = "200", description = "The document as filed",
+					content = {
+							@Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")),
+							@Content(mediaType = "image/jpeg", schema = @Schema(type = "string", format = "binary")),
+							@Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary"))}))
 	@GetMapping("/documents/{id}")
 	void document(@PathVariable UUID id, @AuthenticationPrincipal Caller caller, HttpServletResponse response)
 			throws IOException {
@@ -96,12 +118,18 @@ class PilotController {
 		DocumentFiles.copy(pilot.settings().documentDirectory(), found.id(), response.getOutputStream());
 	}
 
+	@Operation(summary = "Download the pilot's evaluation report (XLSX)",
+			responses = @ApiResponse(responseCode = "200", description = "The evaluation report",
+					content = @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", schema = @Schema(type = "string", format = "binary"))))
 	@GetMapping("/evaluation.xlsx")
 	ResponseEntity<byte[]> evaluationWorkbook(@AuthenticationPrincipal Caller caller, Locale locale) {
 		EvaluationReport report = evaluation.report(caller, locale);
 		return Downloads.attachment(report.title() + ".xlsx", XLSX, evaluation.xlsx(report, caller));
 	}
 
+	@Operation(summary = "Download the pilot's evaluation report (PDF)",
+			responses = @ApiResponse(responseCode = "200", description = "The evaluation report",
+					content = @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary"))))
 	@GetMapping("/evaluation.pdf")
 	ResponseEntity<byte[]> evaluationPdf(@AuthenticationPrincipal Caller caller, Locale locale) {
 		EvaluationReport report = evaluation.report(caller, locale);

@@ -5,6 +5,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import org.jijinan.shared.Caller;
@@ -36,6 +38,13 @@ class EmergencyController {
 		this.reserve = reserve;
 	}
 
+	@Operation(summary = "Grant emergency aid first (先行救助)",
+			description = "`TOWNSHIP_REVIEWER` or `TOWNSHIP_APPROVER` of the case's area, paid from the township "
+					+ "reserve fund; one grant per case; the paperwork is due afterwards. Answers 201. Problems: 403 "
+					+ "`relief.not-allowed`, 404 `casework.case-not-found`, 409 "
+					+ "`relief.emergency-aid-granted`/`relief.case-not-ready`, 422 when the amount breaks the limit or "
+					+ "the reserve is short.",
+			responses = @ApiResponse(responseCode = "201", description = "Created"))
 	@PostMapping("/cases/{number}/emergency-aid")
 	ResponseEntity<EmergencyGrantView> grant(@PathVariable String number, @RequestBody EmergencyAid.Request request,
 			@AuthenticationPrincipal Caller caller) {
@@ -43,22 +52,31 @@ class EmergencyController {
 		return ResponseEntity.created(URI.create("/api/v1/emergency-aid/" + granted.id())).body(granted);
 	}
 
+	@Operation(summary = "List a case's emergency aid")
 	@GetMapping("/cases/{number}/emergency-aid")
 	List<EmergencyGrantView> ofCase(@PathVariable String number, @AuthenticationPrincipal Caller caller) {
 		return aid.ofCase(number, caller);
 	}
 
+	@Operation(summary = "Complete an emergency grant's paperwork",
+			description = "`TOWNSHIP_REVIEWER` or `TOWNSHIP_APPROVER`. Problems: 403 `relief.not-allowed`, 404 "
+					+ "`relief.emergency-grant-not-found`, 409 `relief.paperwork-already-complete`.")
 	@PostMapping("/emergency-aid/{id}/paperwork")
 	EmergencyGrantView paperwork(@PathVariable UUID id, @Valid @RequestBody Note note,
 			@AuthenticationPrincipal Caller caller) {
 		return aid.completePaperwork(id, note.note(), caller);
 	}
 
+	@Operation(summary = "Read a township's reserve fund ledger",
+			description = "Township and county civil-affairs staff of the area. Problems: 403, 404.")
 	@GetMapping("/reserve-funds/{township}")
 	ReserveFund.Ledger ledger(@PathVariable DivisionCode township, @AuthenticationPrincipal Caller caller) {
 		return reserve.ledger(township, caller);
 	}
 
+	@Operation(summary = "Top up a township's reserve fund",
+			description = "County civil-affairs staff, with the transfer's reference. Problems: 403, 422 for an amount "
+					+ "that is not positive.")
 	@PostMapping("/reserve-funds/{township}/top-ups")
 	ReserveFund.Ledger topUp(@PathVariable DivisionCode township, @Valid @RequestBody TopUp topUp,
 			@AuthenticationPrincipal Caller caller) {

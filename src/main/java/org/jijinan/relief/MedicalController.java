@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import org.jijinan.identity.PartnerEndpoint;
@@ -41,6 +43,10 @@ class MedicalController {
 		this.settlements = settlements;
 	}
 
+	@Operation(summary = "Register a hospital admission",
+			description = "Hospitals (partner scope `medical-settlements:write`) and hospital staff; one open "
+					+ "admission per person. Answers 201 with its id.",
+			responses = @ApiResponse(responseCode = "201", description = "Created"))
 	@PostMapping("/medical-admissions")
 	ResponseEntity<Map<String, UUID>> admit(@RequestBody HospitalBill admission,
 			@AuthenticationPrincipal Caller caller) {
@@ -48,23 +54,32 @@ class MedicalController {
 		return ResponseEntity.created(URI.create("/api/v1/medical-admissions/" + id)).body(Map.of("id", id));
 	}
 
+	@Operation(summary = "Settle a hospital bill one-stop (一站式结算)",
+			description = "Hospitals (partner scope `medical-settlements:write`) and hospital staff; answers 201 with "
+					+ "the settlement. Problems: 403, 404 (unknown person), 409 (a concurrent settlement), 422 (a rule "
+					+ "of the parameters is broken).",
+			responses = @ApiResponse(responseCode = "201", description = "Created"))
 	@PostMapping("/medical-settlements")
 	ResponseEntity<SettlementView> settle(@RequestBody HospitalBill bill, @AuthenticationPrincipal Caller caller) {
 		SettlementView settled = settlements.settle(bill, caller);
 		return ResponseEntity.created(URI.create("/api/v1/medical-settlements/" + settled.id())).body(settled);
 	}
 
+	@Operation(summary = "List recent settlements", description = "Hospital, medical-security and county staff.")
 	@GetMapping("/medical-settlements")
 	List<SettlementView> recent(@AuthenticationPrincipal Caller caller) {
 		return settlements.recent(caller);
 	}
 
 	@PersonalDataRead(subject = "settlement")
+	@Operation(summary = "Read a settlement", description = "Audited as a personal-data read. Problems: 403, 404.")
 	@GetMapping("/medical-settlements/{id}")
 	SettlementView find(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
 		return settlements.find(id, caller);
 	}
 
+	@Operation(summary = "Reverse a settlement",
+			description = "With the reason. Problems: 403, 404, 409 when already reversed.")
 	@PostMapping("/medical-settlements/{id}/reversal")
 	SettlementView reverse(@PathVariable UUID id, @Valid @RequestBody Reason reason,
 			@AuthenticationPrincipal Caller caller) {

@@ -4,6 +4,11 @@ import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import org.jijinan.shared.Caller;
@@ -41,39 +46,62 @@ class PaymentController {
 		this.goods = goods;
 	}
 
+	@Operation(summary = "List payment orders",
+			description = "Civil-affairs staff of the area, optionally by status (`PENDING`, `BATCHED`, `PAID`, "
+					+ "`FAILED`).")
 	@GetMapping("/payment-orders")
-	List<PaymentOrderView> orders(@RequestParam(required = false) @Nullable String status,
+	List<PaymentOrderView> orders(
+			@Parameter(schema = @Schema(allowableValues = { "PENDING", "BATCHED", "PAID", "FAILED" })) @RequestParam(
+					required = false) @Nullable String status,
 			@AuthenticationPrincipal Caller caller) {
 		return payments.orders(status, caller);
 	}
 
+	@Operation(summary = "List a decision's payment orders",
+			description = "Problems: 403 `relief.out-of-scope`, 404 `relief.decision-not-found`.")
 	@GetMapping("/decisions/{id}/payment-orders")
 	List<PaymentOrderView> ofDecision(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
 		return payments.ofDecision(id, caller);
 	}
 
+	@Operation(summary = "Re-issue a failed payment",
+			description = "With a corrected account or the same one. Problems: 403, 404 `relief.order-not-found`, 409 "
+					+ "`relief.order-not-failed`/`relief.order-live`.")
 	@PostMapping("/payment-orders/{id}/reissue")
 	PaymentOrderView reissue(@PathVariable UUID id, @Valid @RequestBody Account account,
 			@AuthenticationPrincipal Caller caller) {
 		return payments.reissue(id, account.payeeAccount(), account.payeeBank(), caller);
 	}
 
+	@Operation(summary = "Make a payment batch of the pending orders",
+			description = "`COUNTY_REVIEWER`, `COUNTY_APPROVER` or `TOWNSHIP_APPROVER` with a region scope (403 "
+					+ "`relief.not-allowed` otherwise); claims every pending order of the area, answers 201 with the "
+					+ "batch. Problems: 403 `relief.not-allowed`, 409 `relief.batch-changed`, 422 when nothing is "
+					+ "pending.",
+			responses = @ApiResponse(responseCode = "201", description = "Created"))
 	@PostMapping("/payment-batches")
 	ResponseEntity<Payments.BatchView> batch(@AuthenticationPrincipal Caller caller) {
 		Payments.BatchView batch = payments.batch(caller);
 		return ResponseEntity.created(java.net.URI.create("/api/v1/payment-batches/" + batch.id())).body(batch);
 	}
 
+	@Operation(summary = "List payment batches")
 	@GetMapping("/payment-batches")
 	List<Payments.BatchView> batches(@AuthenticationPrincipal Caller caller) {
 		return payments.batches(caller);
 	}
 
+	@Operation(summary = "Read a payment batch", description = "Problems: 403, 404 `relief.batch-not-found`.")
 	@GetMapping("/payment-batches/{id}")
 	Payments.BatchView findBatch(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
 		return payments.findBatch(id, caller);
 	}
 
+	@Operation(summary = "Download a batch's payout file for the bank",
+			description = "CSV (UTF-8) with an HMAC line; a download no cache keeps. Problems: 403, 404 "
+					+ "`relief.batch-not-found`.",
+			responses = @ApiResponse(responseCode = "200", description = "The payout file",
+					content = @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary"))))
 	@PostMapping("/payment-batches/{id}/bank-file")
 	ResponseEntity<byte[]> bankFile(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
 		return download(id, payments.bankFile(id, caller));
@@ -87,6 +115,10 @@ class PaymentController {
 				new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8), file);
 	}
 
+	@Operation(summary = "Import the bank's result file for a batch",
+			description = "Multipart field `file`, at most 5 MB; the same file again changes nothing. Problems: 400 "
+					+ "`request.multipart-required`, 403, 404 `relief.batch-not-found`, 409 `relief.result-conflict`, "
+					+ "422 `relief.result-file-too-large` or a malformed file.")
 	@PostMapping("/payment-batches/{id}/bank-results")
 	Payments.ResultReport results(@PathVariable UUID id, @RequestPart("file") MultipartFile file,
 			@AuthenticationPrincipal Caller caller) throws IOException {
@@ -96,11 +128,13 @@ class PaymentController {
 		return payments.importResults(id, file.getBytes(), caller);
 	}
 
+	@Operation(summary = "Read a township's goods stock")
 	@GetMapping("/goods-stocks/{township}")
 	List<GoodsStock.Item> stock(@PathVariable DivisionCode township, @AuthenticationPrincipal Caller caller) {
 		return goods.stock(township, caller);
 	}
 
+	@Operation(summary = "Record goods received into stock", description = "Problems: 403, 422.")
 	@PostMapping("/goods-stocks/{township}/receipts")
 	List<GoodsStock.Item> receive(@PathVariable DivisionCode township, @Valid @RequestBody Receipt receipt,
 			@AuthenticationPrincipal Caller caller) {
@@ -108,6 +142,8 @@ class PaymentController {
 				receipt.reference(), caller);
 	}
 
+	@Operation(summary = "Hand out goods for a decision",
+			description = "Problems: 403, 404 `relief.decision-not-found`, 422 when the stock is short.")
 	@PostMapping("/decisions/{id}/goods-handout")
 	List<GoodsStock.Item> handOut(@PathVariable UUID id, @RequestBody List<GoodsStock.Item> items,
 			@AuthenticationPrincipal Caller caller) {

@@ -6,6 +6,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -42,17 +45,24 @@ class ReliefController {
 		this.decisions = decisions;
 	}
 
+	@Operation(summary = "List relief parameter sets")
 	@GetMapping("/relief-policies")
 	List<PolicyView> policies(@AuthenticationPrincipal Caller caller) {
 		return policies.list(caller);
 	}
 
+	@Operation(summary = "Read the parameter set in force for a place and day",
+			description = "Problems: 400 for an unknown region code, 404 when none is in force.")
 	@GetMapping("/relief-policies/in-force")
 	PolicyView inForce(@RequestParam DivisionCode region, @RequestParam(required = false) @Nullable LocalDate day,
 			@AuthenticationPrincipal Caller caller) {
 		return policies.inForce(region, day == null ? LocalDate.now(AssistanceChain.CHINA) : day);
 	}
 
+	@Operation(summary = "Define a relief parameter set",
+			description = "County administrators (`ADMINISTRATOR`); answers 201. Problems: 403, 409 overlapping "
+					+ "periods, 422 an invalid document.",
+			responses = @ApiResponse(responseCode = "201", description = "Created"))
 	@PostMapping("/relief-policies")
 	ResponseEntity<PolicyView> define(@RequestBody ReliefPolicies.NewPolicy policy,
 			@AuthenticationPrincipal Caller caller) {
@@ -60,6 +70,9 @@ class ReliefController {
 		return ResponseEntity.created(URI.create("/api/v1/relief-policies/" + defined.id())).body(defined);
 	}
 
+	@Operation(summary = "Import relief parameter sets from a file",
+			description = "Multipart field `file`, at most 1 MB; administrators. Problems: 400 "
+					+ "`request.multipart-required`, 403, 409, 422 `relief.policy-file-too-large`.")
 	@PostMapping("/relief-policies/imports")
 	List<PolicyView> importFile(@RequestPart("file") MultipartFile file, @AuthenticationPrincipal Caller caller)
 			throws IOException {
@@ -69,22 +82,34 @@ class ReliefController {
 		return policies.importAll(file.getBytes(), caller);
 	}
 
+	@Operation(summary = "End a parameter set on a last day", description = "Administrators. Problems: 403, 404, 422.")
 	@PostMapping("/relief-policies/{id}/end")
 	PolicyView end(@PathVariable UUID id, @Valid @RequestBody LastDay lastDay, @AuthenticationPrincipal Caller caller) {
 		return policies.end(id, lastDay.lastDay(), caller);
 	}
 
+	@Operation(summary = "Compute the temporary assistance for a case",
+			description = "From a hardship cause code (`GET /api/v1/hardship-causes`), a band, the household size and "
+					+ "urban or rural. Problems: 403, 404, 422 when no parameters cover the case.")
 	@GetMapping("/cases/{number}/relief-computation")
-	Computation compute(@PathVariable String number, @RequestParam String cause, @RequestParam String band,
+	Computation compute(@PathVariable String number,
+			@Parameter(description = "A hardship cause code, as GET /api/v1/hardship-causes lists them") @RequestParam String cause, @RequestParam String band,
 			@RequestParam int persons, @RequestParam boolean urban, @AuthenticationPrincipal Caller caller) {
 		return decisions.compute(number, cause, band, persons, urban, caller);
 	}
 
+	@Operation(summary = "List a case's decisions")
 	@GetMapping("/cases/{number}/decisions")
 	List<DecisionView> ofCase(@PathVariable String number, @AuthenticationPrincipal Caller caller) {
 		return decisions.ofCase(number, caller);
 	}
 
+	@Operation(summary = "Propose a temporary-assistance decision",
+			description = "`TOWNSHIP_REVIEWER`, `TOWNSHIP_APPROVER`, `COUNTY_REVIEWER` or `COUNTY_APPROVER` of the "
+					+ "case's area; the case moves to awaiting decision. Answers 201. Problems: 403 "
+					+ "`relief.not-allowed`/`relief.out-of-scope`, 404 `casework.case-not-found`, 409 "
+					+ "`relief.case-not-ready`/`relief.proposal-pending`, 422 `relief.payee-required` or a broken rule.",
+			responses = @ApiResponse(responseCode = "201", description = "Created"))
 	@PostMapping("/cases/{number}/decisions")
 	ResponseEntity<DecisionView> propose(@PathVariable String number, @Valid @RequestBody Proposal proposal,
 			@AuthenticationPrincipal Caller caller) {
@@ -92,37 +117,53 @@ class ReliefController {
 		return ResponseEntity.created(URI.create("/api/v1/decisions/" + proposed.id())).body(proposed);
 	}
 
+	@Operation(summary = "Read a case's assistance chain",
+			description = "Everything every scheme gave the family, for the duplicate check.")
 	@GetMapping("/cases/{number}/assistance-chain")
 	ChainView chain(@PathVariable String number, @AuthenticationPrincipal Caller caller) {
 		return decisions.chainOf(number, caller);
 	}
 
+	@Operation(summary = "Read a decision",
+			description = "Problems: 403 `relief.out-of-scope`, 404 `relief.decision-not-found`.")
 	@GetMapping("/decisions/{id}")
 	DecisionView find(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
 		return decisions.find(id, caller);
 	}
 
+	@Operation(summary = "Run a decision's duplicate check")
 	@GetMapping("/decisions/{id}/duplicate-check")
 	List<AssistanceChain.Finding> check(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
 		return decisions.check(id, caller);
 	}
 
+	@Operation(summary = "Review a proposed decision (审核)",
+			description = "A reviewer other than the proposer (four eyes): township or county reviewer by amount. "
+					+ "Problems: 403 `relief.not-allowed`, 404 `relief.decision-not-found`, 409 when not awaiting "
+					+ "review.")
 	@PostMapping("/decisions/{id}/review")
 	DecisionView review(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
 		return decisions.review(id, caller);
 	}
 
+	@Operation(summary = "Approve a decision (审批)",
+			description = "An approver other than the proposer and reviewer: `TOWNSHIP_APPROVER` up to the township's "
+					+ "limit, else `COUNTY_APPROVER`. Writes the assistance record and the payment order. Problems: 403 "
+					+ "`relief.not-allowed`, 404 `relief.decision-not-found`, 409 when not awaiting approval or "
+					+ "approved at the same moment by someone else.")
 	@PostMapping("/decisions/{id}/approval")
 	DecisionView approve(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
 		return decisions.approve(id, caller);
 	}
 
+	@Operation(summary = "Refuse a decision with a reason", description = "An approver. Problems: 403, 404, 409.")
 	@PostMapping("/decisions/{id}/refusal")
 	DecisionView refuse(@PathVariable UUID id, @Valid @RequestBody Reason reason,
 			@AuthenticationPrincipal Caller caller) {
 		return decisions.refuse(id, reason.reason(), caller);
 	}
 
+	@Operation(summary = "Withdraw a proposed decision", description = "The proposer. Problems: 403, 404, 409.")
 	@PostMapping("/decisions/{id}/withdrawal")
 	DecisionView withdraw(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
 		return decisions.withdraw(id, caller);

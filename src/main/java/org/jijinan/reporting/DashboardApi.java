@@ -2,6 +2,7 @@ package org.jijinan.reporting;
 
 import java.util.Locale;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.jijinan.shared.Caller;
 import org.jspecify.annotations.Nullable;
 
@@ -26,6 +27,10 @@ class DashboardApi {
 		this.rebuild = rebuild;
 	}
 
+	@Operation(summary = "Read the dashboard",
+			description = "Leaders, supervisors and civil-affairs staff, within their scope; `from`/`to` are months "
+					+ "(YYYY-MM), `region` a county or township in scope. Problems: 400 "
+					+ "`request.invalid-parameter-value`, 403 `identity.out-of-scope`.")
 	@GetMapping("/api/v1/dashboard")
 	Dashboard.DashboardView json(@RequestParam(required = false) @Nullable String from,
 			@RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String region,
@@ -36,6 +41,8 @@ class DashboardApi {
 	/**
 	 * Rebuilds every roll-up from its facts (no body, no parameters): county administrators only, audited.
 	 */
+	@Operation(summary = "Rebuild the dashboard's roll-ups",
+			description = "County administrators only (403 `reporting.rebuild-not-allowed` otherwise); audited.")
 	@PostMapping("/api/v1/dashboard/rebuild")
 	RollupRebuild.Rebuilt rebuild(@AuthenticationPrincipal Caller caller) {
 		return rebuild.rebuild(caller);

@@ -3,6 +3,8 @@ package org.jijinan.services;
 import java.net.URI;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.jijinan.casework.TaskView;
 import org.jijinan.shared.Caller;
 
@@ -35,6 +37,9 @@ class ServicesController {
 		this.agencies = agencies;
 	}
 
+	@Operation(summary = "Sign a service purchase contract",
+			description = "County reviewers and approvers; answers 201. Problems: 403, 422.",
+			responses = @ApiResponse(responseCode = "201", description = "Created"))
 	@PostMapping("/service-contracts")
 	ResponseEntity<Contracts.ContractView> sign(@RequestBody Contracts.NewContract contract,
 			@AuthenticationPrincipal Caller caller) {
@@ -42,39 +47,49 @@ class ServicesController {
 		return ResponseEntity.created(URI.create("/api/v1/service-contracts/" + signed.id())).body(signed);
 	}
 
+	@Operation(summary = "List service contracts")
 	@GetMapping("/service-contracts")
 	List<Contracts.ContractView> contracts(@AuthenticationPrincipal Caller caller) {
 		return contracts.list(caller);
 	}
 
+	@Operation(summary = "List the cases referred to the caller's agency",
+			description = "Social workers of an agency with an accepted task on the case.")
 	@GetMapping("/service-cases")
 	List<ReferredCase> referred(@AuthenticationPrincipal Caller caller) {
 		return agencies.referred(caller).stream().map(ReferredCase::of).toList();
 	}
 
+	@Operation(summary = "Read a case's services", description = "Problems: 403, 404.")
 	@GetMapping("/cases/{number}/services")
 	ServicesView of(@PathVariable String number, @AuthenticationPrincipal Caller caller) {
 		return services.of(number, caller);
 	}
 
+	@Operation(summary = "Record a needs assessment",
+			description = "The agency's social workers on a referred, shared case. Problems: 403, 404, 422.")
 	@PostMapping("/cases/{number}/service-assessments")
 	ServicesView assess(@PathVariable String number, @RequestBody CaseServices.Assessment assessment,
 			@AuthenticationPrincipal Caller caller) {
 		return services.assess(number, assessment, caller);
 	}
 
+	@Operation(summary = "Record a service plan", description = "Problems: 403, 404, 409 (another active plan), 422.")
 	@PostMapping("/cases/{number}/service-plans")
 	ServicesView plan(@PathVariable String number, @RequestBody CaseServices.Plan plan,
 			@AuthenticationPrincipal Caller caller) {
 		return services.plan(number, plan, caller);
 	}
 
+	@Operation(summary = "Record a service given",
+			description = "Spent against the plan's contract. Problems: 403, 404, 422 over budget.")
 	@PostMapping("/cases/{number}/service-records")
 	ServicesView record(@PathVariable String number, @RequestBody CaseServices.ServiceRecord service,
 			@AuthenticationPrincipal Caller caller) {
 		return services.record(number, service, caller);
 	}
 
+	@Operation(summary = "Close a service plan with a follow-up note")
 	@PostMapping("/cases/{number}/service-plans/closing")
 	ServicesView close(@PathVariable String number, @RequestBody Closing closing, @AuthenticationPrincipal Caller caller) {
 		return services.close(number, closing.note(), caller);

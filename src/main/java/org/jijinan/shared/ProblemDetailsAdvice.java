@@ -1,10 +1,13 @@
 package org.jijinan.shared;
 
+import java.util.List;
 import java.util.Locale;
 
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -75,7 +78,35 @@ class ProblemDetailsAdvice {
 				return on(problem);
 			}
 		}
+		for (Throwable cause = unreadable.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+				String field = path(mismatch.getPath());
+				var body = problems.of(400, "request.invalid-field-value", locale(), field);
+				body.setProperty("field", field);
+				return answer(body);
+			}
+		}
 		return answer(problems.of(400, "request.malformed-body", locale()));
+	}
+
+	/**
+	 * @return the JSON path of a value, as {@code members[2].birthDate}: property names (word characters only, at
+	 * most 100 of them, since they come from the request) and array indexes
+	 */
+	static String path(List<JacksonException.Reference> references) {
+		StringBuilder path = new StringBuilder();
+		for (JacksonException.Reference reference : references) {
+			if (reference.getPropertyName() != null) {
+				if (!path.isEmpty()) {
+					path.append('.');
+				}
+				path.append(reference.getPropertyName().replaceAll("[^\\p{L}\\p{N}_-]", "?"));
+			}
+			else if (reference.getIndex() >= 0) {
+				path.append('[').append(reference.getIndex()).append(']');
+			}
+		}
+		return path.length() > 100 ? path.substring(0, 100) + "…" : path.toString();
 	}
 
 	@ExceptionHandler

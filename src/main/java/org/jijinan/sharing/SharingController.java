@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.jijinan.identity.PartnerEndpoint;
 import org.jijinan.identity.UnitKind;
 import org.jijinan.shared.Caller;
@@ -43,18 +47,33 @@ class SharingController {
 		this.assistance = assistance;
 	}
 
+	@Operation(summary = "Record a department's data-sharing agreement",
+			description = "County administrators. `fields` are `NAME`, `ID_NUMBER`, `RESIDENCE`. Problems: 403, 404, "
+					+ "422.")
 	@PutMapping("/sharing-agreements/{unitId}")
 	RosterFeed.Agreement agree(@PathVariable UUID unitId, @RequestBody Terms terms,
 			@AuthenticationPrincipal Caller caller) {
 		return feed.agree(unitId, terms.categories(), terms.fields(), caller);
 	}
 
+	@Operation(summary = "Follow the roster feed",
+			description = "Partner systems with scope `roster-feed:read`; without a cursor the extract, with one the "
+					+ "next page; every read audited. Problems: 400 for a bad cursor, 403.")
 	@GetMapping("/roster-feed")
 	RosterFeed.Answer read(@RequestParam(required = false) @Nullable String cursor,
 			@AuthenticationPrincipal Caller caller) {
 		return feed.read(cursor, caller);
 	}
 
+	@Operation(summary = "Report a department's assistance",
+			description = "Department officers and partner systems with the department-assistance scope. Answers 201 "
+					+ "for a new report, 200 for the same report again. Problems: 403, 409 `sharing.report-conflict`, "
+					+ "422 "
+					+ "`sharing.scheme-unknown`/`sharing.person-unknown`/`sharing.amount-invalid`/`sharing.cause-unknown` "
+					+ "….",
+			responses = {
+					@ApiResponse(responseCode = "201", description = "A new report"),
+					@ApiResponse(responseCode = "200", description = "The same report again; nothing changed")})
 	@PostMapping("/department-assistance")
 	ResponseEntity<DepartmentAssistance.Outcome> report(@RequestBody DepartmentAssistance.Report report,
 			@AuthenticationPrincipal Caller caller) {
@@ -62,6 +81,10 @@ class SharingController {
 		return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK).body(outcome);
 	}
 
+	@Operation(summary = "Report a department's assistance as a file",
+			description = "CSV (UTF-8) or XLSX in multipart field `file`; checked row by row and stored all or "
+					+ "nothing. Problems: 400 `request.multipart-required`, 403, 422 `sharing.file-rejected` with every "
+					+ "bad row.")
 	@PostMapping(path = "/department-assistance/files", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	DepartmentAssistance.FileOutcome reportFile(@RequestParam("file") MultipartFile file,
 			@AuthenticationPrincipal Caller caller) throws IOException {
@@ -72,6 +95,7 @@ class SharingController {
 				file.getBytes(), caller);
 	}
 
+	@Operation(summary = "List the department's latest reports")
 	@GetMapping("/department-assistance")
 	List<DepartmentAssistance.Reported> reported(@AuthenticationPrincipal Caller caller) {
 		return assistance.latest(caller, 200);
@@ -81,7 +105,8 @@ class SharingController {
 	 * @param categories the rosters the department may follow
 	 * @param fields what it may receive beyond the standing ({@code NAME}, {@code ID_NUMBER}, {@code RESIDENCE})
 	 */
-	record Terms(@Nullable List<String> categories, @Nullable List<String> fields) {
+	record Terms(@Schema(description = "Category codes, as GET /api/v1/categories lists them") @Nullable List<String> categories,
+			@ArraySchema(schema = @Schema(allowableValues = { "NAME", "ID_NUMBER", "RESIDENCE" })) @Nullable List<String> fields) {
 	}
 
 	/**

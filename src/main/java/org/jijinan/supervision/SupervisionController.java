@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -39,21 +41,29 @@ class SupervisionController {
 		this.accountability = accountability;
 	}
 
+	@Operation(summary = "Read the supervision board", description = "Supervisors and leaders of the area.")
 	@GetMapping("/board")
 	Board.View board(@AuthenticationPrincipal Caller caller) {
 		return board.of(caller);
 	}
 
+	@Operation(summary = "List a case's owed steps")
 	@GetMapping("/cases/{number}/steps")
 	List<Board.StepView> steps(@PathVariable String number, @AuthenticationPrincipal Caller caller) {
 		return board.stepsOf(number, caller);
 	}
 
+	@Operation(summary = "List supervision orders in the area")
 	@GetMapping("/orders")
 	List<SupervisionOrders.Order> orders(@AuthenticationPrincipal Caller caller) {
 		return orders.inArea(caller);
 	}
 
+	@Operation(summary = "Issue a supervision order (督办)",
+			description = "Supervisors only; answers 201. Problems: 403 "
+					+ "`supervision.supervisors-only`/`supervision.out-of-scope`, 404, 422 "
+					+ "`supervision.reply-date-invalid`.",
+			responses = @ApiResponse(responseCode = "201", description = "Created"))
 	@PostMapping("/orders")
 	ResponseEntity<SupervisionOrders.Order> issue(@Valid @RequestBody NewOrder order,
 			@AuthenticationPrincipal Caller caller) {
@@ -61,17 +71,24 @@ class SupervisionController {
 		return ResponseEntity.created(URI.create("/api/v1/supervision/orders/" + issued.id())).body(issued);
 	}
 
+	@Operation(summary = "Reply to a supervision order",
+			description = "The case's handlers. Problems: 403 `supervision.reply-by-handler`, 404 "
+					+ "`supervision.order-not-found`, 409 `supervision.order-already-replied`.")
 	@PostMapping("/orders/{id}/reply")
 	SupervisionOrders.Order reply(@PathVariable UUID id, @Valid @RequestBody Reply reply,
 			@AuthenticationPrincipal Caller caller) {
 		return orders.reply(id, reply.reply(), caller);
 	}
 
+	@Operation(summary = "List accountability records")
 	@GetMapping("/accountability")
 	List<Accountability.Entry> accountability(@AuthenticationPrincipal Caller caller) {
 		return accountability.inArea(caller);
 	}
 
+	@Operation(summary = "Record an accountability finding (问责)",
+			description = "Supervisors only; answers 201. Problems: 403, 404, 422.",
+			responses = @ApiResponse(responseCode = "201", description = "Created"))
 	@PostMapping("/accountability")
 	ResponseEntity<Accountability.Entry> record(@Valid @RequestBody NewRecord record,
 			@AuthenticationPrincipal Caller caller) {
