@@ -56,7 +56,8 @@ class ProblemDetailsTests extends IdentitySystemTest {
 				"{\"username\": \"t.badrole\", \"displayName\": \"某\", \"unitId\": \"%s\", \"roles\": [\"KING\"]}"
 					.formatted(adminAccount.unitId()));
 
-		assertProblem(answer, 400, "request.malformed-body");
+		assertProblem(answer, 400, "request.invalid-field-value");
+		assertThat(answer.body()).as("the answer names the field").contains("\"field\":\"roles[0]\"");
 	}
 
 	@Test
