@@ -27,6 +27,7 @@ import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.properties.SpringDocConfigProperties;
 
 import org.springframework.context.annotation.Bean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -50,6 +51,7 @@ import org.springframework.web.multipart.MultipartFile;
  * declares, and answers are {@code application/json} unless the operation documents a file.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
 class ApiDocumentation {
 
 	/** Schema names handed out so far, with the type each one stands for. */

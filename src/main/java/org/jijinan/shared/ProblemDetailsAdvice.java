@@ -7,6 +7,7 @@ import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 import org.springframework.beans.TypeMismatchException;
@@ -76,6 +77,12 @@ class ProblemDetailsAdvice {
 		for (Throwable cause = unreadable.getCause(); cause != null; cause = cause.getCause()) {
 			if (cause instanceof DomainProblem problem) {
 				return on(problem);
+			}
+		}
+		for (Throwable cause = unreadable.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof StreamReadException) {
+				// Not JSON at all (cut short, broken): no field is at fault, whatever path was reached.
+				return answer(problems.of(400, "request.malformed-body", locale()));
 			}
 		}
 		for (Throwable cause = unreadable.getCause(); cause != null; cause = cause.getCause()) {

@@ -214,7 +214,7 @@ class CaseworkTests {
 		assertProblem(reviewer.get("/api/v1/cases/JJC-1"), 400, "casework.number-malformed");
 		assertProblem(reviewer.get("/api/v1/cases/JJC-20260101-999999"), 404, "casework.case-not-found");
 		assertProblem(reviewer.json("POST", "/api/v1/cases/" + number + "/transitions", "{\"to\": \"SOMEWHERE\"}"), 400,
-				"request.malformed-body");
+				"request.invalid-field-value");
 	}
 
 	@Test

@@ -141,7 +141,7 @@ class MedicalSettlementTests {
 		assertThat(unknownNumber.body()).as("a registered number and an unknown one answer alike")
 			.isEqualTo(wrongName.body());
 		assertProblem(hospital.json("POST", path, bill(idNumber, "卓玛", "ZY-1", "QUATERNARY", "1000", "0", "1000", "")),
-				400, "request.malformed-body");
+				400, "request.invalid-field-value");
 		assertProblem(hospital.json("POST", path, bill(idNumber, "卓玛", "ZY 1; drop", "SECONDARY", "1000", "0", "1000",
 				"")), 400, "relief.admission-invalid");
 		assertProblem(hospital.json("POST", path, bill(idNumber, "卓玛", "ZY-1", "SECONDARY", "1000", "0", "1000", "")

@@ -96,7 +96,7 @@ class PolicyTests {
 		assertProblem(admin.json("POST", "/api/v1/relief-policies", set(TANGGEMU, "2040-06-01", "2040-01-01", rules)),
 				422, "relief.policy-period-invalid");
 		assertProblem(admin.json("POST", "/api/v1/relief-policies", "{\"region\": \"632521103\", \"rules\": ["), 400,
-				"request.malformed-body");
+				"request.invalid-field-value");
 		assertProblem(admin.json("POST", "/api/v1/relief-policies", set("999999", "2040-01-01", null, rules)), 400,
 				"region.unknown-code");
 		assertProblem(reviewer.json("POST", "/api/v1/relief-policies", set(TANGGEMU, "2040-01-01", null, rules)), 403,
