@@ -1,6 +1,7 @@
 package org.jijinan;
 
 import java.io.StringReader;
+import java.math.BigDecimal;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.jijinan.Visitor.Page;
+import org.jijinan.audit.ChainVerification;
 import org.jijinan.casework.CaseFixtures;
 import org.jijinan.identity.PartnerFixtures;
 import org.jijinan.identity.Role;
@@ -102,6 +104,7 @@ class CountyDayJourneyTests {
 		Visitor housing = StaffFixtures.signedIn(port, housingAccount);
 		var department = PartnerFixtures.register(port, admin, "教育局学生资助系统",
 				educationAccount.unitId().value().toString(), "help-requests:write");
+		BigDecimal reserveBefore = balance(county);
 		assertThat(county.json("POST", "/api/v1/reserve-funds/" + TOWNSHIP.value() + "/top-ups",
 				"{\"amount\": 20000, \"reference\": \"JXG-" + System.nanoTime() + "\", \"note\": \"县民政局拨付备用金\"}")
 			.status()).isEqualTo(200);
@@ -255,10 +258,46 @@ class CountyDayJourneyTests {
 		assertThat(handedOver.body()).contains("\"handler\":\"" + successor + "\"");
 
 		everyOpenStepHasAnOwnerWhoMayActAndADueTime();
+		everyCaseStillOpenIsHandledBySomeoneWhoMayAct();
+		everyAcceptedRequestIsInExactlyOneCase();
 		noOpenTaskWithoutALiveStep();
 		noPaymentOrderedTwice();
 		everyAidIsInItsHouseholdsChainOnce();
+		assertThat(balance(county)).as("the reserve's ledger: one top-up of 20,000 less three grants of 1,000")
+			.isEqualByComparingTo(reserveBefore.add(new BigDecimal("17000")));
 		theDashboardEqualsTheDaysTally(admin, county);
+		assertThat(context.getBean(ChainVerification.class).verify().intact()).as("the audit chain after the day")
+			.isTrue();
+	}
+
+	private static BigDecimal balance(Visitor county) {
+		return new BigDecimal(county.get("/api/v1/reserve-funds/" + TOWNSHIP.value())
+			.body()
+			.replaceAll("(?s).*\"balance\":([0-9.]+).*", "$1"));
+	}
+
+	private void everyCaseStillOpenIsHandledBySomeoneWhoMayAct() {
+		List<String> cases = jdbc.sql("""
+				select number || ' handled by ' || handler from casework_case
+				 where township_path = :area and status not in ('CLOSED', 'WITHDRAWN', 'TRANSFERRED')""")
+			.param("area", AREA)
+			.query(String.class)
+			.list();
+		assertThat(cases).as("nine cases, one withdrawn").hasSize(8);
+		assertThat(cases).as("cases whose handler cannot act")
+			.allSatisfy(line -> assertThat(holds(line.substring(line.indexOf(" handled by ") + 12), HANDLERS, null))
+				.as(line)
+				.isTrue());
+	}
+
+	private void everyAcceptedRequestIsInExactlyOneCase() {
+		assertThat(jdbc.sql("""
+				select r.number from intake_help_request r
+				 where r.township_path = :area and r.status = 'ACCEPTED'
+				   and (select count(*) from casework_case_request c where c.request_number = r.number) <> 1""")
+			.param("area", AREA)
+			.query(String.class)
+			.list()).as("accepted requests in no case or in several").isEmpty();
 	}
 
 	private void everyOpenStepHasAnOwnerWhoMayActAndADueTime() {

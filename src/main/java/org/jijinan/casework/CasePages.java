@@ -7,8 +7,10 @@ import org.jijinan.people.PersonSearch;
 import org.jijinan.shared.Caller;
 import org.jijinan.shared.DivisionCode;
 import org.jijinan.shared.DomainProblem;
+import org.jijinan.shared.InvalidInput;
 import org.jijinan.shared.PageProblems;
 import org.jijinan.shared.PersonalDataRead;
+import org.jijinan.shared.RuleViolation;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -110,11 +112,11 @@ class CasePages {
 		try {
 			String typed = idNumber == null ? "" : idNumber.strip();
 			if (typed.isEmpty()) {
-				throw new org.jijinan.shared.InvalidInput("casework.person-required");
+				throw new InvalidInput("casework.person-required");
 			}
 			var found = finder.search(new PersonSearch(typed, null, null, null, null, 0, 1), caller);
 			if (found.rows().isEmpty()) {
-				throw new org.jijinan.shared.RuleViolation("casework.person-not-found");
+				throw new RuleViolation("casework.person-not-found");
 			}
 			desk.linkPerson(number, found.rows().get(0).id(), caller);
 			return "redirect:/cases/" + number;

@@ -253,9 +253,21 @@ public class IntakeDesk {
 		return ids.stream().map(views::get).toList();
 	}
 
+	/**
+	 * @return whether the caller may accept, refuse, merge or keep apart the request (its township's intake, review
+	 * and approval staff), so that pages offer those actions to them only
+	 */
+	public boolean mayDecide(String number, Caller caller) {
+		return mayDecide(load(number), caller);
+	}
+
+	private boolean mayDecide(HelpRequest request, Caller caller) {
+		return caller.roles().stream().anyMatch(TOWNSHIP_ROLES::contains) && inArea(request, caller);
+	}
+
 	private HelpRequest decidable(String number, Caller caller) {
 		HelpRequest request = load(number);
-		if (caller.roles().stream().noneMatch(TOWNSHIP_ROLES::contains) || !inArea(request, caller)) {
+		if (!mayDecide(request, caller)) {
 			throw new Forbidden("intake.decision-not-allowed");
 		}
 		return request;

@@ -235,6 +235,7 @@ class IntakePages {
 
 	private String requestPage(String number, Caller caller, Model model) {
 		model.addAttribute("request", desk.find(number, caller));
+		model.addAttribute("mayDecide", desk.mayDecide(number, caller));
 		model.addAttribute("attachments", attachments.list(number, caller));
 		model.addAttribute("attachmentMaxMegabytes", Math.max(1, settings.attachmentMaxBytes() / (1024 * 1024)));
 		return "intake/request";

@@ -39,9 +39,9 @@ class Decision extends AbstractAggregateRoot<Decision> {
 
 	private final String caseNumber;
 
-	private final @Nullable UUID householdId;
+	private @Nullable UUID householdId;
 
-	private final @Nullable UUID personId;
+	private @Nullable UUID personId;
 
 	private final @Nullable String subjectName;
 
@@ -281,6 +281,20 @@ class Decision extends AbstractAggregateRoot<Decision> {
 
 	String townshipPath() {
 		return townshipPath;
+	}
+
+	/**
+	 * A proposal made before its case was linked to a person takes the person, while it is still open: it can then
+	 * be approved, and its aid lands in the household's chain.
+	 * @return whether it took the person
+	 */
+	boolean takePerson(UUID person, @Nullable UUID household) {
+		if (personId != null || (status != DecisionStatus.PROPOSED && status != DecisionStatus.REVIEWED)) {
+			return false;
+		}
+		this.personId = person;
+		this.householdId = household;
+		return true;
 	}
 
 	DecisionStatus status() {

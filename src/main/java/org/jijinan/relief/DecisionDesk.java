@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.jijinan.casework.CaseDesk;
 import org.jijinan.casework.CaseEventRecorded;
+import org.jijinan.casework.CasePersonLinked;
 import org.jijinan.casework.CaseStatus;
 import org.jijinan.casework.CaseView;
 import org.jijinan.region.RegionDirectory;
@@ -21,6 +22,7 @@ import org.jijinan.shared.Sealer;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -113,6 +115,18 @@ public class DecisionDesk {
 		DecisionView proposed = decision.view();
 		events.publishEvent(new CaseEventRecorded(caseNumber, "RELIEF_PROPOSED", summary(proposed), caller.name(), now));
 		return proposed;
+	}
+
+	/**
+	 * A proposal made before the case had to be linked to a person (before this rule existed) takes the person now,
+	 * so it can be approved and its aid lands in the household's chain.
+	 */
+	@EventListener
+	void on(CasePersonLinked linked) {
+		decisions.findByCaseNumberOrderByProposedAt(linked.number())
+			.stream()
+			.filter(decision -> decision.takePerson(linked.personId(), linked.householdId()))
+			.forEach(decisions::save);
 	}
 
 	/**

@@ -182,7 +182,11 @@ public class IntakeTests {
 
 		assertThat(second.body()).contains("\"possibleDuplicateOf\":\"" + first + "\"");
 		assertThat(qiabuqiaClerk.get("/intake/requests/" + numberOf(second)).body()).contains("possible-duplicate")
-			.contains(first);
+			.contains(first)
+			.as("the first-contact owner of another township may not decide: nothing to decide is offered")
+			.doesNotContain("id=\"accept\"")
+			.doesNotContain("id=\"duplicate-decision\"")
+			.doesNotContain("id=\"refuse\"");
 	}
 
 	@Test

@@ -97,7 +97,6 @@ class ReliefJourneyBrowserTests {
 			township.waitForText(By.id("case-status"), "调查核实");
 			recordConfirmedVisit(api, caseNumber);
 			String idNumber = registered(api, "索南才让", "632521103201");
-			township.open("/cases/" + caseNumber);
 			township.waitFor(By.id("link-id-number"));
 			township.driver().findElement(By.id("link-id-number")).sendKeys(idNumber);
 			township.driver().findElement(By.id("link-person-submit")).click();
