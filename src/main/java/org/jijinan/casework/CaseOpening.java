@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.jijinan.identity.StaffDirectory;
 import org.jijinan.intake.HelpRequestAccepted;
+import org.jijinan.intake.RequestCases;
 import org.jijinan.people.HouseholdId;
 import org.jijinan.people.HouseholdRegister;
 import org.jijinan.people.PersonId;
@@ -18,18 +19,19 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Opens a case when a township accepts a request, or adds the request to the household's open case: one case per
- * household per emergency. Handling the same acceptance twice changes nothing, and two acceptances for one household
+ * household per emergency. It does so in the transaction that stores the acceptance, so that an accepted request
+ * is never without its case and the acceptance can answer which case it went to ({@link RequestCases}). Handling the same acceptance twice changes nothing, and two acceptances for one household
  * at once are taken one after the other (a transaction-scoped advisory lock on the household), so they never open
  * two cases.
  */
 @Component
-class CaseOpening {
+class CaseOpening implements RequestCases {
 
 	private final Cases cases;
 
@@ -55,7 +57,7 @@ class CaseOpening {
 		this.directory = directory;
 	}
 
-	@ApplicationModuleListener
+	@EventListener
 	void on(HelpRequestAccepted accepted) {
 		UUID householdId = accepted.personId() == null ? null
 				: households.currentHouseholdOf(new PersonId(accepted.personId())).map(HouseholdId::value).orElse(null);
@@ -77,6 +79,11 @@ class CaseOpening {
 		String townshipPath = regions.path(accepted.township());
 		cases.save(Case.open(CaseNumber.of(accepted.acceptedAt(), sequence), accepted, householdId, name,
 				townshipPath, handlerFor(accepted.acceptedBy(), townshipPath)));
+	}
+
+	@Override
+	public Optional<String> caseOf(String requestNumber) {
+		return cases.findByRequest(requestNumber).map(Case::number);
 	}
 
 	/**

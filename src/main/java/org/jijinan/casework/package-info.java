@@ -3,8 +3,9 @@
  * emergency, with an explicit life cycle from investigation to closure and a timeline of everything that happened
  * to it and who did it.
  * <p>
- * Consumes intake's {@code HelpRequestAccepted}; publishes {@code CaseOpened}, {@code RequestJoinedCase} and
- * {@code CaseStatusChanged} for supervision, notification and audit.
+ * Consumes intake's {@code HelpRequestAccepted} in the accepting transaction and answers intake's
+ * {@code RequestCases}; publishes {@code CaseOpened}, {@code RequestJoinedCase} and {@code CaseStatusChanged} for
+ * supervision, notification and audit.
  */
 @ApplicationModule(displayName = "Casework 个案办理",
 		allowedDependencies = { "shared", "region", "people", "identity", "intake", "calendar" })

@@ -288,7 +288,7 @@ class HelpRequest extends AbstractAggregateRoot<HelpRequest> {
 				subjectName, village, township, description,
 				causes.stream().map(CauseRef::causeCode).collect(Collectors.toSet()), owner, ownerOrganisation,
 				receivedAt, acceptBy, refusalReason, possibleDuplicateOf, mergedInto,
-				forwardedTo == null ? null : forwardedTo.value(), duplicateClearanceNote);
+				forwardedTo == null ? null : forwardedTo.value(), duplicateClearanceNote, null);
 	}
 
 	private static @Nullable String blankToNull(@Nullable String text) {

@@ -123,7 +123,8 @@ class HelpRequestController {
 
 	@Operation(summary = "Accept a help request (受理)",
 			description = "Only the routed township's intake, review and approval staff (`WINDOW_CLERK`, "
-					+ "`TOWNSHIP_REVIEWER`, `TOWNSHIP_APPROVER`). Opens a case. Problems: 403 "
+					+ "`TOWNSHIP_REVIEWER`, `TOWNSHIP_APPROVER`). Opens a case, or adds the request to the household's open "
+					+ "case, before it answers: `caseNumber` in the answer names that case. Problems: 403 "
 					+ "`intake.decision-not-allowed`/`intake.out-of-scope`, 404 `intake.request-not-found`, 409 when it "
 					+ "was already decided.")
 	@PostMapping("/help-requests/{number}/acceptance")

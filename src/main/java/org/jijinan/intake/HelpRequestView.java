@@ -32,13 +32,23 @@ import org.jspecify.annotations.Nullable;
  * @param keptApartBecause why the township decided a possible duplicate is a separate emergency, once it did
  * @param mergedInto the request this one was merged into
  * @param forwardedTo the county it was forwarded to
+ * @param caseNumber the case that handles the request, once it is accepted
  */
 public record HelpRequestView(String number, Channel channel, Urgency urgency, RequestStatus status,
 		@Nullable String reporterName, @Nullable String reporterPhone, boolean callbackWanted, @Nullable UUID personId,
 		@Nullable String subjectName, DivisionCode village, DivisionCode township, String description, Set<String> causes,
 		String owner, String ownerOrganisation, Instant receivedAt, Instant acceptBy, @Nullable String refusalReason,
 		@Nullable String possibleDuplicateOf, @Nullable String mergedInto, @Nullable String forwardedTo,
-		@Nullable String keptApartBecause) {
+		@Nullable String keptApartBecause, @Nullable String caseNumber) {
+
+	/**
+	 * @return the same request, handled in the given case
+	 */
+	HelpRequestView inCase(String number) {
+		return new HelpRequestView(this.number, channel, urgency, status, reporterName, reporterPhone, callbackWanted,
+				personId, subjectName, village, township, description, causes, owner, ownerOrganisation, receivedAt,
+				acceptBy, refusalReason, possibleDuplicateOf, mergedInto, forwardedTo, keptApartBecause, number);
+	}
 
 	/**
 	 * @return whether the request looks like an earlier one and the township has not yet merged it or kept it apart

@@ -54,8 +54,12 @@ public class IntakeDesk {
 
 	private final org.jijinan.shared.InputShape shape;
 
+	private final RequestCases cases;
+
 	IntakeDesk(HelpRequests requests, RegionDirectory regions, PersonRegistry persons, WorkingDayCalendar calendar,
-			IntakeSettings settings, Sealer sealer, JdbcClient jdbc, Clock clock, org.jijinan.shared.InputShape shape) {
+			IntakeSettings settings, Sealer sealer, JdbcClient jdbc, Clock clock, org.jijinan.shared.InputShape shape,
+			RequestCases cases) {
+		this.cases = cases;
 		this.shape = shape;
 		this.requests = requests;
 		this.regions = regions;
@@ -93,7 +97,7 @@ public class IntakeDesk {
 	 */
 	@Transactional(readOnly = true)
 	public HelpRequestView find(String number, Caller caller) {
-		return visible(number, caller).view();
+		return shown(visible(number, caller));
 	}
 
 	/**
@@ -200,7 +204,7 @@ public class IntakeDesk {
 	public HelpRequestView accept(String number, Caller caller) {
 		HelpRequest request = decidable(number, caller);
 		request.accept(caller.name(), clock.instant());
-		return requests.save(request).view();
+		return shown(requests.save(request));
 	}
 
 	/**
@@ -242,6 +246,15 @@ public class IntakeDesk {
 		}
 		request.forwardTo(county, note, caller.name(), clock.instant());
 		return requests.save(request).view();
+	}
+
+	/**
+	 * @return what is shown of the request, with the case that handles it once it is accepted
+	 */
+	private HelpRequestView shown(HelpRequest request) {
+		HelpRequestView view = request.view();
+		return view.status() == RequestStatus.ACCEPTED ? cases.caseOf(view.number()).map(view::inCase).orElse(view)
+				: view;
 	}
 
 	/**

@@ -90,11 +90,17 @@ class CaseworkTests {
 		clerk.json("POST", "/api/v1/households/" + household + "/members",
 				"{\"personId\": \"%s\", \"relationship\": \"CHILD\"}".formatted(son));
 
-		String first = acceptedRequestAbout(father);
-		String caseNumber = awaitCaseOf(first);
-		String second = acceptedRequestAbout(son);
-		await().atMost(Duration.ofSeconds(20))
-			.until(() -> reviewer.get("/api/v1/cases/" + caseNumber).body().contains(second));
+		Page firstAccepted = acceptance(requestAbout(father));
+		String first = IntakeTests.numberOf(firstAccepted);
+		String caseNumber = firstAccepted.body().replaceAll("(?s).*\"caseNumber\":\"(JJC-[0-9-]+)\".*", "$1");
+		assertThat(caseNumber).as("the acceptance names the case it opened: " + firstAccepted.body())
+			.startsWith("JJC-");
+		Page secondAccepted = acceptance(requestAbout(son));
+		String second = IntakeTests.numberOf(secondAccepted);
+		assertThat(secondAccepted.body()).as("the acceptance names the household's case it joined")
+			.contains("\"caseNumber\":\"" + caseNumber + "\"");
+		assertThat(reviewer.get("/api/v1/help-requests/" + second).body())
+			.contains("\"caseNumber\":\"" + caseNumber + "\"");
 
 		Page found = reviewer.get("/api/v1/cases/" + caseNumber);
 		assertThat(found.body()).contains("\"status\":\"OPEN\"").contains("\"subjectName\":\"旦增\"")
@@ -267,15 +273,22 @@ class CaseworkTests {
 	}
 
 	private String acceptedRequestAbout(String personId) {
+		return IntakeTests.numberOf(acceptance(requestAbout(personId)));
+	}
+
+	private String requestAbout(String personId) {
 		String body = personId == null ? IntakeTests.request("NORMAL", "13909741234", "FIRE")
 				: """
 						{"channel": "WINDOW", "urgency": "URGENT", "reporterRelation": "SELF", "reporterPhone": "13909741235",
 						 "personId": "%s", "village": "%s", "description": "家中失火，急需帮助", "causes": ["FIRE"]}"""
 					.formatted(personId, VILLAGE);
-		String number = IntakeTests.numberOf(clerk.json("POST", "/api/v1/help-requests", body));
+		return IntakeTests.numberOf(clerk.json("POST", "/api/v1/help-requests", body));
+	}
+
+	private Page acceptance(String number) {
 		Page accepted = reviewer.json("POST", "/api/v1/help-requests/" + number + "/acceptance", "");
 		assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
-		return number;
+		return accepted;
 	}
 
 	private String awaitCaseOf(String requestNumber) {
