@@ -53,6 +53,31 @@ class OpenApiDocumentTests {
 	}
 
 	/**
+	 * {@code docs/api/openapi.json} is what partners read and what the partner client in the tests is generated from
+	 * ({@code GeneratedClientJourneyTests}); it must be the document the platform serves. When the API changes, this
+	 * test fails and leaves the new document in {@code target/openapi.json}: review the difference and copy it over,
+	 * or run this test with {@code -Djijinan.api-document.write=true}.
+	 */
+	@Test
+	void isTheDocumentCommittedForPartners() throws Exception {
+		JsonNode served = document();
+		((tools.jackson.databind.node.ObjectNode) served).remove("servers");
+		String canonical = JsonMapper.builder()
+			.enable(tools.jackson.databind.cfg.JsonNodeFeature.WRITE_PROPERTIES_SORTED)
+			.enable(tools.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+			.build()
+			.writeValueAsString(served) + "\n";
+		Files.writeString(Path.of("target/openapi.json"), canonical);
+		Path committed = Path.of("docs/api/openapi.json");
+		if (Boolean.getBoolean("jijinan.api-document.write")) {
+			Files.writeString(committed, canonical);
+		}
+		assertThat(JsonMapper.builder().build().readTree(Files.readString(committed)))
+			.as("docs/api/openapi.json is not the served document; see target/openapi.json")
+			.isEqualTo(served);
+	}
+
+	/**
 	 * Two types of one name would be one schema in the document, and one of them documented as the other.
 	 */
 	@Test
