@@ -47,7 +47,7 @@ import org.springframework.web.multipart.MultipartFile;
  * module.
  * <p>
  * Answers: every error is {@code application/problem+json} with the shared {@code ProblemDetail} schema (400, 401,
- * 403, and where they can happen 404, 409 and 422), uploads are {@code multipart/form-data} whatever the mapping
+ * 403 and 429, and where they can happen 404, 409, 413, 415 and 422), uploads are {@code multipart/form-data} whatever the mapping
  * declares, and answers are {@code application/json} unless the operation documents a file.
  */
 @Configuration(proxyBeanMethods = false)
@@ -80,7 +80,11 @@ class ApiDocumentation {
 					+ "`*.out-of-scope`, `security.csrf-token-invalid`)",
 			"404", "Unknown (`*-not-found`)", "409",
 			"Conflicts with the stored state: an illegal transition, a concurrent change, a duplicate",
-			"422", "Well-formed but breaks a rule");
+			"422", "Well-formed but breaks a rule", "413",
+			"The uploaded file is larger than the platform accepts (`request.http-413`)", "415",
+			"The body is not of a media type the operation reads (`request.http-415`)", "429",
+			"A partner system called more often than its rate limit allows (`security.partner-rate-limited`); "
+					+ "the `Retry-After` header says when to try again");
 
 	/**
 	 * Describes the API and its errors: the title, the {@code ProblemDetail} schema and the problem answers of every
@@ -100,10 +104,16 @@ class ApiDocumentation {
 			api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
 				ApiResponses responses = operation.getResponses();
 				boolean reads = method == PathItem.HttpMethod.GET;
-				for (String status : List.of("400", "401", "403", "404", "409", "422")) {
+				boolean body = operation.getRequestBody() != null;
+				boolean upload = body && operation.getRequestBody().getContent() != null && operation.getRequestBody()
+					.getContent()
+					.containsKey(org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE);
+				for (String status : List.of("400", "401", "403", "404", "409", "413", "415", "422", "429")) {
 					boolean applies = switch (status) {
 						case "404" -> !reads || path.contains("{");
 						case "409", "422" -> !reads;
+						case "413" -> upload;
+						case "415" -> body;
 						default -> true;
 					};
 					if (applies && !responses.containsKey(status)) {

@@ -56,7 +56,7 @@ class MalformedInputTests {
 	ApplicationContext context;
 
 	@Test
-	void answersEveryMalformedVariantOfEveryOperationWithoutA5xx() {
+	void answersEveryMalformedVariantOfEveryOperationWithoutA5xxAndOnlyWithDocumentedStatuses() {
 		var staff = StaffFixtures.from(context);
 		Visitor county = StaffFixtures.signedIn(port, staff.active(StaffFixtures.COUNTY, UnitKind.COUNTY_CIVIL_AFFAIRS,
 				Role.ADMINISTRATOR, Role.COUNTY_REVIEWER, Role.COUNTY_APPROVER, Role.LEADER));
@@ -65,6 +65,7 @@ class MalformedInputTests {
 		JsonNode api = JsonMapper.builder().build().readTree(new Visitor(port).get("/v3/api-docs").body());
 		Random random = new Random(2026);
 		List<String> failures = new ArrayList<>();
+		java.util.Set<String> undocumented = new java.util.TreeSet<>();
 		Map<Integer, Integer> statuses = new TreeMap<>();
 		Map<String, Integer> sent = new TreeMap<>();
 
@@ -82,6 +83,10 @@ class MalformedInputTests {
 					Page answer = send(who, method, variant);
 					statuses.merge(answer.status(), 1, Integer::sum);
 					String body = answer.body();
+					if (!operation.getValue().path("responses").has(String.valueOf(answer.status()))) {
+						undocumented.add(method + " " + path.getKey() + " → " + answer.status() + " "
+								+ body.replaceAll("(?s).*\"code\":\"([^\"]+)\".*", "$1"));
+					}
 					if (answer.status() >= 500 || body.contains("Exception") || body.contains("\tat ")
 							|| body.contains("SQLState") || body.contains("org.postgresql")
 							|| body.toLowerCase().contains("syntax error at")) {
@@ -98,6 +103,7 @@ class MalformedInputTests {
 		assertThat(sent.values()).as("variants per operation").allSatisfy(count -> assertThat(count)
 			.isGreaterThanOrEqualTo(VARIANTS));
 		assertThat(failures).as("answers that were 5xx or leaked internals").isEmpty();
+		assertThat(undocumented).as("answers whose status the operation's document does not list").isEmpty();
 	}
 
 	/**
