@@ -1,6 +1,5 @@
 package org.jijinan;
 
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -23,8 +22,7 @@ import org.jijinan.identity.StaffFixtures;
 import org.jijinan.identity.StaffFixtures.Opened;
 import org.jijinan.identity.UnitKind;
 import org.jijinan.intake.IntakeTests;
-import org.jijinan.region.RegionDirectory;
-import org.jijinan.shared.Caller;
+import org.jijinan.region.TestVillages;
 import org.jijinan.shared.DivisionCode;
 import org.jijinan.shared.ResidentIdNumber;
 import org.jspecify.annotations.Nullable;
@@ -79,7 +77,7 @@ class CountyDayJourneyTests {
 
 	@Test
 	void aCountyDayKeepsEveryPromiseAcrossTheModules() throws Exception {
-		villages();
+		TestVillages.ensure(context, VILLAGE, "江西沟一村", OTHER_VILLAGE, "江西沟二村");
 		var staff = StaffFixtures.from(context);
 		Opened clerkAccount = staff.active(TOWNSHIP, UnitKind.TOWNSHIP_GOVERNMENT, Role.WINDOW_CLERK);
 		Visitor clerk = StaffFixtures.signedIn(port, clerkAccount);
@@ -510,35 +508,6 @@ class CountyDayJourneyTests {
 		return "1389710" + String.format("%04d", ThreadLocalRandom.current().nextInt(10_000));
 	}
 
-	/** Two villages of 江西沟镇 that only this test uses. */
-	private void villages() {
-		RegionDirectory regions = context.getBean(RegionDirectory.class);
-		if (regions.find(new DivisionCode(VILLAGE)).isPresent()) {
-			return;
-		}
-		regions.importCsv(new StringReader("""
-				code,name,level,parent_code,valid_from,valid_to,successor_code
-				632521106901,江西沟一村,VILLAGE,632521106,,,
-				632521106902,江西沟二村,VILLAGE,632521106,,,
-				"""), new Caller() {
-
-			@Override
-			public String name() {
-				return "test";
-			}
-
-			@Override
-			public Set<String> roles() {
-				return Set.of("ADMINISTRATOR");
-			}
-
-			@Override
-			public @Nullable DivisionCode regionScope() {
-				return StaffFixtures.COUNTY;
-			}
-
-		});
-	}
 
 	/**
 	 * The day's figures counted by hand: requests by channel, cases aided, and units' referrals, completions and

@@ -1,7 +1,6 @@
 package org.jijinan;
 
 import java.io.File;
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,11 +41,9 @@ import org.jijinan.partnerclient.model.Proposal;
 import org.jijinan.partnerclient.model.TaskOrder;
 import org.jijinan.partnerclient.model.TaskOutcome;
 import org.jijinan.partnerclient.model.TaskView;
-import org.jijinan.region.RegionDirectory;
-import org.jijinan.shared.Caller;
+import org.jijinan.region.TestVillages;
 import org.jijinan.shared.DivisionCode;
 import org.jijinan.shared.ResidentIdNumber;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -80,7 +77,7 @@ class GeneratedClientJourneyTests {
 
 	@Test
 	void drivesAWholeJourneyThroughTheDocumentedApi(@TempDir Path folder) throws Exception {
-		village();
+		TestVillages.ensure(context, VILLAGE, "铁盖一村");
 		var staff = StaffFixtures.from(context);
 		Opened clerkAccount = staff.active(TOWNSHIP, UnitKind.TOWNSHIP_GOVERNMENT, Role.WINDOW_CLERK);
 		Opened reviewerAccount = staff.active(TOWNSHIP, UnitKind.TOWNSHIP_GOVERNMENT, Role.TOWNSHIP_REVIEWER);
@@ -232,33 +229,5 @@ class GeneratedClientJourneyTests {
 		return "1389720" + String.format("%04d", ThreadLocalRandom.current().nextInt(10_000));
 	}
 
-	/** A village of 铁盖乡 that only this test uses. */
-	private void village() {
-		RegionDirectory regions = context.getBean(RegionDirectory.class);
-		if (regions.find(new DivisionCode(VILLAGE)).isPresent()) {
-			return;
-		}
-		regions.importCsv(new StringReader("""
-				code,name,level,parent_code,valid_from,valid_to,successor_code
-				632521203901,铁盖一村,VILLAGE,632521203,,,
-				"""), new Caller() {
-
-			@Override
-			public String name() {
-				return "test";
-			}
-
-			@Override
-			public Set<String> roles() {
-				return Set.of("ADMINISTRATOR");
-			}
-
-			@Override
-			public @Nullable DivisionCode regionScope() {
-				return StaffFixtures.COUNTY;
-			}
-
-		});
-	}
 
 }

@@ -185,6 +185,20 @@ class Case extends AbstractAggregateRoot<Case> {
 		registerEvent(new CasePersonLinked(number, id, township, person, household, by, now));
 	}
 
+	/**
+	 * The provisionally registered person the case is about turned out to be a person registered already: the case
+	 * is about that person, and their household, from now on, whatever its status.
+	 * @return whether the case was about the provisional record
+	 */
+	boolean followIdentified(UUID provisional, UUID person, @Nullable UUID household) {
+		if (!provisional.equals(personId)) {
+			return false;
+		}
+		this.personId = person;
+		this.householdId = household;
+		return true;
+	}
+
 	String handler() {
 		return handler;
 	}

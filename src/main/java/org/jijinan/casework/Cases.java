@@ -1,5 +1,6 @@
 package org.jijinan.casework;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -13,6 +14,9 @@ interface Cases extends ListCrudRepository<Case, UUID> {
 
 	@Query("select * from casework_case where number = :number")
 	Optional<Case> findByNumber(String number);
+
+	@Query("select * from casework_case where person_id = :personId")
+	List<Case> findAllAbout(UUID personId);
 
 	@Query("""
 			select c.* from casework_case c join casework_case_request r on r.case_id = c.id

@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.UUID;
 
 import org.jijinan.casework.CasePersonLinked;
+import org.jijinan.people.HouseholdId;
+import org.jijinan.people.HouseholdRegister;
+import org.jijinan.people.ProvisionalPersonIdentified;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -30,9 +33,12 @@ class AssistanceChain {
 
 	private final ApplicationEventPublisher events;
 
-	AssistanceChain(JdbcClient jdbc, ApplicationEventPublisher events) {
+	private final HouseholdRegister households;
+
+	AssistanceChain(JdbcClient jdbc, ApplicationEventPublisher events, HouseholdRegister households) {
 		this.jdbc = jdbc;
 		this.events = events;
+		this.households = households;
 	}
 
 	/**
@@ -81,6 +87,24 @@ class AssistanceChain {
 			.param("person", linked.personId())
 			.param("household", linked.householdId())
 			.param("caseNumber", linked.number())
+			.update();
+	}
+
+	/**
+	 * A provisionally registered person turned out to be registered already: what they received joins the
+	 * registered person's chain and household, where the duplicate check of any later aid sees it.
+	 */
+	@EventListener
+	void on(ProvisionalPersonIdentified identified) {
+		if (identified.provisionalId().equals(identified.person())) {
+			return;
+		}
+		jdbc.sql("""
+				update relief_assistance set person_id = :person, household_id = coalesce(:household, household_id)
+				 where person_id = :provisional""")
+			.param("person", identified.person().value())
+			.param("household", households.currentHouseholdOf(identified.person()).map(HouseholdId::value).orElse(null))
+			.param("provisional", identified.provisionalId().value())
 			.update();
 	}
 

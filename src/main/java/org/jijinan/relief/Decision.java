@@ -297,6 +297,20 @@ class Decision extends AbstractAggregateRoot<Decision> {
 		return true;
 	}
 
+	/**
+	 * The provisionally registered person it is about turned out to be registered already: a decision still open
+	 * is about that person and household from now on.
+	 * @return whether it changed
+	 */
+	boolean followIdentified(UUID provisional, UUID person, @Nullable UUID household) {
+		if (!provisional.equals(personId) || (status != DecisionStatus.PROPOSED && status != DecisionStatus.REVIEWED)) {
+			return false;
+		}
+		this.personId = person;
+		this.householdId = household;
+		return true;
+	}
+
 	DecisionStatus status() {
 		return status;
 	}

@@ -11,6 +11,9 @@ import org.jijinan.casework.CaseEventRecorded;
 import org.jijinan.casework.CasePersonLinked;
 import org.jijinan.casework.CaseStatus;
 import org.jijinan.casework.CaseView;
+import org.jijinan.people.HouseholdId;
+import org.jijinan.people.HouseholdRegister;
+import org.jijinan.people.ProvisionalPersonIdentified;
 import org.jijinan.region.RegionDirectory;
 import org.jijinan.shared.Caller;
 import org.jijinan.shared.Conflict;
@@ -52,8 +55,12 @@ public class DecisionDesk {
 
 	private final Payments payments;
 
+	private final HouseholdRegister households;
+
 	DecisionDesk(Decisions decisions, CaseDesk cases, ReliefPolicies policies, AssistanceChain chain,
-			RegionDirectory regions, Sealer sealer, Clock clock, ApplicationEventPublisher events, Payments payments) {
+			RegionDirectory regions, Sealer sealer, Clock clock, ApplicationEventPublisher events, Payments payments,
+			HouseholdRegister households) {
+		this.households = households;
 		this.payments = payments;
 		this.events = events;
 		this.decisions = decisions;
@@ -126,6 +133,23 @@ public class DecisionDesk {
 		decisions.findByCaseNumberOrderByProposedAt(linked.number())
 			.stream()
 			.filter(decision -> decision.takePerson(linked.personId(), linked.householdId()))
+			.forEach(decisions::save);
+	}
+
+	/**
+	 * An open decision about a provisionally registered person who turned out to be registered already is about
+	 * that person and household from now on, so its aid lands in their chain.
+	 */
+	@EventListener
+	void on(ProvisionalPersonIdentified identified) {
+		if (identified.provisionalId().equals(identified.person())) {
+			return;
+		}
+		UUID household = households.currentHouseholdOf(identified.person()).map(HouseholdId::value).orElse(null);
+		decisions.findOpenAbout(identified.provisionalId().value())
+			.stream()
+			.filter(decision -> decision.followIdentified(identified.provisionalId().value(),
+					identified.person().value(), household))
 			.forEach(decisions::save);
 	}
 

@@ -10,6 +10,9 @@ interface Decisions extends ListCrudRepository<Decision, UUID> {
 
 	List<Decision> findByCaseNumberOrderByProposedAt(String caseNumber);
 
+	@Query("select * from relief_decision where person_id = :personId and status in ('PROPOSED', 'REVIEWED')")
+	List<Decision> findOpenAbout(UUID personId);
+
 	@Query("""
 			select * from relief_decision where township_path like :scope || '%' and status in ('PROPOSED', 'REVIEWED')
 			 order by proposed_at limit 500""")
