@@ -6,7 +6,6 @@ import java.util.Set;
 
 import org.jijinan.shared.DivisionCode;
 import org.jijinan.shared.DomainProblem;
-import org.jijinan.shared.NotFound;
 import org.jijinan.shared.PageProblems;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -135,12 +134,7 @@ class AdministrationPages {
 
 	@GetMapping("/clients/{clientId}/calls")
 	String calls(@PathVariable String clientId, @AuthenticationPrincipal Staff admin, Model model) {
-		var client = clients.visibleTo(admin)
-			.stream()
-			.filter(visible -> visible.clientId().equals(clientId))
-			.findFirst()
-			.orElseThrow(() -> new NotFound("identity.client-unknown"));
-		model.addAttribute("client", client);
+		model.addAttribute("client", clients.visibleTo(clientId, admin));
 		model.addAttribute("calls", calls.latest(clientId, 200));
 		return "identity/client-calls";
 	}

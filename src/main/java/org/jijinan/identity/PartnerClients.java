@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 
 import org.jijinan.shared.Forbidden;
 import org.jijinan.shared.InvalidInput;
+import org.jijinan.shared.NotFound;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,6 +30,9 @@ import org.springframework.transaction.annotation.Transactional;
 class PartnerClients {
 
 	private static final Pattern SCOPE = Pattern.compile("[a-z][a-z0-9-]{1,40}(:[a-z][a-z0-9-]{1,20})?");
+
+	/** The scopes are stored separated by spaces, in at most this many characters. */
+	private static final int MAX_SCOPES_LENGTH = 500;
 
 	private final JdbcClient jdbc;
 
@@ -50,18 +54,29 @@ class PartnerClients {
 	}
 
 	/**
+	 * Registers a system from the clients page, whose scopes field holds the scopes separated by spaces.
 	 * @return the client id and its secret, to hand over once
 	 */
 	RegisteredClient register(String name, UnitId unitId, String scopes, Staff admin) {
-		if (!admin.administers()) {
-			throw new Forbidden("identity.administrator-required");
+		return register(name, unitId, scopes == null ? List.of() : Arrays.asList(scopes.strip().split("\\s+")), admin);
+	}
+
+	/**
+	 * Registers a system for a unit in the administrator's scope. The secret is kept only as a hash: the answer is
+	 * the one time it can be read.
+	 * @return the client id and its secret, to hand over once
+	 * @throws InvalidInput naming the field at fault: {@code identity.client-name-invalid} ({@code name}),
+	 * {@code identity.client-scopes-invalid}, {@code identity.client-scope-unknown} or
+	 * {@code identity.client-scope-not-for-unit} ({@code scopes}, or the scope's place in the list as
+	 * {@code scopes[1]})
+	 */
+	RegisteredClient register(String name, UnitId unitId, List<String> scopes, Staff admin) {
+		administrator(admin);
+		if (name == null || name.isBlank() || name.strip().length() > 100) {
+			throw InvalidInput.inField("name", "identity.client-name-invalid");
 		}
 		UnitKind kind = directory.visible(unitId, admin).view().kind();
-		Set<String> granted = parseScopes(scopes);
-		granted.forEach(scope -> admissible(scope, kind));
-		if (name == null || name.isBlank() || name.length() > 100) {
-			throw new InvalidInput("identity.client-name-invalid");
-		}
+		Set<String> granted = admissibleScopes(scopes, kind);
 		String clientId = "jjn-client-" + UUID.randomUUID().toString().substring(0, 13);
 		String secret = BearerTokens.newToken();
 		UUID id = UUID.randomUUID();
@@ -113,8 +128,12 @@ class PartnerClients {
 		return token;
 	}
 
+	/**
+	 * @return the partner systems of the units in the administrator's scope, newest first, without their secrets
+	 */
 	@Transactional(readOnly = true)
 	List<ClientView> visibleTo(Staff admin) {
+		administrator(admin);
 		Set<UnitId> units = new java.util.HashSet<>();
 		directory.units(admin).forEach(unit -> units.add(unit.id()));
 		return jdbc.sql("select client_id, name, unit_id, scopes, disabled, created_at from identity_api_client "
@@ -129,28 +148,61 @@ class PartnerClients {
 	}
 
 	/**
+	 * @return one partner system of a unit in the administrator's scope, without its secret
+	 * @throws org.jijinan.shared.NotFound {@code identity.client-unknown} for an unknown system and for one of a
+	 * unit outside the scope alike
+	 */
+	@Transactional(readOnly = true)
+	ClientView visibleTo(String clientId, Staff admin) {
+		return visibleTo(admin).stream()
+			.filter(visible -> visible.clientId().equals(clientId))
+			.findFirst()
+			.orElseThrow(() -> new NotFound("identity.client-unknown"));
+	}
+
+	private static void administrator(Staff admin) {
+		if (!admin.administers()) {
+			throw new Forbidden("identity.administrator-required");
+		}
+	}
+
+	/**
+	 * @return the scopes, each well-formed, known and admissible for the kind of unit, without repeats
+	 */
+	private Set<String> admissibleScopes(List<String> scopes, UnitKind kind) {
+		if (scopes == null || scopes.isEmpty()) {
+			throw InvalidInput.inField("scopes", "identity.client-scopes-invalid");
+		}
+		Set<String> granted = new TreeSet<>();
+		for (int i = 0; i < scopes.size(); i++) {
+			String scope = scopes.get(i);
+			String field = "scopes[" + i + "]";
+			if (scope == null || !SCOPE.matcher(scope).matches()) {
+				throw InvalidInput.inField(field, "identity.client-scopes-invalid");
+			}
+			admissible(scope, kind, field);
+			granted.add(scope);
+		}
+		if (String.join(" ", granted).length() > MAX_SCOPES_LENGTH) {
+			throw InvalidInput.inField("scopes", "identity.client-scopes-invalid");
+		}
+		return granted;
+	}
+
+	/**
 	 * A scope is granted only to systems of the kinds of unit its endpoints declare; monitoring to any unit.
 	 */
-	private void admissible(String scope, UnitKind kind) {
+	private void admissible(String scope, UnitKind kind, String field) {
 		if (scope.equals(SecurityConfiguration.METRICS_SCOPE)) {
 			return;
 		}
 		List<PartnerEndpoint> declaring = endpoints.stream().filter(endpoint -> endpoint.scope().equals(scope)).toList();
 		if (declaring.isEmpty()) {
-			throw new InvalidInput("identity.client-scope-unknown", scope);
+			throw InvalidInput.inField(field, "identity.client-scope-unknown", scope);
 		}
 		if (declaring.stream().noneMatch(endpoint -> endpoint.holders().contains(kind))) {
-			throw new InvalidInput("identity.client-scope-not-for-unit", scope);
+			throw InvalidInput.inField(field, "identity.client-scope-not-for-unit", scope);
 		}
-	}
-
-	private static Set<String> parseScopes(String scopes) {
-		Set<String> granted = new TreeSet<>(Arrays.asList(scopes == null ? new String[0] : scopes.strip().split("\\s+")));
-		granted.remove("");
-		if (granted.isEmpty() || !granted.stream().allMatch(scope -> SCOPE.matcher(scope).matches())) {
-			throw new InvalidInput("identity.client-scopes-invalid");
-		}
-		return granted;
 	}
 
 	record RegisteredClient(String clientId, String secret) {

@@ -32,8 +32,8 @@ public class InputShape {
 	}
 
 	private static void refuse(ConstraintViolation<Object> violation) {
-		throw new InvalidInput("request.invalid-field", violation.getPropertyPath().toString(),
-				violation.getMessage());
+		String field = violation.getPropertyPath().toString();
+		throw InvalidInput.inField(field, "request.invalid-field", field, violation.getMessage());
 	}
 
 }

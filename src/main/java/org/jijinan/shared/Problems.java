@@ -42,6 +42,9 @@ public class Problems {
 	 */
 	public ProblemDetail of(DomainProblem problem, Locale locale) {
 		var body = of(problem.kind().status(), problem.code(), locale, problem.arguments());
+		if (problem instanceof InvalidInput invalid && invalid.field() != null) {
+			body.setProperty("field", invalid.field());
+		}
 		if (problem instanceof ImportRejected rejected) {
 			body.setProperty("rows", rejected.rows().stream().map(row -> describe(row, locale)).toList());
 		}
