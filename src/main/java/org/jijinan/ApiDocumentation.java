@@ -24,6 +24,7 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.customizers.ParameterCustomizer;
 import org.springdoc.core.properties.SpringDocConfigProperties;
 
 import org.springframework.context.annotation.Bean;
@@ -183,6 +184,25 @@ class ApiDocumentation {
 							form));
 			}
 			return operation;
+		};
+	}
+
+	/**
+	 * Documents a parameter of one of the platform's identifier types (a record around a UUID, such as
+	 * {@code AccountId}) as a UUID. springdoc documented it after whichever converter to the type it came upon first,
+	 * from {@code String} or from {@code UUID}, and which one that was changed from one start to the next: the served
+	 * document, and so the committed one, gained and lost {@code format: uuid} at random.
+	 */
+	@Bean
+	ParameterCustomizer identifierParameters() {
+		return (parameter, handlerParameter) -> {
+			Class<?> type = handlerParameter.getParameterType();
+			if (parameter != null && type.isRecord() && type.getName().startsWith("org.jijinan.")
+					&& type.getRecordComponents().length == 1
+					&& type.getRecordComponents()[0].getType() == java.util.UUID.class) {
+				parameter.setSchema(new StringSchema().format("uuid"));
+			}
+			return parameter;
 		};
 	}
 

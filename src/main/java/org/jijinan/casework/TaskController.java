@@ -36,13 +36,19 @@ class TaskController {
 		this.desk = desk;
 	}
 
-	@Operation(summary = "List the tasks referred from a case")
+	@Operation(summary = "List the tasks referred from a case",
+			description = "Staff of the case's area (any role). Problems: 400 `casework.number-malformed`, 403 "
+					+ "`casework.out-of-scope`, 404 `casework.case-not-found`.")
 	@GetMapping("/cases/{number}/tasks")
 	List<TaskView> ofCase(@PathVariable String number, @AuthenticationPrincipal Caller caller) {
 		return desk.ofCase(number, caller);
 	}
 
-	@Operation(summary = "List the units a case's task may be referred to")
+	@Operation(summary = "List the units a case's task may be referred to",
+			description = "Every unit of the case's county except village committees. Staff of the case's area (any "
+					+ "role); referring itself is for `TOWNSHIP_REVIEWER`, `TOWNSHIP_APPROVER`, `COUNTY_REVIEWER` "
+					+ "or `COUNTY_APPROVER`. Problems: 400 `casework.number-malformed`, 403 "
+					+ "`casework.out-of-scope`, 404 `casework.case-not-found`.")
 	@GetMapping("/cases/{number}/referral-targets")
 	List<UnitView> targets(@PathVariable String number, @AuthenticationPrincipal Caller caller) {
 		return desk.targets(number, caller);

@@ -59,13 +59,20 @@ class CharityController {
 		return ResponseEntity.created(URI.create("/api/v1/charity-projects/" + started.id())).body(started);
 	}
 
-	@Operation(summary = "List charity projects")
+	@Operation(summary = "List charity projects",
+			description = "Charity officers (`CHARITY_OFFICER`) see their own charity's projects; "
+					+ "`TOWNSHIP_REVIEWER`, `TOWNSHIP_APPROVER`, `COUNTY_REVIEWER` or `COUNTY_APPROVER` with a "
+					+ "region scope see every project (at most 500); newest first. Problems: 403 "
+					+ "`charity.not-allowed`.")
 	@GetMapping("/charity-projects")
 	List<ProjectView> projects(@AuthenticationPrincipal Caller caller) {
 		return projects.list(caller);
 	}
 
-	@Operation(summary = "Read a charity project")
+	@Operation(summary = "Read a charity project",
+			description = "Its own charity's officers (`CHARITY_OFFICER`) and `TOWNSHIP_REVIEWER`, "
+					+ "`TOWNSHIP_APPROVER`, `COUNTY_REVIEWER` or `COUNTY_APPROVER` with a region scope. Problems: "
+					+ "403 `charity.not-allowed`/`charity.not-your-project`, 404 `charity.project-not-found`.")
 	@GetMapping("/charity-projects/{id}")
 	ProjectView project(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
 		return projects.find(id, caller);
@@ -88,31 +95,51 @@ class CharityController {
 		return ResponseEntity.created(URI.create("/api/v1/needs/" + published.id())).body(published);
 	}
 
-	@Operation(summary = "Read the de-identified needs board")
+	@Operation(summary = "Read the de-identified needs board",
+			description = "Charity officers (`CHARITY_OFFICER`) see every open need, de-identified and without its "
+					+ "case; `TOWNSHIP_REVIEWER`, `TOWNSHIP_APPROVER`, `COUNTY_REVIEWER` or `COUNTY_APPROVER` see "
+					+ "the needs of their area not withdrawn, with the case. Newest first, at most 500. Problems: "
+					+ "403 `charity.not-allowed`.")
 	@GetMapping("/needs")
 	List<NeedView> board(@AuthenticationPrincipal Caller caller) {
 		return needs.board(caller);
 	}
 
-	@Operation(summary = "Read a need")
+	@Operation(summary = "Read a need",
+			description = "Charity officers (`CHARITY_OFFICER`) de-identified; `TOWNSHIP_REVIEWER`, "
+					+ "`TOWNSHIP_APPROVER`, `COUNTY_REVIEWER` or `COUNTY_APPROVER` of the need's area with its "
+					+ "case. Problems: 403 `charity.not-allowed`/`charity.out-of-scope`, 404 "
+					+ "`charity.need-not-found`.")
 	@GetMapping("/needs/{id}")
 	NeedView need(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
 		return needs.find(id, caller);
 	}
 
-	@Operation(summary = "List the projects matching a need")
+	@Operation(summary = "List the projects matching a need",
+			description = "Up to ten projects with budget left that fit it best, with scores and reasons. Charity "
+					+ "officers (`CHARITY_OFFICER`), and `TOWNSHIP_REVIEWER`, `TOWNSHIP_APPROVER`, `COUNTY_REVIEWER` "
+					+ "or `COUNTY_APPROVER` of the need's area, as for the need. Problems: 403 "
+					+ "`charity.not-allowed`/`charity.out-of-scope`, 404 `charity.need-not-found`.")
 	@GetMapping("/needs/{id}/matches")
 	List<Matching.Match> needMatches(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
 		return needs.matchesFor(id, caller);
 	}
 
-	@Operation(summary = "Withdraw a need")
+	@Operation(summary = "Withdraw a need",
+			description = "Only `TOWNSHIP_REVIEWER`, `TOWNSHIP_APPROVER`, `COUNTY_REVIEWER` or `COUNTY_APPROVER` of "
+					+ "the need's area, never charities, while it is open. Problems: 403 "
+					+ "`charity.not-allowed`/`charity.out-of-scope`, 404 `charity.need-not-found`, 409 "
+					+ "`charity.need-taken`.")
 	@PostMapping("/needs/{id}/withdrawal")
 	NeedView withdraw(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
 		return needs.withdraw(id, caller);
 	}
 
-	@Operation(summary = "List a need's claims")
+	@Operation(summary = "List a need's claims",
+			description = "Charity officers (`CHARITY_OFFICER`), and `TOWNSHIP_REVIEWER`, `TOWNSHIP_APPROVER`, "
+					+ "`COUNTY_REVIEWER` or `COUNTY_APPROVER` of the need's area, as for the need. A charity "
+					+ "officer sees only their own charity's claims. Problems: 403 "
+					+ "`charity.not-allowed`/`charity.out-of-scope`, 404 `charity.need-not-found`.")
 	@GetMapping("/needs/{id}/claims")
 	List<ClaimView> claimsOf(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
 		return claims.ofNeed(id, caller);
@@ -132,19 +159,30 @@ class CharityController {
 		return ResponseEntity.created(URI.create("/api/v1/charity-claims/" + made.id())).body(made);
 	}
 
-	@Operation(summary = "List the caller's charity's claims")
+	@Operation(summary = "List the caller's charity's claims",
+			description = "Only charity officers (`CHARITY_OFFICER`) of a charity: its claims, newest first. "
+					+ "Problems: 403 `charity.not-allowed`.")
 	@GetMapping("/charity-claims")
 	List<ClaimView> myClaims(@AuthenticationPrincipal Caller caller) {
 		return claims.mine(caller);
 	}
 
-	@Operation(summary = "Record a claim's delivery")
+	@Operation(summary = "Record a claim's delivery",
+			description = "Only charity officers (`CHARITY_OFFICER`) of the claiming charity, with a note of what "
+					+ "was given (4 to 1000 characters); the township then confirms it. Problems: 400 "
+					+ "`charity.delivery-note-required`/`request.invalid-field`, 403 "
+					+ "`charity.not-allowed`/`charity.not-your-claim`, 404 `charity.claim-not-found`, 409 "
+					+ "`charity.claim-not-claimed`.")
 	@PostMapping("/charity-claims/{id}/delivery")
 	ClaimView deliver(@PathVariable UUID id, @Valid @RequestBody Note note, @AuthenticationPrincipal Caller caller) {
 		return claims.deliver(id, note.note(), caller);
 	}
 
-	@Operation(summary = "Cancel a claim")
+	@Operation(summary = "Cancel a claim",
+			description = "Only charity officers (`CHARITY_OFFICER`) of the claiming charity, before delivery: the "
+					+ "need is open again and the project's budget freed. Problems: 403 "
+					+ "`charity.not-allowed`/`charity.not-your-claim`, 404 `charity.claim-not-found`, 409 "
+					+ "`charity.claim-not-claimed`.")
 	@PostMapping("/charity-claims/{id}/cancellation")
 	ClaimView cancel(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
 		return claims.cancel(id, caller);
@@ -166,19 +204,31 @@ class CharityController {
 		return ResponseEntity.created(URI.create("/api/v1/pledges/" + recorded.id())).body(recorded);
 	}
 
-	@Operation(summary = "List pledges")
+	@Operation(summary = "List pledges",
+			description = "Only charity officers (`CHARITY_OFFICER`) and `COUNTY_REVIEWER` or `COUNTY_APPROVER` with "
+					+ "a region scope: the pledges with something left, newest first. Problems: 403 "
+					+ "`charity.not-allowed`.")
 	@GetMapping("/pledges")
 	List<Pledges.PledgeView> pledges(@AuthenticationPrincipal Caller caller) {
 		return pledges.pledges(caller);
 	}
 
-	@Operation(summary = "Suggest pledges for a need")
+	@Operation(summary = "Suggest pledges for a need",
+			description = "Up to 20 pledges with something left, for an area containing the need's township and of a "
+					+ "kind it asks for, those naming its cause first, with the reasons. Charity officers "
+					+ "(`CHARITY_OFFICER`), and `TOWNSHIP_REVIEWER`, `TOWNSHIP_APPROVER`, `COUNTY_REVIEWER` or "
+					+ "`COUNTY_APPROVER` of the need's area, as for the need. Problems: 403 "
+					+ "`charity.not-allowed`/`charity.out-of-scope`, 404 `charity.need-not-found`.")
 	@GetMapping("/needs/{id}/pledges")
 	List<Pledges.Suggestion> pledgesFor(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
 		return pledges.forNeed(id, caller);
 	}
 
-	@Operation(summary = "Suggest volunteers for a need")
+	@Operation(summary = "Suggest volunteers for a need",
+			description = "Only charity officers (`CHARITY_OFFICER`), and `COUNTY_REVIEWER` or `COUNTY_APPROVER` of "
+					+ "the need's area. For a need asking for volunteers or services, up to 20 volunteers serving "
+					+ "its township, those whose skills its summary names first, phones masked; otherwise none. "
+					+ "Problems: 403 `charity.not-allowed`/`charity.out-of-scope`, 404 `charity.need-not-found`.")
 	@GetMapping("/needs/{id}/volunteers")
 	List<Pledges.VolunteerSuggestion> volunteersFor(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
 		return pledges.volunteersFor(id, caller);
@@ -197,7 +247,11 @@ class CharityController {
 			.body(allocation);
 	}
 
-	@Operation(summary = "List a need's pledge allocations")
+	@Operation(summary = "List a need's pledge allocations",
+			description = "Newest first. Charity officers (`CHARITY_OFFICER`), and `TOWNSHIP_REVIEWER`, "
+					+ "`TOWNSHIP_APPROVER`, `COUNTY_REVIEWER` or `COUNTY_APPROVER` of the need's area, as for the "
+					+ "need. Problems: 403 `charity.not-allowed`/`charity.out-of-scope`, 404 "
+					+ "`charity.need-not-found`.")
 	@GetMapping("/needs/{id}/pledge-allocations")
 	List<PledgeAllocations.Allocation> allocations(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
 		return allocations.forNeed(id, caller);
@@ -220,25 +274,41 @@ class CharityController {
 		return ResponseEntity.created(URI.create("/api/v1/volunteers/" + recorded.id())).body(recorded);
 	}
 
-	@Operation(summary = "List volunteers")
+	@Operation(summary = "List volunteers",
+			description = "Only charity officers (`CHARITY_OFFICER`) and `COUNTY_REVIEWER` or `COUNTY_APPROVER` with "
+					+ "a region scope: newest first, at most 500, phones masked. Problems: 403 "
+					+ "`charity.not-allowed`.")
 	@GetMapping("/volunteers")
 	List<Pledges.VolunteerView> volunteers(@AuthenticationPrincipal Caller caller) {
 		return pledges.volunteers(caller);
 	}
 
-	@Operation(summary = "Read the public fund's ledger")
+	@Operation(summary = "Read the public fund's ledger",
+			description = "Any signed-in staff member (the public sees it on the fund's public page): the balance, "
+					+ "the latest 100 entries with families as surname + 某 and township, and the last twelve "
+					+ "months' totals.")
 	@GetMapping("/public-fund")
 	PublicFund.Ledger fund() {
 		return fund.ledger();
 	}
 
-	@Operation(summary = "Record a donation into the public fund")
+	@Operation(summary = "Record a donation into the public fund",
+			description = "Only `COUNTY_REVIEWER` or `COUNTY_APPROVER` of a county; the donor as published (匿名 when "
+					+ "empty), and a receipt reference that counts once. Answers the ledger. Problems: 400 "
+					+ "`charity.fund-purpose-required`/`charity.fund-reference-required`/`shared.text-too-long`, "
+					+ "403 `charity.not-allowed`, 409 `charity.fund-reference-used`, 422 `charity.amount-invalid`.")
 	@PostMapping("/public-fund/income")
 	PublicFund.Ledger receive(@RequestBody Donation donation, @AuthenticationPrincipal Caller caller) {
 		return fund.receive(donation.amount(), donation.donor(), donation.purpose(), donation.reference(), caller);
 	}
 
-	@Operation(summary = "Grant from the public fund to a case")
+	@Operation(summary = "Grant from the public fund to a case",
+			description = "Only `COUNTY_REVIEWER` or `COUNTY_APPROVER` of a county, for a case of their area, never "
+					+ "beyond the balance; the grant enters the household's assistance chain and the case's "
+					+ "timeline. Answers the ledger. Problems: 400 "
+					+ "`casework.number-malformed`/`charity.fund-purpose-required`/`charity.fund-reference-required`, "
+					+ "403 `charity.not-allowed`/`casework.out-of-scope`, 404 `casework.case-not-found`, 409 "
+					+ "`charity.fund-reference-used`, 422 `charity.amount-invalid`/`charity.fund-insufficient`.")
 	@PostMapping("/public-fund/grants")
 	PublicFund.Ledger grant(@RequestBody Grant grant, @AuthenticationPrincipal Caller caller) {
 		return fund.grant(String.valueOf(grant.caseNumber()), grant.amount(), grant.purpose(), grant.reference(), caller);

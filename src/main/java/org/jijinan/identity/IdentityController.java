@@ -45,13 +45,17 @@ class IdentityController {
 		this.tokens = tokens;
 	}
 
-	@Operation(summary = "Read the signed-in account")
+	@Operation(summary = "Read the signed-in account",
+			description = "Any signed-in staff member: the account, its unit and its roles (with a personal token, "
+					+ "the token's roles).")
 	@GetMapping("/me")
 	Me me(@AuthenticationPrincipal Staff staff) {
 		return new Me(staff.accountId(), staff.username(), staff.displayName(), staff.unit(), staff.roleSet());
 	}
 
-	@Operation(summary = "List units in the caller's scope")
+	@Operation(summary = "List units in the caller's scope",
+			description = "Any signed-in staff member: staff of a region-scoped unit see every unit of their region "
+					+ "subtree; staff of a department, hospital, charity or agency see their own unit only.")
 	@GetMapping("/units")
 	List<UnitView> units(@AuthenticationPrincipal Staff staff) {
 		return directory.units(staff);

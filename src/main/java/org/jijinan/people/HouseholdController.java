@@ -57,7 +57,9 @@ class HouseholdController {
 		return households.admit(id, member.personId(), member.relationship(), caller);
 	}
 
-	@Operation(summary = "List person and household categories (低保, 特困 …)")
+	@Operation(summary = "List person and household categories (低保, 特困 …)",
+			description = "The active categories by code, with their Chinese and English names, whether persons or "
+					+ "households hold them and whether they are graded. Any signed-in staff member.")
 	@GetMapping("/api/v1/categories")
 	List<Category> categories() {
 		return standings.categories();
@@ -86,7 +88,11 @@ class HouseholdController {
 		return standings.grant(standing, caller);
 	}
 
-	@Operation(summary = "List a person's standings")
+	@Operation(summary = "List a person's standings",
+			description = "The person's own standings and those of the household they belong to now, newest first. "
+					+ "Staff of a region-scoped unit whose area contains the person's registered residence (any "
+					+ "role). Problems: 403 `people.registry-not-for-organisations`/`people.out-of-scope`, 404 "
+					+ "`people.person-not-found`.")
 	@GetMapping("/api/v1/persons/{id}/standings")
 	List<StandingView> standingsOf(@PathVariable PersonId id, @AuthenticationPrincipal Caller caller) {
 		return standings.standingsOf(id, caller);

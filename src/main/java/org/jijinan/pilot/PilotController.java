@@ -52,7 +52,11 @@ class PilotController {
 		this.evaluation = evaluation;
 	}
 
-	@Operation(summary = "Read the pilot's phases, readiness and documents")
+	@Operation(summary = "Read the pilot's phases, readiness and documents",
+			description = "Only `ADMINISTRATOR`, `LEADER`, `SUPERVISOR`, `COUNTY_REVIEWER`, `COUNTY_APPROVER`, "
+					+ "`TOWNSHIP_REVIEWER` or `TOWNSHIP_APPROVER` of a county or township: the county's phases, and "
+					+ "the readiness and documents of the caller's county or township. Problems: 403 "
+					+ "`pilot.not-allowed`.")
 	@GetMapping
 	Pilot.Overview overview(@AuthenticationPrincipal Caller caller) {
 		return pilot.overview(caller);
@@ -119,6 +123,9 @@ class PilotController {
 	}
 
 	@Operation(summary = "Download the pilot's evaluation report (XLSX)",
+			description = "The readers of `GET /api/v1/pilot`: the live figures of their county or township over the "
+					+ "pilot's period (first phase to last, or to this month; at most five years), as a download no "
+					+ "cache keeps; the export is audited. Problems: 403 `pilot.not-allowed`.",
 			responses = @ApiResponse(responseCode = "200", description = "The evaluation report",
 					content = @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", schema = @Schema(type = "string", format = "binary"))))
 	@GetMapping("/evaluation.xlsx")
@@ -128,6 +135,9 @@ class PilotController {
 	}
 
 	@Operation(summary = "Download the pilot's evaluation report (PDF)",
+			description = "The readers of `GET /api/v1/pilot`: the live figures of their county or township over the "
+					+ "pilot's period (first phase to last, or to this month; at most five years), as a download no "
+					+ "cache keeps; the export is audited. Problems: 403 `pilot.not-allowed`.",
 			responses = @ApiResponse(responseCode = "200", description = "The evaluation report",
 					content = @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary"))))
 	@GetMapping("/evaluation.pdf")

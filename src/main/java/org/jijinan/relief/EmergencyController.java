@@ -52,7 +52,9 @@ class EmergencyController {
 		return ResponseEntity.created(URI.create("/api/v1/emergency-aid/" + granted.id())).body(granted);
 	}
 
-	@Operation(summary = "List a case's emergency aid")
+	@Operation(summary = "List a case's emergency aid",
+			description = "Staff of the case's area (any role), oldest first. Problems: 400 "
+					+ "`casework.number-malformed`, 403 `casework.out-of-scope`, 404 `casework.case-not-found`.")
 	@GetMapping("/cases/{number}/emergency-aid")
 	List<EmergencyGrantView> ofCase(@PathVariable String number, @AuthenticationPrincipal Caller caller) {
 		return aid.ofCase(number, caller);

@@ -85,7 +85,10 @@ class PaymentController {
 		return ResponseEntity.created(java.net.URI.create("/api/v1/payment-batches/" + batch.id())).body(batch);
 	}
 
-	@Operation(summary = "List payment batches")
+	@Operation(summary = "List payment batches",
+			description = "Only `COUNTY_REVIEWER`, `COUNTY_APPROVER` or `TOWNSHIP_APPROVER` with a region scope: the "
+					+ "batches of their area, newest first, at most 200, without their orders. Problems: 403 "
+					+ "`relief.not-allowed`.")
 	@GetMapping("/payment-batches")
 	List<Payments.BatchView> batches(@AuthenticationPrincipal Caller caller) {
 		return payments.batches(caller);
@@ -128,7 +131,11 @@ class PaymentController {
 		return payments.importResults(id, file.getBytes(), caller);
 	}
 
-	@Operation(summary = "Read a township's goods stock")
+	@Operation(summary = "Read a township's goods stock",
+			description = "Only `TOWNSHIP_REVIEWER`, `TOWNSHIP_APPROVER`, `COUNTY_REVIEWER` or `COUNTY_APPROVER` "
+					+ "whose area contains the township; the stock by item. Problems: 400 "
+					+ "`request.invalid-parameter-value` (a malformed code), 403 `relief.out-of-scope` (also for an "
+					+ "unknown township)/`relief.not-allowed`.")
 	@GetMapping("/goods-stocks/{township}")
 	List<GoodsStock.Item> stock(@PathVariable DivisionCode township, @AuthenticationPrincipal Caller caller) {
 		return goods.stock(township, caller);

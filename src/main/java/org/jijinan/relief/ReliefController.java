@@ -45,7 +45,10 @@ class ReliefController {
 		this.decisions = decisions;
 	}
 
-	@Operation(summary = "List relief parameter sets")
+	@Operation(summary = "List relief parameter sets",
+			description = "Any signed-in staff member: the sets of the regions in their area and of the regions "
+					+ "above it, by region and newest first; empty for staff without a region scope (departments, "
+					+ "hospitals, charities, agencies).")
 	@GetMapping("/relief-policies")
 	List<PolicyView> policies(@AuthenticationPrincipal Caller caller) {
 		return policies.list(caller);
@@ -98,7 +101,10 @@ class ReliefController {
 		return decisions.compute(number, cause, band, persons, urban, caller);
 	}
 
-	@Operation(summary = "List a case's decisions")
+	@Operation(summary = "List a case's decisions",
+			description = "Staff of the case's area (any role), oldest first; the payee's account only masked. "
+					+ "Problems: 400 `casework.number-malformed`, 403 `casework.out-of-scope`, 404 "
+					+ "`casework.case-not-found`.")
 	@GetMapping("/cases/{number}/decisions")
 	List<DecisionView> ofCase(@PathVariable String number, @AuthenticationPrincipal Caller caller) {
 		return decisions.ofCase(number, caller);
@@ -131,7 +137,11 @@ class ReliefController {
 		return decisions.find(id, caller);
 	}
 
-	@Operation(summary = "Run a decision's duplicate check")
+	@Operation(summary = "Run a decision's duplicate check",
+			description = "What in the household's assistance chain stands against approving it "
+					+ "(`SAME_CAUSE_THIS_YEAR`, `SAME_BILL`, `EXCLUSIVE_SCHEMES`), empty when nothing does. Staff "
+					+ "of the decision's area (any role). Problems: 403 `relief.out-of-scope`, 404 "
+					+ "`relief.decision-not-found`.")
 	@GetMapping("/decisions/{id}/duplicate-check")
 	List<AssistanceChain.Finding> check(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
 		return decisions.check(id, caller);

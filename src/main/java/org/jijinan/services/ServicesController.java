@@ -47,7 +47,10 @@ class ServicesController {
 		return ResponseEntity.created(URI.create("/api/v1/service-contracts/" + signed.id())).body(signed);
 	}
 
-	@Operation(summary = "List service contracts")
+	@Operation(summary = "List service contracts",
+			description = "Social workers (`SOCIAL_WORKER`) of an agency see their agency's contracts; any other "
+					+ "staff member with a region scope sees every contract (at most 500), latest start first. "
+					+ "Problems: 403 `services.not-allowed` for staff without a region scope.")
 	@GetMapping("/service-contracts")
 	List<Contracts.ContractView> contracts(@AuthenticationPrincipal Caller caller) {
 		return contracts.list(caller);
@@ -89,7 +92,13 @@ class ServicesController {
 		return services.record(number, service, caller);
 	}
 
-	@Operation(summary = "Close a service plan with a follow-up note")
+	@Operation(summary = "Close a service plan with a follow-up note",
+			description = "Only social workers (`SOCIAL_WORKER`) of the agency with an accepted or completed task on "
+					+ "the case, which must record a legal basis for sharing; closes the agency's active plan and "
+					+ "answers the case's services. Problems: 400 "
+					+ "`services.closing-note-required`/`shared.text-too-long`, 403 "
+					+ "`services.not-allowed`/`services.not-referred`, 422 "
+					+ "`services.no-sharing-basis`/`services.no-plan`.")
 	@PostMapping("/cases/{number}/service-plans/closing")
 	ServicesView close(@PathVariable String number, @RequestBody Closing closing, @AuthenticationPrincipal Caller caller) {
 		return services.close(number, closing.note(), caller);

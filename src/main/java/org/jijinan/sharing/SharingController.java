@@ -95,7 +95,12 @@ class SharingController {
 				file.getBytes(), caller);
 	}
 
-	@Operation(summary = "List the department's latest reports")
+	@Operation(summary = "List the department's latest reports",
+			description = "Only department officers (`DEPARTMENT_OFFICER`) of a government department (health, "
+					+ "education, housing, human resources and social security, medical security, disabled persons' "
+					+ "federation, emergency management) and those departments' partner systems with scope "
+					+ "`assistance-records:write`: the unit's 200 latest reports, newest first. Problems: 403 "
+					+ "`sharing.not-allowed`.")
 	@GetMapping("/department-assistance")
 	List<DepartmentAssistance.Reported> reported(@AuthenticationPrincipal Caller caller) {
 		return assistance.latest(caller, 200);

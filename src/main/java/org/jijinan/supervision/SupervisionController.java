@@ -47,13 +47,19 @@ class SupervisionController {
 		return board.of(caller);
 	}
 
-	@Operation(summary = "List a case's owed steps")
+	@Operation(summary = "List a case's owed steps",
+			description = "The steps watched on the case (acceptance, investigation, approval, payment, tasks, order "
+					+ "replies, emergency paperwork) with their deadlines and status. Staff of the case's area (any "
+					+ "role). Problems: 400 `casework.number-malformed`, 403 `casework.out-of-scope`, 404 "
+					+ "`casework.case-not-found`.")
 	@GetMapping("/cases/{number}/steps")
 	List<Board.StepView> steps(@PathVariable String number, @AuthenticationPrincipal Caller caller) {
 		return board.stepsOf(number, caller);
 	}
 
-	@Operation(summary = "List supervision orders in the area")
+	@Operation(summary = "List supervision orders in the area",
+			description = "Any staff member with a region scope: the orders on cases of their area, unanswered "
+					+ "first, at most 200. Problems: 403 `supervision.out-of-scope` without a region scope.")
 	@GetMapping("/orders")
 	List<SupervisionOrders.Order> orders(@AuthenticationPrincipal Caller caller) {
 		return orders.inArea(caller);
@@ -80,7 +86,9 @@ class SupervisionController {
 		return orders.reply(id, reply.reply(), caller);
 	}
 
-	@Operation(summary = "List accountability records")
+	@Operation(summary = "List accountability records",
+			description = "Any staff member with a region scope: the records of their area, newest first, at most "
+					+ "200. Problems: 403 `supervision.out-of-scope` without a region scope.")
 	@GetMapping("/accountability")
 	List<Accountability.Entry> accountability(@AuthenticationPrincipal Caller caller) {
 		return accountability.inArea(caller);
