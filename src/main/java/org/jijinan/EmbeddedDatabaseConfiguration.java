@@ -39,8 +39,20 @@ class EmbeddedDatabaseConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
 
+	/**
+	 * Held while the platform runs, so that a second platform or a command on the same data folder is refused
+	 * instead of stopping this one's database as if it were left over from a crash.
+	 */
 	@Bean(destroyMethod = "close")
-	EmbeddedPostgres embeddedPostgres(PlatformSettings settings) throws IOException, SQLException {
+	DataFolderLock dataFolderLock(PlatformSettings settings) throws IOException {
+		return settings.database().embedded().ephemeral() ? DataFolderLock.none()
+				: DataFolderLock.take(settings.dataDir());
+	}
+
+	@Bean(destroyMethod = "close")
+	// Takes the data folder's lock (the parameter) before it looks for a left-over server.
+	EmbeddedPostgres embeddedPostgres(PlatformSettings settings, DataFolderLock lock)
+			throws IOException, SQLException {
 		var embedded = settings.database().embedded();
 		var builder = EmbeddedPostgres.builder()
 			.setRegisterShutdownHook(false)
@@ -69,7 +81,8 @@ class EmbeddedDatabaseConfiguration {
 
 	/**
 	 * A platform killed without its shutdown (a crash, {@code kill -9}, power cut of the JVM only) leaves its
-	 * PostgreSQL running on the data folder, and the next start would wait for it in vain. The server named in
+	 * PostgreSQL running on the data folder, and the next start would wait for it in vain. Called only by the holder
+	 * of the folder's {@link DataFolderLock}, so the server found is never a live platform's. The server named in
 	 * {@code postmaster.pid}, when it is alive and serves this folder, is asked to stop (SIGTERM: it finishes and
 	 * writes a clean shutdown checkpoint; its clients died with the platform) before the new start.
 	 */

@@ -4,7 +4,6 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.modulith.Modulithic;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * The 救急难 platform: one deployable application whose top-level packages are its business modules.
@@ -12,7 +11,6 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @Modulithic(sharedModules = "shared", systemName = "救急难 jijinan")
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@EnableScheduling
 public class JijinanApplication {
 
 	public static void main(String[] args) {

@@ -65,6 +65,13 @@ class RebuildCommandTests {
 		List<String> spoilt = rollups(live);
 		assertThat(spoilt).isNotEqualTo(asTheEventsLeftThem);
 		String rebuiltAt = rebuiltAt(live);
+		Result beside = rebuild(data, "rebuild-beside-the-platform");
+		assertThat(beside.exit()).as(beside.output()).isNotZero();
+		assertThat(beside.output()).as("refused with the reason")
+			.contains("Another jijinan platform or command is running on the data folder");
+		assertThat(rollups(live)).as("the running platform's database is untouched").isEqualTo(spoilt);
+		assertThat(new org.jijinan.Visitor(port).get("/login").status()).as("and the platform still answers")
+			.isEqualTo(200);
 		// The rebuild will fail at the units' roll-up, after it has already replaced the requests and cases.
 		live.sql("revoke insert on reporting_units from jijinan_app").update();
 		platform.destroy();
@@ -85,6 +92,9 @@ class RebuildCommandTests {
 		Result rebuilt = rebuild(data, "rebuild");
 
 		assertThat(rebuilt.exit()).as(rebuilt.output()).isZero();
+		assertThat(rebuilt.output()).as("a command runs no scheduled work: the platform's queued messages stay queued")
+			.doesNotContain("kept in the platform's message list")
+			.doesNotContain("by SMS to");
 		List<String> expected = new ArrayList<>(asTheEventsLeftThem);
 		expected.add("reporting_activity (2023-05-01," + TOWNSHIP + ",DISASTER_RELIEF,2,750.50)");
 		expected.add("reporting_units (2023-05-01," + TOWNSHIP + "," + UNIT + ",共和县住房和城乡建设局,2,1,1,1)");
@@ -198,7 +208,7 @@ class RebuildCommandTests {
 				JijinanApplication.class.getName(), "--spring.main.web-application-type=none",
 				"--jijinan.reporting.rebuild-and-exit=true", "--jijinan.data-dir=" + data,
 				"--jijinan.database.embedded.ephemeral=false", "--logging.level.root=WARN",
-				"--logging.level.org.jijinan.reporting=INFO"))
+				"--logging.level.org.jijinan.reporting=INFO", "--logging.level.org.jijinan.notify=INFO"))
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile())
 			.start();
