@@ -6,6 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
+import org.jijinan.shared.RequestDenied;
+
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,6 +42,15 @@ class AccessRecords {
 			trail.append(actor, "audit.personal-data-read", subjectType, subjectId, "SUCCESS",
 					Map.of("window", READ_WINDOW.toString()));
 		}
+	}
+
+	/**
+	 * A refusal by the security filters (a URL rule, a CSRF token, a partner's scopes), recorded like the others.
+	 */
+	@EventListener
+	@Transactional
+	void on(RequestDenied denied) {
+		denied(denied.actor(), denied.method(), denied.route());
 	}
 
 	@Transactional

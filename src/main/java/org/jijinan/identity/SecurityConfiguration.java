@@ -5,8 +5,10 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jijinan.shared.Caller;
 import org.jijinan.shared.ProblemWriter;
 import org.jijinan.shared.Problems;
+import org.jijinan.shared.RequestDenied;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
@@ -97,7 +99,7 @@ class SecurityConfiguration {
 			.addFilterBefore(new BearerTokens(tokens, problems, calls), UsernamePasswordAuthenticationFilter.class)
 			.exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(apiEntryPoint(problems), MACHINES)
 				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true)
-				.accessDeniedHandler(denied(problems)))
+				.accessDeniedHandler(denied(problems, events)))
 			.headers(headers -> headers.frameOptions(frame -> frame.deny())
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
 			.addFilterBefore(new ContentSecurityPolicy(), HeaderWriterFilter.class);
@@ -139,8 +141,15 @@ class SecurityConfiguration {
 		return (request, response, failure) -> problems.write(request, response, 401, "security.unauthenticated");
 	}
 
-	private static AccessDeniedHandler denied(ProblemWriter problems) {
+	private static AccessDeniedHandler denied(ProblemWriter problems, ApplicationEventPublisher events) {
 		return (request, response, denied) -> {
+			Authentication current = SecurityContextHolder.getContext().getAuthentication();
+			// Staff half-way through signing in are sent on to the next step below; that is no refusal.
+			if (current != null && current.getPrincipal() instanceof Caller caller && (denied instanceof CsrfException
+					|| !(caller instanceof Staff) || SignInGates.isFull(current))) {
+				events.publishEvent(new RequestDenied(caller.name(), request.getMethod(),
+						RequestDenied.routeOf(request.getRequestURI())));
+			}
 			if (MACHINES.matches(request)) {
 				problems.write(request, response, 403, code(denied));
 				return;

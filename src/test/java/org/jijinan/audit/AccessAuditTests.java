@@ -95,6 +95,35 @@ class AccessAuditTests {
 		assertThat(verification.verify().intact()).isTrue();
 	}
 
+	/**
+	 * Refusals made by the security filters themselves, before any module's code runs, are recorded too: a session
+	 * without its CSRF token and a partner system calling what its scopes do not cover.
+	 */
+	@Test
+	void recordsTheRefusalsOfTheSecurityFiltersWithoutTheSubjectInThePath() {
+		var staff = StaffFixtures.from(context);
+		var clerkAccount = staff.active(StaffFixtures.DAOTANGHE, UnitKind.TOWNSHIP_GOVERNMENT, Role.WINDOW_CLERK);
+		Visitor clerk = StaffFixtures.signedIn(port, clerkAccount);
+		for (int attempt = 0; attempt < 3; attempt++) {
+			Visitor.Page forged = clerk.send(java.net.http.HttpRequest.newBuilder(clerk.uri("/api/v1/help-requests/"
+					+ "JJ-20261206-000042/acceptance"))
+				.header("Content-Type", "application/json")
+				.POST(java.net.http.HttpRequest.BodyPublishers.ofString("")));
+			assertProblem(forged, 403, "security.csrf-token-invalid");
+		}
+		assertThat(denials(clerkAccount.username(), "POST /api/v1/help-requests/{…}/acceptance"))
+			.as("one record for the window, the request number left out").isEqualTo(1);
+
+		Visitor admin = StaffFixtures.signedIn(port,
+				staff.active(StaffFixtures.COUNTY, UnitKind.COUNTY_CIVIL_AFFAIRS, Role.ADMINISTRATOR));
+		String system = "审计测试系统" + System.nanoTime();
+		var partner = org.jijinan.identity.PartnerFixtures.register(port, admin, system,
+				clerkAccount.unitId().value().toString(), "help-requests:write");
+		assertProblem(partner.get("/api/v1/cases"), 403, "security.access-denied");
+		assertThat(denials(system, "GET /api/v1/cases")).as("a partner outside its scopes").isEqualTo(1);
+		assertThat(verification.verify().intact()).isTrue();
+	}
+
 	private long reads(String actor, String type, String subject) {
 		return jdbc.sql("""
 				select count(*) from audit_record
