@@ -169,8 +169,8 @@ class CaseTask extends AbstractAggregateRoot<CaseTask> {
 	}
 
 	/**
-	 * The case ended before the task was done: the task is withdrawn (撤回) with the reason the unit reads, and
-	 * nobody owes it any more.
+	 * The case ended before the task was done, or whoever handles the case no longer needs it: the task is
+	 * withdrawn (撤回) with the reason the unit reads, and nobody owes it any more.
 	 */
 	void withdraw(Case from, String reason, String by, Instant now) {
 		move(TaskStatus.WITHDRAWN);

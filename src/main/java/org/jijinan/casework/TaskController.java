@@ -109,6 +109,19 @@ class TaskController {
 		return desk.complete(id, outcome.result(), caller);
 	}
 
+	@Operation(summary = "Withdraw a task (撤回)",
+			description = "Whoever may handle the case (`TOWNSHIP_REVIEWER`, `TOWNSHIP_APPROVER`, `COUNTY_REVIEWER`, "
+					+ "`COUNTY_APPROVER` of its area) withdraws an unfinished task — referred, accepted or returned — "
+					+ "with the reason the unit reads; nobody owes it afterwards. Problems: 400 "
+					+ "`casework.withdrawal-reason-required`, 403 `casework.not-allowed`/`casework.out-of-scope`, 404 "
+					+ "`casework.task-not-found`, 409 `casework.illegal-task-transition` when it is finished or "
+					+ "withdrawn already.")
+	@PostMapping("/tasks/{id}/withdrawal")
+	TaskView withdraw(@PathVariable UUID id, @Valid @RequestBody Reason reason,
+			@AuthenticationPrincipal Caller caller) {
+		return desk.withdraw(id, reason.reason(), caller);
+	}
+
 	@Operation(summary = "Refer a returned task to another unit",
 			description = "The case's township staff. Problems: 403, 404 `casework.task-not-found`, 409.")
 	@PostMapping("/tasks/{id}/referral")

@@ -14,8 +14,10 @@ import org.jijinan.region.DivisionView;
 import org.jijinan.region.RegionDirectory;
 import org.jijinan.shared.Caller;
 import org.jijinan.shared.Forbidden;
+import org.jijinan.shared.DomainProblem;
 import org.jijinan.shared.InvalidInput;
 import org.jijinan.shared.NotFound;
+import org.jijinan.shared.WrittenText;
 import org.jijinan.shared.RuleViolation;
 import org.jspecify.annotations.Nullable;
 
@@ -86,6 +88,35 @@ public class TaskDesk {
 		var referral = referral(from, unitId, before.kind(), before.request(), null);
 		task.referAgain(from, referral, caller.name(), clock.instant());
 		return tasks.save(task).view(from.number(), from.view().subjectName());
+	}
+
+	/**
+	 * Whoever handles the case withdraws an unfinished task (撤回) with the reason the unit reads: it is no longer
+	 * needed, or it was returned and will not be referred again, so that it neither stays owed nor keeps the case
+	 * from ending.
+	 */
+	@Transactional
+	public TaskView withdraw(UUID taskId, @Nullable String reason, Caller caller) {
+		CaseTask task = load(taskId);
+		Case from = cases.findById(task.caseId()).orElseThrow();
+		handledCase(from.number(), caller);
+		String why = WrittenText.required(reason, 2, 1000, "casework.withdrawal-reason-required");
+		task.withdraw(from, why, caller.name(), clock.instant());
+		return tasks.save(task).view(from.number(), from.view().subjectName());
+	}
+
+	/**
+	 * @return whether the caller may withdraw or refer again the task: they handle its case
+	 */
+	@Transactional(readOnly = true)
+	public boolean mayDirect(TaskView task, Caller caller) {
+		try {
+			handledCase(task.caseNumber(), caller);
+			return true;
+		}
+		catch (DomainProblem refused) {
+			return false;
+		}
 	}
 
 	/**

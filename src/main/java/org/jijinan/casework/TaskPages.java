@@ -85,6 +85,12 @@ class TaskPages {
 		return act(id, caller, model, () -> desk.referAgain(id, uuid(unitId), caller));
 	}
 
+	@PostMapping("/tasks/{id}/withdrawal")
+	String withdraw(@PathVariable UUID id, @RequestParam(required = false) @Nullable String reason,
+			@AuthenticationPrincipal Caller caller, Model model) {
+		return act(id, caller, model, () -> desk.withdraw(id, reason, caller));
+	}
+
 	private String act(UUID id, Caller caller, Model model, Supplier<TaskView> action) {
 		try {
 			action.get();
@@ -100,6 +106,7 @@ class TaskPages {
 		TaskView task = desk.find(id, caller);
 		model.addAttribute("task", task);
 		model.addAttribute("mine", desk.receives(task, caller));
+		model.addAttribute("directs", task.status().open() && desk.mayDirect(task, caller));
 		model.addAttribute("targets",
 				task.status() == TaskStatus.RETURNED && caller.regionScope() != null
 						? desk.targets(task.caseNumber(), caller) : java.util.List.of());

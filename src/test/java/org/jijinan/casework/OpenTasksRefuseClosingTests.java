@@ -129,6 +129,48 @@ class OpenTasksRefuseClosingTests {
 			.doesNotContain("TASK_WITHDRAWN");
 	}
 
+	/**
+	 * A task the unit gave back, and that nobody will refer again, would keep the case from ending for ever: whoever
+	 * handles the case withdraws it with a reason, and only they may.
+	 */
+	@Test
+	void letsTheHandlerWithdrawAReturnedTaskSoTheCaseCanEnd() {
+		String caseNumber = CaseFixtures.acceptedCase(clerk, reviewer,
+				IntakeTests.request("URGENT", "13909745679", "FIRE"));
+		String returned = idOf(refer(caseNumber, educationUnit, "VERIFY", "核实就学情况", 3));
+		assertThat(education.json("POST", "/api/v1/tasks/" + returned + "/return",
+				"{\"reason\": \"家中无在校学生\"}").status()).isEqualTo(200);
+		assertProblem(reviewer.json("POST", "/api/v1/cases/" + caseNumber + "/transitions",
+				"{\"to\": \"WITHDRAWN\", \"note\": \"" + NOTE + "\"}"), 422, "casework.tasks-open");
+
+		assertProblem(education.json("POST", "/api/v1/tasks/" + returned + "/withdrawal",
+				"{\"reason\": \"不再需要\"}"), 403, "casework.out-of-scope");
+		assertProblem(clerk.json("POST", "/api/v1/tasks/" + returned + "/withdrawal",
+				"{\"reason\": \"不再需要\"}"), 403, "casework.not-allowed");
+		assertProblem(reviewer.json("POST", "/api/v1/tasks/" + returned + "/withdrawal", "{\"reason\": \" \"}"),
+				400, "casework.withdrawal-reason-required");
+		assertThat(education.get("/api/v1/tasks/" + returned).body()).contains("\"status\":\"RETURNED\"");
+		assertThat(reviewer.get("/tasks/" + returned).body()).as("the task's page offers the handler a withdrawal")
+			.contains("id=\"withdraw-task\"");
+		assertThat(education.get("/tasks/" + returned).body()).as("and not the unit, who may not")
+			.doesNotContain("id=\"withdraw-task\"");
+
+		Page withdrawn = reviewer.json("POST", "/api/v1/tasks/" + returned + "/withdrawal",
+				"{\"reason\": \"经核实无需教育部门协办\"}");
+		assertThat(withdrawn.status()).as(withdrawn.body()).isEqualTo(200);
+		assertThat(education.get("/api/v1/tasks/" + returned).body()).as("the unit reads why")
+			.contains("\"status\":\"WITHDRAWN\"")
+			.contains("经核实无需教育部门协办");
+		assertProblem(reviewer.json("POST", "/api/v1/tasks/" + returned + "/withdrawal",
+				"{\"reason\": \"再次撤回\"}"), 409, "casework.illegal-task-transition");
+		assertThat(openSteps(caseNumber)).as("nobody owes the withdrawn task anything")
+			.noneMatch(step -> step.contains(returned));
+
+		Page ended = reviewer.json("POST", "/api/v1/cases/" + caseNumber + "/transitions",
+				"{\"to\": \"WITHDRAWN\", \"note\": \"" + NOTE + "\"}");
+		assertThat(ended.status()).as(ended.body()).isEqualTo(200);
+	}
+
 	private Page refer(String caseNumber, String unitId, String kind, String request, int days) {
 		return reviewer.json("POST", "/api/v1/cases/" + caseNumber + "/tasks",
 				"{\"unitId\": \"%s\", \"kind\": \"%s\", \"request\": \"%s\", \"dueWorkingDays\": %d}".formatted(unitId,
