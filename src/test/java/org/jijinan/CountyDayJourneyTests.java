@@ -43,11 +43,13 @@ import static org.jijinan.casework.CaseFixtures.idOf;
 /**
  * A county day in one township (江西沟镇, used by no other test), through the public API and the public form only:
  * requests through every channel — the window, the hotline, a village reporter's field report, the public form and a
- * department's system — with duplicates and bad input; emergencies to aid at once; an ordinary case through
- * investigation, referral, return and re-referral, decision, approval, payment batch and bank results; a case
- * withdrawn with its tasks open. At the end the platform's promises must hold across the modules: every open step has
- * an owner who may act and a due time; no open task without a live step; no payment ordered twice; every aid in its
- * household's chain once; the dashboard equals this day's own tally, and rebuilding it changes nothing.
+ * department's system, 61 in all — with duplicates and bad input; emergencies to aid at once, one to a man
+ * registered provisionally who turns out to be in the registry already; an ordinary case through investigation,
+ * referral, return and re-referral, a returned task withdrawn, decision, approval, a payment the bank refuses and its
+ * re-issue; a hospital bill settled in one step; a case withdrawn with its tasks open. At the end the platform's
+ * promises must hold across the modules: every open step has an owner who may act and a due time; no open task
+ * without a live step; no payment ordered twice; every aid in its household's chain once and none left on a
+ * superseded record; the dashboard equals this day's own tally, and rebuilding it changes nothing.
  */
 @SystemTest
 class CountyDayJourneyTests {
@@ -59,6 +61,8 @@ class CountyDayJourneyTests {
 	static final String VILLAGE = "632521106901";
 
 	static final String OTHER_VILLAGE = "632521106902";
+
+	static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
 	static final Set<String> HANDLERS = Set.of("TOWNSHIP_REVIEWER", "TOWNSHIP_APPROVER", "COUNTY_REVIEWER",
 			"COUNTY_APPROVER");
@@ -128,7 +132,10 @@ class CountyDayJourneyTests {
 		// The window.
 		String firePhone = phone();
 		String fire = receive(clerk, "WINDOW", "EMERGENCY", "才让", firePhone, VILLAGE, "FIRE");
-		String registered = registeredPerson(clerk, "卓玛");
+		Registered zhuoma = registeredPerson(clerk, "卓玛");
+		String registered = zhuoma.id();
+		// 才让 is registered already; at the fire he will be registered provisionally, without his ID card.
+		Registered cairang = registeredPerson(clerk, "才让");
 		String medical = tally.received("WINDOW", IntakeTests.numberOf(clerk.json("POST", "/api/v1/help-requests", """
 				{"channel": "WINDOW", "urgency": "NORMAL", "reporterRelation": "SELF", "reporterPhone": "%s",
 				 "personId": "%s", "village": "%s", "description": "住院花费大，家中无力承担", "causes": ["MEDICAL_SPENDING"]}"""
@@ -167,7 +174,8 @@ class CountyDayJourneyTests {
 				schooling)) {
 			Page accepted = clerk.json("POST", "/api/v1/help-requests/" + number + "/acceptance", "");
 			assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
-			cases.put(number, CaseFixtures.caseOf(reviewer, number));
+			assertThat(accepted.body()).as("the acceptance names its case").contains("\"caseNumber\":\"JJC-");
+			cases.put(number, accepted.body().replaceAll("(?s).*\"caseNumber\":\"(JJC-[0-9-]+)\".*", "$1"));
 		}
 		assertThat(reviewer.get("/api/v1/cases/" + cases.get(ordinary)).body())
 			.as("the clerk accepted, but a reviewer owns the case").doesNotContain(clerkAccount.username());
@@ -185,9 +193,15 @@ class CountyDayJourneyTests {
 		}
 		assertProblem(reviewer.json("POST", "/api/v1/emergency-aid/" + grants.get(0) + "/paperwork",
 				"{\"note\": \"已补签领款收据和审批表\"}"), 422, "relief.case-not-linked");
-		CaseFixtures.linkedToNewPerson(reviewer, cases.get(fire));
+		String provisional = CaseFixtures.linkedToNewPerson(reviewer, cases.get(fire));
 		assertThat(reviewer.json("POST", "/api/v1/emergency-aid/" + grants.get(0) + "/paperwork",
 				"{\"note\": \"已补签领款收据和审批表\"}").status()).isEqualTo(200);
+		// He brings his ID card: the provisional record was 才让, registered already; the case and its aid follow him.
+		Page identified = clerk.json("POST", "/api/v1/persons/" + provisional + "/identification",
+				"{\"idNumber\": \"%s\"}".formatted(cairang.idNumber()));
+		assertThat(identified.status()).as(identified.body()).isEqualTo(200);
+		assertThat(reviewer.get("/api/v1/cases/" + cases.get(fire)).body())
+			.contains("\"personId\":\"" + cairang.id() + "\"");
 
 		// The ordinary case: investigation, referral, return and re-referral, decision, approval, payment.
 		String caseNumber = cases.get(medical);
@@ -208,6 +222,16 @@ class CountyDayJourneyTests {
 		assertThat(housing.json("POST", "/api/v1/tasks/" + task + "/completion", "{\"result\": \"已纳入危房改造\"}")
 			.status()).isEqualTo(200);
 		tally.completed("housing");
+		// A check asked of education comes back as not theirs; nobody will refer it again, so the handler withdraws it.
+		String notNeeded = idOf(reviewer.json("POST", "/api/v1/cases/" + caseNumber + "/tasks", """
+				{"unitId": "%s", "kind": "VERIFY", "request": "核实子女就学情况", "dueWorkingDays": 3}"""
+			.formatted(educationAccount.unitId().value())));
+		tally.referred("education");
+		assertThat(education.json("POST", "/api/v1/tasks/" + notNeeded + "/return", "{\"reason\": \"家中无在校学生\"}")
+			.status()).isEqualTo(200);
+		tally.returned("education");
+		assertThat(reviewer.json("POST", "/api/v1/tasks/" + notNeeded + "/withdrawal",
+				"{\"reason\": \"经核实无需教育部门协办\"}").status()).isEqualTo(200);
 		Page proposed = reviewer.json("POST", "/api/v1/cases/" + caseNumber + "/decisions", """
 				{"cause": "MEDICAL_SPENDING", "band": "一档", "persons": 2, "urban": false, "cashAmount": 1200,
 				 "payeeName": "卓玛", "payeeAccount": "6228480086011112222", "payeeBank": "中国农业银行共和县支行"}""");
@@ -225,10 +249,25 @@ class CountyDayJourneyTests {
 		String order = approver.get("/api/v1/decisions/" + decision + "/payment-orders")
 			.body()
 			.replaceAll("(?s).*\"id\":\"([0-9a-f-]{36})\".*", "$1");
-		String results = "order,result,bank_reference,reason\n" + order + ",PAID,B" + System.nanoTime() + ",\n";
-		assertThat(bankResults(approver, batchId, results).status()).isEqualTo(200);
-		assertThat(bankResults(approver, batchId, results).body()).as("the same file twice pays once")
+		// The bank refuses the first transfer (the account was closed); the payment goes out again to a new account.
+		Page failedResult = bankResults(approver, batchId,
+				"order,result,bank_reference,reason\n" + order + ",FAILED,,账户已销户\n");
+		assertThat(failedResult.status()).as(failedResult.body()).isEqualTo(200);
+		Page reissued = approver.json("POST", "/api/v1/payment-orders/" + order + "/reissue",
+				"{\"payeeAccount\": \"6228480086019998888\", \"payeeBank\": \"中国农业银行共和县支行\"}");
+		assertThat(reissued.status()).as(reissued.body()).isEqualTo(200);
+		assertProblem(approver.json("POST", "/api/v1/payment-orders/" + order + "/reissue",
+				"{\"payeeAccount\": \"6228480086019998888\", \"payeeBank\": \"中国农业银行共和县支行\"}"), 409,
+				"relief.order-live");
+		String again = idOf(reissued);
+		Page secondBatch = approver.json("POST", "/api/v1/payment-batches", "");
+		assertThat(secondBatch.status()).as(secondBatch.body()).isEqualTo(201);
+		String results = "order,result,bank_reference,reason\n" + again + ",PAID,B" + System.nanoTime() + ",\n";
+		assertThat(bankResults(approver, idOf(secondBatch), results).status()).isEqualTo(200);
+		assertThat(bankResults(approver, idOf(secondBatch), results).body()).as("the same file twice pays once")
 			.contains("\"repeated\":true");
+		assertThat(approver.get("/api/v1/decisions/" + decision + "/payment-orders").body())
+			.as("one paid order for the decision, the failed one kept").contains("\"status\":\"PAID\"");
 		assertThat(reviewer.get("/api/v1/cases/" + caseNumber).body()).contains("\"status\":\"DELIVERING\"");
 
 		// A case withdrawn while its referrals are open: nothing stays owed.
@@ -254,6 +293,37 @@ class CountyDayJourneyTests {
 		Page handedOver = reviewer.json("POST", "/api/v1/cases/" + onlineCase + "/handover", """
 				{"to": "%s", "reason": "按片区分工调整"}""".formatted(successor));
 		assertThat(handedOver.body()).contains("\"handler\":\"" + successor + "\"");
+
+		// The hospital settles 卓玛's stay in one step; her household holds the minimum living allowance.
+		String household = idOf(clerk.json("POST", "/api/v1/households", "{\"headId\": \"%s\"}".formatted(registered)));
+		assertThat(reviewer.json("POST", "/api/v1/standings", """
+				{"category": "MINIMUM_LIVING_ALLOWANCE", "householdId": "%s", "source": "共民〔2024〕12号",
+				 "validFrom": "2024-01-01"}""".formatted(household)).status()).isEqualTo(201);
+		Visitor hospital = StaffFixtures.signedIn(port,
+				staff.active(StaffFixtures.COUNTY, UnitKind.HOSPITAL, Role.DEPARTMENT_OFFICER));
+		Page settled = hospital.json("POST", "/api/v1/medical-settlements", """
+				{"idNumber": "%s", "patientName": "卓玛", "hospitalCode": "H632521001", "hospitalName": "共和县人民医院",
+				 "hospitalLevel": "SECONDARY", "admissionNumber": "ZY-JXG-%d", "admittedOn": "%s", "dischargedOn": "%s",
+				 "inPolicy": 30000.00, "outOfPolicy": 2000.00, "total": 32000.00, "patientClass": ""}"""
+			.formatted(zhuoma.idNumber(), System.nanoTime() % 1_000_000, LocalDate.now(CHINA).minusDays(10),
+					LocalDate.now(CHINA).minusDays(1)));
+		assertThat(settled.status()).as(settled.body()).isEqualTo(201);
+		assertThat(new BigDecimal(settled.body().replaceAll("(?s).*\"assistance\":([0-9.]+).*", "$1")))
+			.as("medical assistance paid at the window").isPositive();
+
+		// The rest of the day's requests through three doors: most refused with a reason, some still waiting.
+		List<Visitor> doors = List.of(clerk, hotline, reporter);
+		List<String> channels = List.of("WINDOW", "HOTLINE", "FIELD_REPORT");
+		for (int i = 0; i < 50; i++) {
+			String number = receive(doors.get(i % 3), channels.get(i % 3), i % 7 == 0 ? "URGENT" : "NORMAL",
+					"村民" + i, uniquePhone(), i % 2 == 0 ? VILLAGE : OTHER_VILLAGE, i % 5 == 0 ? "OTHER" : "FIRE");
+			if (i % 7 != 0) {
+				Page refused = clerk.json("POST", "/api/v1/help-requests/" + number + "/refusal",
+						"{\"reason\": \"经入户核实，家庭收入高于当地低保标准\"}");
+				assertThat(refused.status()).as(refused.body()).isEqualTo(200);
+			}
+		}
+		assertThat(tally.requests()).as("a county day's 61 requests").isEqualTo(61);
 
 		everyOpenStepHasAnOwnerWhoMayActAndADueTime();
 		everyCaseStillOpenIsHandledBySomeoneWhoMayAct();
@@ -381,7 +451,10 @@ class CountyDayJourneyTests {
 				   and (select count(*) from relief_assistance a where a.source_ref = g.id::text) <> 1
 				union all
 				select d.id::text from relief_decision d where d.township_path = :area and d.status = 'APPROVED'
-				   and (select count(*) from relief_assistance a where a.source_ref = d.id::text) <> 1""")
+				   and (select count(*) from relief_assistance a where a.source_ref = d.id::text) <> 1
+				union all
+				select s.id::text from relief_settlement s where s.residence_path like :area || '%' and s.assistance > 0
+				   and (select count(*) from relief_assistance a where a.source_ref = s.id::text) <> 1""")
 			.param("area", AREA)
 			.query(String.class)
 			.list();
@@ -393,6 +466,18 @@ class CountyDayJourneyTests {
 			.param("area", AREA)
 			.query(Long.class)
 			.single()).as("aid of a linked case outside that person's chain").isZero();
+		assertThat(jdbc.sql("""
+				select count(*) from relief_assistance a join people_person p on p.id = a.person_id
+				 where a.township_path like :area || '%' and p.superseded_by is not null""")
+			.param("area", AREA)
+			.query(Long.class)
+			.single()).as("aid left on a provisional record that turned out to be a registered person").isZero();
+		assertThat(jdbc.sql("""
+				select count(*) from casework_case c join people_person p on p.id = c.person_id
+				 where c.township_path = :area and p.superseded_by is not null""")
+			.param("area", AREA)
+			.query(Long.class)
+			.single()).as("cases left on a superseded provisional record").isZero();
 	}
 
 	private void theDashboardEqualsTheDaysTally(Visitor admin, Visitor county) throws Exception {
@@ -467,13 +552,17 @@ class CountyDayJourneyTests {
 				 "causes": ["%s"]}""".formatted(channel, urgency, phone, name, phone, village, cause);
 	}
 
-	private String registeredPerson(Visitor clerk, String name) {
+	/** A person in the registry, with the ID number they were registered by. */
+	private record Registered(String id, String idNumber) {
+	}
+
+	private Registered registeredPerson(Visitor clerk, String name) {
 		LocalDate birth = LocalDate.of(1960, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(15_000));
 		String body = "632521" + birth.toString().replace("-", "")
 				+ String.format("%03d", ThreadLocalRandom.current().nextInt(1000));
-		return idOf(clerk.json("POST", "/api/v1/persons", """
-				{"name": "%s", "idNumber": "%s", "residence": "%s"}""".formatted(name,
-				body + ResidentIdNumber.checkCharacter(body), VILLAGE)));
+		String idNumber = body + ResidentIdNumber.checkCharacter(body);
+		return new Registered(idOf(clerk.json("POST", "/api/v1/persons", """
+				{"name": "%s", "idNumber": "%s", "residence": "%s"}""".formatted(name, idNumber, VILLAGE))), idNumber);
 	}
 
 	private static void confirmedVisit(Visitor reviewer, Visitor colleague, Opened colleagueAccount, String caseNumber) {
@@ -502,6 +591,14 @@ class CountyDayJourneyTests {
 			.param("area", AREA)
 			.query(Long.class)
 			.single();
+	}
+
+	private static final java.util.concurrent.atomic.AtomicInteger PHONES = new java.util.concurrent.atomic.AtomicInteger(
+			ThreadLocalRandom.current().nextInt(5_000));
+
+	/** A phone number no other request of the day uses, so that it is not taken for a duplicate. */
+	private static String uniquePhone() {
+		return "1389711" + String.format("%04d", PHONES.incrementAndGet() % 10_000);
 	}
 
 	private static String phone() {
