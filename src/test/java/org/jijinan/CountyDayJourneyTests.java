@@ -132,8 +132,8 @@ class CountyDayJourneyTests {
 		// The window.
 		String firePhone = phone();
 		String fire = receive(clerk, "WINDOW", "EMERGENCY", "才让", firePhone, VILLAGE, "FIRE");
-		Registered zhuoma = registeredPerson(clerk, "卓玛");
-		String registered = zhuoma.id();
+		Registered yangzong = registeredPerson(clerk, "央宗");
+		String registered = yangzong.id();
 		// 才让 is registered already; at the fire he will be registered provisionally, without his ID card.
 		Registered cairang = registeredPerson(clerk, "才让");
 		String medical = tally.received("WINDOW", IntakeTests.numberOf(clerk.json("POST", "/api/v1/help-requests", """
@@ -234,7 +234,7 @@ class CountyDayJourneyTests {
 				"{\"reason\": \"经核实无需教育部门协办\"}").status()).isEqualTo(200);
 		Page proposed = reviewer.json("POST", "/api/v1/cases/" + caseNumber + "/decisions", """
 				{"cause": "MEDICAL_SPENDING", "band": "一档", "persons": 2, "urban": false, "cashAmount": 1200,
-				 "payeeName": "卓玛", "payeeAccount": "6228480086011112222", "payeeBank": "中国农业银行共和县支行"}""");
+				 "payeeName": "央宗", "payeeAccount": "6228480086011112222", "payeeBank": "中国农业银行共和县支行"}""");
 		assertThat(proposed.status()).as(proposed.body()).isEqualTo(201);
 		String decision = idOf(proposed);
 		assertThat(colleague.json("POST", "/api/v1/decisions/" + decision + "/review", "").status()).isEqualTo(200);
@@ -294,7 +294,7 @@ class CountyDayJourneyTests {
 				{"to": "%s", "reason": "按片区分工调整"}""".formatted(successor));
 		assertThat(handedOver.body()).contains("\"handler\":\"" + successor + "\"");
 
-		// The hospital settles 卓玛's stay in one step; her household holds the minimum living allowance.
+		// The hospital settles 央宗's stay in one step; her household holds the minimum living allowance.
 		String household = idOf(clerk.json("POST", "/api/v1/households", "{\"headId\": \"%s\"}".formatted(registered)));
 		assertThat(reviewer.json("POST", "/api/v1/standings", """
 				{"category": "MINIMUM_LIVING_ALLOWANCE", "householdId": "%s", "source": "共民〔2024〕12号",
@@ -302,10 +302,10 @@ class CountyDayJourneyTests {
 		Visitor hospital = StaffFixtures.signedIn(port,
 				staff.active(StaffFixtures.COUNTY, UnitKind.HOSPITAL, Role.DEPARTMENT_OFFICER));
 		Page settled = hospital.json("POST", "/api/v1/medical-settlements", """
-				{"idNumber": "%s", "patientName": "卓玛", "hospitalCode": "H632521001", "hospitalName": "共和县人民医院",
+				{"idNumber": "%s", "patientName": "央宗", "hospitalCode": "H632521001", "hospitalName": "共和县人民医院",
 				 "hospitalLevel": "SECONDARY", "admissionNumber": "ZY-JXG-%d", "admittedOn": "%s", "dischargedOn": "%s",
 				 "inPolicy": 30000.00, "outOfPolicy": 2000.00, "total": 32000.00, "patientClass": ""}"""
-			.formatted(zhuoma.idNumber(), System.nanoTime() % 1_000_000, LocalDate.now(CHINA).minusDays(10),
+			.formatted(yangzong.idNumber(), System.nanoTime() % 1_000_000, LocalDate.now(CHINA).minusDays(10),
 					LocalDate.now(CHINA).minusDays(1)));
 		assertThat(settled.status()).as(settled.body()).isEqualTo(201);
 		assertThat(new BigDecimal(settled.body().replaceAll("(?s).*\"assistance\":([0-9.]+).*", "$1")))

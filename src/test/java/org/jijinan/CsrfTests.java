@@ -78,12 +78,18 @@ class CsrfTests {
 
 		assertThat(accepted).as("state-changing requests without a CSRF token that were not refused").isEmpty();
 		assertThat(actedBy(account.username())).as("nothing happened").isEqualTo(auditBefore);
+		assertThat(jdbc.sql("select count(*) from audit_record where actor = :actor and action = 'security.request-denied'")
+			.param("actor", account.username())
+			.query(Long.class)
+			.single()).as("the refusals are in the audit trail").isGreaterThan(0);
 		assertThat(admin.postRaw("/admin/units", java.util.Map.of("name", "x")).body()).as("a page says what to do")
 			.contains("安全令牌缺失或已失效，请刷新页面后重试");
 	}
 
 	private long actedBy(String username) {
-		return jdbc.sql("select count(*) from audit_record where actor = :actor and action <> 'identity.sign-in'")
+		return jdbc.sql("""
+				select count(*) from audit_record
+				 where actor = :actor and action not in ('identity.sign-in', 'security.request-denied')""")
 			.param("actor", username)
 			.query(Long.class)
 			.single();
