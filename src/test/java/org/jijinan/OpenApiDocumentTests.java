@@ -207,6 +207,80 @@ class OpenApiDocumentTests {
 	}
 
 	/**
+	 * A description names each problem code after the status it is answered with (in "400 `a`/`b`, 422 `c`", `a`
+	 * and `b` are 400s): "422 `pilot.date-invalid`" was documented for a 400, "422
+	 * `supervision.reply-date-invalid`" too, and the claim of a need named a code it never answers.
+	 */
+	@Test
+	void namesEachProblemCodeAfterTheStatusItIsAnsweredWith() throws Exception {
+		Map<String, Set<Integer>> answered = problemStatusesBySource();
+		assertThat(answered).as("codes found in the sources").hasSizeGreaterThan(300);
+		var token = java.util.regex.Pattern.compile("\\b([1-5]\\d\\d)\\b|`([a-z][a-z-]*\\.[a-z0-9-]+)`");
+		Map<String, String> descriptions = new TreeMap<>();
+		List<String> wrong = new ArrayList<>();
+		for (Map.Entry<String, JsonNode> path : document().path("paths").properties()) {
+			for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
+				String id = operation.getValue().path("operationId").asString("");
+				String description = operation.getValue().path("description").asString("");
+				descriptions.put(id, description);
+				int problems = description.indexOf("Problems:");
+				if (problems < 0) {
+					continue;
+				}
+				Integer status = null;
+				var found = token.matcher(description.substring(problems));
+				while (found.find()) {
+					if (found.group(1) != null) {
+						status = Integer.valueOf(found.group(1));
+						continue;
+					}
+					Set<Integer> statuses = answered.get(found.group(2));
+					if (status != null && statuses != null && !statuses.contains(status)) {
+						wrong.add(id + " documents " + status + " `" + found.group(2) + "`, answered with " + statuses);
+					}
+				}
+			}
+		}
+		assertThat(wrong).as("problem codes documented with another status than they answer").isEmpty();
+		assertThat(descriptions.get("charity.claim")).as("a need another charity took answers need-taken")
+			.contains("409 `charity.need-taken`")
+			.doesNotContain("charity.need-not-open");
+	}
+
+	/**
+	 * @return for each problem code thrown in the sources (as a {@code Forbidden}, {@code InvalidInput} …, or through
+	 * {@code WrittenText.required} and {@code FormNumbers}), the statuses it is answered with
+	 */
+	private static Map<String, Set<Integer>> problemStatusesBySource() throws Exception {
+		Map<String, Integer> kinds = Map.of("Forbidden", 403, "InvalidInput", 400, "RuleViolation", 422, "Conflict", 409,
+				"NotFound", 404);
+		String code = "\"([a-z][a-z-]*\\.[a-z0-9-]+)\"";
+		var thrown = java.util.regex.Pattern
+			.compile("new (?:[\\w.]+\\.)?(Forbidden|InvalidInput|RuleViolation|Conflict|NotFound)\\(\\s*" + code);
+		Map<java.util.regex.Pattern, Integer> helpers = Map.of(
+				java.util.regex.Pattern.compile("InvalidInput\\.inField\\(\\s*[^,;]+,\\s*" + code), 400,
+				java.util.regex.Pattern.compile("WrittenText\\.required\\([^;]*?" + code + "\\s*\\)"), 400,
+				java.util.regex.Pattern.compile("FormNumbers\\.(?:amount|count)\\([^;]*?" + code + "\\s*\\)"), 422);
+		Map<String, Set<Integer>> statuses = new TreeMap<>();
+		try (var files = Files.walk(Path.of("src/main/java/org/jijinan"))) {
+			for (Path file : files.filter(file -> file.toString().endsWith(".java")).toList()) {
+				String source = Files.readString(file);
+				var found = thrown.matcher(source);
+				while (found.find()) {
+					statuses.computeIfAbsent(found.group(2), any -> new TreeSet<>()).add(kinds.get(found.group(1)));
+				}
+				helpers.forEach((helper, status) -> {
+					var used = helper.matcher(source);
+					while (used.find()) {
+						statuses.computeIfAbsent(used.group(1), any -> new TreeSet<>()).add(status);
+					}
+				});
+			}
+		}
+		return statuses;
+	}
+
+	/**
 	 * @return for each API handler method in the sources, by operation id, whether it answers 201
 	 */
 	private static Map<String, Boolean> createdBySource() throws Exception {

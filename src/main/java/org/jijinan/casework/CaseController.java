@@ -73,8 +73,11 @@ class CaseController {
 	@Operation(summary = "Move a case on in its life cycle",
 			description = "Township reviewers and approvers and county civil-affairs staff of the case's area. A note "
 					+ "is required to withdraw, transfer or close; a transfer names the jurisdiction. Problems: 400 "
-					+ "`request.invalid-field`, 403 `casework.not-allowed`/`casework.out-of-scope`, 404 "
-					+ "`casework.case-not-found`, 409 `casework.illegal-transition`, 422 `casework.person-required`.")
+					+ "`request.invalid-field`/`casework.number-malformed`/`casework.note-required`/"
+					+ "`casework.jurisdiction-required`/`region.unknown-code`/`shared.text-too-long`, 403 "
+					+ "`casework.not-allowed`/`casework.out-of-scope`, 404 `casework.case-not-found`, 409 "
+					+ "`casework.illegal-transition`, 422 `casework.visit-required`/`casework.transfer-to-itself`/"
+					+ "`casework.tasks-open`.")
 	@PostMapping("/{number}/transitions")
 	CaseView move(@PathVariable String number, @Valid @RequestBody Transition transition,
 			@AuthenticationPrincipal Caller caller) {

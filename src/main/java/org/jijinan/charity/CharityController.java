@@ -147,7 +147,9 @@ class CharityController {
 
 	@Operation(summary = "Claim a need for a project",
 			description = "Charity officers; never commits beyond the project's budget; answers 201. Problems: 400 "
-					+ "`charity.project-required`, 403, 404, 409 `charity.need-not-open`, 422 over budget.",
+					+ "`charity.project-required`, 403, 404, 409 `charity.need-taken` (another charity has taken the "
+					+ "need, or it is no longer open), 422 `charity.amount-invalid`/`charity.over-need`/"
+					+ "`charity.over-per-case`/`charity.project-does-not-serve`/`charity.over-budget`.",
 			responses = @ApiResponse(responseCode = "201", description = "Created"))
 	@PostMapping("/needs/{id}/claims")
 	ResponseEntity<ClaimView> claim(@PathVariable UUID id, @RequestBody NewClaim claim,

@@ -88,8 +88,10 @@ class HouseholdController {
 		return standings.grant(standing, caller);
 	}
 
+	@PersonalDataRead(subject = "person")
 	@Operation(summary = "List a person's standings",
-			description = "The person's own standings and those of the household they belong to now, newest first. "
+			description = "The person's own standings and those of the household they belong to now, newest first; "
+					+ "audited as a personal-data read of the person (a 低保 or 特困 standing is personal data). "
 					+ "Staff of a region-scoped unit whose area contains the person's registered residence (any "
 					+ "role). Problems: 403 `people.registry-not-for-organisations`/`people.out-of-scope`, 404 "
 					+ "`people.person-not-found`.")

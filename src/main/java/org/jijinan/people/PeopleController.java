@@ -45,8 +45,8 @@ class PeopleController {
 	@Operation(summary = "Register a person",
 			description = "Civil-affairs staff of the residence's area (not departments, charities or agencies); a "
 					+ "validated citizen ID number, or a provisional person with a phone. Answers 201. Problems: 400 "
-					+ "`request.invalid-field`, 403 `people.out-of-scope`, 409 `people.id-number-registered`, 422 "
-					+ "`people.provisional-needs-phone`.")
+					+ "`request.invalid-field`/`people.provisional-needs-phone`, 403 `people.out-of-scope`, 409 "
+					+ "`people.id-number-registered`.")
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	PersonView register(@Valid @RequestBody NewPerson person, @AuthenticationPrincipal Caller caller) {

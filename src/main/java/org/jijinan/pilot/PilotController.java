@@ -63,8 +63,10 @@ class PilotController {
 	}
 
 	@Operation(summary = "Add a pilot phase",
-			description = "County civil-affairs staff and leaders; dates parsed strictly. Answers 201. Problems: 403, "
-					+ "409 (overlapping phases), 422 `pilot.date-invalid`.",
+			description = "County civil-affairs staff and leaders; dates parsed strictly. Answers 201. Problems: 400 "
+					+ "`pilot.phase-name-invalid`/`pilot.date-missing`/`pilot.date-invalid`/`pilot.phase-reversed`/"
+					+ "`pilot.goal-too-long`, 403 `pilot.not-allowed`/`pilot.county-only`, 422 `pilot.phase-overlap` "
+					+ "(overlapping phases).",
 			responses = @ApiResponse(responseCode = "201", description = "Created"))
 	@PostMapping("/phases")
 	ResponseEntity<Pilot.Phase> addPhase(@RequestBody PhaseRequest request, @AuthenticationPrincipal Caller caller) {
@@ -83,7 +85,10 @@ class PilotController {
 
 	@Operation(summary = "File a township's policy document",
 			description = "Multipart, the file in field `file`; answers 201. Problems: 400 "
-					+ "`request.multipart-required`, 403, 422 `pilot.document-file-missing` or a file of another type.",
+					+ "`request.multipart-required`/`pilot.document-file-missing`/`pilot.document-title-invalid`/"
+					+ "`pilot.document-number-too-long`/`pilot.date-missing`/`pilot.date-invalid`/"
+					+ "`pilot.document-from-the-future`, 403, 422 `pilot.document-type` (a file of another type)/"
+					+ "`pilot.document-too-large`.",
 			responses = @ApiResponse(responseCode = "201", description = "Created"))
 	@PostMapping(path = "/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<Pilot.Document> file(@RequestParam String township, @RequestParam(required = false) @Nullable String title,

@@ -120,8 +120,8 @@ class PaymentController {
 
 	@Operation(summary = "Import the bank's result file for a batch",
 			description = "Multipart field `file`, at most 5 MB; the same file again changes nothing. Problems: 400 "
-					+ "`request.multipart-required`, 403, 404 `relief.batch-not-found`, 409 `relief.result-conflict`, "
-					+ "422 `relief.result-file-too-large` or a malformed file.")
+					+ "`request.multipart-required`/`relief.result-file-too-large`, 403, 404 `relief.batch-not-found`, "
+					+ "409 `relief.result-conflict`, 422 `relief.result-file-invalid` (a malformed file).")
 	@PostMapping("/payment-batches/{id}/bank-results")
 	Payments.ResultReport results(@PathVariable UUID id, @RequestPart("file") MultipartFile file,
 			@AuthenticationPrincipal Caller caller) throws IOException {

@@ -75,7 +75,7 @@ class ReliefController {
 
 	@Operation(summary = "Import relief parameter sets from a file",
 			description = "Multipart field `file`, at most 1 MB; administrators. Problems: 400 "
-					+ "`request.multipart-required`, 403, 409, 422 `relief.policy-file-too-large`.")
+					+ "`request.multipart-required`/`relief.policy-file-too-large`, 403, 409, 422.")
 	@PostMapping("/relief-policies/imports")
 	List<PolicyView> importFile(@RequestPart("file") MultipartFile file, @AuthenticationPrincipal Caller caller)
 			throws IOException {
@@ -112,9 +112,10 @@ class ReliefController {
 
 	@Operation(summary = "Propose a temporary-assistance decision",
 			description = "`TOWNSHIP_REVIEWER`, `TOWNSHIP_APPROVER`, `COUNTY_REVIEWER` or `COUNTY_APPROVER` of the "
-					+ "case's area; the case moves to awaiting decision. Answers 201. Problems: 403 "
-					+ "`relief.not-allowed`/`relief.out-of-scope`, 404 `casework.case-not-found`, 409 "
-					+ "`relief.case-not-ready`/`relief.proposal-pending`, 422 `relief.payee-required` or a broken rule.",
+					+ "case's area; the case moves to awaiting decision. Answers 201. Problems: 400 "
+					+ "`relief.payee-required`, 403 `relief.not-allowed`/`relief.out-of-scope`, 404 "
+					+ "`casework.case-not-found`, 409 `relief.case-not-ready`/`relief.proposal-pending`, 422 a broken "
+					+ "rule.",
 			responses = @ApiResponse(responseCode = "201", description = "Created"))
 	@PostMapping("/cases/{number}/decisions")
 	ResponseEntity<DecisionView> propose(@PathVariable String number, @Valid @RequestBody Proposal proposal,

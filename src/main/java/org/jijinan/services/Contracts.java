@@ -11,7 +11,9 @@ import org.jijinan.identity.StaffDirectory;
 import org.jijinan.identity.UnitId;
 import org.jijinan.identity.UnitKind;
 import org.jijinan.identity.UnitView;
+import org.jijinan.region.RegionDirectory;
 import org.jijinan.shared.Caller;
+import org.jijinan.shared.DivisionCode;
 import org.jijinan.shared.Forbidden;
 import org.jijinan.shared.InvalidInput;
 import org.jijinan.shared.NotFound;
@@ -25,7 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Government purchase of services (政府购买服务): the county's contracts with social-work agencies — period, budget,
- * target cases — and what has been spent against them, never beyond the budget.
+ * target cases — and what has been spent against them, never beyond the budget. A contract belongs to the county of
+ * its agency: a county signs only with agencies of its own, and its staff see only those contracts.
  */
 @Service
 public class Contracts {
@@ -34,16 +37,19 @@ public class Contracts {
 
 	private final StaffDirectory directory;
 
+	private final RegionDirectory regions;
+
 	private final Clock clock;
 
-	Contracts(JdbcClient jdbc, StaffDirectory directory, Clock clock) {
+	Contracts(JdbcClient jdbc, StaffDirectory directory, RegionDirectory regions, Clock clock) {
 		this.jdbc = jdbc;
 		this.directory = directory;
+		this.regions = regions;
 		this.clock = clock;
 	}
 
 	/**
-	 * The county signs a contract with an agency.
+	 * The county signs a contract with one of its own agencies (another county's agency is unknown to it).
 	 */
 	@Transactional
 	public ContractView sign(NewContract contract, Caller caller) {
@@ -53,7 +59,8 @@ public class Contracts {
 		}
 		UnitView agency = contract.agencyId() == null ? null
 				: directory.unit(new UnitId(contract.agencyId())).orElse(null);
-		if (agency == null || agency.kind() != UnitKind.SOCIAL_WORK_AGENCY) {
+		if (agency == null || agency.kind() != UnitKind.SOCIAL_WORK_AGENCY
+				|| !regions.isWithin(agency.divisionCode(), caller.regionScope())) {
 			throw new InvalidInput("services.agency-unknown");
 		}
 		String title = WrittenText.required(contract.title(), 2, 200, "services.title-required");
@@ -85,7 +92,8 @@ public class Contracts {
 	}
 
 	/**
-	 * @return an agency's own contracts, or every contract for the county's staff
+	 * @return an agency's own contracts, or for other staff with a region scope the contracts of their county (those
+	 * with the county's agencies), at most 500
 	 */
 	@Transactional(readOnly = true)
 	public List<ContractView> list(Caller caller) {
@@ -101,7 +109,13 @@ public class Contracts {
 		if (caller.regionScope() == null) {
 			throw new Forbidden("services.not-allowed");
 		}
-		return jdbc.sql("select id from services_contract order by valid_from desc limit 500")
+		List<UUID> agencies = agenciesOfCounty(caller.regionScope());
+		if (agencies.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				select id from services_contract where agency_id in (:agencies) order by valid_from desc limit 500""")
+			.param("agencies", agencies)
 			.query(UUID.class)
 			.list()
 			.stream()
@@ -125,6 +139,18 @@ public class Contracts {
 		if (spent == 0) {
 			throw new RuleViolation("services.contract-exceeded");
 		}
+	}
+
+	/**
+	 * @return the social-work agencies of the county the area lies in
+	 */
+	private List<UUID> agenciesOfCounty(DivisionCode area) {
+		DivisionCode county = new DivisionCode(area.value().substring(0, 6));
+		return directory.referralTargets(regions.path(county))
+			.stream()
+			.filter(unit -> unit.kind() == UnitKind.SOCIAL_WORK_AGENCY)
+			.map(unit -> unit.id().value())
+			.toList();
 	}
 
 	ContractView find(UUID id) {

@@ -38,7 +38,10 @@ class ServicesController {
 	}
 
 	@Operation(summary = "Sign a service purchase contract",
-			description = "County reviewers and approvers; answers 201. Problems: 403, 422.",
+			description = "County reviewers and approvers, with an agency of their own county; answers 201. "
+					+ "Problems: 400 `services.agency-unknown` (no such agency in the county)/"
+					+ "`services.title-required`/`shared.text-too-long`, 403 `services.not-allowed`, 422 "
+					+ "`services.period-invalid`/`services.amount-invalid`.",
 			responses = @ApiResponse(responseCode = "201", description = "Created"))
 	@PostMapping("/service-contracts")
 	ResponseEntity<Contracts.ContractView> sign(@RequestBody Contracts.NewContract contract,
@@ -49,8 +52,9 @@ class ServicesController {
 
 	@Operation(summary = "List service contracts",
 			description = "Social workers (`SOCIAL_WORKER`) of an agency see their agency's contracts; any other "
-					+ "staff member with a region scope sees every contract (at most 500), latest start first. "
-					+ "Problems: 403 `services.not-allowed` for staff without a region scope.")
+					+ "staff member with a region scope sees the contracts of their own county, that is those with "
+					+ "the county's agencies (at most 500), latest start first. Problems: 403 `services.not-allowed` "
+					+ "for staff without a region scope.")
 	@GetMapping("/service-contracts")
 	List<Contracts.ContractView> contracts(@AuthenticationPrincipal Caller caller) {
 		return contracts.list(caller);

@@ -67,10 +67,11 @@ class SharingController {
 
 	@Operation(summary = "Report a department's assistance",
 			description = "Department officers and partner systems with the department-assistance scope. Answers 201 "
-					+ "for a new report, 200 for the same report again. Problems: 403, 409 `sharing.report-conflict`, "
-					+ "422 "
-					+ "`sharing.scheme-unknown`/`sharing.person-unknown`/`sharing.amount-invalid`/`sharing.cause-unknown` "
-					+ "….",
+					+ "for a new report, 200 for the same report again. Problems: 400 "
+					+ "`sharing.reference-invalid`/`sharing.scheme-unknown`/`sharing.cause-unknown`/"
+					+ "`sharing.amount-invalid`/`sharing.goods-too-long`/`sharing.given-on-invalid`, 403 "
+					+ "`sharing.not-allowed`/`sharing.person-outside-scope`, 409 `sharing.report-conflict`, 422 "
+					+ "`sharing.scheme-not-yours`/`sharing.person-unknown`.",
 			responses = {
 					@ApiResponse(responseCode = "201", description = "A new report"),
 					@ApiResponse(responseCode = "200", description = "The same report again; nothing changed")})

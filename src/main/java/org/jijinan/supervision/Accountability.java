@@ -90,17 +90,16 @@ public class Accountability {
 	}
 
 	/**
-	 * @return the records of the caller's area, newest first
+	 * @return the records of the caller's area, newest first, to its supervisors and leaders only (403
+	 * {@code supervision.not-allowed} for anyone else: the records name the people held responsible)
 	 */
 	@Transactional(readOnly = true)
 	public List<Entry> inArea(Caller caller) {
-		if (caller.regionScope() == null) {
-			throw new Forbidden("supervision.out-of-scope");
-		}
+		String scope = SupervisionReaders.area(caller, SupervisionReaders.OVERSEERS, regions);
 		return jdbc.sql("""
 				select id, failure, case_number, unit_name, person, description, recorded_by, recorded_at
 				  from supervision_accountability where area_path like :scope || '%' order by recorded_at desc limit 200""")
-			.param("scope", regions.path(caller.regionScope()))
+			.param("scope", scope)
 			.query((row, n) -> new Entry(row.getObject(1, UUID.class), FailureType.valueOf(row.getString(2)),
 					row.getString(3), row.getString(4), row.getString(5), row.getString(6), row.getString(7),
 					row.getTimestamp(8).toInstant()))

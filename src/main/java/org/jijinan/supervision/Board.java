@@ -39,11 +39,12 @@ public class Board {
 	}
 
 	/**
-	 * @return the board for the caller's area
+	 * @return the board for the caller's area, to its supervisors and leaders only (403
+	 * {@code supervision.not-allowed} for anyone else)
 	 */
 	@Transactional(readOnly = true)
 	public View of(Caller caller) {
-		String scope = scope(caller);
+		String scope = SupervisionReaders.area(caller, SupervisionReaders.OVERSEERS, regions);
 		Timestamp now = Timestamp.from(clock.instant());
 		List<Row> units = jdbc.sql("""
 				select unit_key, unit_name,

@@ -41,7 +41,11 @@ class SupervisionController {
 		this.accountability = accountability;
 	}
 
-	@Operation(summary = "Read the supervision board", description = "Supervisors and leaders of the area.")
+	@Operation(summary = "Read the supervision board",
+			description = "Only supervisors (`SUPERVISOR`) and leaders (`LEADER`), for their area: per unit and per "
+					+ "person the steps finished, on time and returned, the median handling time and what is overdue; "
+					+ "the overdue steps; the tasks passed from unit to unit. Problems: 403 `supervision.not-allowed` "
+					+ "for any other role, `supervision.out-of-scope` without a region scope.")
 	@GetMapping("/board")
 	Board.View board(@AuthenticationPrincipal Caller caller) {
 		return board.of(caller);
@@ -58,17 +62,21 @@ class SupervisionController {
 	}
 
 	@Operation(summary = "List supervision orders in the area",
-			description = "Any staff member with a region scope: the orders on cases of their area, unanswered "
-					+ "first, at most 200. Problems: 403 `supervision.out-of-scope` without a region scope.")
+			description = "Supervisors (`SUPERVISOR`) and leaders (`LEADER`) of the area, and the case handlers who "
+					+ "answer orders (`TOWNSHIP_REVIEWER`, `TOWNSHIP_APPROVER`, `COUNTY_REVIEWER`, "
+					+ "`COUNTY_APPROVER`): the orders on cases of their area, unanswered first, at most 200. Problems: "
+					+ "403 `supervision.not-allowed` for any other role, `supervision.out-of-scope` without a region "
+					+ "scope.")
 	@GetMapping("/orders")
 	List<SupervisionOrders.Order> orders(@AuthenticationPrincipal Caller caller) {
 		return orders.inArea(caller);
 	}
 
 	@Operation(summary = "Issue a supervision order (督办)",
-			description = "Supervisors only; answers 201. Problems: 403 "
-					+ "`supervision.supervisors-only`/`supervision.out-of-scope`, 404, 422 "
-					+ "`supervision.reply-date-invalid`.",
+			description = "Supervisors only, on a case of their area; answers 201. Problems: 400 "
+					+ "`request.invalid-field`/`casework.number-malformed`/`supervision.instruction-required`/"
+					+ "`supervision.reply-date-invalid`, "
+					+ "403 `supervision.supervisors-only`/`casework.out-of-scope`, 404 `casework.case-not-found`.",
 			responses = @ApiResponse(responseCode = "201", description = "Created"))
 	@PostMapping("/orders")
 	ResponseEntity<SupervisionOrders.Order> issue(@Valid @RequestBody NewOrder order,
@@ -87,8 +95,10 @@ class SupervisionController {
 	}
 
 	@Operation(summary = "List accountability records",
-			description = "Any staff member with a region scope: the records of their area, newest first, at most "
-					+ "200. Problems: 403 `supervision.out-of-scope` without a region scope.")
+			description = "Only supervisors (`SUPERVISOR`) and leaders (`LEADER`), for their area: the records name "
+					+ "the people held responsible. Newest first, at most 200. Problems: 403 "
+					+ "`supervision.not-allowed` for any other role, `supervision.out-of-scope` without a region "
+					+ "scope.")
 	@GetMapping("/accountability")
 	List<Accountability.Entry> accountability(@AuthenticationPrincipal Caller caller) {
 		return accountability.inArea(caller);

@@ -30,9 +30,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SupervisionOrders {
 
-	private static final java.util.Set<String> REPLIERS = java.util.Set.of("TOWNSHIP_REVIEWER", "TOWNSHIP_APPROVER",
-			"COUNTY_REVIEWER", "COUNTY_APPROVER");
-
 	private final JdbcClient jdbc;
 
 	private final CaseDesk cases;
@@ -94,7 +91,7 @@ public class SupervisionOrders {
 	public Order reply(UUID orderId, @Nullable String reply, Caller caller) {
 		Order order = find(orderId);
 		cases.find(order.caseNumber(), caller);
-		if (caller.roles().stream().noneMatch(REPLIERS::contains)) {
+		if (!SupervisionReaders.answersOrders(caller)) {
 			throw new Forbidden("supervision.reply-by-handler");
 		}
 		String text = WrittenText.required(reply, 4, 2000, "supervision.reply-required");
@@ -115,17 +112,16 @@ public class SupervisionOrders {
 	}
 
 	/**
-	 * @return the orders in the caller's area, unanswered first
+	 * @return the orders in the caller's area, unanswered first, to its supervisors and leaders and to the case
+	 * handlers who answer them (403 {@code supervision.not-allowed} for anyone else)
 	 */
 	@Transactional(readOnly = true)
 	public List<Order> inArea(Caller caller) {
-		if (caller.regionScope() == null) {
-			throw new Forbidden("supervision.out-of-scope");
-		}
+		String scope = SupervisionReaders.area(caller, SupervisionReaders.ORDER_READERS, regions);
 		return jdbc.sql("""
 				select * from supervision_order where area_path like :scope || '%'
 				 order by reply is not null, reply_by limit 200""")
-			.param("scope", regions.path(caller.regionScope()))
+			.param("scope", scope)
 			.query(SupervisionOrders::map)
 			.list();
 	}

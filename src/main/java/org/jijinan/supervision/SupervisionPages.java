@@ -23,7 +23,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The supervision pages: the board, a case's steps with its orders, the orders of the area with their replies, and
- * the accountability records.
+ * the accountability records. Who may open each is decided by the services the pages call (see
+ * {@link SupervisionReaders}); a link or form the viewer cannot use is not shown.
  */
 @Controller
 @RequestMapping("/supervision")
@@ -81,6 +82,7 @@ class SupervisionPages {
 	@GetMapping("/orders")
 	String orders(@AuthenticationPrincipal Caller caller, Model model) {
 		model.addAttribute("orders", orders.inArea(caller));
+		model.addAttribute("mayReply", SupervisionReaders.answersOrders(caller));
 		model.addAttribute("now", clock.instant());
 		return "supervision/orders";
 	}
@@ -121,6 +123,7 @@ class SupervisionPages {
 
 	private String casePage(String number, Caller caller, Model model) {
 		model.addAttribute("found", cases.find(number, caller));
+		model.addAttribute("mayReadBoard", SupervisionReaders.holdsAny(caller, SupervisionReaders.OVERSEERS));
 		model.addAttribute("steps", board.stepsOf(number, caller));
 		model.addAttribute("orders", orders.ofCase(number, caller));
 		model.addAttribute("now", clock.instant());

@@ -96,6 +96,36 @@ class AccessAuditTests {
 	}
 
 	/**
+	 * A person's standings (低保, 特困 …) are their personal data: reading them is a read of the person.
+	 */
+	@Test
+	void recordsAReadOfAPersonsStandingsAsAReadOfThePerson() {
+		var staff = StaffFixtures.from(context);
+		var clerkAccount = staff.active(StaffFixtures.DAOTANGHE, UnitKind.TOWNSHIP_GOVERNMENT, Role.WINDOW_CLERK);
+		Visitor clerk = StaffFixtures.signedIn(port, clerkAccount);
+		var readerAccount = staff.active(StaffFixtures.DAOTANGHE, UnitKind.TOWNSHIP_GOVERNMENT, Role.WINDOW_CLERK);
+		Visitor reader = StaffFixtures.signedIn(port, readerAccount);
+		var outsiderAccount = staff.active(StaffFixtures.QIABUQIA, UnitKind.TOWNSHIP_GOVERNMENT, Role.WINDOW_CLERK);
+		Visitor outsider = StaffFixtures.signedIn(port, outsiderAccount);
+		String person = CaseFixtures.idOf(clerk.json("POST", "/api/v1/persons", """
+				{"name": "身份审计对象", "idNumber": "%s", "residence": "632521101201"}""".formatted(idNumber())));
+
+		assertThat(reader.get("/api/v1/persons/" + person + "/standings").status()).isEqualTo(200);
+		assertThat(reads(readerAccount.username(), "person", person)).as("the standings read is recorded")
+			.isEqualTo(1);
+		reader.get("/api/v1/persons/" + person + "/standings");
+		reader.get("/api/v1/persons/" + person);
+		assertThat(reads(readerAccount.username(), "person", person)).as("one record for the person and the hour")
+			.isEqualTo(1);
+
+		assertProblem(outsider.get("/api/v1/persons/" + person + "/standings"), 403, "people.out-of-scope");
+		assertThat(reads(outsiderAccount.username(), "person", person)).as("a refused read shows nothing")
+			.isZero();
+		assertThat(denials(outsiderAccount.username(), "GET /api/v1/persons/{id}/standings")).isEqualTo(1);
+		assertThat(verification.verify().intact()).isTrue();
+	}
+
+	/**
 	 * Refusals made by the security filters themselves, before any module's code runs, are recorded too: a session
 	 * without its CSRF token and a partner system calling what its scopes do not cover.
 	 */

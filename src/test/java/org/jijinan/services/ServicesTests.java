@@ -10,6 +10,7 @@ import org.jijinan.identity.Role;
 import org.jijinan.identity.StaffFixtures;
 import org.jijinan.identity.UnitKind;
 import org.jijinan.intake.IntakeTests;
+import org.jijinan.region.OtherCounty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -136,6 +137,51 @@ class ServicesTests {
 		assertThat(county.get("/services/contracts").body()).contains("2026 年救急难社工服务").contains("sign-contract");
 		assertThat(worker.get("/services/contracts").body()).contains("2026 年救急难社工服务")
 			.doesNotContain("sign-contract");
+	}
+
+	/**
+	 * A contract belongs to the county of its agency: each county's staff list only their own county's contracts
+	 * (API and page), and a county cannot sign with another county's agency.
+	 */
+	@Test
+	void showsEachCountyOnlyItsOwnContractsAndSignsOnlyWithItsOwnAgencies() {
+		OtherCounty.ensure(context);
+		var staff = StaffFixtures.from(context);
+		Visitor tongde = StaffFixtures.signedIn(port,
+				staff.active(OtherCounty.COUNTY, UnitKind.COUNTY_CIVIL_AFFAIRS, Role.COUNTY_APPROVER));
+		Visitor tongdeClerk = StaffFixtures.signedIn(port,
+				staff.active(OtherCounty.TOWNSHIP, UnitKind.TOWNSHIP_GOVERNMENT, Role.WINDOW_CLERK));
+		var tongdeWorkerAccount = staff.active(OtherCounty.COUNTY, UnitKind.SOCIAL_WORK_AGENCY, Role.SOCIAL_WORKER);
+		String tongdeAgency = tongdeWorkerAccount.unitId().value().toString();
+		Visitor tongdeWorker = StaffFixtures.signedIn(port, tongdeWorkerAccount);
+		String gongheTitle = "共和县社工服务 " + System.nanoTime();
+		String tongdeTitle = "同德县社工服务 " + System.nanoTime();
+
+		idOf(county.json("POST", "/api/v1/service-contracts", contract(agency, gongheTitle)));
+		idOf(tongde.json("POST", "/api/v1/service-contracts", contract(tongdeAgency, tongdeTitle)));
+		assertProblem(county.json("POST", "/api/v1/service-contracts", contract(tongdeAgency, "跨县购买服务")), 400,
+				"services.agency-unknown");
+		assertProblem(tongde.json("POST", "/api/v1/service-contracts", contract(agency, "跨县购买服务")), 400,
+				"services.agency-unknown");
+
+		for (Visitor gonghe : java.util.List.of(county, township, clerk)) {
+			assertThat(gonghe.get("/api/v1/service-contracts").body()).contains(gongheTitle)
+				.doesNotContain(tongdeTitle)
+				.doesNotContain("跨县购买服务");
+		}
+		for (Visitor other : java.util.List.of(tongde, tongdeClerk, tongdeWorker)) {
+			assertThat(other.get("/api/v1/service-contracts").body()).contains(tongdeTitle)
+				.doesNotContain(gongheTitle)
+				.doesNotContain("跨县购买服务");
+		}
+		assertThat(county.get("/services/contracts").body()).contains(gongheTitle).doesNotContain(tongdeTitle);
+		assertThat(tongde.get("/services/contracts").body()).contains(tongdeTitle).doesNotContain(gongheTitle);
+	}
+
+	private static String contract(String agency, String title) {
+		return """
+				{"agencyId": "%s", "title": "%s", "validFrom": "2026-01-01", "validTo": "2026-12-31",
+				 "budget": 500, "targetCases": 2}""".formatted(agency, title);
 	}
 
 	private static String record(int minutes, String cost) {

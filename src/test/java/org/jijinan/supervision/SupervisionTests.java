@@ -57,6 +57,8 @@ class SupervisionTests {
 
 	Visitor county;
 
+	Visitor leader;
+
 	@BeforeEach
 	void signIn() {
 		var staff = StaffFixtures.from(context);
@@ -67,6 +69,8 @@ class SupervisionTests {
 				staff.active(StaffFixtures.DAOTANGHE, UnitKind.TOWNSHIP_GOVERNMENT, Role.TOWNSHIP_REVIEWER));
 		county = StaffFixtures.signedIn(port,
 				staff.active(StaffFixtures.COUNTY, UnitKind.COUNTY_CIVIL_AFFAIRS, Role.COUNTY_REVIEWER));
+		leader = StaffFixtures.signedIn(port,
+				staff.active(StaffFixtures.COUNTY, UnitKind.SUPERVISION_OFFICE, Role.LEADER));
 	}
 
 	@AfterEach
@@ -101,7 +105,7 @@ class SupervisionTests {
 		assertThat(recipients(step, "SUPERVISOR")).containsExactly("supervisors:/630000/632500/632521/632521101/");
 		sweep.sweep();
 		assertThat(messages(step, "WARNING") + messages(step, "OVERDUE") + messages(step, "SUPERVISOR")).isEqualTo(4);
-		assertThat(county.get("/api/v1/supervision/board").body()).contains(number);
+		assertThat(leader.get("/api/v1/supervision/board").body()).contains(number);
 	}
 
 	@Test
@@ -156,10 +160,10 @@ class SupervisionTests {
 		reviewer.json("POST", "/api/v1/tasks/" + task + "/referral", "{\"unitId\": \"" + housingAccount.unitId().value() + "\"}");
 		housing.json("POST", "/api/v1/tasks/" + task + "/return", "{\"reason\": \"请先由乡镇核实\"}");
 
-		String board = county.get("/api/v1/supervision/board").body();
+		String board = leader.get("/api/v1/supervision/board").body();
 		assertThat(board).contains("\"passedOn\":[").contains(caseNumber)
 			.contains("共和县教育局 → 共和县住房和城乡建设局");
-		assertThat(county.get("/supervision").body()).contains("id=\"passed-on\"").contains(caseNumber);
+		assertThat(leader.get("/supervision").body()).contains("id=\"passed-on\"").contains(caseNumber);
 	}
 
 	@Test
@@ -178,7 +182,15 @@ class SupervisionTests {
 		Page issued = supervisor.json("POST", "/api/v1/supervision/orders", order(caseNumber, "请三日内完成入户调查并回复", tomorrow));
 		assertThat(issued.status()).as(issued.body()).isEqualTo(201);
 		String orderId = issued.body().replaceAll("^\\{\"id\":\"([0-9a-f-]{36})\".*", "$1");
-		assertThat(reviewer.get("/supervision/orders").body()).contains("请三日内完成入户调查并回复");
+		assertThat(reviewer.get("/supervision/orders").body()).contains("请三日内完成入户调查并回复")
+			.contains("/supervision/orders/" + orderId + "/reply");
+		assertThat(leader.get("/supervision/orders").body()).as("leaders read orders but do not answer them")
+			.contains("请三日内完成入户调查并回复")
+			.doesNotContain("/supervision/orders/" + orderId + "/reply");
+		assertThat(supervisor.get("/supervision/cases/" + caseNumber).body()).contains("id=\"board-link\"");
+		assertThat(reviewer.get("/supervision/cases/" + caseNumber).body()).as("no link to a board it cannot open")
+			.contains("请三日内完成入户调查并回复")
+			.doesNotContain("id=\"board-link\"");
 
 		assertProblem(supervisor.json("POST", "/api/v1/supervision/orders/" + orderId + "/reply", "{\"reply\": \"已完成\"}"),
 				403, "supervision.reply-by-handler");
@@ -198,6 +210,62 @@ class SupervisionTests {
 		assertThat(recorded.status()).as(recorded.body()).isEqualTo(201);
 		assertThat(recorded.body()).contains("\"person\":\"" + clerkName + "\"").contains("倒淌河镇");
 		assertThat(supervisor.get("/supervision/accountability").body()).contains("受理超过时限").contains("办理迟延");
+	}
+
+	/**
+	 * The board and the accountability records (which name the people held responsible) are for the area's
+	 * supervisors and leaders; the orders also for the case handlers who answer them. Everyone else is refused, on the
+	 * API and on the pages, and is not offered the pages in the navigation.
+	 */
+	@Test
+	void opensTheBoardOrdersAndAccountabilityOnlyToSupervisorsLeadersAndTheHandlersWhoAnswerOrders() {
+		var staff = StaffFixtures.from(context);
+		Visitor villageReporter = StaffFixtures.signedIn(port,
+				staff.active(StaffFixtures.DAOTANGHE, UnitKind.TOWNSHIP_GOVERNMENT, Role.VILLAGE_REPORTER));
+		Visitor hotline = StaffFixtures.signedIn(port,
+				staff.active(StaffFixtures.COUNTY, UnitKind.HOTLINE_CENTRE, Role.HOTLINE_OPERATOR));
+		Visitor administrator = StaffFixtures.signedIn(port,
+				staff.active(StaffFixtures.COUNTY, UnitKind.COUNTY_CIVIL_AFFAIRS, Role.ADMINISTRATOR));
+		Visitor department = StaffFixtures.signedIn(port,
+				staff.active(StaffFixtures.COUNTY, UnitKind.EDUCATION_DEPARTMENT, Role.DEPARTMENT_OFFICER));
+		Visitor supervisor = StaffFixtures.signedInWithSecondFactor(port,
+				staff.active(StaffFixtures.COUNTY, UnitKind.SUPERVISION_OFFICE, Role.SUPERVISOR), context);
+		Visitor townshipApprover = StaffFixtures.signedIn(port,
+				staff.active(StaffFixtures.DAOTANGHE, UnitKind.TOWNSHIP_GOVERNMENT, Role.TOWNSHIP_APPROVER));
+		Visitor countyApprover = StaffFixtures.signedIn(port,
+				staff.active(StaffFixtures.COUNTY, UnitKind.COUNTY_CIVIL_AFFAIRS, Role.COUNTY_APPROVER));
+
+		for (Visitor outsider : java.util.List.of(clerk, villageReporter, hotline, administrator, department)) {
+			for (String read : java.util.List.of("board", "orders", "accountability")) {
+				assertProblem(outsider.get("/api/v1/supervision/" + read), 403, "supervision.not-allowed");
+			}
+			for (String page : java.util.List.of("/supervision", "/supervision/orders", "/supervision/accountability")) {
+				Page refused = outsider.get(page);
+				assertThat(refused.status()).as(page).isEqualTo(403);
+				assertThat(refused.body()).contains("supervision.not-allowed");
+			}
+			assertThat(outsider.get("/").body()).doesNotContain("href=\"/supervision\"")
+				.doesNotContain("href=\"/supervision/orders\"");
+		}
+		for (Visitor handler : java.util.List.of(reviewer, townshipApprover, county, countyApprover)) {
+			assertThat(handler.get("/api/v1/supervision/orders").status()).isEqualTo(200);
+			assertThat(handler.get("/supervision/orders").status()).isEqualTo(200);
+			assertProblem(handler.get("/api/v1/supervision/board"), 403, "supervision.not-allowed");
+			assertProblem(handler.get("/api/v1/supervision/accountability"), 403, "supervision.not-allowed");
+			assertThat(handler.get("/supervision").status()).isEqualTo(403);
+			assertThat(handler.get("/supervision/accountability").status()).isEqualTo(403);
+			assertThat(handler.get("/").body()).doesNotContain("href=\"/supervision\"")
+				.contains("href=\"/supervision/orders\"");
+		}
+		for (Visitor overseer : java.util.List.of(leader, supervisor)) {
+			for (String read : java.util.List.of("board", "orders", "accountability")) {
+				assertThat(overseer.get("/api/v1/supervision/" + read).status()).as(read).isEqualTo(200);
+			}
+			for (String page : java.util.List.of("/supervision", "/supervision/orders", "/supervision/accountability")) {
+				assertThat(overseer.get(page).status()).as(page).isEqualTo(200);
+			}
+			assertThat(overseer.get("/").body()).contains("href=\"/supervision\"");
+		}
 	}
 
 	private static String order(String caseNumber, String instruction, String replyBy) {
