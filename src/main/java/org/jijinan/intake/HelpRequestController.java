@@ -85,9 +85,13 @@ class HelpRequestController {
 					+ "department officer) and partner systems with scope `help-requests:write`. The receiver becomes "
 					+ "first-contact owner; the request is routed to the township. With `Idempotency-Key`, a retry "
 					+ "answers the stored request. Answers 201 with the request. `causes` take the codes of `GET "
-					+ "/api/v1/hardship-causes`. Problems: 400 `request.invalid-field`/`request.malformed-body`, 400 "
-					+ "`intake.unknown-cause`/`intake.unknown-village`/`intake.village-required`, 422 when an "
-					+ "idempotency key is reused with another body.",
+					+ "/api/v1/hardship-causes`. With `subjectIdNumber` instead of `personId` the request is about "
+					+ "whoever holds that number, or — when nobody does and the receiver may register persons — about a "
+					+ "person registered with it on receipt from `subjectName`, `subjectPhone` and `village`. Problems: "
+					+ "400 `request.invalid-field`/`request.malformed-body`, 400 `intake.unknown-cause`/"
+					+ "`intake.unknown-village`/`intake.village-required`/`intake.subject-required`, 400 "
+					+ "`shared.id-number-malformed`/`shared.id-number-check-digit`/`shared.id-number-birth-date` "
+					+ "for a wrong ID number, 422 when an idempotency key is reused with another body.",
 			responses = @ApiResponse(responseCode = "201", description = "Created"))
 	@PostMapping("/help-requests")
 	ResponseEntity<HelpRequestView> submit(@Valid @RequestBody NewHelpRequest request,

@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Set;
 
 import org.jijinan.calendar.WorkingDayCalendar;
+import org.jijinan.people.NewPerson;
 import org.jijinan.people.PersonId;
 import org.jijinan.people.PersonRegistry;
+import org.jijinan.people.PersonView;
 import org.jijinan.region.DivisionLevel;
 import org.jijinan.region.DivisionView;
 import org.jijinan.region.RegionDirectory;
@@ -75,10 +77,11 @@ public class IntakeDesk {
 	 * Receives a request; the caller becomes its first-contact owner.
 	 * @return the request with its receipt number
 	 */
-	public HelpRequestView receive(NewHelpRequest spec, Caller caller) {
-		shape.check(spec);
-		checkCauses(spec.causes());
-		DivisionView village = village(spec, caller);
+	public HelpRequestView receive(NewHelpRequest given, Caller caller) {
+		shape.check(given);
+		checkCauses(given.causes());
+		DivisionView village = village(given, caller);
+		NewHelpRequest spec = withSubject(given, caller);
 		DivisionCode township = village.parentCode();
 		Instant now = clock.instant();
 		Instant due = spec.urgency() == Urgency.EMERGENCY ? calendar.plusHours(now, settings.emergencyAcceptHours())
@@ -90,6 +93,32 @@ public class IntakeDesk {
 				phone(spec.reporterPhone(), "intake.reporter-phone"), subjectPhone,
 				earlierAbout(spec.personId(), subjectPhone, now));
 		return requests.save(HelpRequest.receive(intake)).view();
+	}
+
+	/**
+	 * A request taken with the person's ID number is about the registered person: whoever holds the number, or, when
+	 * nobody does and the receiver may register people, a person registered now with the name, phone and village
+	 * given — in the same transaction, so that the hospital, the decision and the duplicate check find them later.
+	 * The request stays routed by the village given (the receiver need not be allowed to read the person's record).
+	 */
+	private NewHelpRequest withSubject(NewHelpRequest spec, Caller caller) {
+		String idNumber = spec.subjectIdNumber();
+		if (spec.personId() != null || idNumber == null || idNumber.isBlank()) {
+			return spec;
+		}
+		java.util.Optional<PersonId> holder = persons.holderOf(idNumber);
+		if (holder.isPresent()) {
+			return spec.about(holder.get().value());
+		}
+		if (!persons.mayRegister(caller)) {
+			return spec;
+		}
+		if (spec.subjectName() == null || spec.subjectName().isBlank()) {
+			throw new InvalidInput("intake.subject-required");
+		}
+		PersonView registered = persons.register(new NewPerson(spec.subjectName(), idNumber, null, null, null,
+				spec.subjectPhone(), DivisionCode.of(spec.village()), null), caller);
+		return spec.about(registered.id().value());
 	}
 
 	/**

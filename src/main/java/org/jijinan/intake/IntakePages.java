@@ -118,12 +118,13 @@ class IntakePages {
 			@RequestParam(required = false) @Nullable String subjectPhone,
 			@RequestParam(required = false) @Nullable String village, @RequestParam String description,
 			@RequestParam(required = false) @Nullable Set<String> causes,
-			@RequestParam(defaultValue = "false") boolean callbackWanted, @AuthenticationPrincipal Caller caller,
+			@RequestParam(defaultValue = "false") boolean callbackWanted,
+			@RequestParam(required = false) @Nullable String idNumber, @AuthenticationPrincipal Caller caller,
 			Model model) {
 		try {
 			HelpRequestView received = desk.receive(new NewHelpRequest(channel, urgency, reporterName, reporterRelation,
 					reporterPhone, personId, subjectName, subjectPhone, village, null, description,
-					causes == null ? Set.of() : causes, callbackWanted), caller);
+					causes == null ? Set.of() : causes, callbackWanted, idNumber), caller);
 			return "redirect:/intake/requests/" + received.number() + "?received";
 		}
 		catch (DomainProblem problem) {
@@ -157,9 +158,20 @@ class IntakePages {
 		return "intake/receipt";
 	}
 
+	/**
+	 * Accepting a request lands on the case it went to, where the work goes on.
+	 */
 	@PostMapping("/requests/{number}/acceptance")
 	String accept(@PathVariable String number, @AuthenticationPrincipal Caller caller, Model model) {
-		return act(number, caller, model, () -> desk.accept(number, caller));
+		try {
+			HelpRequestView accepted = desk.accept(number, caller);
+			return accepted.caseNumber() == null ? "redirect:/intake/requests/" + number
+					: "redirect:/cases/" + accepted.caseNumber();
+		}
+		catch (DomainProblem problem) {
+			problems.show(model, problem);
+			return requestPage(number, caller, model);
+		}
 	}
 
 	@PostMapping("/requests/{number}/refusal")

@@ -26,6 +26,8 @@ import org.jspecify.annotations.Nullable;
  * @param description what happened
  * @param causes hardship cause codes
  * @param callbackWanted the caller asked to be called back (hotline)
+ * @param subjectIdNumber the person's ID number, when given instead of a registry person: the request is then about
+ * whoever holds it, or about a person registered with it on receipt when nobody does
  */
 public record NewHelpRequest(@NotNull Channel channel, @NotNull Urgency urgency, @Nullable @Size(max = 50) String reporterName,
 		@NotNull ReporterRelation reporterRelation, @Nullable @Size(max = 20) String reporterPhone,
@@ -33,7 +35,16 @@ public record NewHelpRequest(@NotNull Channel channel, @NotNull Urgency urgency,
 		@Nullable @Size(max = 12) String village, @Nullable @Size(max = 12) String incidentVillage,
 		@NotBlank @Size(max = 2000) String description,
 		@Schema(description = "Hardship cause codes, as GET /api/v1/hardship-causes lists them") @NotEmpty @Size(
-				max = 10) Set<@NotBlank String> causes, @Nullable Boolean callbackWanted) {
+				max = 10) Set<@NotBlank String> causes, @Nullable Boolean callbackWanted,
+		@Nullable @Size(max = 20) String subjectIdNumber) {
+
+	/**
+	 * @return the same request, about the registry person given
+	 */
+	NewHelpRequest about(UUID person) {
+		return new NewHelpRequest(channel, urgency, reporterName, reporterRelation, reporterPhone, person, subjectName,
+				subjectPhone, village, incidentVillage, description, causes, callbackWanted, null);
+	}
 
 	@Override
 	public String toString() {

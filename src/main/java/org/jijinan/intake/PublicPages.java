@@ -55,7 +55,7 @@ class PublicPages {
 			var spec = new NewHelpRequest(Channel.ONLINE, Urgency.NORMAL, forSomeoneElse ? reporterName : name,
 					forSomeoneElse ? ReporterRelation.OTHER : ReporterRelation.SELF,
 					forSomeoneElse ? reporterPhone : phone, null, name, phone, DivisionCode.of(village).value(), null,
-					description, causes == null || causes.isEmpty() ? Set.of("OTHER") : causes, false);
+					description, causes == null || causes.isEmpty() ? Set.of("OTHER") : causes, false, null);
 			HelpRequestView received = desk.receive(spec, ONLINE);
 			model.addAttribute("number", received.number());
 			return "intake/public-received";

@@ -73,6 +73,23 @@ public class PersonRegistry {
 	}
 
 	/**
+	 * @param idNumber an ID number someone gave
+	 * @return the person in the registry who holds it, in any area
+	 * @throws InvalidInput when it is not a valid ID number
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Optional<PersonId> holderOf(String idNumber) {
+		return persons.findByIdNumberHash(data.seal(ResidentIdNumber.parse(idNumber)).hash()).map(Person::id);
+	}
+
+	/**
+	 * @return whether the caller may register persons
+	 */
+	public boolean mayRegister(Caller caller) {
+		return caller.roles().stream().anyMatch(settings.registerRoles()::contains);
+	}
+
+	/**
 	 * A provisional person's ID number is now known: they become identified, or, if someone holds that number
 	 * already, their record is linked to that person.
 	 * @return the identified person

@@ -91,8 +91,9 @@ class ReliefJourneyBrowserTests {
 			township.driver().findElement(By.id("accept")).click();
 			Visitor api = StaffFixtures.signedIn(port, handler);
 			caseNumber = CaseFixtures.caseOf(api, request);
-			township.open("/cases/" + caseNumber);
+			// Accepting lands on the case.
 			township.waitFor(By.id("move-INVESTIGATING"));
+			assertThat(township.driver().getCurrentUrl()).endsWith("/cases/" + caseNumber);
 			township.driver().findElement(By.id("move-INVESTIGATING")).click();
 			township.waitForText(By.id("case-status"), "调查核实");
 			recordConfirmedVisit(api, caseNumber);
