@@ -66,6 +66,21 @@ class AdministrationPages {
 		return units(admin, model);
 	}
 
+	/**
+	 * Every account the administrator looks after, across units: locked ones and those not yet in use first, as the
+	 * home page's to-do counts them.
+	 */
+	@GetMapping("/accounts")
+	String accounts(@AuthenticationPrincipal Staff admin, Model model) {
+		var units = directory.accountsWithin(admin);
+		model.addAttribute("units", units);
+		model.addAttribute("attention", units.stream()
+			.flatMap(unit -> unit.accounts().stream().map(account -> java.util.Map.entry(unit.unit(), account)))
+			.filter(entry -> entry.getValue().locked() || entry.getValue().mustChangePassword())
+			.toList());
+		return "identity/accounts";
+	}
+
 	@GetMapping("/units/{id}")
 	String unit(@PathVariable UnitId id, @AuthenticationPrincipal Staff admin, Model model) {
 		UnitView unit = directory.unit(id, admin);

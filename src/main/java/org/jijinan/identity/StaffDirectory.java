@@ -143,6 +143,26 @@ public class StaffDirectory {
 	}
 
 	/**
+	 * @param viewer an administrator
+	 * @return every account of the units the viewer may see, with its unit, by unit and username
+	 */
+	public List<UnitAccounts> accountsWithin(Staff viewer) {
+		return units(viewer).stream()
+			.map(unit -> new UnitAccounts(unit, accountsOf(unit.id(), viewer)))
+			.filter(unit -> !unit.accounts().isEmpty())
+			.toList();
+	}
+
+	/**
+	 * A unit and its accounts, as the administrators' account list shows them.
+	 *
+	 * @param unit the unit
+	 * @param accounts its accounts
+	 */
+	public record UnitAccounts(UnitView unit, List<AccountView> accounts) {
+	}
+
+	/**
 	 * @param id an account
 	 * @param viewer who asks
 	 * @return the account

@@ -195,12 +195,26 @@ class Decision extends AbstractAggregateRoot<Decision> {
 	}
 
 	/**
+	 * @return the roles that may review a decision of the level
+	 */
+	static Set<String> reviewersAt(ApprovalLevel level) {
+		return level == ApprovalLevel.COUNTY ? COUNTY_REVIEWERS : TOWNSHIP_REVIEWERS;
+	}
+
+	/**
+	 * @return the roles that may approve or refuse a decision of the level
+	 */
+	static Set<String> approversAt(ApprovalLevel level) {
+		return level == ApprovalLevel.COUNTY ? COUNTY_APPROVERS : TOWNSHIP_APPROVERS;
+	}
+
+	/**
 	 * 审核: somebody other than the proposer, at the decision's level, agrees it should go for approval.
 	 */
 	void review(Caller caller, Instant now) {
 		move(DecisionStatus.REVIEWED);
 		requireOther(caller.name(), proposedBy);
-		requireRole(caller, level == ApprovalLevel.COUNTY ? COUNTY_REVIEWERS : TOWNSHIP_REVIEWERS);
+		requireRole(caller, reviewersAt(level));
 		this.reviewedBy = caller.name();
 		this.reviewedAt = now;
 		this.status = DecisionStatus.REVIEWED;
@@ -214,7 +228,7 @@ class Decision extends AbstractAggregateRoot<Decision> {
 		move(DecisionStatus.APPROVED);
 		requireOther(caller.name(), proposedBy);
 		requireOther(caller.name(), reviewedBy);
-		requireRole(caller, level == ApprovalLevel.COUNTY ? COUNTY_APPROVERS : TOWNSHIP_APPROVERS);
+		requireRole(caller, approversAt(level));
 		decide(DecisionStatus.APPROVED, caller, now, null);
 		registerEvent(new AssistanceApproved(id, caseNumber, householdId, personId, subjectName, townshipPath,
 				cause, cashAmount, goods, billRef, caller.name(), caller.organisation(), now));
@@ -228,7 +242,7 @@ class Decision extends AbstractAggregateRoot<Decision> {
 		move(DecisionStatus.REFUSED);
 		String because = WrittenText.required(writtenReason, 4, 1000, "relief.refusal-reason-required");
 		requireOther(caller.name(), proposedBy);
-		requireRole(caller, level == ApprovalLevel.COUNTY ? COUNTY_APPROVERS : TOWNSHIP_APPROVERS);
+		requireRole(caller, approversAt(level));
 		decide(DecisionStatus.REFUSED, caller, now, because);
 	}
 

@@ -1,0 +1,136 @@
+package org.jijinan;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jijinan.Visitor.Page;
+import org.jijinan.identity.Role;
+import org.jijinan.identity.StaffFixtures;
+import org.jijinan.identity.StaffFixtures.Opened;
+import org.jijinan.identity.UnitKind;
+import org.jijinan.intake.IntakeTests;
+import org.jijinan.region.TestVillages;
+import org.jijinan.shared.DivisionCode;
+import org.jijinan.shared.ResidentIdNumber;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.jijinan.casework.CaseFixtures.idOf;
+
+/**
+ * The home page lists each person's real work, each line one click from where it is done: the township's requests
+ * to accept, proposals to review and to approve (never one's own), payments to batch, and for administrators the
+ * accounts that need attention.
+ */
+@SystemTest
+class WorkbenchTests {
+
+	static final DivisionCode TOWNSHIP = new DivisionCode("632521205");
+
+	static final String VILLAGE = "632521205901";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Test
+	void listsEachPersonsWorkOneClickFromWhereItIsDone() {
+		TestVillages.ensure(context, VILLAGE, "切吉一村");
+		var staff = StaffFixtures.from(context);
+		Visitor clerk = StaffFixtures.signedIn(port, staff.active(TOWNSHIP, UnitKind.TOWNSHIP_GOVERNMENT,
+				Role.WINDOW_CLERK));
+		Opened proposerAccount = staff.active(TOWNSHIP, UnitKind.TOWNSHIP_GOVERNMENT, Role.TOWNSHIP_REVIEWER);
+		Visitor proposer = StaffFixtures.signedIn(port, proposerAccount);
+		Opened colleagueAccount = staff.active(TOWNSHIP, UnitKind.TOWNSHIP_GOVERNMENT, Role.TOWNSHIP_REVIEWER);
+		Visitor colleague = StaffFixtures.signedIn(port, colleagueAccount);
+		Visitor approver = StaffFixtures.signedIn(port, staff.active(TOWNSHIP, UnitKind.TOWNSHIP_GOVERNMENT,
+				Role.TOWNSHIP_APPROVER));
+		assertThat(proposer.get("/").body()).doesNotContain("待受理的求助");
+
+		String request = IntakeTests.numberOf(clerk.json("POST", "/api/v1/help-requests", """
+				{"channel": "WINDOW", "urgency": "EMERGENCY", "reporterRelation": "SELF", "reporterPhone": "%s",
+				 "subjectIdNumber": "%s", "subjectName": "才让措", "village": "%s",
+				 "description": "房屋倒塌，无处居住", "causes": ["FIRE"]}""".formatted(phone(), idNumber(), VILLAGE)));
+		Page queue = follow(proposer, "待受理的求助", 1);
+		assertThat(queue.body()).as("the line leads to the request").contains(request);
+
+		String caseNumber = proposer.json("POST", "/api/v1/help-requests/" + request + "/acceptance", "")
+			.body()
+			.replaceAll("(?s).*\"caseNumber\":\"(JJC-[0-9-]+)\".*", "$1");
+		assertThat(proposer.get("/").body()).doesNotContain("待受理的求助");
+		proposer.json("POST", "/api/v1/cases/" + caseNumber + "/transitions", "{\"to\": \"INVESTIGATING\"}");
+		Page visit = proposer.json("POST", "/api/v1/cases/" + caseNumber + "/visits",
+				"{\"visitedOn\": \"%s\", \"visitors\": [\"%s\"], \"findings\": \"房屋倒塌，一家三口借住亲戚家\"}"
+					.formatted(LocalDate.now(ZoneId.of("Asia/Shanghai")), colleagueAccount.username()));
+		String visitId = visit.body().replaceAll("(?s).*\"visits\":\\[\\{\"id\":\"([0-9a-f-]{36})\".*", "$1");
+		colleague.json("POST", "/api/v1/cases/" + caseNumber + "/visits/" + visitId + "/confirmation", "");
+		Page proposed = proposer.json("POST", "/api/v1/cases/" + caseNumber + "/decisions", """
+				{"cause": "FIRE", "band": "一档", "persons": 3, "urban": false, "cashAmount": 1500,
+				 "payeeName": "才让措", "payeeAccount": "6228480086017776666", "payeeBank": "中国农业银行共和县支行"}""");
+		assertThat(proposed.status()).as(proposed.body()).isEqualTo(201);
+		String decision = idOf(proposed);
+
+		assertThat(proposer.get("/").body()).as("nobody reviews their own proposal").doesNotContain("待您审核");
+		assertThat(follow(colleague, "待您审核的救助申请", 1).body()).as("the line leads to the proposal")
+			.contains(caseNumber);
+		assertThat(colleague.json("POST", "/api/v1/decisions/" + decision + "/review", "").status()).isEqualTo(200);
+		assertThat(colleague.get("/").body()).doesNotContain("待您审核");
+		assertThat(follow(approver, "已审核、待您审批的救助申请", 1).body()).contains(caseNumber);
+		assertThat(approver.json("POST", "/api/v1/decisions/" + decision + "/approval", "").status()).isEqualTo(200);
+		assertThat(approver.get("/").body()).doesNotContain("待您审批");
+		assertThat(follow(approver, "已批准、待制作支付批次的款项", 1).status()).isEqualTo(200);
+	}
+
+	@Test
+	void leadsAdministratorsToTheAccountsThatNeedThem() {
+		var staff = StaffFixtures.from(context);
+		Opened waiting = staff.fresh(StaffFixtures.DAOTANGHE, UnitKind.TOWNSHIP_GOVERNMENT, Role.WINDOW_CLERK);
+		Visitor admin = StaffFixtures.signedIn(port,
+				staff.active(StaffFixtures.COUNTY, UnitKind.COUNTY_CIVIL_AFFAIRS, Role.ADMINISTRATOR));
+		Page accounts = follow(admin, "尚未启用的账户（一次性密码未修改）", -1);
+		assertThat(accounts.status()).as("the to-do line opens a page").isEqualTo(200);
+		assertThat(accounts.body()).as("listing the account that has not been used yet, by name and unit")
+			.contains("id=\"attention\"")
+			.contains("测试人员")
+			.doesNotContain(waiting.oneTimePassword());
+		assertThat(StaffFixtures.signedIn(port, staff.active(StaffFixtures.DAOTANGHE, UnitKind.TOWNSHIP_GOVERNMENT,
+				Role.WINDOW_CLERK)).get("/admin/accounts").status()).as("for administrators only").isEqualTo(403);
+	}
+
+	/**
+	 * Clicks the home page's line with the given text, after checking its count (unless negative).
+	 * @return the page it opened
+	 */
+	private static Page follow(Visitor who, String text, long count) {
+		String home = who.get("/").body();
+		Matcher line = Pattern
+			.compile("<a href=\"([^\"]+)\"><span>" + Pattern.quote(text) + "</span>\\s*<span class=\"count\">(\\d+)</span>")
+			.matcher(home);
+		assertThat(line.find()).as("the home page lists " + text + ": " + home).isTrue();
+		if (count >= 0) {
+			assertThat(Long.parseLong(line.group(2))).as(text).isEqualTo(count);
+		}
+		return who.get(line.group(1));
+	}
+
+	private static String idNumber() {
+		LocalDate birth = LocalDate.of(1960, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(15_000));
+		String body = "632521" + birth.toString().replace("-", "")
+				+ String.format("%03d", ThreadLocalRandom.current().nextInt(1000));
+		return body + ResidentIdNumber.checkCharacter(body);
+	}
+
+	private static String phone() {
+		return "1389750" + String.format("%04d", ThreadLocalRandom.current().nextInt(10_000));
+	}
+
+}
