@@ -54,6 +54,8 @@ class WorkbenchTests {
 		Visitor colleague = StaffFixtures.signedIn(port, colleagueAccount);
 		Visitor approver = StaffFixtures.signedIn(port, staff.active(TOWNSHIP, UnitKind.TOWNSHIP_GOVERNMENT,
 				Role.TOWNSHIP_APPROVER));
+		Visitor county = StaffFixtures.signedIn(port,
+				staff.active(StaffFixtures.COUNTY, UnitKind.COUNTY_CIVIL_AFFAIRS, Role.COUNTY_APPROVER));
 		assertThat(proposer.get("/").body()).doesNotContain("待受理的求助");
 
 		String request = IntakeTests.numberOf(clerk.json("POST", "/api/v1/help-requests", """
@@ -72,7 +74,21 @@ class WorkbenchTests {
 				"{\"visitedOn\": \"%s\", \"visitors\": [\"%s\"], \"findings\": \"房屋倒塌，一家三口借住亲戚家\"}"
 					.formatted(LocalDate.now(ZoneId.of("Asia/Shanghai")), colleagueAccount.username()));
 		String visitId = visit.body().replaceAll("(?s).*\"visits\":\\[\\{\"id\":\"([0-9a-f-]{36})\".*", "$1");
+		assertThat(follow(colleague, "待您确认的入户调查记录", 1).body()).as("the line opens the visit's case")
+			.contains(caseNumber);
+		assertThat(proposer.get("/").body()).as("the recorder confirmed it by recording it")
+			.doesNotContain("待您确认的入户调查记录");
 		colleague.json("POST", "/api/v1/cases/" + caseNumber + "/visits/" + visitId + "/confirmation", "");
+		assertThat(colleague.get("/").body()).doesNotContain("待您确认的入户调查记录");
+
+		county.json("POST", "/api/v1/reserve-funds/" + TOWNSHIP.value() + "/top-ups",
+				"{\"amount\": 2000, \"reference\": \"QJ-" + System.nanoTime() + "\", \"note\": \"拨付备用金\"}");
+		String grant = idOf(proposer.json("POST", "/api/v1/cases/" + caseNumber + "/emergency-aid", """
+				{"cause": "FIRE", "amount": 800, "goods": "帐篷 1 顶", "situation": "房屋倒塌，当晚无处居住"}"""));
+		assertThat(follow(proposer, "先行救助待补办手续", 1).body()).as("the line opens the case's relief page")
+			.contains(caseNumber);
+		proposer.json("POST", "/api/v1/emergency-aid/" + grant + "/paperwork", "{\"note\": \"已补签领款收据和审批表\"}");
+		assertThat(proposer.get("/").body()).doesNotContain("先行救助待补办手续");
 		Page proposed = proposer.json("POST", "/api/v1/cases/" + caseNumber + "/decisions", """
 				{"cause": "FIRE", "band": "一档", "persons": 3, "urban": false, "cashAmount": 1500,
 				 "payeeName": "才让措", "payeeAccount": "6228480086017776666", "payeeBank": "中国农业银行共和县支行"}""");
@@ -113,13 +129,14 @@ class WorkbenchTests {
 	private static Page follow(Visitor who, String text, long count) {
 		String home = who.get("/").body();
 		Matcher line = Pattern
-			.compile("<a href=\"([^\"]+)\"><span>" + Pattern.quote(text) + "</span>\\s*<span class=\"count\">(\\d+)</span>")
+			.compile("<a href=\"([^\"]+)\"><span>" + Pattern.quote(text)
+					+ "</span>\\s*<span class=\"count\">(\\d+)</span>")
 			.matcher(home);
 		assertThat(line.find()).as("the home page lists " + text + ": " + home).isTrue();
 		if (count >= 0) {
 			assertThat(Long.parseLong(line.group(2))).as(text).isEqualTo(count);
 		}
-		return who.get(line.group(1));
+		return who.get(line.group(1).replaceFirst("#.*", ""));
 	}
 
 	private static String idNumber() {

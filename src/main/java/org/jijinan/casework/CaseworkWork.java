@@ -11,8 +11,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts casework on the home page: tasks referred to the viewer's unit waiting for acceptance, tasks the unit is
- * working on, and, for case handlers, the open cases of their area and the tasks returned to them.
+ * Puts casework on the home page: visits the viewer took part in and has still to confirm (one line per case),
+ * tasks referred to the viewer's unit waiting for acceptance, tasks the unit is working on, and, for case handlers,
+ * the open cases of their area and the tasks returned to them.
  */
 @Component
 class CaseworkWork implements WaitingWork {
@@ -39,6 +40,16 @@ class CaseworkWork implements WaitingWork {
 		if (accepted > 0) {
 			items.add(new WorkItem("home.work.tasks-in-progress", accepted, "/tasks", false));
 		}
+		jdbc.sql("""
+				select c.number, coalesce(c.subject_name, '') as name from casework_visit_visitor v
+				  join casework_visit w on w.id = v.visit_id join casework_case c on c.id = w.case_id
+				 where v.visitor = :me and v.confirmed_at is null and c.status not in ('CLOSED', 'WITHDRAWN', 'TRANSFERRED')
+				 order by w.recorded_at limit 10""")
+			.param("me", viewer.name())
+			.query((row, n) -> new WorkItem("home.work.visit-to-confirm", 1, "/cases/" + row.getString("number")
+					+ "#investigation", true, (row.getString("number") + " " + row.getString("name")).strip()))
+			.list()
+			.forEach(items::add);
 		if (viewer.regionScope() != null && viewer.roles().stream().anyMatch(CaseDesk.HANDLERS::contains)) {
 			long returned = count("select count(*) from casework_task where referred_by = :me and status = 'RETURNED'",
 					"me", viewer.name());

@@ -12,9 +12,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts relief on the home page: proposals the viewer may review, reviewed proposals the viewer may approve (at the
- * decision's level, never one they proposed or reviewed themselves, as {@link Decision} requires), and approved
- * payments waiting for a batch.
+ * Puts relief on the home page: emergency aid whose paperwork is still to be done (one line per case, highlighted
+ * once late), proposals the viewer may review, reviewed proposals the viewer may approve (at the decision's level,
+ * never one they proposed or reviewed themselves, as {@link Decision} requires), and approved payments waiting for a
+ * batch.
  */
 @Component
 class ReliefWork implements WaitingWork {
@@ -23,9 +24,12 @@ class ReliefWork implements WaitingWork {
 
 	private final RegionDirectory regions;
 
-	ReliefWork(JdbcClient jdbc, RegionDirectory regions) {
+	private final java.time.Clock clock;
+
+	ReliefWork(JdbcClient jdbc, RegionDirectory regions, java.time.Clock clock) {
 		this.jdbc = jdbc;
 		this.regions = regions;
+		this.clock = clock;
 	}
 
 	@Override
@@ -44,6 +48,20 @@ class ReliefWork implements WaitingWork {
 				Decision.approversAt(ApprovalLevel.COUNTY));
 		if (toApprove > 0) {
 			items.add(new WorkItem("home.work.decisions-to-approve", toApprove, "/relief/decisions", true));
+		}
+		if (viewer.roles().stream().anyMatch(Decision.reviewersAt(ApprovalLevel.TOWNSHIP)::contains)) {
+			jdbc.sql("""
+					select case_number, coalesce(subject_name, '') as name, paperwork_due < :now as late
+					  from relief_emergency_grant
+					 where paperwork_done_at is null and township_path like :scope || '%'
+					 order by paperwork_due limit 10""")
+				.param("scope", scope)
+				.param("now", java.sql.Timestamp.from(clock.instant()))
+				.query((row, n) -> new WorkItem("home.work.emergency-paperwork", 1,
+						"/cases/" + row.getString("case_number") + "/relief", row.getBoolean("late"),
+						(row.getString("case_number") + " " + row.getString("name")).strip()))
+				.list()
+				.forEach(items::add);
 		}
 		if (viewer.roles().stream().anyMatch(Payments.PAYERS::contains)) {
 			long toPay = jdbc.sql("""
