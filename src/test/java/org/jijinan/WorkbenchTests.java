@@ -1,5 +1,6 @@
 package org.jijinan;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.concurrent.ThreadLocalRandom;
@@ -15,6 +16,7 @@ import org.jijinan.intake.IntakeTests;
 import org.jijinan.region.TestVillages;
 import org.jijinan.shared.DivisionCode;
 import org.jijinan.shared.ResidentIdNumber;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,6 +43,9 @@ class WorkbenchTests {
 
 	@Autowired
 	ApplicationContext context;
+
+	@Autowired
+	TestClock clock;
 
 	@Test
 	void listsEachPersonsWorkOneClickFromWhereItIsDone() {
@@ -104,6 +109,18 @@ class WorkbenchTests {
 		assertThat(approver.json("POST", "/api/v1/decisions/" + decision + "/approval", "").status()).isEqualTo(200);
 		assertThat(approver.get("/").body()).doesNotContain("待您审批");
 		assertThat(follow(approver, "已批准、待制作支付批次的款项", 1).status()).isEqualTo(200);
+
+		// A month on, the payment the approver answers for is overdue: it is on their home page, highlighted.
+		clock.advance(Duration.ofDays(30));
+		String home = approver.get("/").body();
+		assertThat(home).as("the overdue step, highlighted, naming the case")
+			.containsPattern("<li class=\"urgent\">\\s*<a href=\"/cases/" + caseNumber + "\"><span>救助发放</span>");
+		assertThat(proposer.get("/").body()).as("and only on theirs").doesNotContain("救助发放");
+	}
+
+	@AfterEach
+	void resetClock() {
+		clock.reset();
 	}
 
 	@Test
