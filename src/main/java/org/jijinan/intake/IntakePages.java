@@ -9,8 +9,13 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.jijinan.identity.StaffDirectory;
 import org.jijinan.people.PersonFinder;
+import org.jijinan.people.PersonId;
+import org.jijinan.people.PersonRegistry;
 import org.jijinan.people.PersonSearch;
+import org.jijinan.region.DivisionView;
+import org.jijinan.region.RegionDirectory;
 import org.jijinan.shared.Caller;
 import org.jijinan.shared.DivisionCode;
 import org.jijinan.shared.DomainProblem;
@@ -48,8 +53,17 @@ class IntakePages {
 
 	private final Attachments attachments;
 
+	private final RegionDirectory regions;
+
+	private final StaffDirectory staff;
+
+	private final PersonRegistry persons;
+
 	IntakePages(IntakeDesk desk, PersonFinder finder, PageProblems problems, IntakeSettings settings,
-			Attachments attachments) {
+			Attachments attachments, RegionDirectory regions, StaffDirectory staff, PersonRegistry persons) {
+		this.regions = regions;
+		this.staff = staff;
+		this.persons = persons;
 		this.settings = settings;
 		this.attachments = attachments;
 		this.desk = desk;
@@ -246,11 +260,22 @@ class IntakePages {
 	}
 
 	private String requestPage(String number, Caller caller, Model model) {
-		model.addAttribute("request", desk.find(number, caller));
+		HelpRequestView request = desk.find(number, caller);
+		model.addAttribute("request", request);
+		// People read names: the township and village, the owner as colleagues know them, the person concerned.
+		model.addAttribute("townshipName", placeName(request.township()));
+		model.addAttribute("villageName", placeName(request.village()));
+		model.addAttribute("ownerName", staff.displayName(request.owner()).orElse(request.owner()));
+		model.addAttribute("subjectName", request.subjectName() != null || request.personId() == null
+				? request.subjectName() : persons.nameOf(new PersonId(request.personId())).orElse(null));
 		model.addAttribute("mayDecide", desk.mayDecide(number, caller));
 		model.addAttribute("attachments", attachments.list(number, caller));
 		model.addAttribute("attachmentMaxMegabytes", Math.max(1, settings.attachmentMaxBytes() / (1024 * 1024)));
 		return "intake/request";
+	}
+
+	private String placeName(DivisionCode code) {
+		return regions.find(code).map(DivisionView::name).orElse(code.value());
 	}
 
 }

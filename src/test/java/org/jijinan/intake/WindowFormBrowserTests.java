@@ -52,8 +52,14 @@ class WindowFormBrowserTests {
 			browser.waitFor(By.id("request-number"));
 			String number = browser.text(By.id("request-number"));
 			assertThat(number).matches("JJN-\\d{8}-\\d{6}");
-			assertThat(browser.text(By.id("request-owner"))).contains(clerk.username()).contains("恰卜恰镇人民政府");
-			assertThat(browser.text(By.id("request-township"))).isEqualTo("632521101");
+			assertThat(browser.text(By.id("request-owner"))).as("the owner by the name colleagues know, not the login")
+				.contains("测试人员")
+				.contains("恰卜恰镇人民政府")
+				.doesNotContain(clerk.username());
+			assertThat(browser.text(By.id("request-township"))).as("places by name, not by code")
+				.startsWith("倒淌河镇 · ")
+				.doesNotContainPattern("[0-9]{6}");
+			assertThat(browser.text(By.id("request-subject"))).isEqualTo("才让东主");
 			assertThat(browser.text(By.tagName("body"))).doesNotContain("13909749999");
 
 			Path photo = Files.createTempDirectory("jijinan-photo").resolve("火灾现场.png");
