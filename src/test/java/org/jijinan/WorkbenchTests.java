@@ -24,6 +24,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.jijinan.casework.CaseFixtures.idOf;
 
 /**
@@ -51,8 +52,8 @@ class WorkbenchTests {
 	void listsEachPersonsWorkOneClickFromWhereItIsDone() {
 		TestVillages.ensure(context, VILLAGE, "切吉一村");
 		var staff = StaffFixtures.from(context);
-		Visitor clerk = StaffFixtures.signedIn(port, staff.active(TOWNSHIP, UnitKind.TOWNSHIP_GOVERNMENT,
-				Role.WINDOW_CLERK));
+		Opened clerkAccount = staff.active(TOWNSHIP, UnitKind.TOWNSHIP_GOVERNMENT, Role.WINDOW_CLERK);
+		Visitor clerk = StaffFixtures.signedIn(port, clerkAccount);
 		Opened proposerAccount = staff.active(TOWNSHIP, UnitKind.TOWNSHIP_GOVERNMENT, Role.TOWNSHIP_REVIEWER);
 		Visitor proposer = StaffFixtures.signedIn(port, proposerAccount);
 		Opened colleagueAccount = staff.active(TOWNSHIP, UnitKind.TOWNSHIP_GOVERNMENT, Role.TOWNSHIP_REVIEWER);
@@ -69,6 +70,11 @@ class WorkbenchTests {
 				 "description": "房屋倒塌，无处居住", "causes": ["FIRE"]}""".formatted(phone(), idNumber(), VILLAGE)));
 		Page queue = follow(proposer, "待受理的求助", 1);
 		assertThat(queue.body()).as("the line leads to the request").contains(request);
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> proposer.get("/inbox").body().contains("href=\"/intake/requests/" + request + "\""));
+		assertThat(proposer.get("/inbox").body()).as("the alert opens the request and names its owner, not a login")
+			.contains("首问责任人 测试人员")
+			.doesNotContain(clerkAccount.username());
 
 		String caseNumber = proposer.json("POST", "/api/v1/help-requests/" + request + "/acceptance", "")
 			.body()

@@ -3,6 +3,7 @@ package org.jijinan.notify;
 import java.time.format.DateTimeFormatter;
 
 import org.jijinan.calendar.WorkingDayCalendar;
+import org.jijinan.identity.StaffDirectory;
 import org.jijinan.supervision.StepEscalated;
 import org.jijinan.supervision.StepKind;
 import org.jijinan.supervision.StepsEscalated;
@@ -23,8 +24,11 @@ class DeadlineAlerts {
 
 	private final Outbox outbox;
 
-	DeadlineAlerts(Outbox outbox) {
+	private final StaffDirectory staff;
+
+	DeadlineAlerts(Outbox outbox, StaffDirectory staff) {
 		this.outbox = outbox;
+		this.staff = staff;
 	}
 
 	@ApplicationModuleListener
@@ -35,18 +39,21 @@ class DeadlineAlerts {
 	private void alert(StepEscalated step) {
 		String what = describe(step.kind()) + " " + step.subjectRef()
 				+ (step.caseNumber() != null && !step.caseNumber().equals(step.subjectRef()) ? "（个案 " + step.caseNumber() + "）" : "");
-		String who = "责任人 " + step.responsible() + "（" + step.unitName() + "）";
+		String who = "责任人 " + staff.displayName(step.responsible()).orElse(step.responsible()) + "（"
+				+ step.unitName() + "）";
+		String link = step.kind().pageFor(step.subjectRef(), step.caseNumber());
 		String key = "deadline:" + step.stepId() + ":" + step.level();
 		switch (step.level()) {
 			case WARNING -> outbox.inbox(key, Inbox.account(step.responsible()),
-					"【预警】" + what + " 将于 " + DUE.format(step.dueAt()) + " 到期，请抓紧办理。" + who + "。");
+					"【预警】" + what + " 将于 " + DUE.format(step.dueAt()) + " 到期，请抓紧办理。" + who + "。", link);
 			case OVERDUE -> {
 				String text = "【超时】" + what + " 已于 " + DUE.format(step.dueAt()) + " 到期仍未办结。" + who + "。";
-				outbox.inbox(key, Inbox.account(step.responsible()), text);
-				outbox.inbox(key + ":unit", unitRecipient(step), text);
+				outbox.inbox(key, Inbox.account(step.responsible()), text, link);
+				outbox.inbox(key + ":unit", unitRecipient(step), text, link);
 			}
 			case SUPERVISOR -> outbox.inbox(key, Inbox.supervisors(step.areaPath()),
-					"【督办提示】" + what + " 已超过时限（" + DUE.format(step.dueAt()) + "），" + who + "，请督促办理。");
+					"【督办提示】" + what + " 已超过时限（" + DUE.format(step.dueAt()) + "），" + who + "，请督促办理。",
+					link);
 		}
 	}
 

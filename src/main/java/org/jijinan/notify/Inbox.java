@@ -58,7 +58,7 @@ class Inbox {
 	@GetMapping("/inbox")
 	String inbox(@AuthenticationPrincipal Caller caller, Model model) {
 		model.addAttribute("messages", jdbc.sql("""
-				select body, created_at from notify_message
+				select body, created_at, link from notify_message
 				 where channel = 'INBOX'
 				   and (recipient_masked = :account or recipient_masked = :unit
 				        or recipient_masked like :scope || '%' or recipient_masked like :supervised || '%')
@@ -68,12 +68,19 @@ class Inbox {
 			.param("scope", caller.regionScope() == null ? "-" : area(regions.path(caller.regionScope())))
 			.param("supervised", caller.regionScope() != null && caller.hasRole("SUPERVISOR")
 					? supervisors(regions.path(caller.regionScope())) : "-")
-			.query((row, number) -> new Entry(row.getString(1), row.getTimestamp(2).toInstant()))
+			.query((row, number) -> new Entry(row.getString(1), row.getTimestamp(2).toInstant(), row.getString(3)))
 			.list());
 		return "notify/inbox";
 	}
 
-	record Entry(String body, Instant createdAt) {
+	/**
+	 * A message as the inbox shows it.
+	 *
+	 * @param body the text
+	 * @param createdAt when it was written
+	 * @param link the page of what it is about, for messages written since messages carry one
+	 */
+	record Entry(String body, Instant createdAt, @org.jspecify.annotations.Nullable String link) {
 	}
 
 }

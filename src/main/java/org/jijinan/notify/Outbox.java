@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.jijinan.shared.PhoneNumber;
 import org.jijinan.shared.Sealer;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -35,19 +36,23 @@ class Outbox {
 	@Transactional
 	void sms(String sourceKey, String phone, String body) {
 		PhoneNumber number = PhoneNumber.parse(phone);
-		write(sourceKey, sealer.seal(number.value(), PHONE), number.masked(), "SMS", body);
+		write(sourceKey, sealer.seal(number.value(), PHONE), number.masked(), "SMS", body, null);
 	}
 
+	/**
+	 * An inbox message that opens the page of what it is about.
+	 */
 	@Transactional
-	void inbox(String sourceKey, String account, String body) {
-		write(sourceKey, null, account, "INBOX", body);
+	void inbox(String sourceKey, String account, String body, String link) {
+		write(sourceKey, null, account, "INBOX", body, link);
 	}
 
-	private void write(String sourceKey, String sealedRecipient, String masked, String channel, String body) {
+	private void write(String sourceKey, @Nullable String sealedRecipient, String masked, String channel, String body,
+			@Nullable String link) {
 		jdbc.sql("""
 				insert into notify_message (id, source_key, recipient_sealed, recipient_masked, channel, body, status,
-				                            next_attempt_at, created_at)
-				values (:id, :key, :sealed, :masked, :channel, :body, 'PENDING', :now, :now)
+				                            next_attempt_at, created_at, link)
+				values (:id, :key, :sealed, :masked, :channel, :body, 'PENDING', :now, :now, :link)
 				on conflict (source_key) do nothing""")
 			.param("id", UUID.randomUUID())
 			.param("key", sourceKey)
@@ -56,6 +61,7 @@ class Outbox {
 			.param("channel", channel)
 			.param("body", body.length() > 1000 ? body.substring(0, 1000) : body)
 			.param("now", Timestamp.from(clock.instant()))
+			.param("link", link)
 			.update();
 	}
 

@@ -1,5 +1,6 @@
 package org.jijinan.notify;
 
+import org.jijinan.identity.StaffDirectory;
 import org.jijinan.intake.HelpRequestReceived;
 import org.jijinan.intake.Urgency;
 import org.jijinan.region.RegionDirectory;
@@ -18,9 +19,12 @@ class StaffAlerts {
 
 	private final RegionDirectory regions;
 
-	StaffAlerts(Outbox outbox, RegionDirectory regions) {
+	private final StaffDirectory staff;
+
+	StaffAlerts(Outbox outbox, RegionDirectory regions, StaffDirectory staff) {
 		this.outbox = outbox;
 		this.regions = regions;
+		this.staff = staff;
 	}
 
 	@ApplicationModuleListener
@@ -32,7 +36,9 @@ class StaffAlerts {
 		};
 		String limit = received.urgency() == Urgency.EMERGENCY ? "请立即处置并在时限内受理。" : "请在时限内受理或答复。";
 		outbox.inbox("alert-received:" + received.number(), Inbox.area(regions.path(received.township())),
-				"新" + urgency + " " + received.number() + " 已进入本乡镇待受理队列，首问责任人 " + received.owner() + "。" + limit);
+				"新" + urgency + " " + received.number() + " 已进入本乡镇待受理队列，首问责任人 "
+						+ staff.displayName(received.owner()).orElse(received.owner()) + "。" + limit,
+				"/intake/requests/" + received.number());
 	}
 
 }

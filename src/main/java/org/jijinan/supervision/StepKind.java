@@ -20,6 +20,20 @@ public enum StepKind {
 	/** 督办回复: reply to a supervision order. */
 	ORDER_REPLY,
 	/** 先行救助补办手续: complete the paperwork of emergency aid granted first. */
-	EMERGENCY_PAPERWORK
+	EMERGENCY_PAPERWORK;
+
+	/**
+	 * @param subject the step's subject (a request's number, a task's id …)
+	 * @param caseNumber the case it belongs to, if any
+	 * @return the page where a step of this kind is done
+	 */
+	public String pageFor(String subject, @org.jspecify.annotations.Nullable String caseNumber) {
+		return switch (this) {
+			case REQUEST_DECISION -> "/intake/requests/" + subject;
+			case TASK_ACCEPTANCE, TASK_COMPLETION -> "/tasks/" + subject;
+			case ORDER_REPLY -> "/supervision/orders";
+			default -> caseNumber == null ? "/cases" : "/cases/" + caseNumber;
+		};
+	}
 
 }

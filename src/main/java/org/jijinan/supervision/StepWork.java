@@ -43,22 +43,10 @@ class StepWork implements WaitingWork {
 				StepKind kind = StepKind.valueOf(row.getString("kind"));
 				String subject = row.getString("subject_ref");
 				String caseNumber = row.getString("case_number");
-				return new WorkItem("supervision.kind." + kind.name(), 1, link(kind, subject, caseNumber),
+				return new WorkItem("supervision.kind." + kind.name(), 1, kind.pageFor(subject, caseNumber),
 						row.getBoolean("overdue"), caseNumber != null ? caseNumber : subject);
 			})
 			.list();
-	}
-
-	/**
-	 * @return the page where a step of the kind is done
-	 */
-	static String link(StepKind kind, String subject, @org.jspecify.annotations.Nullable String caseNumber) {
-		return switch (kind) {
-			case REQUEST_DECISION -> "/intake/requests/" + subject;
-			case TASK_ACCEPTANCE, TASK_COMPLETION -> "/tasks/" + subject;
-			case ORDER_REPLY -> "/supervision/orders";
-			default -> caseNumber == null ? "/cases" : "/cases/" + caseNumber;
-		};
 	}
 
 }
