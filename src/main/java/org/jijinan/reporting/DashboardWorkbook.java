@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -14,9 +16,14 @@ import org.jijinan.shared.SafeCells;
 import org.springframework.context.MessageSource;
 
 /**
- * The dashboard's tables as one workbook, a sheet per table, numbers as numbers.
+ * The dashboard's tables as one workbook, a sheet per table: a title row naming the region, the table and the
+ * period, the column headings frozen below it, columns wide enough to read, numbers as numbers, rates as
+ * percentages and durations in words beside their minutes.
  */
 final class DashboardWorkbook {
+
+	/** The title is row 0, the column headings row 1, the figures from row 2. */
+	static final int FIRST_ROW = 2;
 
 	private final MessageSource messages;
 
@@ -29,16 +36,18 @@ final class DashboardWorkbook {
 
 	byte[] write(Dashboard.DashboardView view) {
 		try (var workbook = new XSSFWorkbook(); var out = new ByteArrayOutputStream()) {
-			lines(workbook.createSheet(text("reporting.by-township")), text("reporting.township"),
+			CellStyle percent = workbook.createCellStyle();
+			percent.setDataFormat(workbook.createDataFormat().getFormat("0%"));
+			lines(sheet(workbook, view, "reporting.by-township"), text("reporting.township"),
 					prepend(view.total(), view.byTownship()));
-			lines(workbook.createSheet(text("reporting.by-month")), text("reporting.month"), view.byMonth());
-			lines(workbook.createSheet(text("reporting.by-channel")), text("reporting.channel"), view.byChannel());
-			lines(workbook.createSheet(text("reporting.by-cause")), text("reporting.cause"), view.byCause());
-			lines(workbook.createSheet(text("reporting.by-urgency")), text("reporting.urgency"), view.byUrgency());
-			Sheet units = workbook.createSheet(text("reporting.units"));
+			lines(sheet(workbook, view, "reporting.by-month"), text("reporting.month"), view.byMonth());
+			lines(sheet(workbook, view, "reporting.by-channel"), text("reporting.channel"), view.byChannel());
+			lines(sheet(workbook, view, "reporting.by-cause"), text("reporting.cause"), view.byCause());
+			lines(sheet(workbook, view, "reporting.by-urgency"), text("reporting.urgency"), view.byUrgency());
+			Sheet units = sheet(workbook, view, "reporting.units");
 			header(units, text("reporting.unit"), text("reporting.referred"), text("reporting.completed"),
 					text("reporting.on-time"), text("reporting.on-time-rate"), text("reporting.returns"));
-			int r = 1;
+			int r = FIRST_ROW;
 			for (Dashboard.UnitLine unit : view.units()) {
 				Row row = units.createRow(r++);
 				row.createCell(0).setCellValue(SafeCells.text(unit.unit()));
@@ -46,12 +55,14 @@ final class DashboardWorkbook {
 				row.createCell(2).setCellValue(unit.completed());
 				row.createCell(3).setCellValue(unit.onTime());
 				if (unit.onTimePercent() >= 0) {
-					row.createCell(4).setCellValue(unit.onTimePercent() / 100.0);
+					Cell rate = row.createCell(4);
+					rate.setCellValue(unit.onTimePercent() / 100.0);
+					rate.setCellStyle(percent);
 				}
 				row.createCell(5).setCellValue(unit.returns());
 			}
-			amounts(workbook.createSheet(text("reporting.amounts")), text("reporting.scheme"), view.amounts());
-			amounts(workbook.createSheet(text("reporting.services")), text("reporting.service-type"), view.services());
+			amounts(sheet(workbook, view, "reporting.amounts"), text("reporting.scheme"), view.amounts());
+			amounts(sheet(workbook, view, "reporting.services"), text("reporting.service-type"), view.services());
 			workbook.write(out);
 			return out.toByteArray();
 		}
@@ -60,11 +71,28 @@ final class DashboardWorkbook {
 		}
 	}
 
+	/**
+	 * A sheet whose first row says what it shows: the region, the table and the period.
+	 */
+	private Sheet sheet(XSSFWorkbook workbook, Dashboard.DashboardView view, String titleKey) {
+		Sheet sheet = workbook.createSheet(text(titleKey));
+		sheet.createRow(0)
+			.createCell(0)
+			.setCellValue(messages.getMessage("reporting.sheet-title",
+					new Object[] { view.regionName(), text(titleKey), view.from(), view.to() }, titleKey, locale));
+		sheet.setColumnWidth(0, 28 * 256);
+		for (int column = 1; column < 8; column++) {
+			sheet.setColumnWidth(column, 14 * 256);
+		}
+		sheet.createFreezePane(0, FIRST_ROW);
+		return sheet;
+	}
+
 	private void lines(Sheet sheet, String key, List<Dashboard.Line> lines) {
 		header(sheet, key, text("reporting.requests"), text("reporting.cases"), text("reporting.aided"),
 				text("reporting.median"), text("reporting.p90"), text("reporting.median-minutes"),
 				text("reporting.p90-minutes"));
-		int r = 1;
+		int r = FIRST_ROW;
 		for (Dashboard.Line line : lines) {
 			Row row = sheet.createRow(r++);
 			row.createCell(0).setCellValue(SafeCells.text(line.label()));
@@ -89,7 +117,7 @@ final class DashboardWorkbook {
 
 	private void amounts(Sheet sheet, String key, List<Dashboard.AmountLine> lines) {
 		header(sheet, key, text("reporting.count"), text("reporting.amount"));
-		int r = 1;
+		int r = FIRST_ROW;
 		for (Dashboard.AmountLine line : lines) {
 			Row row = sheet.createRow(r++);
 			row.createCell(0).setCellValue(SafeCells.text(line.label()));
@@ -99,7 +127,7 @@ final class DashboardWorkbook {
 	}
 
 	private static void header(Sheet sheet, String... titles) {
-		Row row = sheet.createRow(0);
+		Row row = sheet.createRow(FIRST_ROW - 1);
 		for (int i = 0; i < titles.length; i++) {
 			row.createCell(i).setCellValue(titles[i]);
 		}

@@ -206,15 +206,27 @@ class DashboardFiguresTests {
 			assertThat(cells).as("no cell a spreadsheet would read as a formula (S11)")
 				.contains("'=HYPERLINK(\"http://evil\")" + run)
 				.noneMatch(cell -> cell.startsWith("="));
-			assertThat(book.getSheet("按乡镇").getRow(1).getCell(3).getNumericCellValue()).isEqualTo(7);
-			assertThat(book.getSheet("按乡镇").getRow(1).getCell(4).getStringCellValue()).isEqualTo("4 小时以内");
-			assertThat(book.getSheet("按乡镇").getRow(1).getCell(6).getNumericCellValue()).isEqualTo(240);
+			assertThat(book.getSheet("按乡镇").getRow(0).getCell(0).getStringCellValue())
+				.as("a title naming the region, the table and the period").isEqualTo("共和县按乡镇（2024-02 至 2024-02）");
+			assertThat(book.getSheet("按乡镇").getColumnWidth(0)).as("a first column wide enough for names")
+				.isGreaterThanOrEqualTo(20 * 256);
+			assertThat(book.getSheet("按乡镇").getRow(2).getCell(3).getNumericCellValue()).isEqualTo(7);
+			assertThat(book.getSheet("按乡镇").getRow(2).getCell(4).getStringCellValue()).isEqualTo("4 小时以内");
+			assertThat(book.getSheet("按乡镇").getRow(2).getCell(6).getNumericCellValue()).isEqualTo(240);
 			var urgencies = book.getSheet("按紧急程度");
-			assertThat(List.of(urgencies.getRow(0).getCell(0).getStringCellValue(),
-					urgencies.getRow(1).getCell(0).getStringCellValue(), urgencies.getRow(4).getCell(0).getStringCellValue()))
+			assertThat(List.of(urgencies.getRow(1).getCell(0).getStringCellValue(),
+					urgencies.getRow(2).getCell(0).getStringCellValue(), urgencies.getRow(5).getCell(0).getStringCellValue()))
 				.containsExactly("紧急程度", "紧急", "未记录");
-			assertThat(urgencies.getRow(2).getCell(5).getStringCellValue()).as("URGENT's 90th percentile")
+			assertThat(urgencies.getRow(3).getCell(5).getStringCellValue()).as("URGENT's 90th percentile")
 				.isEqualTo("3 天以内");
+			var unitSheet = book.getSheet("各单位转办办理情况");
+			var rates = new java.util.ArrayList<String>();
+			unitSheet.forEach(row -> {
+				if (row.getRowNum() >= 2 && row.getCell(4) != null) {
+					rates.add(row.getCell(4).getCellStyle().getDataFormatString());
+				}
+			});
+			assertThat(rates).as("rates shown as percentages").isNotEmpty().allMatch("0%"::equals);
 		}
 		assertThat(jdbc.sql("select count(*) from audit_record where action = 'reporting.exported' and subject_id = :id")
 			.param("id", "632521/2024-02/2024-02")
