@@ -166,9 +166,21 @@ class IntakePages {
 		return requestPage(number, caller, model);
 	}
 
+	/**
+	 * The printed receipt: who asked, for what, who owns it at which office, when the answer is due and how to
+	 * follow it or call.
+	 */
 	@GetMapping("/requests/{number}/receipt")
 	String receipt(@PathVariable String number, @AuthenticationPrincipal Caller caller, Model model) {
-		model.addAttribute("request", desk.find(number, caller));
+		HelpRequestView request = desk.find(number, caller);
+		model.addAttribute("request", request);
+		names(request, model);
+		java.util.Map<String, String> causeNames = new java.util.HashMap<>();
+		desk.causes().forEach(cause -> causeNames.put(cause.code(), cause.chineseName()));
+		model.addAttribute("causeNames", request.causes().stream().map(code -> causeNames.getOrDefault(code, code))
+			.sorted()
+			.collect(java.util.stream.Collectors.joining("、")));
+		model.addAttribute("hotlineNumber", settings.hotlineNumber());
 		return "intake/receipt";
 	}
 
@@ -262,16 +274,23 @@ class IntakePages {
 	private String requestPage(String number, Caller caller, Model model) {
 		HelpRequestView request = desk.find(number, caller);
 		model.addAttribute("request", request);
-		// People read names: the township and village, the owner as colleagues know them, the person concerned.
+		names(request, model);
+
+		model.addAttribute("mayDecide", desk.mayDecide(number, caller));
+		model.addAttribute("attachments", attachments.list(number, caller));
+		model.addAttribute("attachmentMaxMegabytes", Math.max(1, settings.attachmentMaxBytes() / (1024 * 1024)));
+		return "intake/request";
+	}
+
+	/**
+	 * People read names: the township and village, the owner as colleagues know them, the person concerned.
+	 */
+	private void names(HelpRequestView request, Model model) {
 		model.addAttribute("townshipName", placeName(request.township()));
 		model.addAttribute("villageName", placeName(request.village()));
 		model.addAttribute("ownerName", staff.displayName(request.owner()).orElse(request.owner()));
 		model.addAttribute("subjectName", request.subjectName() != null || request.personId() == null
 				? request.subjectName() : persons.nameOf(new PersonId(request.personId())).orElse(null));
-		model.addAttribute("mayDecide", desk.mayDecide(number, caller));
-		model.addAttribute("attachments", attachments.list(number, caller));
-		model.addAttribute("attachmentMaxMegabytes", Math.max(1, settings.attachmentMaxBytes() / (1024 * 1024)));
-		return "intake/request";
 	}
 
 	private String placeName(DivisionCode code) {

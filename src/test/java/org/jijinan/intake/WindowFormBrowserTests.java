@@ -72,6 +72,10 @@ class WindowFormBrowserTests {
 			driver.findElement(By.id("receipt-link")).click();
 			browser.waitFor(By.id("receipt"));
 			assertThat(browser.text(By.id("receipt-number"))).isEqualTo(number);
+			assertThat(browser.text(By.id("receipt-subject"))).isEqualTo("才让东主");
+			assertThat(browser.text(By.id("receipt-causes"))).isEqualTo("火灾");
+			assertThat(browser.text(By.id("receipt-township"))).isEqualTo("倒淌河镇");
+			assertThat(browser.text(By.id("receipt-owner"))).isEqualTo("测试人员");
 			browser.screenshot("receipt");
 		}
 	}
