@@ -107,10 +107,23 @@ class WorkbenchTests {
 		String decision = idOf(proposed);
 
 		assertThat(proposer.get("/").body()).as("nobody reviews their own proposal").doesNotContain("待您审核");
+		String page = "/cases/" + caseNumber + "/relief";
+		assertThat(proposer.get(page).body()).as("the proposer may withdraw, not review")
+			.doesNotContain("class=\"review-decision\"")
+			.contains("撤回");
+		assertThat(clerk.get(page).body()).as("a clerk is offered nothing and told who reviews")
+			.doesNotContain("class=\"review-decision\"")
+			.doesNotContain("class=\"refuse-decision\"")
+			.contains("须由本乡镇另一名审核人审核");
+		assertThat(colleague.get(page).body()).contains("class=\"review-decision\"");
 		assertThat(follow(colleague, "待您审核的救助申请", 1).body()).as("the line leads to the proposal")
 			.contains(caseNumber);
 		assertThat(colleague.json("POST", "/api/v1/decisions/" + decision + "/review", "").status()).isEqualTo(200);
 		assertThat(colleague.get("/").body()).doesNotContain("待您审核");
+		assertThat(colleague.get(page).body()).as("the reviewer may not approve what they reviewed, and is told who does")
+			.doesNotContain("class=\"approve-decision\"")
+			.contains("须由未参与经办、审核的乡镇审批人审批");
+		assertThat(approver.get(page).body()).contains("class=\"approve-decision\"");
 		assertThat(follow(approver, "已审核、待您审批的救助申请", 1).body()).contains(caseNumber);
 		assertThat(approver.json("POST", "/api/v1/decisions/" + decision + "/approval", "").status()).isEqualTo(200);
 		assertThat(approver.get("/").body()).doesNotContain("待您审批");

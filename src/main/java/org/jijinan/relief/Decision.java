@@ -279,6 +279,33 @@ class Decision extends AbstractAggregateRoot<Decision> {
 		}
 	}
 
+	/**
+	 * What the caller may do with the decision now, by the same rules {@link #review}, {@link #approve},
+	 * {@link #refuse} and withdrawal enforce, so that pages offer those actions only.
+	 */
+	Set<DecisionAction> actionsFor(Caller caller) {
+		if (status != DecisionStatus.PROPOSED && status != DecisionStatus.REVIEWED) {
+			return Set.of();
+		}
+		Set<DecisionAction> actions = java.util.EnumSet.noneOf(DecisionAction.class);
+		boolean proposer = caller.name().equals(proposedBy);
+		boolean approver = caller.roles().stream().anyMatch(approversAt(level)::contains);
+		if (proposer) {
+			actions.add(DecisionAction.WITHDRAW);
+			return actions;
+		}
+		if (status == DecisionStatus.PROPOSED && caller.roles().stream().anyMatch(reviewersAt(level)::contains)) {
+			actions.add(DecisionAction.REVIEW);
+		}
+		if (status == DecisionStatus.REVIEWED && approver && !caller.name().equals(reviewedBy)) {
+			actions.add(DecisionAction.APPROVE);
+		}
+		if (approver) {
+			actions.add(DecisionAction.REFUSE);
+		}
+		return actions;
+	}
+
 	private void requireRole(Caller caller, Set<String> roles) {
 		if (caller.roles().stream().noneMatch(roles::contains)) {
 			throw new Forbidden(level == ApprovalLevel.COUNTY ? "relief.county-level" : "relief.not-allowed");

@@ -154,6 +154,18 @@ public class DecisionDesk {
 	}
 
 	/**
+	 * @return for each pending decision of the case, what the caller may do with it now
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Map<UUID, java.util.Set<DecisionAction>> actionsOnCase(String caseNumber, Caller caller) {
+		cases.find(caseNumber, caller);
+		java.util.Map<UUID, java.util.Set<DecisionAction>> actions = new java.util.HashMap<>();
+		decisions.findByCaseNumberOrderByProposedAt(caseNumber)
+			.forEach(decision -> actions.put(decision.id(), decision.actionsFor(caller)));
+		return actions;
+	}
+
+	/**
 	 * @return the decisions of a case, oldest first
 	 */
 	@Transactional(readOnly = true)

@@ -141,6 +141,7 @@ class ReliefPages {
 		model.addAttribute("form", form);
 		model.addAttribute("computation", computation);
 		model.addAttribute("decisions", decisions.ofCase(number, caller));
+		model.addAttribute("actions", decisions.actionsOnCase(number, caller));
 		model.addAttribute("grants", emergency.ofCase(number, caller));
 		model.addAttribute("chain", decisions.chainOf(number, caller));
 		model.addAttribute("causeNames", causeNames());
