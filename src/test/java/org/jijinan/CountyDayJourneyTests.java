@@ -269,6 +269,13 @@ class CountyDayJourneyTests {
 		assertThat(approver.get("/api/v1/decisions/" + decision + "/payment-orders").body())
 			.as("one paid order for the decision, the failed one kept").contains("\"status\":\"PAID\"");
 		assertThat(reviewer.get("/api/v1/cases/" + caseNumber).body()).contains("\"status\":\"DELIVERING\"");
+		assertThat(reviewer.get("/api/v1/cases/" + caseNumber + "/timeline").body())
+			.as("the timeline says what reached the family and who visited, by name, never identifiers or logins")
+			.contains("救助金 1200.00 元已入账（支付批次 ")
+			.doesNotContain("支付指令")
+			.doesNotContain(order)
+			.doesNotContain("\"detail\":\"" + secondReviewer.username())
+			.doesNotContain("、" + secondReviewer.username());
 
 		// A case withdrawn while its referrals are open: nothing stays owed.
 		String withdrawn = cases.get(toWithdraw);

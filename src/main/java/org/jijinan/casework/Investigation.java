@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 
 import org.jijinan.calendar.WorkingDayCalendar;
 import org.jijinan.intake.HardshipCause;
+import org.jijinan.identity.StaffDirectory;
 import org.jijinan.intake.IntakeDesk;
 import org.jijinan.region.RegionDirectory;
 import org.jijinan.shared.Caller;
@@ -56,8 +57,11 @@ public class Investigation {
 
 	private final Clock clock;
 
+	private final StaffDirectory directory;
+
 	Investigation(CaseDesk cases, JdbcClient jdbc, RegionDirectory regions, IntakeDesk intake,
-			CaseworkSettings settings, ApplicationEventPublisher events, Clock clock) {
+			CaseworkSettings settings, ApplicationEventPublisher events, Clock clock, StaffDirectory directory) {
+		this.directory = directory;
 		this.cases = cases;
 		this.jdbc = jdbc;
 		this.regions = regions;
@@ -109,7 +113,8 @@ public class Investigation {
 				.param("at", visitor.equals(caller.name()) ? Timestamp.from(now) : null)
 				.update();
 		}
-		recorded(caseNumber, "VISIT_RECORDED", caller, String.join("、", team));
+		recorded(caseNumber, "VISIT_RECORDED", caller, String.join("、",
+				team.stream().map(visitor -> directory.displayName(visitor).orElse(visitor)).toList()));
 		return view(found.id());
 	}
 
@@ -140,7 +145,8 @@ public class Investigation {
 				.single() > 0;
 			throw listed ? new Conflict("casework.visit-already-confirmed") : new Forbidden("casework.not-a-visitor");
 		}
-		recorded(caseNumber, "VISIT_CONFIRMED", caller, caller.name());
+		recorded(caseNumber, "VISIT_CONFIRMED", caller,
+				directory.displayName(caller.name()).orElse(caller.name()));
 		return view(found.id());
 	}
 

@@ -375,12 +375,18 @@ public class Payments {
 	}
 
 	private void delivered(UUID order, Caller caller) {
-		String caseNumber = jdbc.sql("select case_number from relief_payment_order where id = :id")
+		Map<String, Object> paid = jdbc.sql("""
+				select o.case_number, o.amount, b.number as batch from relief_payment_order o
+				  left join relief_payment_batch b on b.id = o.batch_id where o.id = :id""")
 			.param("id", order)
-			.query(String.class)
-			.single();
-		events.publishEvent(new CaseEventRecorded(caseNumber, "RELIEF_PAID", "支付指令 " + order, caller.name(),
-				clock.instant()));
+			.query()
+			.singleRow();
+		String caseNumber = (String) paid.get("case_number");
+		// The timeline says what reached the family and in which batch, never the order's internal identifier.
+		events.publishEvent(new CaseEventRecorded(caseNumber, "RELIEF_PAID",
+				"救助金 " + ((java.math.BigDecimal) paid.get("amount")).toPlainString() + " 元已入账（支付批次 "
+						+ paid.get("batch") + "）",
+				caller.name(), clock.instant()));
 		if (cases.find(caseNumber, caller).status() == CaseStatus.DECIDED) {
 			cases.move(caseNumber, CaseStatus.DELIVERING, null, null, caller);
 		}
