@@ -43,7 +43,7 @@ import org.jijinan.partnerclient.model.TaskOutcome;
 import org.jijinan.partnerclient.model.TaskView;
 import org.jijinan.region.TestVillages;
 import org.jijinan.shared.DivisionCode;
-import org.jijinan.shared.ResidentIdNumber;
+import org.jijinan.shared.TestIdNumbers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -133,7 +133,7 @@ class GeneratedClientJourneyTests {
 			.situation("当天入户核实，房屋烧毁，生活无着"));
 		assertThat(grant.getAmount()).isEqualByComparingTo("1000");
 		UUID person = new PeopleApi(clerk).peopleRegister(new NewPerson().name("才让卓玛")
-			.idNumber(idNumber())
+			.idNumber(TestIdNumbers.fresh())
 			.residence(VILLAGE)).getId();
 		CaseView linked = cases.caseLinkPerson(caseNumber, new CasePersonLink().personId(person));
 		assertThat(linked.getPersonId()).isEqualTo(person);
@@ -218,16 +218,8 @@ class GeneratedClientJourneyTests {
 		return issued.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
 	}
 
-	private static String idNumber() {
-		LocalDate birth = LocalDate.of(1960, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(15_000));
-		String body = "632521" + birth.toString().replace("-", "")
-				+ String.format("%03d", ThreadLocalRandom.current().nextInt(1000));
-		return body + ResidentIdNumber.checkCharacter(body);
-	}
-
 	private static String phone() {
 		return "1389720" + String.format("%04d", ThreadLocalRandom.current().nextInt(10_000));
 	}
-
 
 }

@@ -15,7 +15,7 @@ import org.jijinan.identity.UnitKind;
 import org.jijinan.intake.IntakeTests;
 import org.jijinan.region.TestVillages;
 import org.jijinan.shared.DivisionCode;
-import org.jijinan.shared.ResidentIdNumber;
+import org.jijinan.shared.TestIdNumbers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -67,7 +67,7 @@ class WorkbenchTests {
 		String request = IntakeTests.numberOf(clerk.json("POST", "/api/v1/help-requests", """
 				{"channel": "WINDOW", "urgency": "EMERGENCY", "reporterRelation": "SELF", "reporterPhone": "%s",
 				 "subjectIdNumber": "%s", "subjectName": "才让措", "village": "%s",
-				 "description": "房屋倒塌，无处居住", "causes": ["FIRE"]}""".formatted(phone(), idNumber(), VILLAGE)));
+				 "description": "房屋倒塌，无处居住", "causes": ["FIRE"]}""".formatted(phone(), TestIdNumbers.fresh(), VILLAGE)));
 		Page queue = follow(proposer, "待受理的求助", 1);
 		assertThat(queue.body()).as("the line leads to the request").contains(request);
 		await().atMost(Duration.ofSeconds(20))
@@ -173,13 +173,6 @@ class WorkbenchTests {
 			assertThat(Long.parseLong(line.group(2))).as(text).isEqualTo(count);
 		}
 		return who.get(line.group(1).replaceFirst("#.*", ""));
-	}
-
-	private static String idNumber() {
-		LocalDate birth = LocalDate.of(1960, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(15_000));
-		String body = "632521" + birth.toString().replace("-", "")
-				+ String.format("%03d", ThreadLocalRandom.current().nextInt(1000));
-		return body + ResidentIdNumber.checkCharacter(body);
 	}
 
 	private static String phone() {

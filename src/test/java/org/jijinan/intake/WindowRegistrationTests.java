@@ -1,6 +1,5 @@
 package org.jijinan.intake;
 
-import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -11,7 +10,7 @@ import org.jijinan.identity.PartnerFixtures;
 import org.jijinan.identity.Role;
 import org.jijinan.identity.StaffFixtures;
 import org.jijinan.identity.UnitKind;
-import org.jijinan.shared.ResidentIdNumber;
+import org.jijinan.shared.TestIdNumbers;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,7 +44,7 @@ class WindowRegistrationTests {
 		var staff = StaffFixtures.from(context);
 		Visitor clerk = StaffFixtures.signedIn(port,
 				staff.active(StaffFixtures.DAOTANGHE, UnitKind.TOWNSHIP_GOVERNMENT, Role.WINDOW_CLERK));
-		String idNumber = idNumber();
+		String idNumber = TestIdNumbers.fresh();
 
 		Page first = clerk.json("POST", "/api/v1/help-requests", request(idNumber, "德吉", VILLAGE));
 		assertThat(first.status()).as(first.body()).isEqualTo(201);
@@ -70,7 +69,7 @@ class WindowRegistrationTests {
 		Page known = system.json("POST", "/api/v1/help-requests", request(idNumber, "德吉", VILLAGE));
 		assertThat(known.status()).as(known.body()).isEqualTo(201);
 		assertThat(known.body()).contains("\"personId\":\"" + person + "\"");
-		String stranger = idNumber();
+		String stranger = TestIdNumbers.fresh();
 		Page unknown = system.json("POST", "/api/v1/help-requests", request(stranger, "扎西", VILLAGE));
 		assertThat(unknown.status()).as(unknown.body()).isEqualTo(201);
 		assertThat(unknown.body()).as("kept by name only").doesNotContain("\"personId\"").contains("\"subjectName\":\"扎西\"");
@@ -84,7 +83,7 @@ class WindowRegistrationTests {
 		assertThat(jdbc.sql("select count(*) from intake_help_request").query(Long.class).single())
 			.isEqualTo(requestsBefore);
 		assertThat(jdbc.sql("select count(*) from people_person").query(Long.class).single()).isEqualTo(personsBefore);
-		assertProblem(clerk.json("POST", "/api/v1/help-requests", request(idNumber(), "", VILLAGE)), 400,
+		assertProblem(clerk.json("POST", "/api/v1/help-requests", request(TestIdNumbers.fresh(), "", VILLAGE)), 400,
 				"intake.subject-required");
 	}
 
@@ -94,7 +93,7 @@ class WindowRegistrationTests {
 		var staff = StaffFixtures.from(context);
 		Visitor clerk = StaffFixtures.signedIn(port,
 				staff.active(StaffFixtures.DAOTANGHE, UnitKind.TOWNSHIP_GOVERNMENT, Role.WINDOW_CLERK));
-		String idNumber = idNumber();
+		String idNumber = TestIdNumbers.fresh();
 		clerk.get("/intake/new?channel=WINDOW");
 		Page received = clerk.post("/intake/requests", Map.of("channel", "WINDOW", "urgency", "EMERGENCY",
 				"reporterRelation", "SELF", "reporterPhone", phone(), "idNumber", idNumber, "subjectName", "央金",
@@ -124,13 +123,6 @@ class WindowRegistrationTests {
 				 "subjectIdNumber": "%s", "subjectName": "%s", "village": "%s",
 				 "description": "丈夫车祸住院，家中无人照料", "causes": ["TRAFFIC_ACCIDENT"]}"""
 			.formatted(phone(), idNumber, name, village);
-	}
-
-	private static String idNumber() {
-		LocalDate birth = LocalDate.of(1950, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(20_000));
-		String body = "632521" + birth.toString().replace("-", "")
-				+ String.format("%03d", ThreadLocalRandom.current().nextInt(1000));
-		return body + ResidentIdNumber.checkCharacter(body);
 	}
 
 	private static String phone() {

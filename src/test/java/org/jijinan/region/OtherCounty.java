@@ -1,11 +1,8 @@
 package org.jijinan.region;
 
 import java.io.StringReader;
-import java.util.Set;
 
-import org.jijinan.shared.Caller;
 import org.jijinan.shared.DivisionCode;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationContext;
 
@@ -37,24 +34,7 @@ public final class OtherCounty {
 				632522,同德县,COUNTY,632500,,,
 				632522100,尕巴松多镇,TOWNSHIP,632522,,,
 				632522100201,测试村,VILLAGE,632522100,,,
-				"""), new Caller() {
-
-			@Override
-			public String name() {
-				return "test";
-			}
-
-			@Override
-			public Set<String> roles() {
-				return Set.of("ADMINISTRATOR");
-			}
-
-			@Override
-			public @Nullable DivisionCode regionScope() {
-				return new DivisionCode("632500");
-			}
-
-		});
+				"""), TestVillages.administrator(new DivisionCode("632500")));
 	}
 
 }

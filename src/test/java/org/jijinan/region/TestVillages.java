@@ -32,7 +32,14 @@ public final class TestVillages {
 			csv.append(code).append(',').append(codesAndNames[i + 1]).append(",VILLAGE,").append(code, 0, 9)
 				.append(",,,\n");
 		}
-		regions.importCsv(new StringReader(csv.toString()), new Caller() {
+		regions.importCsv(new StringReader(csv.toString()), administrator(new DivisionCode("632521")));
+	}
+
+	/**
+	 * @return an administrator of the area, as region imports need one
+	 */
+	static Caller administrator(DivisionCode area) {
+		return new Caller() {
 
 			@Override
 			public String name() {
@@ -46,10 +53,10 @@ public final class TestVillages {
 
 			@Override
 			public @Nullable DivisionCode regionScope() {
-				return new DivisionCode("632521");
+				return area;
 			}
 
-		});
+		};
 	}
 
 }

@@ -1,6 +1,5 @@
 package org.jijinan.relief;
 
-import java.time.LocalDate;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.jijinan.SystemTest;
@@ -12,7 +11,7 @@ import org.jijinan.identity.StaffFixtures;
 import org.jijinan.identity.UnitKind;
 import org.jijinan.region.TestVillages;
 import org.jijinan.shared.DivisionCode;
-import org.jijinan.shared.ResidentIdNumber;
+import org.jijinan.shared.TestIdNumbers;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,12 +58,12 @@ class ProvisionalIdentityTests {
 			.status()).isEqualTo(200);
 
 		// 扎西 is registered with his household; his wife's case is open at the township about something else.
-		String idNumber = idNumber();
+		String idNumber = TestIdNumbers.fresh();
 		String husband = idOf(clerk.json("POST", "/api/v1/persons", """
 				{"name": "扎西", "idNumber": "%s", "residence": "%s"}""".formatted(idNumber, VILLAGE)));
 		String household = idOf(clerk.json("POST", "/api/v1/households", "{\"headId\": \"%s\"}".formatted(husband)));
 		String wife = idOf(clerk.json("POST", "/api/v1/persons", """
-				{"name": "卓玛", "idNumber": "%s", "residence": "%s"}""".formatted(idNumber(), VILLAGE)));
+				{"name": "卓玛", "idNumber": "%s", "residence": "%s"}""".formatted(TestIdNumbers.fresh(), VILLAGE)));
 		clerk.json("POST", "/api/v1/households/" + household + "/members",
 				"{\"personId\": \"%s\", \"relationship\": \"SPOUSE\"}".formatted(wife));
 		String wifesCase = CaseFixtures.acceptedCase(clerk, handler, """
@@ -116,16 +115,8 @@ class ProvisionalIdentityTests {
 			.contains("\"sourceRef\":\"" + decision + "\"");
 	}
 
-	private static String idNumber() {
-		LocalDate birth = LocalDate.of(1960, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(15_000));
-		String body = "632521" + birth.toString().replace("-", "")
-				+ String.format("%03d", ThreadLocalRandom.current().nextInt(1000));
-		return body + ResidentIdNumber.checkCharacter(body);
-	}
-
 	private static String phone() {
 		return "1389730" + String.format("%04d", ThreadLocalRandom.current().nextInt(10_000));
 	}
-
 
 }
