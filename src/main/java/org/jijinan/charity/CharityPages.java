@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.jijinan.casework.CaseDesk;
+import org.jijinan.intake.IntakeDesk;
 import org.jijinan.shared.Caller;
 import org.jijinan.shared.DivisionCode;
 import org.jijinan.shared.DomainProblem;
@@ -46,8 +47,11 @@ class CharityPages {
 
 	private final PledgeAllocations allocations;
 
+	private final IntakeDesk intake;
+
 	CharityPages(NeedsBoard needs, Claims claims, Projects projects, CaseDesk cases, PageProblems problems,
-			Pledges pledges, PledgeAllocations allocations) {
+			Pledges pledges, PledgeAllocations allocations, IntakeDesk intake) {
+		this.intake = intake;
 		this.allocations = allocations;
 		this.pledges = pledges;
 		this.needs = needs;
@@ -120,6 +124,11 @@ class CharityPages {
 	String projects(@AuthenticationPrincipal Caller caller, Model model) {
 		model.addAttribute("projects", projects.list(caller));
 		model.addAttribute("charity", CharityStaff.isCharity(caller));
+		// Causes are chosen by their Chinese names, never typed as codes.
+		model.addAttribute("causeChoices", intake.causes());
+		if (!model.containsAttribute("form")) {
+			model.addAttribute("form", java.util.Map.of("regions", "632521"));
+		}
 		return "charity/projects";
 	}
 
@@ -141,6 +150,17 @@ class CharityPages {
 		}
 		catch (DomainProblem problem) {
 			problems.show(model, problem);
+			// The form comes back as it was typed, with the reason.
+			java.util.Map<String, String> form = new java.util.HashMap<>();
+			form.put("name", name);
+			form.put("description", description);
+			form.put("causes", causes);
+			form.put("regions", regions);
+			form.put("perCaseMax", perCaseMax);
+			form.put("budget", budget);
+			form.put("goods", goods);
+			form.put("targetGroups", targetGroups);
+			model.addAttribute("form", form);
 			return projects(caller, model);
 		}
 	}

@@ -4,7 +4,7 @@
  * and deliveries the township confirms into the household's assistance chain and the case's timeline.
  */
 @ApplicationModule(displayName = "Charity 慈善衔接",
-		allowedDependencies = { "shared", "region", "identity", "people", "casework", "relief" })
+		allowedDependencies = { "shared", "region", "identity", "people", "intake", "casework", "relief" })
 @NullMarked
 package org.jijinan.charity;
 

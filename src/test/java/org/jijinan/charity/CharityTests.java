@@ -201,4 +201,27 @@ class CharityTests {
 		return "{\"kinds\": [\"CASH\", \"GOODS\"], \"amount\": %s, \"summary\": \"%s\"}".formatted(amount, summary);
 	}
 
+	/**
+	 * A charity starts a project by ticking the causes it helps with by their Chinese names; a refused form comes
+	 * back with everything as it was typed and the reason.
+	 */
+	@Test
+	void startsAProjectWithCausesChosenByNameAndKeepsTheFormWhenRefused() {
+		String page = charity.get("/charity/projects").body();
+		assertThat(page).as("causes offered by name, not typed as codes").contains("火灾").contains("value=\"FIRE\"")
+			.doesNotContain("困难类型代码");
+		String name = "冬季送温暖" + System.nanoTime();
+		Page refused = charity.post("/charity/projects", java.util.Map.of("name", name, "description", "为受灾家庭送棉被",
+				"causes", "FIRE", "regions", "632521", "perCaseMax", "很多", "budget", "20000"));
+		assertThat(refused.status()).as("refused, on the same page").isBetween(400, 499);
+		assertThat(refused.body()).as("the reason, and the form as typed").contains("class=\"problem\"")
+			.contains("value=\"" + name + "\"")
+			.contains("为受灾家庭送棉被")
+			.containsPattern("value=\"FIRE\"\\s+checked");
+		Page started = charity.post("/charity/projects", java.util.Map.of("name", name, "causes", "FIRE",
+				"regions", "632521", "perCaseMax", "800", "budget", "20000"));
+		assertThat(started.status()).as(started.body()).isEqualTo(302);
+		assertThat(charity.get("/charity/projects").body()).contains(name);
+	}
+
 }
