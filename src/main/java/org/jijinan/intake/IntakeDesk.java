@@ -96,22 +96,22 @@ public class IntakeDesk {
 	}
 
 	/**
-	 * A request taken with the person's ID number is about the registered person: whoever holds the number, or, when
-	 * nobody does and the receiver may register people, a person registered now with the name, phone and village
-	 * given — in the same transaction, so that the hospital, the decision and the duplicate check find them later.
+	 * A request taken by someone who may register people, with the person's ID number, is about the registered
+	 * person: whoever holds the number, or, when nobody does, a person registered now with the name, phone and
+	 * village given — in the same transaction, so that the hospital, the decision and the duplicate check find them.
 	 * The request stays routed by the village given (the receiver need not be allowed to read the person's record).
 	 */
 	private NewHelpRequest withSubject(NewHelpRequest spec, Caller caller) {
 		String idNumber = spec.subjectIdNumber();
-		if (spec.personId() != null || idNumber == null || idNumber.isBlank()) {
+		// Only those who may register persons link or register one: anyone else (a department's system) would learn
+		// from the answer whether a number is in the registry. Their request keeps the name; the township links it.
+		if (spec.personId() != null || idNumber == null || idNumber.isBlank() || !persons.mayRegister(caller)
+				|| spec.village() == null || spec.village().isBlank()) {
 			return spec;
 		}
 		java.util.Optional<PersonId> holder = persons.holderOf(idNumber);
 		if (holder.isPresent()) {
 			return spec.about(holder.get().value());
-		}
-		if (!persons.mayRegister(caller)) {
-			return spec;
 		}
 		if (spec.subjectName() == null || spec.subjectName().isBlank()) {
 			throw new InvalidInput("intake.subject-required");

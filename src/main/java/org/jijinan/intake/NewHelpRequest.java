@@ -26,8 +26,8 @@ import org.jspecify.annotations.Nullable;
  * @param description what happened
  * @param causes hardship cause codes
  * @param callbackWanted the caller asked to be called back (hotline)
- * @param subjectIdNumber the person's ID number, when given instead of a registry person: the request is then about
- * whoever holds it, or about a person registered with it on receipt when nobody does
+ * @param subjectIdNumber the person's ID number, when given instead of a registry person by someone who may register
+ * persons: the request is then about whoever holds it, or about a person registered with it on receipt
  */
 public record NewHelpRequest(@NotNull Channel channel, @NotNull Urgency urgency, @Nullable @Size(max = 50) String reporterName,
 		@NotNull ReporterRelation reporterRelation, @Nullable @Size(max = 20) String reporterPhone,
