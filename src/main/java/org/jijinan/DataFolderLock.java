@@ -50,6 +50,10 @@ final class DataFolderLock implements AutoCloseable {
 		catch (OverlappingFileLockException sameProcess) {
 			lock = null;
 		}
+		catch (IOException | RuntimeException failed) {
+			channel.close();
+			throw failed;
+		}
 		if (lock == null) {
 			channel.close();
 			throw new IllegalStateException("Another jijinan platform or command is running on the data folder "

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Puts on the home page every step the viewer answers for that is overdue or due within a day, one line per step
- * (highlighted once overdue), each opening the page where the step is done.
+ * (highlighted once overdue), each opening the page where the step is done. Emergency aid's paperwork is left to
+ * relief's own line, which lists every grant still waiting for it, so that no grant is listed twice.
  */
 @Component
 class StepWork implements WaitingWork {
@@ -34,7 +35,7 @@ class StepWork implements WaitingWork {
 		var now = clock.instant();
 		return jdbc.sql("""
 				select kind, subject_ref, case_number, due_at < :now as overdue from supervision_step
-				 where responsible = :me and status = 'OPEN' and due_at < :soon
+				 where responsible = :me and status = 'OPEN' and due_at < :soon and kind <> 'EMERGENCY_PAPERWORK'
 				 order by due_at limit 10""")
 			.param("me", viewer.name())
 			.param("now", Timestamp.from(now))
