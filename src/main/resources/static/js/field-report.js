@@ -39,6 +39,19 @@
 		});
 	}
 
+	// The outcome is shown above the form, brought into view: a reporter on a phone must not face a blank form.
+	function tell(text, number) {
+		status.textContent = text;
+		if (number) {
+			var strong = document.createElement('strong');
+			strong.id = 'field-number';
+			strong.textContent = number;
+			status.append(' ', strong);
+		}
+		status.scrollIntoView({ block: 'start' });
+		status.focus();
+	}
+
 	function newKey() {
 		return (window.crypto && crypto.randomUUID) ? crypto.randomUUID()
 			: 'fr-' + Date.now() + '-' + Math.random().toString(36).slice(2);
@@ -56,7 +69,7 @@
 		event.preventDefault();
 		var draft = save();
 		if (!draft.key) { draft = save(newKey()); }
-		status.textContent = form.dataset.sending;
+		tell(form.dataset.sending);
 		var headers = { 'Content-Type': 'application/json', 'Idempotency-Key': draft.key };
 		headers[form.dataset.csrfHeader] = form.dataset.csrfToken;
 		fetch(form.dataset.endpoint, { method: 'POST', headers: headers, body: body(draft), credentials: 'same-origin' })
@@ -67,17 +80,13 @@
 				if (result.ok) {
 					localStorage.removeItem(DRAFT);
 					form.reset();
-					status.innerHTML = '';
-					var strong = document.createElement('strong');
-					strong.id = 'field-number';
-					strong.textContent = result.answer.number;
-					status.append(form.dataset.sent + ' ', strong);
+					tell(form.dataset.sent, result.answer.number);
 				}
 				else {
-					status.textContent = form.dataset.failed + ' ' + (result.answer.detail || '');
+					tell(form.dataset.failed + ' ' + (result.answer.detail || ''));
 				}
 			})
-			.catch(function () { status.textContent = form.dataset.offline; });
+			.catch(function () { tell(form.dataset.offline); });
 	}
 
 	form.addEventListener('input', function () { save(); });

@@ -4,15 +4,20 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -26,6 +31,8 @@ public final class Browser implements AutoCloseable {
 
 	private final Path downloads;
 
+	private final JourneyLog journey = new JourneyLog();
+
 	private Browser(WebDriver driver, int port, Path downloads) {
 		this.driver = driver;
 		this.base = "http://localhost:" + port;
@@ -33,15 +40,28 @@ public final class Browser implements AutoCloseable {
 	}
 
 	public static Browser start(int port) throws IOException {
+		return start(port, 390, 844);
+	}
+
+	/**
+	 * @param width the window's width in CSS pixels: 390 for a phone, 1366 for an office screen
+	 * @param height its height
+	 */
+	public static Browser start(int port, int width, int height) throws IOException {
 		var options = new ChromeOptions();
 		options.setBinary("/usr/bin/chromium");
 		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--disable-dev-shm-usage", "--window-size=390,844", "--lang=en-US",
+				"--disable-dev-shm-usage", "--window-size=" + width + "," + height, "--lang=en-US",
 				"--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
 		Path downloads = Files.createTempDirectory("chromium-downloads");
 		options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toString(),
 				"download.prompt_for_download", false));
+		if (width < 500) {
+			// Chromium does not make a window narrower than 500 px: a phone's screen is emulated instead.
+			options.setExperimentalOption("mobileEmulation",
+					java.util.Map.of("deviceMetrics", java.util.Map.of("width", width, "height", height, "pixelRatio", 1.0)));
+		}
 		var service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
 			.build();
 		return new Browser(new ChromeDriver(service, options), port, downloads);
@@ -68,6 +88,163 @@ public final class Browser implements AutoCloseable {
 		driver.findElement(By.id("username")).sendKeys(username);
 		driver.findElement(By.id("password")).sendKeys(password);
 		driver.findElement(By.id("sign-in")).click();
+	}
+
+	/**
+	 * @return what this browser's person did so far: clicks, page loads, typed fields and accessibility problems
+	 */
+	public JourneyLog journey() {
+		return journey;
+	}
+
+	/**
+	 * Clicks the visible link or button showing the text, as a person would: when it sits in the folded phone menu,
+	 * opens the menu first. Waits for the page the click leads to and checks it for accessibility problems.
+	 */
+	public void click(String text) {
+		WebElement target = visible(text).orElseGet(() -> inFoldedMenu(text));
+		boolean navigates = navigates(target);
+		((JavascriptExecutor) driver).executeScript("window.__samePage = true;");
+		target.click();
+		journey.clicked(text);
+		if (navigates) {
+			new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
+				.executeScript("return window.__samePage === undefined && document.readyState === 'complete';")));
+			journey.loaded(driver, driver.getCurrentUrl());
+		}
+	}
+
+	/**
+	 * Types into the field whose label shows the text.
+	 */
+	public void fill(String label, String value) {
+		WebElement field = field(label);
+		field.clear();
+		field.sendKeys(value);
+		journey.typed(label);
+	}
+
+	/**
+	 * Chooses the option showing the text in the list whose label shows the label text.
+	 */
+	public void choose(String label, String option) {
+		new Select(field(label)).selectByVisibleText(option);
+		journey.chose(label);
+	}
+
+	/**
+	 * Ticks the box or picks the radio button whose label shows the text.
+	 */
+	public void tick(String label) {
+		WebElement box = field(label);
+		if (!box.isSelected()) {
+			box.click();
+		}
+		journey.chose(label);
+	}
+
+	/**
+	 * @return the value a field whose label shows the text holds now
+	 */
+	public String valueOf(String label) {
+		return field(label).getAttribute("value");
+	}
+
+	/**
+	 * @return whether a visible link or button shows the text
+	 */
+	public boolean offers(String text) {
+		return visible(text).isPresent() || !clickables(text).isEmpty() && menuFolded();
+	}
+
+	/**
+	 * @return whether the element is inside the visible part of the page, as a person sees it without scrolling
+	 */
+	public boolean inView(By element) {
+		return Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(
+				"var r = arguments[0].getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight;",
+				driver.findElement(element)));
+	}
+
+	/**
+	 * @return the whole visible text of the page
+	 */
+	public String pageText() {
+		return driver.findElement(By.tagName("body")).getText();
+	}
+
+	private WebElement field(String label) {
+		List<WebElement> labels = driver.findElements(By.xpath("//label[normalize-space(.)=" + literal(label)
+				+ " or starts-with(normalize-space(.), " + literal(label) + ")]"));
+		for (WebElement candidate : labels) {
+			if (!candidate.isDisplayed()) {
+				continue;
+			}
+			String target = candidate.getAttribute("for");
+			if (target != null && !target.isEmpty()) {
+				return driver.findElement(By.id(target));
+			}
+			List<WebElement> inner = candidate.findElements(By.cssSelector("input, select, textarea"));
+			if (!inner.isEmpty()) {
+				return inner.get(0);
+			}
+		}
+		throw new NoSuchElementException("No visible field labelled " + label + " on " + driver.getCurrentUrl());
+	}
+
+	private java.util.Optional<WebElement> visible(String text) {
+		return clickables(text).stream().filter(WebElement::isDisplayed).findFirst();
+	}
+
+	private List<WebElement> clickables(String text) {
+		String same = "normalize-space(.)=" + literal(text) + " or normalize-space(@value)=" + literal(text)
+				+ " or normalize-space(.//span[1])=" + literal(text);
+		return driver.findElements(By.xpath("//a[" + same + "] | //button[" + same + "] | //summary[" + same
+				+ "] | //input[(@type='submit' or @type='button') and (" + same + ")]"));
+	}
+
+	private boolean menuFolded() {
+		List<WebElement> toggles = driver.findElements(By.id("menu-toggle"));
+		return !toggles.isEmpty() && toggles.get(0).isDisplayed()
+				&& !driver.findElement(By.id("menu")).isDisplayed();
+	}
+
+	private WebElement inFoldedMenu(String text) {
+		if (menuFolded() && !driver.findElements(By.cssSelector("#menu")).isEmpty()) {
+			driver.findElement(By.id("menu-toggle")).click();
+			journey.clicked("菜单");
+			new WebDriverWait(driver, Duration.ofSeconds(5))
+				.until(d -> !d.findElement(By.id("menu")).findElements(By.cssSelector("a, button")).isEmpty()
+						&& visible(text).isPresent());
+			return visible(text).orElseThrow();
+		}
+		throw new NoSuchElementException("Nothing visible to click showing " + text + " on " + driver.getCurrentUrl());
+	}
+
+	private boolean navigates(WebElement target) {
+		String tag = target.getTagName();
+		if ("a".equals(tag)) {
+			String href = target.getAttribute("href");
+			boolean samePage = href != null && href.contains("#")
+					&& href.split("#", 2)[0].equals(driver.getCurrentUrl().split("#", 2)[0]);
+			return href != null && !samePage && target.getAttribute("data-bs-toggle") == null
+					&& target.getAttribute("hx-get") == null;
+		}
+		if ("summary".equals(tag)) {
+			return false;
+		}
+		String type = target.getAttribute("type");
+		if (!"submit".equals(type) || target.getAttribute("hx-post") != null) {
+			return false;
+		}
+		List<WebElement> form = target.findElements(By.xpath("ancestor::form[1]"));
+		// A form with a data-endpoint is sent by its script (the field report keeps a draft while offline).
+		return !form.isEmpty() && form.get(0).getAttribute("hx-post") == null && form.get(0).getAttribute("hx-get") == null
+				&& form.get(0).getAttribute("data-endpoint") == null;
+	}
+
+	private static String literal(String text) {
+		return text.contains("'") ? "\"" + text + "\"" : "'" + text + "'";
 	}
 
 	public void waitFor(By element) {

@@ -219,6 +219,30 @@ public class CaseDesk {
 	}
 
 	/**
+	 * @return the staff of the case's township and county who may go on its household visit with the caller, by name
+	 */
+	public List<StaffDirectory.Colleague> visitCompanions(String number, Caller caller) {
+		Case found = handled(number, caller);
+		Set<String> visitors = new java.util.HashSet<>(HANDLERS);
+		visitors.add("WINDOW_CLERK");
+		List<StaffDirectory.Colleague> companions = new java.util.ArrayList<>(
+				directory.colleagues(found.townshipPath(), visitors));
+		companions.addAll(directory.colleagues(CaseOpening.countyPath(found.townshipPath()), HANDLERS));
+		companions.removeIf(colleague -> colleague.username().equals(caller.name()));
+		return companions;
+	}
+
+	/**
+	 * @param usernames staff by their sign-in names
+	 * @return the names people know them by, for each that has one
+	 */
+	public java.util.Map<String, String> displayNames(java.util.Collection<String> usernames) {
+		var names = new java.util.HashMap<String, String>();
+		usernames.forEach(username -> names.put(username, directory.displayName(username).orElse(username)));
+		return names;
+	}
+
+	/**
 	 * @return the name people know the case's handler by
 	 */
 	public String handlerName(CaseView view) {

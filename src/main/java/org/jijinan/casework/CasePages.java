@@ -45,8 +45,15 @@ class CasePages {
 
 	private final PersonFinder finder;
 
+	private final org.jijinan.region.RegionDirectory regions;
+
+	private final java.util.List<NextSteps> nextSteps;
+
 	CasePages(CaseDesk desk, PageProblems problems, IntakeDesk intake, TaskDesk tasks, Investigation investigation,
-			java.time.Clock clock, PersonFinder finder) {
+			java.time.Clock clock, PersonFinder finder, org.jijinan.region.RegionDirectory regions,
+			java.util.List<NextSteps> nextSteps) {
+		this.nextSteps = nextSteps;
+		this.regions = regions;
 		this.finder = finder;
 		this.investigation = investigation;
 		this.clock = clock;
@@ -147,6 +154,10 @@ class CasePages {
 		CaseView found = desk.find(number, caller);
 		model.addAttribute("found", found);
 		model.addAttribute("handlerName", desk.handlerName(found));
+		model.addAttribute("nextSteps", nextSteps.stream().flatMap(source -> source.on(found, caller).stream()).toList());
+		model.addAttribute("townshipName", regions.find(found.township())
+			.map(org.jijinan.region.DivisionView::name)
+			.orElse(found.township().value()));
 		model.addAttribute("timeline", desk.timeline(number, caller));
 		model.addAttribute("causeNames", intake.causes()
 			.stream()
@@ -160,7 +171,14 @@ class CasePages {
 		model.addAttribute("tasks", tasks.ofCase(number, caller));
 		model.addAttribute("targets", handles ? tasks.targets(number, caller) : java.util.List.of());
 		model.addAttribute("kinds", TaskKind.values());
-		model.addAttribute("investigation", investigation.of(number, caller));
+		InvestigationView inquiry = investigation.of(number, caller);
+		model.addAttribute("investigation", inquiry);
+		model.addAttribute("visitorNames", desk.displayNames(inquiry.visits()
+			.stream()
+			.flatMap(visit -> visit.confirmations().stream().map(confirmation -> confirmation.visitor()))
+			.toList()));
+		model.addAttribute("companions", handles && found.status().open() ? desk.visitCompanions(number, caller)
+				: java.util.List.of());
 		model.addAttribute("sharingBasis", desk.sharingBasis(number).orElse(null));
 		model.addAttribute("today", java.time.LocalDate.now(clock.withZone(org.jijinan.calendar.WorkingDayCalendar.COUNTY)));
 		return "casework/case";

@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -47,9 +46,12 @@ class InvestigationPages {
 
 	@PostMapping("/visits")
 	String visit(@PathVariable String number, @RequestParam(required = false) @Nullable String visitedOn,
-			@RequestParam(required = false) @Nullable String visitors,
+			@RequestParam(required = false) @Nullable List<String> visitors,
 			@RequestParam(required = false) @Nullable String findings, @AuthenticationPrincipal Caller caller,
 			Model model) {
+		model.addAttribute("visitedOn", visitedOn);
+		model.addAttribute("chosenVisitors", visitors == null ? List.of() : visitors);
+		model.addAttribute("findings", findings);
 		return act(number, caller, model, () -> investigation.recordVisit(number, date(visitedOn), names(visitors),
 				findings, caller));
 	}
@@ -150,9 +152,8 @@ class InvestigationPages {
 		}
 	}
 
-	private static List<String> names(@Nullable String visitors) {
-		return visitors == null ? List.of()
-				: Arrays.stream(visitors.split("[,，、\\s]+")).filter(name -> !name.isBlank()).toList();
+	private static List<String> names(@Nullable List<String> visitors) {
+		return visitors == null ? List.of() : visitors.stream().filter(name -> !name.isBlank()).toList();
 	}
 
 	private static @Nullable LocalDate date(@Nullable String text) {

@@ -1,6 +1,5 @@
 package org.jijinan.identity;
 
-import java.util.Comparator;
 import java.util.List;
 
 import org.jijinan.region.DivisionView;
@@ -17,21 +16,18 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class HomeController {
 
-	private final List<WaitingWork> sources;
+	private final Workbench workbench;
 
 	private final RegionDirectory regions;
 
-	HomeController(List<WaitingWork> sources, RegionDirectory regions) {
-		this.sources = sources;
+	HomeController(Workbench workbench, RegionDirectory regions) {
+		this.workbench = workbench;
 		this.regions = regions;
 	}
 
 	@GetMapping("/")
 	String home(@AuthenticationPrincipal Staff staff, Model model) {
-		List<WaitingWork.WorkItem> items = sources.stream()
-			.flatMap(source -> source.waitingFor(staff).stream())
-			.sorted(Comparator.comparing(WaitingWork.WorkItem::urgent).reversed())
-			.toList();
+		List<WaitingWork.WorkItem> items = workbench.itemsFor(staff);
 		model.addAttribute("staff", staff);
 		model.addAttribute("scopeName", staff.regionScope() == null ? null
 				: regions.find(staff.regionScope()).map(DivisionView::name).orElse(staff.regionScope().value()));

@@ -15,6 +15,7 @@ import org.jijinan.people.PersonId;
 import org.jijinan.people.PersonRegistry;
 import org.jijinan.people.PersonSearch;
 import org.jijinan.region.DivisionView;
+import org.jijinan.region.Places;
 import org.jijinan.region.RegionDirectory;
 import org.jijinan.shared.Caller;
 import org.jijinan.shared.DivisionCode;
@@ -59,8 +60,12 @@ class IntakePages {
 
 	private final PersonRegistry persons;
 
+	private final Places places;
+
 	IntakePages(IntakeDesk desk, PersonFinder finder, PageProblems problems, IntakeSettings settings,
-			Attachments attachments, RegionDirectory regions, StaffDirectory staff, PersonRegistry persons) {
+			Attachments attachments, RegionDirectory regions, Places places, StaffDirectory staff,
+			PersonRegistry persons) {
+		this.places = places;
 		this.regions = regions;
 		this.staff = staff;
 		this.persons = persons;
@@ -72,18 +77,20 @@ class IntakePages {
 	}
 
 	@GetMapping("/new")
-	String form(@RequestParam(defaultValue = "WINDOW") Channel channel, Model model) {
+	String form(@RequestParam(defaultValue = "WINDOW") Channel channel, @AuthenticationPrincipal Caller caller,
+			Model model) {
 		model.addAttribute("channel", channel);
+		model.addAttribute("places", places.villagesFor(caller.regionScope()));
 		model.addAttribute("causes", desk.causes());
 		model.addAttribute("relations", ReporterRelation.values());
 		return "intake/form";
 	}
 
 	@GetMapping("/hotline")
-	String hotline(Model model) {
+	String hotline(@AuthenticationPrincipal Caller caller, Model model) {
 		model.addAttribute("hotlineNumber", settings.hotlineNumber());
 		model.addAttribute("hotlineHours", settings.hotlineHours());
-		return form(Channel.HOTLINE, model);
+		return form(Channel.HOTLINE, caller, model);
 	}
 
 	@PostMapping("/earlier-calls")
@@ -98,8 +105,11 @@ class IntakePages {
 	}
 
 	@GetMapping("/field-report")
-	String fieldReport(Model model) {
+	String fieldReport(@AuthenticationPrincipal Caller caller, Model model) {
 		model.addAttribute("causes", desk.causes());
+		model.addAttribute("places", places.villagesFor(caller.regionScope()));
+		DivisionCode scope = caller.regionScope();
+		model.addAttribute("ownVillage", scope != null && scope.value().length() == 12 ? scope.value() : null);
 		return "intake/field-report";
 	}
 
@@ -143,13 +153,18 @@ class IntakePages {
 		}
 		catch (DomainProblem problem) {
 			problems.show(model, problem);
-			model.addAttribute("channel", channel);
-			model.addAttribute("causes", desk.causes());
-			model.addAttribute("relations", ReporterRelation.values());
-			model.addAttribute("description", description);
+			model.addAttribute("urgency", urgency.name());
+			model.addAttribute("idNumber", idNumber);
 			model.addAttribute("subjectName", subjectName);
+			model.addAttribute("subjectPhone", subjectPhone);
 			model.addAttribute("village", village);
-			return "intake/form";
+			model.addAttribute("reporterRelation", reporterRelation.name());
+			model.addAttribute("reporterName", reporterName);
+			model.addAttribute("reporterPhone", reporterPhone);
+			model.addAttribute("callbackWanted", callbackWanted);
+			model.addAttribute("chosenCauses", causes);
+			model.addAttribute("description", description);
+			return form(channel, caller, model);
 		}
 	}
 

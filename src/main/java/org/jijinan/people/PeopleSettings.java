@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param revealRoles roles that may see a full ID or phone number, one audited reveal at a time
  * @param registerRoles roles that may register persons
+ * @param importRoles roles that may import rosters (the township and county desks; a village reporter registers the
+ * one person he found, he does not load a township's roster)
  * @param importDirectory where uploaded rosters are kept while they are imported (shared storage when several
  * application nodes run)
  * @param importBatchSize rows stored per transaction
@@ -26,6 +28,8 @@ record PeopleSettings(
 				"COUNTY_APPROVER" }) Set<String> revealRoles,
 		@DefaultValue({ "VILLAGE_REPORTER", "WINDOW_CLERK", "HOTLINE_OPERATOR", "TOWNSHIP_REVIEWER",
 				"TOWNSHIP_APPROVER", "COUNTY_REVIEWER", "COUNTY_APPROVER" }) Set<String> registerRoles,
+		@DefaultValue({ "WINDOW_CLERK", "TOWNSHIP_REVIEWER", "TOWNSHIP_APPROVER", "COUNTY_REVIEWER",
+				"COUNTY_APPROVER" }) Set<String> importRoles,
 		@DefaultValue("./data/imports") Path importDirectory, @DefaultValue("5000") @Min(1) int importBatchSize,
 		@DefaultValue("1048000") @Min(2) int importMaxRows) {
 }

@@ -85,7 +85,7 @@ public class RosterImports {
 
 	RosterImportView submit(String fileName, InputStream content, @Nullable String category, String source,
 			Caller caller, boolean start) {
-		PeopleScope.requireRole(caller, settings.registerRoles(), "people.register-not-allowed");
+		PeopleScope.requireRole(caller, settings.importRoles(), "people.import-not-allowed");
 		String scopePath = scope.pathOf(caller);
 		String checkedCategory = checkCategory(category);
 		String checkedSource = checkSource(source, fileName);

@@ -20,7 +20,8 @@ public class PageProblems {
 	}
 
 	/**
-	 * @param model the page's model; receives {@code problem}
+	 * @param model the page's model; receives {@code problem}, the message, and {@code problemCode}, which a form uses to
+	 *     show the message beside the field it is about
 	 * @param problem what went wrong
 	 */
 	public void show(Model model, DomainProblem problem) {
@@ -29,6 +30,7 @@ public class PageProblems {
 		}
 		model.addAttribute("problem",
 				problems.detail(problem.code(), LocaleContextHolder.getLocale(), problem.arguments()));
+		model.addAttribute("problemCode", problem.code());
 		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
 				&& attributes.getResponse() != null) {
 			attributes.getResponse().setStatus(problem.kind().status());

@@ -93,16 +93,25 @@ public class StaffFixtures {
 
 	/** An account still on its one-time password. */
 	public Opened fresh(DivisionCode division, UnitKind kind, Role... roles) {
+		return fresh("测试人员", division, kind, roles);
+	}
+
+	private Opened fresh(String displayName, DivisionCode division, UnitKind kind, Role... roles) {
 		Unit unit = unitAt(division, kind);
 		String username = "t" + SEQUENCE.incrementAndGet() + "." + roles[0].name().toLowerCase().replace('_', '-');
-		OpenedAccount opened = administration.open(new NewAccount(username, "测试人员", unit.id(), Set.of(roles)), unit,
-				false);
+		OpenedAccount opened = administration.open(new NewAccount(username, displayName, unit.id(), Set.of(roles)),
+				unit, false);
 		return new Opened(opened.account().id(), username, opened.oneTimePassword(), unit.id());
 	}
 
 	/** An account whose owner has set {@link #PASSWORD}. */
 	public Opened active(DivisionCode division, UnitKind kind, Role... roles) {
-		Opened opened = fresh(division, kind, roles);
+		return named("测试人员", division, kind, roles);
+	}
+
+	/** An active account of someone colleagues know by the name. */
+	public Opened named(String displayName, DivisionCode division, UnitKind kind, Role... roles) {
+		Opened opened = fresh(displayName, division, kind, roles);
 		credentials.changePassword(opened.id(), opened.oneTimePassword(), PASSWORD, PASSWORD);
 		return opened;
 	}

@@ -8,6 +8,7 @@ import org.jijinan.identity.UnitKind;
 import org.jijinan.shared.DivisionCode;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.chromium.HasNetworkConditions;
 
@@ -47,7 +48,7 @@ class FieldReportBrowserTests {
 			var driver = browser.driver();
 			driver.findElement(By.id("subjectName")).sendKeys("独居老人扎西");
 			driver.findElement(By.id("subjectPhone")).sendKeys("13909745555");
-			driver.findElement(By.id("village")).sendKeys("632521100202");
+			new Select(driver.findElement(By.id("village"))).selectByValue("632521100202");
 			driver.findElement(By.cssSelector("input[name=causes][value=SUDDEN_SERIOUS_ILLNESS]")).click();
 			driver.findElement(By.id("description")).sendKeys("突发中风，独自在家");
 

@@ -10,6 +10,7 @@ import org.jijinan.identity.StaffFixtures;
 import org.jijinan.identity.UnitKind;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -43,7 +44,7 @@ class WindowFormBrowserTests {
 			driver.findElement(By.cssSelector("input[name=urgency][value=EMERGENCY]")).click();
 			driver.findElement(By.id("subjectName")).sendKeys("才让东主");
 			driver.findElement(By.id("subjectPhone")).sendKeys("13909749999");
-			driver.findElement(By.id("village")).sendKeys(IntakeTests.DAOTANGHE_VILLAGE);
+			new Select(driver.findElement(By.id("village"))).selectByValue(IntakeTests.DAOTANGHE_VILLAGE);
 			driver.findElement(By.cssSelector("input[name=causes][value=FIRE]")).click();
 			driver.findElement(By.id("description")).sendKeys("夜里房屋失火，全家无处安身");
 			browser.screenshot("window-form");

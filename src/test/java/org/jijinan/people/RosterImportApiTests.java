@@ -10,6 +10,7 @@ import org.jijinan.Visitor.Page;
 import org.jijinan.identity.Role;
 import org.jijinan.identity.StaffFixtures;
 import org.jijinan.identity.UnitKind;
+import org.jijinan.shared.DivisionCode;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -58,6 +59,24 @@ class RosterImportApiTests {
 		assertThat(report.body()).contains("3,公民身份号码,公民身份号码应为 18 位").doesNotContain(good);
 		assertThat(visitor.get("/api/v1/roster-imports/00000000-0000-0000-0000-000000000000").status())
 			.isEqualTo(404);
+	}
+
+	@Test
+	void aVillageReporterRegistersPersonsButDoesNotImportRosters() {
+		var reporter = StaffFixtures.from(context)
+			.active(new DivisionCode(PeopleTests.VILLAGE), UnitKind.VILLAGE_COMMITTEE, Role.VILLAGE_REPORTER);
+		Visitor visitor = new Visitor(port);
+		visitor.signIn(reporter.username(), StaffFixtures.PASSWORD);
+		visitor.get("/");
+		String csv = RosterImportTests.HEADER
+				+ RosterImportTests.row("村里", RosterImportTests.numbers(1).get(0), "", PeopleTests.VILLAGE, "");
+
+		Page refused = visitor.send(multipart(visitor, csv));
+
+		assertThat(refused.status()).as(refused.body()).isEqualTo(403);
+		assertThat(refused.body()).contains("people.import-not-allowed");
+		assertThat(visitor.get("/").body()).as("the menu does not offer it").doesNotContain("名册导入")
+			.contains("现场报告");
 	}
 
 	private static HttpRequest.Builder multipart(Visitor visitor, String csv) {

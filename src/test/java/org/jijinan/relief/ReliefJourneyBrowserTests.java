@@ -75,7 +75,7 @@ class ReliefJourneyBrowserTests {
 			driver.findElement(By.cssSelector("input[name=urgency][value=NORMAL]")).click();
 			driver.findElement(By.id("subjectName")).sendKeys("索南才让");
 			driver.findElement(By.id("subjectPhone")).sendKeys("13909743210");
-			driver.findElement(By.id("village")).sendKeys("632521103201");
+			new Select(driver.findElement(By.id("village"))).selectByValue("632521103201");
 			driver.findElement(By.cssSelector("input[name=causes][value=FIRE]")).click();
 			driver.findElement(By.id("description")).sendKeys("冬季取暖引发火灾，房屋和口粮被烧毁");
 			driver.findElement(By.id("submit-request")).click();

@@ -1,0 +1,93 @@
+package org.jijinan;
+
+import org.jijinan.identity.Role;
+import org.jijinan.identity.StaffFixtures;
+import org.jijinan.identity.StaffFixtures.Opened;
+import org.jijinan.identity.UnitKind;
+import org.jijinan.region.TestVillages;
+import org.jijinan.shared.DivisionCode;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The field roles on a 390 px phone, each signed in for the first time and clicking only what they see: a village
+ * reporter sends what he found, a hotline operator takes a call. The menu folds away behind one button and offers only
+ * what the role can use; confirmations appear in view; a refused form keeps what was typed and says why beside the
+ * field.
+ */
+@SystemTest
+class PhoneJourneyBrowserTests {
+
+	static final String VILLAGE = "632521204902";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Test
+	void aVillageReporterSendsWhatHeFoundFromHisPhone() throws Exception {
+		TestVillages.ensure(context, VILLAGE, "廿地二村");
+		Opened reporter = StaffFixtures.from(context)
+			.named("村干部旦增", new DivisionCode(VILLAGE), UnitKind.VILLAGE_COMMITTEE, Role.VILLAGE_REPORTER);
+		try (Browser phone = Browser.start(port)) {
+			phone.signIn(reporter.username(), StaffFixtures.PASSWORD);
+			phone.waitFor(By.id("greeting"));
+			phone.journey().check(phone.driver(), "/");
+			phone.journey().reset();
+			assertThat(phone.driver().findElement(By.id("menu")).isDisplayed()).as("the menu is folded").isFalse();
+			assertThat(phone.offers("名册导入")).as("no roster import for a reporter").isFalse();
+			assertThat(phone.offers("待受理")).as("no acceptance for a reporter").isFalse();
+
+			phone.click("现场报告");
+			assertThat(phone.valueOf("村（社区）")).as("his own village is chosen").isEqualTo(VILLAGE);
+			phone.tick("紧急（生命安全受到威胁）");
+			phone.fill("姓名", "独居老人索南");
+			phone.fill("联系电话", "13909748888");
+			phone.tick("突发重大疾病");
+			phone.fill("情况说明", "老人摔倒后无法起身，邻居发现");
+			phone.click("发送报告");
+			phone.waitFor(By.id("field-number"));
+			assertThat(phone.inView(By.id("field-number"))).as("the confirmation is in view").isTrue();
+			assertThat(phone.text(By.id("field-number"))).matches("JJN-\\d{8}-\\d{6}");
+			TownshipJourneyBrowserTests.record("phone", "village reporter sends a field report", phone);
+		}
+	}
+
+	@Test
+	void aHotlineOperatorTakesACallAndARefusalKeepsWhatWasTyped() throws Exception {
+		Opened operator = StaffFixtures.from(context)
+			.named("接线员梅朵", StaffFixtures.COUNTY, UnitKind.HOTLINE_CENTRE, Role.HOTLINE_OPERATOR);
+		try (Browser phone = Browser.start(port)) {
+			phone.signIn(operator.username(), StaffFixtures.PASSWORD);
+			phone.waitFor(By.id("greeting"));
+			phone.journey().reset();
+			phone.click("热线登记");
+			phone.fill("姓名", "求助人拉姆");
+			phone.fill("来电号码", "13909747777");
+			phone.tick("火灾");
+			phone.fill("情况说明", "来电称邻居家失火");
+			phone.click("登记并出具回执");
+			// No village chosen: refused beside the village, with everything typed still there.
+			assertThat(phone.text(By.id("village-problem"))).isNotBlank();
+			assertThat(phone.valueOf("姓名")).isEqualTo("求助人拉姆");
+			assertThat(phone.valueOf("来电号码")).isEqualTo("13909747777");
+			assertThat(phone.valueOf("情况说明")).isEqualTo("来电称邻居家失火");
+			assertThat(phone.driver().findElement(By.cssSelector("input[name=causes][value=FIRE]")).isSelected()).isTrue();
+
+			phone.fill("查找村（社区）", "廿地");
+			phone.choose("村（社区）", "廿地二村");
+			phone.click("登记并出具回执");
+			assertThat(phone.text(By.id("request-township"))).isEqualTo("廿地乡 · 廿地二村");
+			TownshipJourneyBrowserTests.record("phone", "hotline operator takes a call, refused once", phone);
+		}
+	}
+
+}

@@ -1,0 +1,182 @@
+package org.jijinan;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+import org.jijinan.identity.Role;
+import org.jijinan.identity.StaffFixtures;
+import org.jijinan.identity.StaffFixtures.Opened;
+import org.jijinan.identity.UnitKind;
+import org.jijinan.region.TestVillages;
+import org.jijinan.shared.DivisionCode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A township's staff, each signed in for the first time on an office screen, take a walk-in emergency from the window
+ * to the payment batch by clicking what they see: no typed address, no code, no login name. Each person's clicks,
+ * page loads and typed fields are recorded (target/journeys), and every page they reach is checked by axe-core.
+ */
+@SystemTest
+class TownshipJourneyBrowserTests {
+
+	static final DivisionCode NIANDI = new DivisionCode("632521204");
+
+	static final String VILLAGE = "632521204901";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ApplicationContext context;
+
+	Opened clerk;
+
+	Opened handler;
+
+	Opened colleague;
+
+	Opened approver;
+
+	@BeforeEach
+	void township() {
+		TestVillages.ensure(context, VILLAGE, "廿地试点村");
+		var staff = StaffFixtures.from(context);
+		clerk = staff.named("窗口卓玛", NIANDI, UnitKind.TOWNSHIP_GOVERNMENT, Role.WINDOW_CLERK);
+		handler = staff.named("经办才让", NIANDI, UnitKind.TOWNSHIP_GOVERNMENT, Role.TOWNSHIP_REVIEWER);
+		colleague = staff.named("审核拉毛", NIANDI, UnitKind.TOWNSHIP_GOVERNMENT, Role.TOWNSHIP_REVIEWER);
+		approver = staff.named("审批多杰", NIANDI, UnitKind.TOWNSHIP_GOVERNMENT, Role.TOWNSHIP_APPROVER);
+	}
+
+	@Test
+	void aWalkInEmergencyReachesThePaymentBatchWithTownshipStaffOnly() throws Exception {
+		String request;
+		try (Browser window = office()) {
+			signIn(window, clerk);
+			window.click("求助登记");
+			window.tick("紧急（生命安全受到威胁）");
+			window.fill("姓名", "桑杰加");
+			window.fill("联系电话", "13909741234");
+			window.fill("查找村（社区）", "ndsd");
+			assertThat(window.valueOf("村（社区）")).as("the initials chose the village").isEqualTo(VILLAGE);
+			window.tick("火灾");
+			window.fill("情况说明", "凌晨房屋失火，一家四口无处安身");
+			window.click("登记并出具回执");
+			request = window.text(By.id("request-number"));
+			assertThat(window.text(By.id("request-township"))).isEqualTo("廿地乡 · 廿地试点村");
+			record("township", "window clerk registers the walk-in", window);
+		}
+
+		String caseNumber;
+		try (Browser desk = office()) {
+			signIn(desk, handler);
+			desk.click("待受理的求助");
+			desk.click(request);
+			desk.click("受理");
+			caseNumber = desk.text(By.id("case-number"));
+			assertThat(desk.text(By.id("case-township"))).isEqualTo("廿地乡");
+			desk.click("先行救助（先救助、后补手续）");
+			desk.fill("现金（元）", "1000");
+			desk.fill("紧急情况说明", "房屋烧毁，先解决吃住");
+			desk.click("立即发放");
+			assertThat(desk.text(By.id("grants"))).contains("1,000");
+			assertThat(desk.journey().clicks()).as("walk-in emergency to aid recorded: %s", desk.journey())
+				.isLessThanOrEqualTo(6);
+			record("township", "township officer: accepted to emergency aid recorded", desk);
+
+			desk.journey().reset();
+			desk.click("返回个案 " + caseNumber);
+			desk.click("开始调查核实");
+			desk.click("记录入户调查（须两人）");
+			desk.tick("审核拉毛");
+			assertThat(desk.pageText()).as("colleagues by name, never by login").doesNotContain(colleague.username());
+			desk.fill("调查情况", "房屋主体烧毁，口粮无存，借住邻居家");
+			desk.click("保存调查记录");
+			assertThat(desk.text(By.id("visits"))).contains("经办才让 ✓").contains("审核拉毛 …");
+			record("township", "township officer: investigation and household visit", desk);
+		}
+
+		try (Browser second = office()) {
+			signIn(second, colleague);
+			second.click("待您确认的入户调查记录");
+			second.click("确认调查记录");
+			assertThat(second.text(By.id("visits"))).contains("审核拉毛 ✓");
+			record("township", "second visitor confirms the visit", second);
+		}
+
+		try (Browser desk = office()) {
+			signIn(desk, handler);
+			desk.click("个案");
+			desk.click(caseNumber);
+			desk.click("提出临时救助");
+			desk.choose("档次", "二档");
+			desk.fill("家庭人口", "4");
+			desk.click("计算可救助金额");
+			String computed = desk.valueOf("现金（元）");
+			assertThat(computed).as("the calculated amount is carried into the cash field").isNotBlank();
+			desk.fill("户名", "桑杰加");
+			desk.fill("银行账号", "6228480086099991234");
+			desk.fill("开户银行", "中国农业银行共和县支行");
+			desk.click("提交审核");
+			assertThat(desk.text(By.className("decision-status"))).isEqualTo("已提出，待审核");
+			record("township", "township officer proposes temporary assistance", desk);
+		}
+
+		try (Browser review = office()) {
+			signIn(review, colleague);
+			review.click("待您审核的救助申请");
+			review.click(caseNumber);
+			review.click("审核通过，报审批");
+			assertThat(review.text(By.className("decision-status"))).isEqualTo("已审核，待审批");
+			record("township", "colleague reviews", review);
+		}
+
+		try (Browser approval = office()) {
+			signIn(approval, approver);
+			approval.click("已审核、待您审批的救助申请");
+			approval.click(caseNumber);
+			approval.click("批准");
+			assertThat(approval.text(By.className("decision-status"))).startsWith("已批准");
+			approval.click("救助发放");
+			approval.click("生成发放批次");
+			assertThat(approval.driver().findElements(By.cssSelector(".batch"))).hasSize(1);
+			assertThat(approval.pageText()).doesNotContain(approver.username());
+			record("township", "township approver approves and makes the payment batch", approval);
+			assertThat(approval.journey().accessibilityProblems()).isEmpty();
+		}
+	}
+
+	private Browser office() throws IOException {
+		return Browser.start(port, 1366, 900);
+	}
+
+	private static void signIn(Browser browser, Opened who) {
+		browser.signIn(who.username(), StaffFixtures.PASSWORD);
+		browser.waitFor(By.id("greeting"));
+		browser.journey().check(browser.driver(), "/");
+		browser.journey().reset();
+	}
+
+	/**
+	 * Writes what the person did to target/journeys, for docs/BENCHMARKS.md, and fails on any serious or critical
+	 * accessibility problem met on the way.
+	 */
+	static void record(String journey, String step, Browser browser) throws IOException {
+		Path file = Path.of("target/journeys/" + journey + ".txt");
+		Files.createDirectories(file.getParent());
+		Files.writeString(file, step + ": " + browser.journey() + "\n", StandardCharsets.UTF_8,
+				StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+		assertThat(browser.journey().accessibilityProblems()).as(step).isEmpty();
+	}
+
+}
