@@ -56,9 +56,12 @@ public class EmergencyAid {
 
 	private final Clock clock;
 
+	private final DocumentNumbers numbers;
+
 	EmergencyAid(JdbcClient jdbc, CaseDesk cases, ReliefPolicies policies, ReserveFund reserve,
 			AssistanceChain chain, WorkingDayCalendar calendar, RegionDirectory regions,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, DocumentNumbers numbers) {
+		this.numbers = numbers;
 		this.jdbc = jdbc;
 		this.cases = cases;
 		this.policies = policies;
@@ -97,15 +100,17 @@ public class EmergencyAid {
 		String situation = WrittenText.required(request.situation(), 4, 1000, "relief.situation-required");
 		String goods = WrittenText.optional(request.goods(), 500);
 		UUID id = UUID.randomUUID();
+		String number = numbers.next(DocumentNumbers.EMERGENCY_VOUCHER, now);
 		Instant due = calendar.plusWorkingDays(now, policy.rules().paperworkWorkingDays());
 		try {
 			jdbc.sql("""
-					insert into relief_emergency_grant (id, case_number, household_id, person_id, subject_name, township,
-					                                    township_path, policy_id, cause, amount, goods, situation,
-					                                    granted_by, granted_at, paperwork_due, version)
-					values (:id, :caseNumber, :household, :person, :name, :township, :path, :policy, :cause, :amount,
-					        :goods, :situation, :by, :at, :due, 0)""")
+					insert into relief_emergency_grant (id, number, case_number, household_id, person_id, subject_name,
+					                                    township, township_path, policy_id, cause, amount, goods,
+					                                    situation, granted_by, granted_at, paperwork_due, version)
+					values (:id, :number, :caseNumber, :household, :person, :name, :township, :path, :policy, :cause,
+					        :amount, :goods, :situation, :by, :at, :due, 0)""")
 				.param("id", id)
+				.param("number", number)
 				.param("caseNumber", caseNumber)
 				.param("household", found.householdId())
 				.param("person", found.personId())
@@ -125,14 +130,14 @@ public class EmergencyAid {
 		catch (DuplicateKeyException again) {
 			throw new Conflict("relief.emergency-aid-granted", caseNumber);
 		}
-		reserve.spend(found.township(), amount, "EA-" + id, caller.name());
+		reserve.spend(found.township(), amount, number, caller.name());
 		chain.record(new AssistanceChain.Grant(found.householdId(), found.personId(), found.subjectName(),
 				regions.path(found.township()), "EMERGENCY", request.cause(), id.toString(), null, caseNumber,
 				Money.fen(amount), goods.isEmpty() ? null : goods, caller.name(), caller.organisation(), now));
-		events.publishEvent(new CaseEventRecorded(caseNumber, "EMERGENCY_AID",
-				"现金 " + Money.fen(amount).toPlainString() + " 元" + (goods.isEmpty() ? "" : "；" + goods), caller.name(), now));
-		events.publishEvent(new EmergencyAidGranted(id, caseNumber, found.township(), Money.fen(amount), caller.name(),
-				now, due));
+		events.publishEvent(new CaseEventRecorded(caseNumber, "EMERGENCY_AID", "先行救助凭证 " + number + "：现金 "
+				+ Money.fen(amount).toPlainString() + " 元" + (goods.isEmpty() ? "" : "；" + goods), caller.name(), now));
+		events.publishEvent(new EmergencyAidGranted(id, number, caseNumber, found.township(), Money.fen(amount),
+				caller.name(), now, due));
 		return find(id);
 	}
 
@@ -172,7 +177,8 @@ public class EmergencyAid {
 		if (done == 0) {
 			throw new Conflict("relief.paperwork-already-complete");
 		}
-		events.publishEvent(new EmergencyPaperworkCompleted(id, grant.caseNumber(), caller.name(), now));
+		events.publishEvent(
+				new EmergencyPaperworkCompleted(id, grant.number(), grant.caseNumber(), caller.name(), now));
 		return find(id);
 	}
 
@@ -194,9 +200,9 @@ public class EmergencyAid {
 	private EmergencyGrantView find(UUID id) {
 		return jdbc.sql("select * from relief_emergency_grant where id = :id")
 			.param("id", id)
-			.query((row, n) -> new EmergencyGrantView(id, row.getString("case_number"), row.getString("subject_name"),
-					row.getString("cause"), row.getBigDecimal("amount"), row.getString("goods"),
-					row.getString("situation"), row.getString("granted_by"),
+			.query((row, n) -> new EmergencyGrantView(id, row.getString("number"), row.getString("case_number"),
+					row.getString("subject_name"), row.getString("cause"), row.getBigDecimal("amount"),
+					row.getString("goods"), row.getString("situation"), row.getString("granted_by"),
 					row.getTimestamp("granted_at").toInstant(), row.getTimestamp("paperwork_due").toInstant(),
 					row.getString("paperwork_done_by"),
 					row.getTimestamp("paperwork_done_at") == null ? null

@@ -48,8 +48,11 @@ class ReliefPages {
 
 	private final java.time.Clock clock;
 
+	private final Payments payments;
+
 	ReliefPages(DecisionDesk decisions, EmergencyAid emergency, CaseDesk cases, ReliefPolicies policies,
-			IntakeDesk intake, PageProblems problems, java.time.Clock clock) {
+			IntakeDesk intake, PageProblems problems, java.time.Clock clock, Payments payments) {
+		this.payments = payments;
 		this.decisions = decisions;
 		this.emergency = emergency;
 		this.cases = cases;
@@ -140,7 +143,11 @@ class ReliefPages {
 		model.addAttribute("found", found);
 		model.addAttribute("form", form);
 		model.addAttribute("computation", computation);
-		model.addAttribute("decisions", decisions.ofCase(number, caller));
+		List<DecisionView> ofCase = decisions.ofCase(number, caller);
+		model.addAttribute("decisions", ofCase);
+		Map<UUID, List<PaymentOrderView>> orders = payments.ofCase(number);
+		model.addAttribute("orders", ofCase.stream()
+			.collect(Collectors.toMap(DecisionView::id, d -> orders.getOrDefault(d.id(), List.of()))));
 		model.addAttribute("actions", decisions.actionsOnCase(number, caller));
 		model.addAttribute("grants", emergency.ofCase(number, caller));
 		model.addAttribute("chain", decisions.chainOf(number, caller));

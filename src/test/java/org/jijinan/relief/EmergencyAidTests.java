@@ -45,6 +45,9 @@ class EmergencyAidTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	java.time.Clock clock;
+
 	Visitor clerk;
 
 	Visitor officer;
@@ -89,8 +92,14 @@ class EmergencyAidTests {
 			.contains("paperworkDue");
 		assertThat(new java.math.BigDecimal(balance())).isEqualByComparingTo(
 				new java.math.BigDecimal(before).subtract(new java.math.BigDecimal("1200")));
+		String voucher = voucherOf(granted);
+		assertThat(voucher).startsWith("XJ-" + year() + "-");
 		assertThat(officer.get("/api/v1/reserve-funds/632521102").body()).contains("\"kind\":\"SPENDING\"")
-			.contains("EA-" + idOf(granted));
+			.contains("\"reference\":\"" + voucher + "\"")
+			.doesNotContain(idOf(granted));
+		assertThat(officer.get("/cases/" + number + "/relief").body()).contains("先行救助凭证 " + voucher);
+		assertThat(officer.get("/api/v1/cases/" + number + "/timeline").body())
+			.contains("先行救助凭证 " + voucher + "：现金 1200.00 元");
 		assertProblem(grant(number, "100"), 409, "relief.emergency-aid-granted");
 		assertThat(officer.get("/api/v1/cases/" + number + "/assistance-chain").body())
 			.contains("\"scheme\":\"EMERGENCY\"").contains("\"amount\":1200.00");
@@ -126,6 +135,48 @@ class EmergencyAidTests {
 		String loser = officer.get("/api/v1/cases/" + first + "/emergency-aid").body().equals("[]") ? first : second;
 		assertThat(officer.get("/api/v1/cases/" + loser + "/emergency-aid").body()).isEqualTo("[]");
 		assertThat(officer.get("/api/v1/cases/" + loser + "/assistance-chain").body()).doesNotContain("EMERGENCY");
+	}
+
+	@Test
+	void numbersVouchersGrantedAtOnceEachItsOwn() throws Exception {
+		topUp("4000", "GH-BYJ-" + UUID.randomUUID().toString().substring(0, 8));
+		List<String> numbers = List.of(emergencyCase(), emergencyCase(), emergencyCase(), emergencyCase());
+		var barrier = new CyclicBarrier(numbers.size());
+		var pool = Executors.newFixedThreadPool(numbers.size());
+		List<Visitor> officers = List.of(officer, colleague, officer, colleague);
+		List<Callable<Page>> grants = new java.util.ArrayList<>();
+		for (int i = 0; i < numbers.size(); i++) {
+			Visitor by = officers.get(i);
+			String number = numbers.get(i);
+			grants.add(() -> {
+				barrier.await();
+				return by.json("POST", "/api/v1/cases/" + number + "/emergency-aid", body("500"));
+			});
+		}
+		List<Page> granted = pool.invokeAll(grants).stream().map(future -> {
+			try {
+				return future.get();
+			}
+			catch (Exception failed) {
+				throw new IllegalStateException(failed);
+			}
+		}).toList();
+		pool.shutdown();
+
+		assertThat(granted).extracting(Page::status).containsOnly(201);
+		List<String> vouchers = granted.stream().map(EmergencyAidTests::voucherOf).toList();
+		assertThat(vouchers).as("four grants at once, four numbers").doesNotHaveDuplicates()
+			.allMatch(voucher -> voucher.matches("XJ-" + year() + "-[0-9]{6}"));
+	}
+
+	private int year() {
+		return clock.instant().atZone(java.time.ZoneId.of("Asia/Shanghai")).getYear();
+	}
+
+	private static String voucherOf(Page granted) {
+		String voucher = granted.body().replaceAll("(?s).*\"number\":\"(XJ-[0-9]{4}-[0-9]{6})\".*", "$1");
+		assertThat(voucher).as(granted.body()).matches("XJ-[0-9]{4}-[0-9]{6}");
+		return voucher;
 	}
 
 	private void drain() {
