@@ -50,9 +50,12 @@ class ReliefPages {
 
 	private final Payments payments;
 
+	private final GoodsStock goods;
+
 	ReliefPages(DecisionDesk decisions, EmergencyAid emergency, CaseDesk cases, ReliefPolicies policies,
-			IntakeDesk intake, PageProblems problems, java.time.Clock clock, Payments payments) {
+			IntakeDesk intake, PageProblems problems, java.time.Clock clock, Payments payments, GoodsStock goods) {
 		this.payments = payments;
+		this.goods = goods;
 		this.decisions = decisions;
 		this.emergency = emergency;
 		this.cases = cases;
@@ -107,16 +110,17 @@ class ReliefPages {
 	}
 
 	@PostMapping("/cases/{number}/relief/emergency-aid")
-	String grant(@PathVariable String number, @RequestParam(required = false) @Nullable String cause,
-			@RequestParam(required = false) @Nullable String amount,
-			@RequestParam(required = false) @Nullable String goods,
-			@RequestParam(required = false) @Nullable String situation, @AuthenticationPrincipal Caller caller,
-			Model model) {
-		return attempt(number, caller, model,
-				() -> emergency.grant(number,
-						new EmergencyAid.Request(cause, FormNumbers.amount(amount, "relief.amount-invalid"), goods,
-								situation),
-						caller));
+	String grant(@PathVariable String number, @ModelAttribute("emergencyForm") EmergencyForm form,
+			@AuthenticationPrincipal Caller caller, Model model) {
+		try {
+			emergency.grant(number, form.toRequest(), caller);
+			return "redirect:/cases/" + number + "/relief";
+		}
+		catch (DomainProblem problem) {
+			problems.show(model, problem);
+			model.addAttribute("emergencyProblemField", EmergencyForm.fieldOf(problem.code()));
+			return page(number, new ProposalForm(), null, caller, model);
+		}
 	}
 
 	@PostMapping("/cases/{number}/relief/emergency-aid/{id}/paperwork")
@@ -170,7 +174,27 @@ class ReliefPages {
 		model.addAttribute("handles", caller.roles().stream().anyMatch(Decision.TOWNSHIP_REVIEWERS::contains));
 		model.addAttribute("officer", caller.roles().stream().anyMatch(EmergencyAid.OFFICERS::contains));
 		model.addAttribute("beforeDecision", EmergencyAid.beforeDecision(found.status()));
+		if (!model.containsAttribute("emergencyForm")) {
+			model.addAttribute("emergencyForm", new EmergencyForm());
+		}
+		model.addAttribute("stock", stockFor(found, caller, model));
 		return "relief/case";
+	}
+
+	/**
+	 * @return the township's goods an officer may hand out with emergency aid, when the form is shown
+	 */
+	private List<GoodsStock.Item> stockFor(CaseView found, Caller caller, Model model) {
+		boolean officer = Boolean.TRUE.equals(model.getAttribute("officer"));
+		if (!officer || !EmergencyAid.beforeDecision(found.status())) {
+			return List.of();
+		}
+		try {
+			return goods.stock(found.township(), caller);
+		}
+		catch (DomainProblem outOfReach) {
+			return List.of();
+		}
 	}
 
 	private Map<String, String> causeNames() {

@@ -266,6 +266,16 @@ class PaymentTests {
 		assertProblem(reviewer.json("POST", "/api/v1/decisions/" + approvedGoods() + "/goods-handout",
 				"[{\"item\": \"棉被\", \"unit\": \"床\", \"quantity\": 100000}]"), 422, "relief.goods-short");
 		assertThat(stockOf("棉被")).isEqualTo(before - 4);
+
+		String caseNumber = handler.get("/api/v1/decisions/" + decision).body()
+			.replaceAll("(?s).*\"caseNumber\":\"([^\"]+)\".*", "$1");
+		assertThat(handler.get("/api/v1/cases/" + caseNumber + "/assistance-chain").body())
+			.as("the household's history keeps goods apart from cash")
+			.contains("\"amount\":0.00,\"goodsValue\":400.00,\"goods\":\"棉被 4 床\"")
+			.contains("\"totals\":{\"TEMPORARY\":0.00}")
+			.contains("\"goodsValues\":{\"TEMPORARY\":400.00}");
+		assertThat(handler.get("/cases/" + caseNumber + "/relief").body()).contains("临时救助 现金 0 元")
+			.contains("临时救助 实物折价 400 元").contains("棉被 4 床（折价 400 元）");
 	}
 
 	private int stockOf(String item) {
