@@ -85,6 +85,8 @@ class ReliefPages {
 			if (action.equals("compute")) {
 				Computation computation = decisions.compute(number, form.getCause() == null ? "" : form.getCause(),
 						form.getBand() == null ? "" : form.getBand(), form.persons(), form.isUrban(), caller);
+				// The amount the rules allow goes into the cash field; the clerk may still change it.
+				form.setCashAmount(computation.amount().toPlainString());
 				return page(number, form, computation, caller, model);
 			}
 			decisions.propose(number, form.toProposal(), caller);
