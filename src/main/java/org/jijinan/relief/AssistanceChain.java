@@ -48,10 +48,10 @@ class AssistanceChain {
 		UUID id = UUID.randomUUID();
 		int recorded = jdbc.sql("""
 				insert into relief_assistance (id, household_id, person_id, subject_name, township_path, scheme, cause,
-				                               source_ref, bill_ref, case_number, amount, goods, granted_by,
-				                               organisation, granted_at)
+				                               source_ref, bill_ref, case_number, amount, goods_value, goods,
+				                               granted_by, organisation, granted_at)
 				values (:id, :household, :person, :name, :path, :scheme, :cause, :source, :bill, :caseNumber, :amount,
-				        :goods, :by, :organisation, :at)
+				        :goodsValue, :goods, :by, :organisation, :at)
 				on conflict (scheme, source_ref) do nothing""")
 			.param("id", id)
 			.param("household", grant.householdId())
@@ -64,6 +64,7 @@ class AssistanceChain {
 			.param("bill", grant.billRef())
 			.param("caseNumber", grant.caseNumber())
 			.param("amount", grant.amount())
+			.param("goodsValue", grant.goodsValue())
 			.param("goods", grant.goods())
 			.param("by", grant.grantedBy())
 			.param("organisation", grant.organisation())
@@ -121,7 +122,7 @@ class AssistanceChain {
 
 	/**
 	 * @return what the household (or, without one, the person) received from the given schemes in the calendar year
-	 * of {@code at}
+	 * of {@code at}: cash and the value of goods, since the yearly cap counts both
 	 */
 	BigDecimal receivedInYear(@Nullable UUID householdId, @Nullable UUID personId, List<String> schemes,
 			Instant at) {
@@ -130,7 +131,7 @@ class AssistanceChain {
 		}
 		ZonedDateTime start = at.atZone(CHINA).withDayOfYear(1).toLocalDate().atStartOfDay(CHINA);
 		return jdbc.sql("""
-				select coalesce(sum(amount), 0) from relief_assistance
+				select coalesce(sum(amount + goods_value), 0) from relief_assistance
 				 where (household_id = :household or household_id is null and person_id = :person)
 				   and scheme in (:schemes) and reversed_at is null and granted_at >= :from and granted_at < :to""")
 			.param("household", householdId)
@@ -201,7 +202,8 @@ class AssistanceChain {
 	private static AssistanceRecord record(java.sql.ResultSet row, int number) throws java.sql.SQLException {
 		return new AssistanceRecord(row.getObject("id", UUID.class), row.getString("scheme"), row.getString("cause"),
 				row.getString("source_ref"), row.getString("bill_ref"), row.getString("case_number"),
-				row.getString("subject_name"), row.getBigDecimal("amount"), row.getString("goods"),
+				row.getString("subject_name"), row.getBigDecimal("amount"), row.getBigDecimal("goods_value"),
+				row.getString("goods"),
 				row.getString("granted_by"), row.getString("organisation"), row.getTimestamp("granted_at").toInstant(),
 				row.getTimestamp("reversed_at") != null);
 	}
@@ -224,8 +226,8 @@ class AssistanceChain {
 	 */
 	record Grant(@Nullable UUID householdId, @Nullable UUID personId, @Nullable String subjectName,
 			String townshipPath, String scheme, @Nullable String cause, String sourceRef, @Nullable String billRef,
-			@Nullable String caseNumber, BigDecimal amount, @Nullable String goods, String grantedBy,
-			String organisation, Instant grantedAt) {
+			@Nullable String caseNumber, BigDecimal amount, BigDecimal goodsValue, @Nullable String goods,
+			String grantedBy, String organisation, Instant grantedAt) {
 	}
 
 }

@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  * @param billRef the hospital bill it paid towards
  * @param caseNumber the case, when there is one
  * @param subjectName the person
- * @param amount cash (or the goods' value)
+ * @param amount the cash (for a charity's or a department's help, what they reported: cash or the goods' value)
+ * @param goodsValue what the goods were valued at, apart from the cash
  * @param goods goods
  * @param grantedBy who granted it
  * @param organisation the unit that granted it
@@ -25,5 +26,5 @@ import org.jspecify.annotations.Nullable;
  */
 public record AssistanceRecord(UUID id, String scheme, @Nullable String cause, String sourceRef,
 		@Nullable String billRef, @Nullable String caseNumber, @Nullable String subjectName, BigDecimal amount,
-		@Nullable String goods, String grantedBy, String organisation, Instant grantedAt, boolean reversed) {
+		BigDecimal goodsValue, @Nullable String goods, String grantedBy, String organisation, Instant grantedAt, boolean reversed) {
 }

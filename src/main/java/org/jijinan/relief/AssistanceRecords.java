@@ -29,7 +29,7 @@ public class AssistanceRecords {
 	public void record(Received received) {
 		chain.record(new AssistanceChain.Grant(received.householdId(), received.personId(), received.subjectName(),
 				received.townshipPath(), received.scheme(), received.cause(), received.sourceRef(), null,
-				received.caseNumber(), Money.fen(received.amount()), received.goods(), received.by(),
+				received.caseNumber(), Money.fen(received.amount()), Money.ZERO, received.goods(), received.by(),
 				received.organisation(), received.at()));
 	}
 

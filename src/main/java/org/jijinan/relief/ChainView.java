@@ -13,17 +13,23 @@ import org.jspecify.annotations.Nullable;
  * @param householdId the household, when the case knows one
  * @param personId the person, when the case knows one
  * @param records everything received, newest first
- * @param totals what each scheme gave (reversed records not counted)
+ * @param totals the cash each scheme gave (reversed records not counted)
+ * @param goodsValues the value of the goods each scheme gave, apart from the cash (schemes that gave goods of a
+ * known value only)
  */
 public record ChainView(@Nullable UUID householdId, @Nullable UUID personId, List<AssistanceRecord> records,
-		Map<String, BigDecimal> totals) {
+		Map<String, BigDecimal> totals, Map<String, BigDecimal> goodsValues) {
 
 	static ChainView of(@Nullable UUID householdId, @Nullable UUID personId, List<AssistanceRecord> records) {
 		Map<String, BigDecimal> totals = new java.util.TreeMap<>();
-		records.stream()
-			.filter(record -> !record.reversed())
-			.forEach(record -> totals.merge(record.scheme(), record.amount(), BigDecimal::add));
-		return new ChainView(householdId, personId, records, totals);
+		Map<String, BigDecimal> goodsValues = new java.util.TreeMap<>();
+		records.stream().filter(record -> !record.reversed()).forEach(record -> {
+			totals.merge(record.scheme(), record.amount(), BigDecimal::add);
+			if (record.goodsValue().signum() > 0) {
+				goodsValues.merge(record.scheme(), record.goodsValue(), BigDecimal::add);
+			}
+		});
+		return new ChainView(householdId, personId, records, totals, goodsValues);
 	}
 
 }

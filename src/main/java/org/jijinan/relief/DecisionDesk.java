@@ -253,7 +253,7 @@ public class DecisionDesk {
 				caller.name(), now));
 		chain.record(new AssistanceChain.Grant(decision.householdId(), decision.personId(), approved.subjectName(),
 				decision.townshipPath(), "TEMPORARY", approved.cause(), approved.id().toString(), approved.billRef(),
-				approved.caseNumber(), approved.cashAmount().add(approved.goodsValue()), approved.goods(),
+				approved.caseNumber(), approved.cashAmount(), approved.goodsValue(), approved.goods(),
 				caller.name(), caller.organisation(), now));
 		return approved;
 	}

@@ -56,9 +56,15 @@ public class EmergencyAid {
 
 	private final Clock clock;
 
+	private final DocumentNumbers numbers;
+
+	private final GoodsStock stock;
+
 	EmergencyAid(JdbcClient jdbc, CaseDesk cases, ReliefPolicies policies, ReserveFund reserve,
 			AssistanceChain chain, WorkingDayCalendar calendar, RegionDirectory regions,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, DocumentNumbers numbers, GoodsStock stock) {
+		this.numbers = numbers;
+		this.stock = stock;
 		this.jdbc = jdbc;
 		this.cases = cases;
 		this.policies = policies;
@@ -95,17 +101,19 @@ public class EmergencyAid {
 			throw new RuleViolation("relief.over-emergency-limit", policy.rules().emergencyLimit().toPlainString());
 		}
 		String situation = WrittenText.required(request.situation(), 4, 1000, "relief.situation-required");
-		String goods = WrittenText.optional(request.goods(), 500);
+		String note = WrittenText.optional(request.goods(), 500);
 		UUID id = UUID.randomUUID();
+		String number = numbers.next(DocumentNumbers.EMERGENCY_VOUCHER, now);
 		Instant due = calendar.plusWorkingDays(now, policy.rules().paperworkWorkingDays());
 		try {
 			jdbc.sql("""
-					insert into relief_emergency_grant (id, case_number, household_id, person_id, subject_name, township,
-					                                    township_path, policy_id, cause, amount, goods, situation,
-					                                    granted_by, granted_at, paperwork_due, version)
-					values (:id, :caseNumber, :household, :person, :name, :township, :path, :policy, :cause, :amount,
-					        :goods, :situation, :by, :at, :due, 0)""")
+					insert into relief_emergency_grant (id, number, case_number, household_id, person_id, subject_name,
+					                                    township, township_path, policy_id, cause, amount, goods,
+					                                    situation, granted_by, granted_at, paperwork_due, version)
+					values (:id, :number, :caseNumber, :household, :person, :name, :township, :path, :policy, :cause,
+					        :amount, :goods, :situation, :by, :at, :due, 0)""")
 				.param("id", id)
+				.param("number", number)
 				.param("caseNumber", caseNumber)
 				.param("household", found.householdId())
 				.param("person", found.personId())
@@ -115,7 +123,7 @@ public class EmergencyAid {
 				.param("policy", policy.id())
 				.param("cause", request.cause())
 				.param("amount", Money.fen(amount))
-				.param("goods", goods.isEmpty() ? null : goods)
+				.param("goods", note.isEmpty() ? null : note)
 				.param("situation", situation)
 				.param("by", caller.name())
 				.param("at", Timestamp.from(now))
@@ -125,15 +133,40 @@ public class EmergencyAid {
 		catch (DuplicateKeyException again) {
 			throw new Conflict("relief.emergency-aid-granted", caseNumber);
 		}
-		reserve.spend(found.township(), amount, "EA-" + id, caller.name());
+		reserve.spend(found.township(), amount, number, caller.name());
+		String goods = goods(found, request.items(), note, number, caller);
 		chain.record(new AssistanceChain.Grant(found.householdId(), found.personId(), found.subjectName(),
 				regions.path(found.township()), "EMERGENCY", request.cause(), id.toString(), null, caseNumber,
-				Money.fen(amount), goods.isEmpty() ? null : goods, caller.name(), caller.organisation(), now));
-		events.publishEvent(new CaseEventRecorded(caseNumber, "EMERGENCY_AID",
-				"现金 " + Money.fen(amount).toPlainString() + " 元" + (goods.isEmpty() ? "" : "；" + goods), caller.name(), now));
-		events.publishEvent(new EmergencyAidGranted(id, caseNumber, found.township(), Money.fen(amount), caller.name(),
-				now, due));
+				Money.fen(amount), Money.ZERO, goods.isEmpty() ? null : goods, caller.name(), caller.organisation(), now));
+		events.publishEvent(new CaseEventRecorded(caseNumber, "EMERGENCY_AID", "先行救助凭证 " + number + "：现金 "
+				+ Money.fen(amount).toPlainString() + " 元" + (goods.isEmpty() ? "" : "；" + goods), caller.name(), now));
+		events.publishEvent(new EmergencyAidGranted(id, number, caseNumber, found.township(), Money.fen(amount),
+				caller.name(), now, due));
 		return find(id);
+	}
+
+	/**
+	 * Takes the grant's goods from the township's stock and writes them on the grant, after any goods note.
+	 * @return what the family received in goods, as people read it (棉被 2 床、大米 1 袋), or empty
+	 */
+	private String goods(CaseView found, @Nullable List<GoodsStock.Issue> items, String note, String voucher,
+			Caller caller) {
+		if (items == null || items.isEmpty()) {
+			return note;
+		}
+		String taken = stock.issue(found.township(), items, voucher, caller.name())
+			.stream()
+			.map(item -> item.item() + " " + item.quantity() + " " + item.unit())
+			.collect(java.util.stream.Collectors.joining("、"));
+		String goods = note.isEmpty() ? taken : taken + "；" + note;
+		if (goods.length() > 500) {
+			throw new RuleViolation("relief.goods-too-long");
+		}
+		jdbc.sql("update relief_emergency_grant set goods = :goods where number = :voucher")
+			.param("goods", goods)
+			.param("voucher", voucher)
+			.update();
+		return goods;
 	}
 
 	/**
@@ -172,7 +205,8 @@ public class EmergencyAid {
 		if (done == 0) {
 			throw new Conflict("relief.paperwork-already-complete");
 		}
-		events.publishEvent(new EmergencyPaperworkCompleted(id, grant.caseNumber(), caller.name(), now));
+		events.publishEvent(
+				new EmergencyPaperworkCompleted(id, grant.number(), grant.caseNumber(), caller.name(), now));
 		return find(id);
 	}
 
@@ -194,9 +228,9 @@ public class EmergencyAid {
 	private EmergencyGrantView find(UUID id) {
 		return jdbc.sql("select * from relief_emergency_grant where id = :id")
 			.param("id", id)
-			.query((row, n) -> new EmergencyGrantView(id, row.getString("case_number"), row.getString("subject_name"),
-					row.getString("cause"), row.getBigDecimal("amount"), row.getString("goods"),
-					row.getString("situation"), row.getString("granted_by"),
+			.query((row, n) -> new EmergencyGrantView(id, row.getString("number"), row.getString("case_number"),
+					row.getString("subject_name"), row.getString("cause"), row.getBigDecimal("amount"),
+					row.getString("goods"), row.getString("situation"), row.getString("granted_by"),
 					row.getTimestamp("granted_at").toInstant(), row.getTimestamp("paperwork_due").toInstant(),
 					row.getString("paperwork_done_by"),
 					row.getTimestamp("paperwork_done_at") == null ? null
@@ -211,11 +245,12 @@ public class EmergencyAid {
 	 *
 	 * @param cause the hardship cause (one of the case's)
 	 * @param amount the cash, at most the emergency limit
-	 * @param goods goods handed out at once
+	 * @param goods a note of goods handed out at once that are not kept in the township's stock
 	 * @param situation what makes it urgent
+	 * @param items goods taken from the township's stock, at most what is on hand
 	 */
 	public record Request(@Nullable String cause, @Nullable BigDecimal amount, @Nullable String goods,
-			@Nullable String situation) {
+			@Nullable String situation, @Nullable List<GoodsStock.Issue> items) {
 	}
 
 }

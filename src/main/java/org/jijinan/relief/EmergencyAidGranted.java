@@ -12,6 +12,7 @@ import org.jijinan.shared.DivisionCode;
  * Emergency aid was granted first (先行救助); its paperwork is due by {@code paperworkDue}.
  *
  * @param grantId the grant
+ * @param number its voucher number (先行救助凭证), {@code XJ-2026-000045}
  * @param caseNumber its case
  * @param township the township that paid it from its reserve
  * @param amount the cash
@@ -19,7 +20,7 @@ import org.jijinan.shared.DivisionCode;
  * @param at when
  * @param paperworkDue when the paperwork must be complete
  */
-public record EmergencyAidGranted(UUID grantId, String caseNumber, DivisionCode township, BigDecimal amount,
+public record EmergencyAidGranted(UUID grantId, String number, String caseNumber, DivisionCode township, BigDecimal amount,
 		String by, Instant at, Instant paperworkDue) implements AuditableEvent {
 
 	@Override
@@ -39,7 +40,7 @@ public record EmergencyAidGranted(UUID grantId, String caseNumber, DivisionCode 
 
 	@Override
 	public Map<String, String> auditDetails() {
-		return Map.of("case", caseNumber, "amount", amount.toPlainString());
+		return Map.of("number", number, "case", caseNumber, "amount", amount.toPlainString());
 	}
 
 }

@@ -40,10 +40,13 @@ class EmergencyController {
 
 	@Operation(summary = "Grant emergency aid first (先行救助)",
 			description = "`TOWNSHIP_REVIEWER` or `TOWNSHIP_APPROVER` of the case's area, paid from the township "
-					+ "reserve fund; one grant per case; the paperwork is due afterwards. Answers 201. Problems: 403 "
+					+ "reserve fund; one grant per case; the paperwork is due afterwards. `items` are goods taken from the "
+					+ "township's stock in the same transaction (`goods` is a note of goods from elsewhere). The grant "
+					+ "gets its voucher number (`number`, XJ-2026-000045). Answers 201. Problems: 403 "
 					+ "`relief.not-allowed`, 404 `casework.case-not-found`, 409 "
 					+ "`relief.emergency-aid-granted`/`relief.case-not-ready`, 422 when the amount breaks the limit or "
-					+ "the reserve is short.",
+					+ "the reserve is short, or `relief.goods-over-stock`/`relief.goods-not-in-stock` when the stock "
+					+ "does not hold the goods (nothing is written then).",
 			responses = @ApiResponse(responseCode = "201", description = "Created"))
 	@PostMapping("/cases/{number}/emergency-aid")
 	ResponseEntity<EmergencyGrantView> grant(@PathVariable String number, @RequestBody EmergencyAid.Request request,

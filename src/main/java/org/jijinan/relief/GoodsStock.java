@@ -2,8 +2,12 @@ package org.jijinan.relief;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -16,6 +20,7 @@ import org.jijinan.shared.Forbidden;
 import org.jijinan.shared.InvalidInput;
 import org.jijinan.shared.RuleViolation;
 import org.jijinan.shared.WrittenText;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -105,14 +110,7 @@ public class GoodsStock {
 		}
 		for (Item item : items) {
 			quantity(item.quantity());
-			int taken = jdbc.sql("""
-					update relief_goods_stock set quantity = quantity - :quantity
-					 where township = :township and item = :item and quantity >= :quantity""")
-				.param("quantity", item.quantity())
-				.param("township", view.township().value())
-				.param("item", item.item())
-				.update();
-			if (taken == 0) {
+			if (take(view.township(), item.item(), item.quantity()).isEmpty()) {
 				throw new RuleViolation("relief.goods-short", item.item());
 			}
 			entry(view.township(), item.item(), "HANDOUT", item.quantity(), decisionId.toString(), caller.name(),
@@ -120,6 +118,73 @@ public class GoodsStock {
 		}
 		events.publishEvent(new GoodsHandedOut(decisionId, view.caseNumber(), caller.name()));
 		return stock(view.township(), caller);
+	}
+
+	/**
+	 * Takes goods out of the township's stock for an emergency grant, inside the grant's transaction: all of them or
+	 * none, never more than is on hand, each entered on the ledger under the grant's voucher number.
+	 * @return what was taken, with its unit (the same item asked for twice is taken once, added up)
+	 */
+	List<Item> issue(DivisionCode township, List<Issue> wanted, String voucher, String by) {
+		Map<String, Integer> merged = new LinkedHashMap<>();
+		for (Issue issue : wanted) {
+			String name = WrittenText.required(issue.item(), 1, 40, "relief.goods-item-required");
+			quantity(issue.quantity());
+			merged.merge(name, issue.quantity(), Integer::sum);
+		}
+		List<Item> taken = new ArrayList<>();
+		merged.forEach((name, quantity) -> {
+			quantity(quantity);
+			String unit = take(township, name, quantity).orElseThrow(() -> shortOf(township, name, quantity));
+			entry(township, name, "HANDOUT", quantity, voucher, by, "relief.goods-handed-out");
+			taken.add(new Item(name, unit, quantity));
+		});
+		return taken;
+	}
+
+	/**
+	 * @return the township's ledger of goods received and handed out, newest first; a decision's handout named by
+	 * its case
+	 */
+	@Transactional(readOnly = true)
+	public List<Entry> entries(DivisionCode township, Caller caller) {
+		keeper(township, caller);
+		return jdbc.sql("""
+				select e.item, coalesce(s.unit, '') as unit, e.kind, e.quantity,
+				       coalesce(d.case_number, e.reference) as reference, e.entered_by, e.entered_at
+				  from relief_goods_entry e
+				  left join relief_goods_stock s on s.township = e.township and s.item = e.item
+				  left join relief_decision d on e.kind = 'HANDOUT' and d.id::text = e.reference
+				 where e.township = :township order by e.entered_at desc limit 500""")
+			.param("township", township.value())
+			.query((row, n) -> new Entry(row.getString(1), row.getString(2), row.getString(3), row.getInt(4),
+					row.getString(5), row.getString(6), row.getTimestamp(7).toInstant()))
+			.list();
+	}
+
+	/**
+	 * @return the unit of the item when that many were taken from stock; empty when fewer are on hand
+	 */
+	private Optional<String> take(DivisionCode township, String item, int quantity) {
+		return jdbc.sql("""
+				update relief_goods_stock set quantity = quantity - :quantity
+				 where township = :township and item = :item and quantity >= :quantity
+				returning unit""")
+			.param("quantity", quantity)
+			.param("township", township.value())
+			.param("item", item)
+			.query(String.class)
+			.optional();
+	}
+
+	private RuleViolation shortOf(DivisionCode township, String item, int wanted) {
+		return jdbc.sql("select unit, quantity from relief_goods_stock where township = :township and item = :item")
+			.param("township", township.value())
+			.param("item", item)
+			.query((row, n) -> new RuleViolation("relief.goods-over-stock", item, row.getInt(2), row.getString(1),
+					wanted))
+			.optional()
+			.orElseGet(() -> new RuleViolation("relief.goods-not-in-stock", item));
 	}
 
 	private void entry(DivisionCode township, String item, String kind, int quantity, String reference, String by,
@@ -167,6 +232,30 @@ public class GoodsStock {
 	 * @param quantity how many
 	 */
 	public record Item(String item, String unit, int quantity) {
+	}
+
+	/**
+	 * Goods asked for from the township's stock.
+	 *
+	 * @param item the stock item (棉被, 大米 …)
+	 * @param quantity how many, in the item's unit
+	 */
+	public record Issue(@Nullable String item, int quantity) {
+	}
+
+	/**
+	 * One movement of the goods ledger.
+	 *
+	 * @param item what
+	 * @param unit its unit
+	 * @param kind {@code RECEIPT} (入库) or {@code HANDOUT} (发放)
+	 * @param quantity how many
+	 * @param reference the delivery note, the emergency grant's voucher number or the decision's case
+	 * @param enteredBy who
+	 * @param enteredAt when
+	 */
+	public record Entry(String item, String unit, String kind, int quantity, String reference, String enteredBy,
+			Instant enteredAt) {
 	}
 
 	record GoodsHandedOut(UUID decisionId, String caseNumber, String by) implements AuditableEvent {

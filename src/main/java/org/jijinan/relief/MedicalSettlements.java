@@ -161,7 +161,7 @@ public class MedicalSettlements {
 		if (split.assistance().signum() > 0) {
 			chain.record(new AssistanceChain.Grant(patient.householdId(), patient.personId(), patient.name(),
 					patient.residencePath(), "MEDICAL", null, id.toString(), hospital.code() + "/" + hospital.admission(),
-					null, split.assistance(), null, caller.name(), organisation(caller), now));
+					null, split.assistance(), Money.ZERO, null, caller.name(), organisation(caller), now));
 		}
 		events.publishEvent(new MedicalBillSettled(id, hospital.code(), split.assistance(), caller.name()));
 		return load(id, split.after());

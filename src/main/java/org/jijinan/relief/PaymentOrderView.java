@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
  * A payment order as screens and the API show it; the account only masked.
  *
  * @param id the order
+ * @param number its human number, {@code ZF-2026-000123}: per year, in the order orders were made
  * @param decisionId the decision it pays
  * @param attempt 1, or more for a re-issue after a failure
  * @param caseNumber the case
@@ -24,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * @param createdAt when the order was made
  * @param settledAt when the bank's result came in
  */
-public record PaymentOrderView(UUID id, UUID decisionId, int attempt, String caseNumber, BigDecimal amount,
+public record PaymentOrderView(UUID id, String number, UUID decisionId, int attempt, String caseNumber, BigDecimal amount,
 		String payeeName, String payeeAccount, String payeeBank, String status, @Nullable String batchNumber,
 		@Nullable String bankReference, @Nullable String failureReason, Instant createdAt,
 		@Nullable Instant settledAt) {

@@ -73,10 +73,13 @@ public class Payments {
 
 	private final CrashPoints crashPoints;
 
+	private final DocumentNumbers numbers;
+
 	Payments(JdbcClient jdbc, Sealer sealer, RegionDirectory regions, CaseDesk cases,
 			ApplicationEventPublisher events, Clock clock, KeyRing keys, ReliefSettings settings,
-			CrashPoints crashPoints) {
+			CrashPoints crashPoints, DocumentNumbers numbers) {
 		this.crashPoints = crashPoints;
+		this.numbers = numbers;
 		this.jdbc = jdbc;
 		this.sealer = sealer;
 		this.regions = regions;
@@ -92,12 +95,15 @@ public class Payments {
 	 * grants no cash or has its order already.
 	 */
 	void order(Decision.PaymentDue due) {
+		Instant now = clock.instant();
 		jdbc.sql("""
-				insert into relief_payment_order (id, decision_id, attempt, case_number, township_path, amount, payee_name,
-				       payee_account, payee_account_masked, payee_bank, status, created_at)
-				values (:id, :decision, 1, :caseNumber, :path, :amount, :name, :account, :masked, :bank, 'PENDING', :at)
+				insert into relief_payment_order (id, number, decision_id, attempt, case_number, township_path, amount,
+				       payee_name, payee_account, payee_account_masked, payee_bank, status, created_at)
+				values (:id, :number, :decision, 1, :caseNumber, :path, :amount, :name, :account, :masked, :bank,
+				        'PENDING', :at)
 				on conflict do nothing""")
 			.param("id", UUID.randomUUID())
+			.param("number", numbers.next(DocumentNumbers.PAYMENT_ORDER, now))
 			.param("decision", due.decisionId())
 			.param("caseNumber", due.caseNumber())
 			.param("path", due.townshipPath())
@@ -106,7 +112,7 @@ public class Payments {
 			.param("account", due.sealedAccount())
 			.param("masked", due.maskedAccount())
 			.param("bank", due.bank())
-			.param("at", Timestamp.from(clock.instant()))
+			.param("at", Timestamp.from(now))
 			.update();
 	}
 
@@ -149,6 +155,23 @@ public class Payments {
 			.param("scope", scope)
 			.query((row, n) -> view(row))
 			.list();
+	}
+
+	/**
+	 * @return the orders of a case's decisions, by decision, first attempt first; for a page that has checked the
+	 * viewer may see the case
+	 */
+	Map<UUID, List<PaymentOrderView>> ofCase(String caseNumber) {
+		return jdbc.sql("""
+				select o.*, b.number as batch_number from relief_payment_order o
+				  left join relief_payment_batch b on b.id = o.batch_id
+				 where o.case_number = :caseNumber order by o.attempt""")
+			.param("caseNumber", caseNumber)
+			.query((row, n) -> view(row))
+			.list()
+			.stream()
+			.collect(java.util.stream.Collectors.groupingBy(PaymentOrderView::decisionId,
+					java.util.LinkedHashMap::new, java.util.stream.Collectors.toList()));
 	}
 
 	/**
@@ -349,17 +372,19 @@ public class Payments {
 			masked = BankAccounts.masked(number);
 		}
 		UUID id = UUID.randomUUID();
+		Instant now = clock.instant();
 		try {
 			jdbc.sql("""
-					insert into relief_payment_order (id, decision_id, attempt, case_number, township_path, amount,
-					       payee_name, payee_account, payee_account_masked, payee_bank, status, created_at)
-					select :id, decision_id, attempt + 1, case_number, township_path, amount, payee_name, :account,
-					       :masked, :bank, 'PENDING', :at from relief_payment_order where id = :failed""")
+					insert into relief_payment_order (id, number, decision_id, attempt, case_number, township_path,
+					       amount, payee_name, payee_account, payee_account_masked, payee_bank, status, created_at)
+					select :id, :number, decision_id, attempt + 1, case_number, township_path, amount, payee_name,
+					       :account, :masked, :bank, 'PENDING', :at from relief_payment_order where id = :failed""")
 				.param("id", id)
+				.param("number", numbers.next(DocumentNumbers.PAYMENT_ORDER, now))
 				.param("account", sealed)
 				.param("masked", masked)
 				.param("bank", bank == null || bank.isBlank() ? failed.get("payee_bank") : bank.strip())
-				.param("at", Timestamp.from(clock.instant()))
+				.param("at", Timestamp.from(now))
 				.param("failed", orderId)
 				.update();
 		}
@@ -376,16 +401,16 @@ public class Payments {
 
 	private void delivered(UUID order, Caller caller) {
 		Map<String, Object> paid = jdbc.sql("""
-				select o.case_number, o.amount, b.number as batch from relief_payment_order o
+				select o.case_number, o.number, o.amount, b.number as batch from relief_payment_order o
 				  left join relief_payment_batch b on b.id = o.batch_id where o.id = :id""")
 			.param("id", order)
 			.query()
 			.singleRow();
 		String caseNumber = (String) paid.get("case_number");
-		// The timeline says what reached the family and in which batch, never the order's internal identifier.
+		// The timeline says what reached the family, by which order and in which batch, by their human numbers.
 		events.publishEvent(new CaseEventRecorded(caseNumber, "RELIEF_PAID",
-				"救助金 " + ((java.math.BigDecimal) paid.get("amount")).toPlainString() + " 元已入账（支付批次 "
-						+ paid.get("batch") + "）",
+				"救助金 " + ((java.math.BigDecimal) paid.get("amount")).toPlainString() + " 元已入账（支付指令 "
+						+ paid.get("number") + "，支付批次 " + paid.get("batch") + "）",
 				caller.name(), clock.instant()));
 		if (cases.find(caseNumber, caller).status() == CaseStatus.DECIDED) {
 			cases.move(caseNumber, CaseStatus.DELIVERING, null, null, caller);
@@ -503,7 +528,8 @@ public class Payments {
 	}
 
 	private static PaymentOrderView view(java.sql.ResultSet row) throws java.sql.SQLException {
-		return new PaymentOrderView(row.getObject("id", UUID.class), row.getObject("decision_id", UUID.class),
+		return new PaymentOrderView(row.getObject("id", UUID.class), row.getString("number"),
+				row.getObject("decision_id", UUID.class),
 				row.getInt("attempt"), row.getString("case_number"), row.getBigDecimal("amount"),
 				row.getString("payee_name"), row.getString("payee_account_masked"), row.getString("payee_bank"),
 				row.getString("status"), row.getString("batch_number"), row.getString("bank_reference"),

@@ -48,8 +48,14 @@ class ReliefPages {
 
 	private final java.time.Clock clock;
 
+	private final Payments payments;
+
+	private final GoodsStock goods;
+
 	ReliefPages(DecisionDesk decisions, EmergencyAid emergency, CaseDesk cases, ReliefPolicies policies,
-			IntakeDesk intake, PageProblems problems, java.time.Clock clock) {
+			IntakeDesk intake, PageProblems problems, java.time.Clock clock, Payments payments, GoodsStock goods) {
+		this.payments = payments;
+		this.goods = goods;
 		this.decisions = decisions;
 		this.emergency = emergency;
 		this.cases = cases;
@@ -79,6 +85,8 @@ class ReliefPages {
 			if (action.equals("compute")) {
 				Computation computation = decisions.compute(number, form.getCause() == null ? "" : form.getCause(),
 						form.getBand() == null ? "" : form.getBand(), form.persons(), form.isUrban(), caller);
+				// The amount the rules allow goes into the cash field; the clerk may still change it.
+				form.setCashAmount(computation.amount().toPlainString());
 				return page(number, form, computation, caller, model);
 			}
 			decisions.propose(number, form.toProposal(), caller);
@@ -104,16 +112,17 @@ class ReliefPages {
 	}
 
 	@PostMapping("/cases/{number}/relief/emergency-aid")
-	String grant(@PathVariable String number, @RequestParam(required = false) @Nullable String cause,
-			@RequestParam(required = false) @Nullable String amount,
-			@RequestParam(required = false) @Nullable String goods,
-			@RequestParam(required = false) @Nullable String situation, @AuthenticationPrincipal Caller caller,
-			Model model) {
-		return attempt(number, caller, model,
-				() -> emergency.grant(number,
-						new EmergencyAid.Request(cause, FormNumbers.amount(amount, "relief.amount-invalid"), goods,
-								situation),
-						caller));
+	String grant(@PathVariable String number, @ModelAttribute("emergencyForm") EmergencyForm form,
+			@AuthenticationPrincipal Caller caller, Model model) {
+		try {
+			emergency.grant(number, form.toRequest(), caller);
+			return "redirect:/cases/" + number + "/relief";
+		}
+		catch (DomainProblem problem) {
+			problems.show(model, problem);
+			model.addAttribute("emergencyProblemField", EmergencyForm.fieldOf(problem.code()));
+			return page(number, new ProposalForm(), null, caller, model);
+		}
 	}
 
 	@PostMapping("/cases/{number}/relief/emergency-aid/{id}/paperwork")
@@ -140,7 +149,11 @@ class ReliefPages {
 		model.addAttribute("found", found);
 		model.addAttribute("form", form);
 		model.addAttribute("computation", computation);
-		model.addAttribute("decisions", decisions.ofCase(number, caller));
+		List<DecisionView> ofCase = decisions.ofCase(number, caller);
+		model.addAttribute("decisions", ofCase);
+		Map<UUID, List<PaymentOrderView>> orders = payments.ofCase(number);
+		model.addAttribute("orders", ofCase.stream()
+			.collect(Collectors.toMap(DecisionView::id, d -> orders.getOrDefault(d.id(), List.of()))));
 		model.addAttribute("actions", decisions.actionsOnCase(number, caller));
 		model.addAttribute("grants", emergency.ofCase(number, caller));
 		model.addAttribute("chain", decisions.chainOf(number, caller));
@@ -163,7 +176,27 @@ class ReliefPages {
 		model.addAttribute("handles", caller.roles().stream().anyMatch(Decision.TOWNSHIP_REVIEWERS::contains));
 		model.addAttribute("officer", caller.roles().stream().anyMatch(EmergencyAid.OFFICERS::contains));
 		model.addAttribute("beforeDecision", EmergencyAid.beforeDecision(found.status()));
+		if (!model.containsAttribute("emergencyForm")) {
+			model.addAttribute("emergencyForm", new EmergencyForm());
+		}
+		model.addAttribute("stock", stockFor(found, caller, model));
 		return "relief/case";
+	}
+
+	/**
+	 * @return the township's goods an officer may hand out with emergency aid, when the form is shown
+	 */
+	private List<GoodsStock.Item> stockFor(CaseView found, Caller caller, Model model) {
+		boolean officer = Boolean.TRUE.equals(model.getAttribute("officer"));
+		if (!officer || !EmergencyAid.beforeDecision(found.status())) {
+			return List.of();
+		}
+		try {
+			return goods.stock(found.township(), caller);
+		}
+		catch (DomainProblem outOfReach) {
+			return List.of();
+		}
 	}
 
 	private Map<String, String> causeNames() {

@@ -51,7 +51,7 @@ class ReliefWork implements WaitingWork {
 		}
 		if (viewer.roles().stream().anyMatch(Decision.reviewersAt(ApprovalLevel.TOWNSHIP)::contains)) {
 			jdbc.sql("""
-					select case_number, coalesce(subject_name, '') as name, paperwork_due < :now as late
+					select number, case_number, coalesce(subject_name, '') as name, paperwork_due < :now as late
 					  from relief_emergency_grant
 					 where paperwork_done_at is null and township_path like :scope || '%'
 					 order by paperwork_due limit 10""")
@@ -59,7 +59,8 @@ class ReliefWork implements WaitingWork {
 				.param("now", java.sql.Timestamp.from(clock.instant()))
 				.query((row, n) -> new WorkItem("home.work.emergency-paperwork", 1,
 						"/cases/" + row.getString("case_number") + "/relief", row.getBoolean("late"),
-						(row.getString("case_number") + " " + row.getString("name")).strip()))
+						(row.getString("number") + " · " + row.getString("case_number") + " " + row.getString("name"))
+							.strip()))
 				.list()
 				.forEach(items::add);
 		}

@@ -88,6 +88,7 @@ class ReservePages {
 		model.addAttribute("township", regions.require(township));
 		model.addAttribute("ledger", reserve.ledger(township, caller));
 		model.addAttribute("stock", goods.stock(township, caller));
+		model.addAttribute("goodsEntries", goods.entries(township, caller));
 		model.addAttribute("townships", caller.regionScope() != null && caller.regionScope().value().length() == 6
 				? regions.children(caller.regionScope()).stream().filter(d -> d.validTo() == null).toList()
 				: List.<DivisionView>of());

@@ -219,14 +219,14 @@ class StepRecorder {
 
 	@EventListener
 	void on(EmergencyAidGranted granted) {
-		steps.open(StepKind.EMERGENCY_PAPERWORK, granted.grantId().toString(), granted.caseNumber(),
+		steps.open(StepKind.EMERGENCY_PAPERWORK, granted.number(), granted.caseNumber(),
 				regions.path(granted.township()), townshipKey(granted.township()), townshipName(granted.township()),
 				granted.by(), granted.at(), granted.paperworkDue());
 	}
 
 	@EventListener
 	void on(EmergencyPaperworkCompleted completed) {
-		steps.finish(EnumSet.of(StepKind.EMERGENCY_PAPERWORK), completed.grantId().toString(), "DONE", completed.at(),
+		steps.finish(EnumSet.of(StepKind.EMERGENCY_PAPERWORK), completed.number(), "DONE", completed.at(),
 				completed.by());
 	}
 

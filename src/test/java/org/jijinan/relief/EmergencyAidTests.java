@@ -1,6 +1,7 @@
 package org.jijinan.relief;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
@@ -44,6 +45,9 @@ class EmergencyAidTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	java.time.Clock clock;
 
 	Visitor clerk;
 
@@ -89,8 +93,14 @@ class EmergencyAidTests {
 			.contains("paperworkDue");
 		assertThat(new java.math.BigDecimal(balance())).isEqualByComparingTo(
 				new java.math.BigDecimal(before).subtract(new java.math.BigDecimal("1200")));
+		String voucher = voucherOf(granted);
+		assertThat(voucher).startsWith("XJ-" + year() + "-");
 		assertThat(officer.get("/api/v1/reserve-funds/632521102").body()).contains("\"kind\":\"SPENDING\"")
-			.contains("EA-" + idOf(granted));
+			.contains("\"reference\":\"" + voucher + "\"")
+			.doesNotContain(idOf(granted));
+		assertThat(officer.get("/cases/" + number + "/relief").body()).contains("先行救助凭证 " + voucher);
+		assertThat(officer.get("/api/v1/cases/" + number + "/timeline").body())
+			.contains("先行救助凭证 " + voucher + "：现金 1200.00 元");
 		assertProblem(grant(number, "100"), 409, "relief.emergency-aid-granted");
 		assertThat(officer.get("/api/v1/cases/" + number + "/assistance-chain").body())
 			.contains("\"scheme\":\"EMERGENCY\"").contains("\"amount\":1200.00");
@@ -126,6 +136,98 @@ class EmergencyAidTests {
 		String loser = officer.get("/api/v1/cases/" + first + "/emergency-aid").body().equals("[]") ? first : second;
 		assertThat(officer.get("/api/v1/cases/" + loser + "/emergency-aid").body()).isEqualTo("[]");
 		assertThat(officer.get("/api/v1/cases/" + loser + "/assistance-chain").body()).doesNotContain("EMERGENCY");
+	}
+
+	@Test
+	void numbersVouchersGrantedAtOnceEachItsOwn() throws Exception {
+		topUp("4000", "GH-BYJ-" + UUID.randomUUID().toString().substring(0, 8));
+		List<String> numbers = List.of(emergencyCase(), emergencyCase(), emergencyCase(), emergencyCase());
+		var barrier = new CyclicBarrier(numbers.size());
+		var pool = Executors.newFixedThreadPool(numbers.size());
+		List<Visitor> officers = List.of(officer, colleague, officer, colleague);
+		List<Callable<Page>> grants = new java.util.ArrayList<>();
+		for (int i = 0; i < numbers.size(); i++) {
+			Visitor by = officers.get(i);
+			String number = numbers.get(i);
+			grants.add(() -> {
+				barrier.await();
+				return by.json("POST", "/api/v1/cases/" + number + "/emergency-aid", body("500"));
+			});
+		}
+		List<Page> granted = pool.invokeAll(grants).stream().map(future -> {
+			try {
+				return future.get();
+			}
+			catch (Exception failed) {
+				throw new IllegalStateException(failed);
+			}
+		}).toList();
+		pool.shutdown();
+
+		assertThat(granted).extracting(Page::status).containsOnly(201);
+		List<String> vouchers = granted.stream().map(EmergencyAidTests::voucherOf).toList();
+		assertThat(vouchers).as("four grants at once, four numbers").doesNotHaveDuplicates()
+			.allMatch(voucher -> voucher.matches("XJ-" + year() + "-[0-9]{6}"));
+	}
+
+	@Test
+	void handsOutGoodsChosenFromTheTownshipsStockAndRefusesMoreThanIsOnHandBesideTheField() {
+		topUp("3000", "GH-BYJ-" + UUID.randomUUID().toString().substring(0, 8));
+		String item = "棉被-" + UUID.randomUUID().toString().substring(0, 6);
+		Page received = officer.json("POST", "/api/v1/goods-stocks/632521102/receipts",
+				"{\"item\": \"%s\", \"unit\": \"床\", \"quantity\": 5, \"reference\": \"RK-%s\"}".formatted(item,
+						UUID.randomUUID().toString().substring(0, 8)));
+		assertThat(received.status()).as(received.body()).isEqualTo(200);
+		String number = emergencyCase();
+		String before = balance();
+		assertThat(officer.get("/cases/" + number + "/relief").body()).as("the form offers the township's stock")
+			.contains(">" + item + "（库存 5 床）</option>");
+
+		Map<String, String> tooMany = Map.of("cause", "FIRE", "amount", "600", "situation", "房屋夜间失火，一家人无处安身",
+				"goodsItem", item, "goodsQuantity", "6");
+		Page refused = officer.post("/cases/" + number + "/relief/emergency-aid", tooMany);
+		assertThat(refused.status()).isEqualTo(422);
+		assertThat(refused.body()).as("the reason beside the goods, and the form as typed")
+			.containsPattern("id=\"emergency-goods-problem\"[^>]*>" + item + " 库存只有 5 床，不能发放 6 床。<")
+			.contains("value=\"600\"")
+			.contains(">房屋夜间失火，一家人无处安身</textarea>")
+			.containsPattern("<option value=\"" + item + "\" selected=\"selected\"")
+			.contains("value=\"6\"");
+		assertThat(officer.get("/api/v1/cases/" + number + "/emergency-aid").body()).as("nothing written").isEqualTo("[]");
+		assertThat(balance()).isEqualTo(before);
+		assertThat(stockOf(item)).isEqualTo(5);
+		assertProblem(officer.json("POST", "/api/v1/cases/" + number + "/emergency-aid", """
+				{"cause": "FIRE", "amount": 600, "situation": "房屋夜间失火，一家人无处安身",
+				 "items": [{"item": "帐篷-不存在", "quantity": 1}]}"""), 422, "relief.goods-not-in-stock");
+
+		Page granted = officer.post("/cases/" + number + "/relief/emergency-aid",
+				Map.of("cause", "FIRE", "amount", "600", "situation", "房屋夜间失火，一家人无处安身", "goodsItem", item,
+						"goodsQuantity", "2"));
+		assertThat(granted.status()).as(granted.body()).isEqualTo(302);
+		assertThat(stockOf(item)).as("taken from the stock in the grant").isEqualTo(3);
+		String grants = officer.get("/api/v1/cases/" + number + "/emergency-aid").body();
+		assertThat(grants).contains("\"goods\":\"" + item + " 2 床\"");
+		String voucher = grants.replaceAll("(?s).*\"number\":\"(XJ-[0-9]{4}-[0-9]{6})\".*", "$1");
+		assertThat(officer.get("/relief/reserve").body()).as("the reserve page shows the issue on the goods ledger")
+			.containsPattern("<td>发放</td>\\s*<td>" + item + "</td><td>2 床</td>\\s*<td>" + voucher + "</td>");
+		assertThat(officer.get("/api/v1/cases/" + number + "/assistance-chain").body())
+			.as("the goods are not counted as cash").contains("\"amount\":600.00,\"goodsValue\":0.00,\"goods\":\"" + item + " 2 床\"")
+			.contains("\"totals\":{\"EMERGENCY\":600.00}");
+	}
+
+	private int stockOf(String item) {
+		return Integer.parseInt(officer.get("/api/v1/goods-stocks/632521102").body()
+			.replaceAll("(?s).*\"item\":\"" + item + "\",\"unit\":\"[^\"]+\",\"quantity\":([0-9]+).*", "$1"));
+	}
+
+	private int year() {
+		return clock.instant().atZone(java.time.ZoneId.of("Asia/Shanghai")).getYear();
+	}
+
+	private static String voucherOf(Page granted) {
+		String voucher = granted.body().replaceAll("(?s).*\"number\":\"(XJ-[0-9]{4}-[0-9]{6})\".*", "$1");
+		assertThat(voucher).as(granted.body()).matches("XJ-[0-9]{4}-[0-9]{6}");
+		return voucher;
 	}
 
 	private void drain() {

@@ -89,6 +89,11 @@ class PaymentTests {
 	void paysAnApprovedDecisionOnceThroughTheBanksFiles() throws Exception {
 		String decision = approvedDecision("1800");
 		String order = onlyOrderOf(decision, "PENDING");
+		String orderNumber = approver.get("/api/v1/decisions/" + decision + "/payment-orders").body()
+			.replaceAll("(?s).*\"number\":\"(ZF-[0-9]{4}-[0-9]{6})\".*", "$1");
+		assertThat(orderNumber).matches("ZF-[0-9]{4}-[0-9]{6}");
+		assertThat(approver.get("/relief/payments").body()).as("people read the order's number")
+			.contains(orderNumber);
 
 		Page batch = approver.json("POST", "/api/v1/payment-batches", "");
 		assertThat(batch.status()).as(batch.body()).isEqualTo(201);
@@ -116,6 +121,10 @@ class PaymentTests {
 		String caseNumber = handler.get("/api/v1/decisions/" + decision).body()
 			.replaceAll("(?s).*\"caseNumber\":\"([^\"]+)\".*", "$1");
 		assertThat(handler.get("/api/v1/cases/" + caseNumber).body()).contains("\"status\":\"DELIVERING\"");
+		assertThat(handler.get("/api/v1/cases/" + caseNumber + "/timeline").body())
+			.contains("救助金 1800.00 元已入账（支付指令 " + orderNumber + "，支付批次 ")
+			.doesNotContain(order);
+		assertThat(handler.get("/cases/" + caseNumber + "/relief").body()).contains("支付指令 " + orderNumber + " · 已到账");
 	}
 
 	@Test
@@ -257,6 +266,16 @@ class PaymentTests {
 		assertProblem(reviewer.json("POST", "/api/v1/decisions/" + approvedGoods() + "/goods-handout",
 				"[{\"item\": \"棉被\", \"unit\": \"床\", \"quantity\": 100000}]"), 422, "relief.goods-short");
 		assertThat(stockOf("棉被")).isEqualTo(before - 4);
+
+		String caseNumber = handler.get("/api/v1/decisions/" + decision).body()
+			.replaceAll("(?s).*\"caseNumber\":\"([^\"]+)\".*", "$1");
+		assertThat(handler.get("/api/v1/cases/" + caseNumber + "/assistance-chain").body())
+			.as("the household's history keeps goods apart from cash")
+			.contains("\"amount\":0.00,\"goodsValue\":400.00,\"goods\":\"棉被 4 床\"")
+			.contains("\"totals\":{\"TEMPORARY\":0.00}")
+			.contains("\"goodsValues\":{\"TEMPORARY\":400.00}");
+		assertThat(handler.get("/cases/" + caseNumber + "/relief").body()).contains("临时救助 现金 0 元")
+			.contains("临时救助 实物折价 400 元").contains("棉被 4 床（折价 400 元）");
 	}
 
 	private int stockOf(String item) {

@@ -58,6 +58,8 @@ class ReliefPagesTests {
 				Map.of("action", "compute", "cause", "FIRE", "band", "一档", "persons", "2"));
 		assertThat(computed.status()).isEqualTo(200);
 		assertThat(computed.body()).contains("3120.00").contains("农村低保标准 520.00 元/人·月");
+		String carried = computed.body().replaceAll("(?s).*<input id=\"cash\"[^>]*value=\"([^\"]*)\".*", "$1");
+		assertThat(carried).as("the calculated amount is carried into the cash field").isEqualTo("3120.00");
 
 		Page letters = staff.handler.post("/cases/" + number + "/relief/proposals",
 				Map.of("action", "propose", "cause", "FIRE", "band", "一档", "persons", "2", "cashAmount", "三千元"));
@@ -67,6 +69,14 @@ class ReliefPagesTests {
 				Map.of("action", "compute", "cause", "FIRE", "band", "一档", "persons", "many"));
 		assertThat(persons.status()).isEqualTo(400);
 		assertThat(persons.body()).contains("家庭人口须在 1 到 30 人之间");
+		Map<String, String> proposal = new java.util.HashMap<>(Map.of("action", "propose", "cause", "FIRE", "band", "一档",
+				"persons", "2", "cashAmount", carried, "payeeName", "才让", "payeeAccount", "6228480086012345678",
+				"payeeBank", "中国农业银行共和县支行"));
+		proposal.put("urban", "false");
+		Page proposed = staff.handler.post("/cases/" + number + "/relief/proposals", proposal);
+		assertThat(proposed.status()).as(proposed.body()).isEqualTo(302);
+		assertThat(staff.handler.get("/api/v1/cases/" + number + "/decisions").body())
+			.as("proposed with the amount the form carried").contains("\"cashAmount\":3120.00");
 		Page noReason = staff.townshipApprover.post("/cases/" + number + "/relief/emergency-aid",
 				Map.of("cause", "FIRE", "amount", "500", "situation", ""));
 		assertThat(noReason.status()).isEqualTo(400);

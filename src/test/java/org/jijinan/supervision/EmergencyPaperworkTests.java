@@ -79,17 +79,22 @@ class EmergencyPaperworkTests {
 		county.json("POST", "/api/v1/reserve-funds/632521100/top-ups",
 				"{\"amount\": 2000, \"reference\": \"GH-BYJ-%s\"}".formatted(UUID.randomUUID()));
 		String number = emergencyCase();
-		String grant = idOf(officer.json("POST", "/api/v1/cases/" + number + "/emergency-aid", """
-				{"cause": "FIRE", "amount": 800, "situation": "房屋夜间失火，一家人无处安身"}"""));
-		UUID step = jdbc.sql("select id from supervision_step where subject_ref = :grant and kind = 'EMERGENCY_PAPERWORK'")
-			.param("grant", grant)
+		Page granted = officer.json("POST", "/api/v1/cases/" + number + "/emergency-aid", """
+				{"cause": "FIRE", "amount": 800, "situation": "房屋夜间失火，一家人无处安身"}""");
+		String grant = idOf(granted);
+		// People read the grant's voucher number in the step and its messages, never its internal key.
+		String voucher = granted.body().replaceAll("(?s).*\"number\":\"(XJ-[0-9]{4}-[0-9]{6})\".*", "$1");
+		assertThat(voucher).matches("XJ-[0-9]{4}-[0-9]{6}");
+		UUID step = jdbc.sql("select id from supervision_step where subject_ref = :voucher and kind = 'EMERGENCY_PAPERWORK'")
+			.param("voucher", voucher)
 			.query(UUID.class)
 			.single();
 
 		clock.advance(Duration.ofDays(10));
 		sweep.sweep();
 		await().atMost(Duration.ofSeconds(20)).until(() -> messages(step, "OVERDUE") == 2);
-		assertThat(officer.get("/inbox").body()).contains("【超时】先行救助补办手续 " + grant + "（个案 " + number + "）");
+		assertThat(officer.get("/inbox").body()).contains("【超时】先行救助补办手续 " + voucher + "（个案 " + number + "）")
+			.doesNotContain(grant);
 		clock.advance(Duration.ofDays(4));
 		sweep.sweep();
 		sweep.sweep();
