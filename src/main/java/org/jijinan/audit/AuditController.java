@@ -61,8 +61,8 @@ class AuditController {
 			HttpServletResponse response) {
 		requireCountyScope(caller);
 		Map<String, String> problems = new LinkedHashMap<>();
-		LocalDate from = day(filter.getFrom(), "from", problems);
-		LocalDate to = day(filter.getTo(), "to", problems);
+		LocalDate from = day(filter.from(), "from", problems);
+		LocalDate to = day(filter.to(), "to", problems);
 		if (from != null && to != null && to.isBefore(from)) {
 			problems.put("to", message("audit.filter.to-before-from"));
 		}
@@ -98,7 +98,7 @@ class AuditController {
 
 	private AuditTrail.Search search(Filter filter, @Nullable LocalDate from, @Nullable LocalDate to) {
 		List<String> actors = null;
-		String who = blankToNull(filter.getWho());
+		String who = blankToNull(filter.who());
 		if (who != null) {
 			actors = new ArrayList<>(staff.usernamesNamed(who));
 			actors.add(who.toLowerCase(Locale.ROOT));
@@ -109,11 +109,11 @@ class AuditController {
 				actors.add("system");
 			}
 		}
-		String action = blankToNull(filter.getAction());
-		String subjectType = blankToNull(filter.getSubjectType());
+		String action = blankToNull(filter.action());
+		String subjectType = blankToNull(filter.subjectType());
 		return new AuditTrail.Search(actors, action, from == null ? null : from.atStartOfDay(COUNTY).toInstant(),
 				to == null ? null : to.plusDays(1).atStartOfDay(COUNTY).toInstant(), subjectType,
-				blankToNull(filter.getSubject()));
+				blankToNull(filter.subject()));
 	}
 
 	private @Nullable LocalDate day(@Nullable String text, String field, Map<String, String> problems) {
@@ -147,78 +147,27 @@ class AuditController {
 	}
 
 	/**
-	 * The search form as typed, so that it comes back as it was.
+	 * The search form as typed, so that it comes back as it was (each field cut to 100 characters).
+	 *
+	 * @param who a name or login
+	 * @param action an action
+	 * @param from the first day
+	 * @param to the last day
+	 * @param subjectType a kind of object
+	 * @param subject an object's number
+	 * @param page the page, from 1
 	 */
-	static class Filter {
+	record Filter(@Nullable String who, @Nullable String action, @Nullable String from, @Nullable String to,
+			@Nullable String subjectType, @Nullable String subject, @Nullable String page) {
 
-		private @Nullable String who;
-
-		private @Nullable String action;
-
-		private @Nullable String from;
-
-		private @Nullable String to;
-
-		private @Nullable String subjectType;
-
-		private @Nullable String subject;
-
-		private @Nullable String page;
-
-		public @Nullable String getWho() {
-			return who;
-		}
-
-		public void setWho(@Nullable String who) {
-			this.who = limit(who);
-		}
-
-		public @Nullable String getAction() {
-			return action;
-		}
-
-		public void setAction(@Nullable String action) {
-			this.action = limit(action);
-		}
-
-		public @Nullable String getFrom() {
-			return from;
-		}
-
-		public void setFrom(@Nullable String from) {
-			this.from = limit(from);
-		}
-
-		public @Nullable String getTo() {
-			return to;
-		}
-
-		public void setTo(@Nullable String to) {
-			this.to = limit(to);
-		}
-
-		public @Nullable String getSubjectType() {
-			return subjectType;
-		}
-
-		public void setSubjectType(@Nullable String subjectType) {
-			this.subjectType = limit(subjectType);
-		}
-
-		public @Nullable String getSubject() {
-			return subject;
-		}
-
-		public void setSubject(@Nullable String subject) {
-			this.subject = limit(subject);
-		}
-
-		public @Nullable String getPage() {
-			return page;
-		}
-
-		public void setPage(@Nullable String page) {
-			this.page = limit(page);
+		Filter {
+			who = limit(who);
+			action = limit(action);
+			from = limit(from);
+			to = limit(to);
+			subjectType = limit(subjectType);
+			subject = limit(subject);
+			page = limit(page);
 		}
 
 		/**
