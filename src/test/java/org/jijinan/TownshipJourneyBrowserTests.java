@@ -12,6 +12,7 @@ import org.jijinan.identity.StaffFixtures.Opened;
 import org.jijinan.identity.UnitKind;
 import org.jijinan.region.TestVillages;
 import org.jijinan.shared.DivisionCode;
+import org.jijinan.shared.TestIdNumbers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -65,6 +66,7 @@ class TownshipJourneyBrowserTests {
 			signIn(window, clerk);
 			window.click("求助登记");
 			window.tick("紧急（生命安全受到威胁）");
+			window.fill("身份证号码", TestIdNumbers.fresh());
 			window.fill("姓名", "桑杰加");
 			window.fill("联系电话", "13909741234");
 			window.fill("查找村（社区）", "ndsd");
@@ -72,6 +74,7 @@ class TownshipJourneyBrowserTests {
 			window.tick("火灾");
 			window.fill("情况说明", "凌晨房屋失火，一家四口无处安身");
 			window.click("登记并出具回执");
+			noProblem(window);
 			request = window.text(By.id("request-number"));
 			assertThat(window.text(By.id("request-township"))).isEqualTo("廿地乡 · 廿地试点村");
 			record("township", "window clerk registers the walk-in", window);
@@ -89,6 +92,7 @@ class TownshipJourneyBrowserTests {
 			desk.fill("现金（元）", "1000");
 			desk.fill("紧急情况说明", "房屋烧毁，先解决吃住");
 			desk.click("立即发放");
+			noProblem(desk);
 			assertThat(desk.text(By.id("grants"))).contains("1,000");
 			assertThat(desk.journey().clicks()).as("walk-in emergency to aid recorded: %s", desk.journey())
 				.isLessThanOrEqualTo(6);
@@ -128,6 +132,7 @@ class TownshipJourneyBrowserTests {
 			desk.fill("银行账号", "6228480086099991234");
 			desk.fill("开户银行", "中国农业银行共和县支行");
 			desk.click("提交审核");
+			noProblem(desk);
 			assertThat(desk.text(By.className("decision-status"))).isEqualTo("已提出，待审核");
 			record("township", "township officer proposes temporary assistance", desk);
 		}
@@ -154,6 +159,16 @@ class TownshipJourneyBrowserTests {
 			record("township", "township approver approves and makes the payment batch", approval);
 			assertThat(approval.journey().accessibilityProblems()).isEmpty();
 		}
+	}
+
+	private static void noProblem(Browser browser) {
+		assertThat(browser.driver().findElements(By.cssSelector("#problem, .field-problem")))
+			.as("refused: %s", browser.driver()
+				.findElements(By.cssSelector("#problem, .field-problem"))
+				.stream()
+				.map(org.openqa.selenium.WebElement::getText)
+				.toList())
+			.isEmpty();
 	}
 
 	private Browser office() throws IOException {

@@ -4,6 +4,8 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -97,6 +99,59 @@ public class AuditTrail {
 			.param("limit", limit)
 			.query(AuditRecords::map)
 			.list();
+	}
+
+	/**
+	 * The records that match a search, newest first, one page at a time.
+	 * @param search what to look for
+	 * @param offset how many matching records to skip
+	 * @param limit how many to return at most
+	 * @return the records
+	 */
+	@Transactional(readOnly = true)
+	public List<AuditEntry> search(Search search, int offset, int limit) {
+		if (search.actors() != null && search.actors().isEmpty()) {
+			return List.of();
+		}
+		List<String> conditions = new ArrayList<>();
+		Map<String, Object> params = new HashMap<>();
+		condition(conditions, params, "actor in (:actors)", "actors", search.actors());
+		condition(conditions, params, "action = :action", "action", search.action());
+		condition(conditions, params, "occurred_at >= :from", "from",
+				search.from() == null ? null : Timestamp.from(search.from()));
+		condition(conditions, params, "occurred_at < :until", "until",
+				search.until() == null ? null : Timestamp.from(search.until()));
+		condition(conditions, params, "subject_type = :subjectType", "subjectType", search.subjectType());
+		condition(conditions, params, "subject_id = :subjectId", "subjectId", search.subjectId());
+		String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+		return jdbc.sql("select * from audit_record" + where + " order by sequence desc limit :limit offset :offset")
+			.params(params)
+			.param("limit", limit)
+			.param("offset", offset)
+			.query(AuditRecords::map)
+			.list();
+	}
+
+	private static void condition(List<String> conditions, Map<String, Object> params, String condition, String name,
+			@Nullable Object value) {
+		if (value != null) {
+			conditions.add(condition);
+			params.put(name, value);
+		}
+	}
+
+	/**
+	 * What to look for in the trail; each part left {@code null} matches every record.
+	 *
+	 * @param actors who acted (login names); an empty list matches nothing
+	 * @param action what happened
+	 * @param from the earliest moment
+	 * @param until the moment the records end before
+	 * @param subjectType the kind of thing concerned
+	 * @param subjectId which one
+	 */
+	public record Search(@Nullable List<String> actors, @Nullable String action, @Nullable Instant from,
+			@Nullable Instant until, @Nullable String subjectType, @Nullable String subjectId) {
 	}
 
 	private void insert(AuditEntry entry) {

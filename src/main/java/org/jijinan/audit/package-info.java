@@ -5,9 +5,10 @@
  * role may only INSERT and SELECT records.
  * <p>
  * Listens to {@code AuditableEvent}s of every module in the publishing transaction, so a change and its record commit
- * together. Does not decide who may see records; the pages restrict that to administrators.
+ * together. Does not decide who may see records; the pages restrict that to administrators. The audit page names
+ * the people behind login names through identity's staff directory (a read only; identity never depends on audit).
  */
-@ApplicationModule(displayName = "Audit 审计", allowedDependencies = "shared")
+@ApplicationModule(displayName = "Audit 审计", allowedDependencies = { "shared", "identity" })
 @NullMarked
 package org.jijinan.audit;
 

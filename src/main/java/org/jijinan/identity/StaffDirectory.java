@@ -1,9 +1,12 @@
 package org.jijinan.identity;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.jijinan.shared.Forbidden;
 import org.jijinan.shared.NotFound;
@@ -79,6 +82,50 @@ public class StaffDirectory {
 			.param("username", username)
 			.query(String.class)
 			.optional();
+	}
+
+	/**
+	 * Names the people behind login names, as records and lists show them (name and unit). Names and units of staff
+	 * are facts every administrator may read; login names that are not staff (a partner system, {@code system}) are
+	 * left out.
+	 * @param usernames login names
+	 * @return the staff among them, by login name
+	 */
+	public Map<String, NamedStaff> named(Collection<String> usernames) {
+		if (usernames.isEmpty()) {
+			return Map.of();
+		}
+		return jdbc.sql("""
+				select a.username, a.display_name, u.name from identity_account a
+				  join identity_unit u on u.id = a.unit_id where a.username in (:usernames)""")
+			.param("usernames", Set.copyOf(usernames))
+			.query((row, number) -> new NamedStaff(row.getString(1), row.getString(2), row.getString(3)))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(NamedStaff::username, staff -> staff));
+	}
+
+	/**
+	 * @param name part of a display name, such as a surname
+	 * @return the login names of the staff whose name contains it (at most 500)
+	 */
+	public List<String> usernamesNamed(String name) {
+		return jdbc.sql("""
+				select username from identity_account where strpos(display_name, :name) > 0
+				 order by username limit 500""")
+			.param("name", name)
+			.query(String.class)
+			.list();
+	}
+
+	/**
+	 * A member of staff as a record names them.
+	 *
+	 * @param username the login name
+	 * @param displayName the name people know them by
+	 * @param unitName the name of their unit
+	 */
+	public record NamedStaff(String username, String displayName, String unitName) {
 	}
 
 	/**

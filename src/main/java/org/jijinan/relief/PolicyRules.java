@@ -33,13 +33,11 @@ public record PolicyRules(BigDecimal urbanStandard, BigDecimal ruralStandard, Li
 		exclusiveSchemes = exclusiveSchemes == null ? List.of() : exclusiveSchemes;
 		hardship = List.copyOf(hardship);
 		exclusiveSchemes = exclusiveSchemes.stream().map(List::copyOf).toList();
-		amount(urbanStandard, "urbanStandard");
-		amount(ruralStandard, "ruralStandard");
+		standard(urbanStandard, "urbanStandard");
+		standard(ruralStandard, "ruralStandard");
 		amount(townshipApprovalLimit, "townshipApprovalLimit");
 		amount(emergencyLimit, "emergencyLimit");
-		check(urbanStandard.signum() > 0, "urbanStandard");
-		check(ruralStandard.signum() > 0, "ruralStandard");
-		check(paperworkWorkingDays >= 1 && paperworkWorkingDays <= 60, "paperworkWorkingDays");
+		paperworkDays(paperworkWorkingDays);
 		Set<String> causes = new HashSet<>();
 		for (HardshipRule rule : hardship) {
 			check(causes.add(rule.cause()), "hardship.cause");
@@ -75,6 +73,17 @@ public record PolicyRules(BigDecimal urbanStandard, BigDecimal ruralStandard, Li
 		if (!valid) {
 			throw new RuleViolation("relief.policy-invalid", field);
 		}
+	}
+
+	/** A monthly standard: an amount above zero. */
+	static void standard(BigDecimal amount, String field) {
+		amount(amount, field);
+		check(amount.signum() > 0, field);
+	}
+
+	/** The working days to complete the paperwork after emergency aid: 1 to 60. */
+	static void paperworkDays(int days) {
+		check(days >= 1 && days <= 60, "paperworkWorkingDays");
 	}
 
 	static void amount(BigDecimal amount, String field) {

@@ -200,11 +200,19 @@ class ReliefPages {
 	}
 
 	private Map<String, String> causeNames() {
+		return causeNames(intake);
+	}
+
+	/**
+	 * @return the active hardship causes by code, named in the page's language
+	 */
+	static Map<String, String> causeNames(IntakeDesk intake) {
 		boolean english = LocaleContextHolder.getLocale().getLanguage().equals("en");
 		return intake.causes()
 			.stream()
 			.collect(Collectors.toMap(HardshipCause::code,
-					cause -> english ? cause.englishName() : cause.chineseName()));
+					cause -> english ? cause.englishName() : cause.chineseName(), (first, second) -> first,
+					java.util.LinkedHashMap::new));
 	}
 
 }

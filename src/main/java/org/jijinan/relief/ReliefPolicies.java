@@ -176,25 +176,6 @@ public class ReliefPolicies {
 	}
 
 	/**
-	 * Reads a set's parameters from their JSON form, with a clear problem for what is wrong with them.
-	 */
-	public PolicyRules parseRules(String text) {
-		try {
-			return json.readValue(text, PolicyRules.class);
-		}
-		catch (JacksonException malformed) {
-			throw unwrap(malformed);
-		}
-	}
-
-	/**
-	 * @return the JSON form of a set's parameters, to copy into a new one
-	 */
-	public String write(PolicyRules rules) {
-		return json.writerWithDefaultPrettyPrinter().writeValueAsString(rules);
-	}
-
-	/**
 	 * Ends a set's period on the given day, so that new parameters can start the day after.
 	 */
 	@Transactional

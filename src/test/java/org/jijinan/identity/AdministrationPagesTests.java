@@ -199,7 +199,7 @@ class AdministrationPagesTests extends IdentitySystemTest {
 
 		Page records = county.get("/admin/audit");
 		assertThat(records.status()).isEqualTo(200);
-		assertThat(records.body()).contains("identity.account-opened").contains("hx-post");
+		assertThat(records.body()).contains("<td class=\"action\">开通账户</td>").contains("hx-post");
 		Page verified = county.post("/admin/audit/verification", Map.of());
 		assertThat(verified.status()).isEqualTo(200);
 		assertThat(verified.body()).contains("id=\"chain-intact\"").doesNotContain("<html");

@@ -1,7 +1,11 @@
 package org.jijinan.relief;
 
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.jijinan.SystemTest;
 import org.jijinan.Visitor;
@@ -9,12 +13,14 @@ import org.jijinan.Visitor.Page;
 import org.jijinan.identity.Role;
 import org.jijinan.identity.StaffFixtures;
 import org.jijinan.identity.UnitKind;
+import org.jijinan.shared.DivisionCode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -103,21 +109,107 @@ class ReliefPagesTests {
 	}
 
 	@Test
-	void refusesMalformedParametersOnTheAdministratorsPage() {
+	void entersNewParametersInAFormWithRegionsAndCausesByName() {
 		Page page = admin.get("/admin/relief-policies");
 		assertThat(page.status()).isEqualTo(200);
-		assertThat(page.body()).contains("632521").contains("示例值").contains("urbanStandard");
+		assertThat(page.body()).contains("共和县").contains("示例值").contains("<td>火灾</td>")
+			.contains("<option value=\"632521104\">黑马河镇</option>")
+			.doesNotContain("<td>FIRE</td>").doesNotContain("<span>632521</span>").doesNotContain("urbanStandard\":");
+		assertThat(page.body()).as("prefilled from the parameters in force")
+			.containsPattern("name=\"urbanStandard\" value=\"[0-9.]+\"")
+			.containsPattern("name=\"multiple.FIRE\"[^>]*value=\"[0-9.]+\"");
+		int year = 2070 + (int) (System.nanoTime() % 25);
+		Map<String, String> fields = policyForm(page, year);
 
-		Page malformed = admin.post("/admin/relief-policies", Map.of("region", "632521103", "validFrom", "2045-01-01",
-				"rules", "{\"urbanStandard\": "));
-		assertThat(malformed.status()).isEqualTo(400);
-		assertThat(malformed.body()).contains("无法读取救助参数");
-		Page overlapping = admin.post("/admin/relief-policies", Map.of("region", "632521", "validFrom", "2030-01-01",
-				"rules", page.body().replaceAll("(?s).*<textarea id=\"policy-rules\"[^>]*>(.*?)</textarea>.*", "$1")
-					.replace("&quot;", "\"")));
-		assertThat(overlapping.status()).isEqualTo(422);
-		assertThat(overlapping.body()).contains("在该期间内已有救助参数");
+		Page saved = admin.post("/admin/relief-policies", fields);
+
+		assertThat(saved.redirectsTo("/admin/relief-policies")).as(saved.body()).isTrue();
+		Page after = admin.get("/admin/relief-policies");
+		assertThat(after.body()).contains("黑马河镇").contains(year + "/1/1 – " + year + "/12/31").contains("共政发 9 号");
+		PolicyView inForce = context.getBean(ReliefPolicies.class)
+			.inForce(DivisionCode.of("632521104"), LocalDate.of(year, 6, 1));
+		assertThat(inForce.region().value()).isEqualTo("632521104");
+		assertThat(inForce.rules().urbanStandard()).isEqualByComparingTo("812.50");
+		assertThat(inForce.rules().paperworkWorkingDays()).isEqualTo(7);
+		assertThat(inForce.rules().hardshipRule("FIRE")).get().satisfies(fire -> {
+			assertThat(fire.multiple()).isEqualByComparingTo("1.2");
+			assertThat(fire.perGrantCap()).isEqualByComparingTo("5000");
+			assertThat(fire.oncePerYear()).isTrue();
+			assertThat(fire.bands()).as("the bands of the parameters in force").hasSizeGreaterThan(1);
+		});
+		assertThat(inForce.rules().hardshipRule("TRAFFIC_ACCIDENT")).as("left empty: not covered").isEmpty();
+
+		Map<String, String> overlapping = new HashMap<>(fields);
+		overlapping.put("validFrom", year + "-03-01");
+		overlapping.put("validTo", "");
+		Page refused = admin.post("/admin/relief-policies", overlapping);
+		assertThat(refused.status()).isEqualTo(422);
+		assertThat(refused.body()).contains("id=\"validFrom-problem\"").contains("在该期间内已有救助参数")
+			.contains("value=\"" + year + "-03-01\"");
+	}
+
+	@Test
+	void refusesBadParametersBesideTheirFieldsAndKeepsWhatWasTyped() {
+		Page page = admin.get("/admin/relief-policies");
+		Map<String, String> fields = policyForm(page, 2099);
+		fields.putAll(Map.of("urbanStandard", "-5", "validFrom", "2099-06-01", "validTo", "2099-01-01", "multiple.FIRE",
+				"abc", "perGrantCap.FIRE", "12000", "paperworkWorkingDays", "0"));
+
+		Page refused = admin.post("/admin/relief-policies", fields);
+
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.body()).contains("参数未保存")
+			.containsPattern("id=\"urbanStandard-problem\">请填写大于 0 的金额")
+			.containsPattern("id=\"validTo-problem\">截止日期须不早于起始日期")
+			.containsPattern("id=\"multiple.FIRE-problem\">请填写大于 0、不超过 10 的倍数")
+			.containsPattern("id=\"paperworkWorkingDays-problem\">请填写 1 到 60 之间的整数")
+			.contains("value=\"-5\"").contains("value=\"abc\"").contains("value=\"12000\"")
+			.contains("value=\"2099-06-01\"").contains("value=\"2099-01-01\"").contains("value=\"共政发 9 号\"")
+			.contains("<option value=\"632521104\" selected=\"selected\">黑马河镇</option>")
+			.doesNotContain("Exception");
+		assertThat(context.getBean(JdbcClient.class)
+			.sql("select count(*) from relief_policy where region_code = '632521104' and valid_from = '2099-06-01'")
+			.query(Long.class)
+			.single()).as("nothing saved").isZero();
+
+		fields.putAll(policyForm(page, 2099));
+		fields.put("perGrantCap.FIRE", "20000");
+		fields.put("householdYearlyCap.FIRE", "10000");
+		Page capAboveYearly = admin.post("/admin/relief-policies", fields);
+		assertThat(capAboveYearly.status()).isEqualTo(400);
+		assertThat(capAboveYearly.body()).containsPattern("id=\"perGrantCap.FIRE-problem\">请填写大于 0 的金额");
+
+		fields.putAll(policyForm(page, 2099));
+		fields.put("region", "999999");
+		Page elsewhere = admin.post("/admin/relief-policies", fields);
+		assertThat(elsewhere.status()).isEqualTo(400);
+		assertThat(elsewhere.body()).containsPattern("id=\"region-problem\">请选择县或所辖乡镇");
 		assertThat(staff.reviewer.get("/admin/relief-policies").status()).isEqualTo(403);
+	}
+
+	/**
+	 * @return the new-parameters form as the page fills it, changed as an administrator would for a new document
+	 */
+	private static Map<String, String> policyForm(Page page, int year) {
+		Map<String, String> fields = new HashMap<>();
+		String form = page.body().substring(page.body().indexOf("id=\"new-policy\""));
+		Matcher inputs = Pattern.compile("<input[^>]*name=\"([^\"]+)\"[^>]*value=\"([^\"]*)\"").matcher(form);
+		while (inputs.find()) {
+			fields.put(inputs.group(1), inputs.group(2));
+		}
+		Matcher checked = Pattern.compile("<input type=\"checkbox\" name=\"([^\"]+)\"[^>]*checked").matcher(form);
+		while (checked.find()) {
+			fields.put(checked.group(1), "on");
+		}
+		fields.remove("_csrf");
+		fields.putAll(Map.of("region", "632521104", "validFrom", year + "-01-01", "validTo", year + "-12-31", "note",
+				"共政发 9 号", "urbanStandard", "812.50", "paperworkWorkingDays", "7"));
+		fields.putAll(Map.of("multiple.FIRE", "1.2", "months.FIRE", "3", "perGrantCap.FIRE", "5000",
+				"householdYearlyCap.FIRE", "9000", "oncePerYear.FIRE", "on"));
+		for (String field : List.of("multiple", "months", "perGrantCap", "householdYearlyCap")) {
+			fields.put(field + ".TRAFFIC_ACCIDENT", "");
+		}
+		return fields;
 	}
 
 	@Test
