@@ -32,7 +32,10 @@ class PaymentPages {
 
 	private final PageProblems problems;
 
-	PaymentPages(Payments payments, PageProblems problems) {
+	private final org.jijinan.identity.StaffDirectory staff;
+
+	PaymentPages(Payments payments, PageProblems problems, org.jijinan.identity.StaffDirectory staff) {
+		this.staff = staff;
 		this.payments = payments;
 		this.problems = problems;
 	}
@@ -91,7 +94,12 @@ class PaymentPages {
 	private String page(Caller caller, Model model) {
 		model.addAttribute("pending", payments.orders("PENDING", caller));
 		model.addAttribute("failed", payments.orders("FAILED", caller));
-		model.addAttribute("batches", payments.batches(caller));
+		var batches = payments.batches(caller);
+		model.addAttribute("batches", batches);
+		var makers = new java.util.HashMap<String, String>();
+		batches.forEach(batch -> makers.computeIfAbsent(batch.createdBy(),
+				username -> staff.displayName(username).orElse(username)));
+		model.addAttribute("makers", makers);
 		return "relief/payments";
 	}
 
