@@ -15,8 +15,9 @@
 	var chart = echarts.init(holder, null, { renderer: 'svg' });
 	chart.setOption({
 		animation: false,
+		textStyle: { fontFamily: window.getComputedStyle(document.body).fontFamily },
 		grid: { left: 28, right: 12, top: 40, bottom: 8, containLabel: true },
-		legend: { top: 0, itemGap: 24, data: [holder.dataset.onTimeLabel, holder.dataset.overdueLabel] },
+		legend: { top: 0, type: 'scroll', itemGap: 24, data: [holder.dataset.onTimeLabel, holder.dataset.overdueLabel] },
 		tooltip: { trigger: 'axis' },
 		xAxis: { type: 'value', max: function (value) { return Math.max(100, value.max); } },
 		yAxis: { type: 'category', data: names, inverse: true, axisLabel: { width: 84, overflow: 'break' } },

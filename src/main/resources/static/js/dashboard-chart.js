@@ -13,6 +13,11 @@
 		}
 		var chart = echarts.init(holder, null, { renderer: 'svg' });
 		option.animation = false;
+		// Measured in the font the page draws with, so Chinese labels are not cut; legends scroll rather than overlap.
+		option.textStyle = { fontFamily: window.getComputedStyle(document.body).fontFamily };
+		if (option.legend) {
+			option.legend.type = 'scroll';
+		}
 		chart.setOption(option);
 		window.addEventListener('resize', function () { chart.resize(); });
 		return holder;
@@ -44,7 +49,7 @@
 			return;
 		}
 		draw(id, {
-			grid: { left: 8, right: 8, top: 36, bottom: 8, containLabel: true },
+			grid: { left: 16, right: 16, top: 40, bottom: 8, containLabel: true },
 			legend: { top: 0 },
 			tooltip: { trigger: 'axis', valueFormatter: function (v) { return v == null ? '—' : readable(v); } },
 			xAxis: timeAxis(),
@@ -64,7 +69,7 @@
 	holder = document.getElementById('month-chart');
 	if (holder) {
 		draw('month-chart', {
-			grid: { left: 8, right: 8, top: 36, bottom: 8, containLabel: true },
+			grid: { left: 16, right: 16, top: 40, bottom: 8, containLabel: true },
 			legend: { top: 0 },
 			tooltip: { trigger: 'axis' },
 			xAxis: { type: 'category', data: months.map(function (r) { return r.dataset.label; }) },
@@ -82,14 +87,16 @@
 	}
 	draw('channel-chart', {
 		tooltip: { trigger: 'item' },
-		series: [{ type: 'pie', radius: ['35%', '65%'],
+		legend: { bottom: 0 },
+		series: [{ type: 'pie', radius: ['30%', '55%'], center: ['50%', '45%'], avoidLabelOverlap: true,
+			label: { formatter: '{b}\n{d}%', overflow: 'break', width: 72 },
 			data: rows('channel-table').map(function (r) { return { name: r.dataset.label, value: Number(r.dataset.requests) }; }) }]
 	});
 	var amounts = rows('amounts-table');
 	holder = document.getElementById('amount-chart');
 	if (holder) {
 		draw('amount-chart', {
-			grid: { left: 8, right: 8, top: 16, bottom: 8, containLabel: true },
+			grid: { left: 16, right: 16, top: 16, bottom: 8, containLabel: true },
 			tooltip: { trigger: 'axis' },
 			xAxis: { type: 'category', data: amounts.map(function (r) { return r.dataset.label; }) },
 			yAxis: { type: 'value' },

@@ -12,8 +12,9 @@
 	var chart = echarts.init(holder, null, { renderer: 'svg' });
 	chart.setOption({
 		animation: false,
+		textStyle: { fontFamily: window.getComputedStyle(document.body).fontFamily },
 		grid: { left: 8, right: 8, top: 36, bottom: 8, containLabel: true },
-		legend: { top: 0, data: [holder.dataset.incomeLabel, holder.dataset.grantsLabel] },
+		legend: { top: 0, type: 'scroll', data: [holder.dataset.incomeLabel, holder.dataset.grantsLabel] },
 		tooltip: { trigger: 'axis' },
 		xAxis: { type: 'category', data: rows.map(function (row) { return row.dataset.month; }) },
 		yAxis: { type: 'value' },

@@ -12,8 +12,9 @@
 		animation: false,
 		color: ['#2f6fb3', '#6a4fb3', '#2f7d4f', '#b36a2f'],
 		tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
-		legend: { bottom: 0 },
-		series: [{ type: 'pie', radius: ['35%', '65%'], data: data, label: { formatter: '{b}\n{d}%' } }]
+		legend: { bottom: 0, type: 'scroll' },
+		textStyle: { fontFamily: window.getComputedStyle(document.body).fontFamily },
+		series: [{ type: 'pie', radius: ['35%', '65%'], data: data, label: { formatter: '{b}\n{d}%', overflow: 'break', width: 72 } }]
 	});
 	window.addEventListener('resize', function () { chart.resize(); });
 })();

@@ -340,6 +340,7 @@ class CountyDayJourneyTests {
 		assertThat(balance(county)).as("the reserve's ledger: one top-up of 20,000 less three grants of 1,000")
 			.isEqualByComparingTo(reserveBefore.add(new BigDecimal("17000")));
 		theDashboardEqualsTheDaysTally(admin, county);
+		theWorkbenchShowsWhatWaits(clerk);
 		assertThat(context.getBean(ChainVerification.class).verify().intact()).as("the audit chain after the day")
 			.isTrue();
 	}
@@ -590,6 +591,23 @@ class CountyDayJourneyTests {
 			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
 			.header("X-CSRF-TOKEN", payer.csrf())
 			.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+	}
+
+	/**
+	 * The window's home page and menu count exactly the requests still waiting for acceptance in its township.
+	 */
+	private void theWorkbenchShowsWhatWaits(Visitor clerk) {
+		long waiting = jdbc
+			.sql("select count(*) from intake_help_request where township_path = :area and status = 'RECEIVED'")
+			.param("area", AREA)
+			.query(Long.class)
+			.single();
+		assertThat(waiting).as("some of the day's requests still wait").isPositive();
+		String home = clerk.get("/").body();
+		assertThat(home).as("the home page's line")
+			.containsPattern("<span>待受理的求助</span>\\s*<span class=\"count\">" + waiting + "</span>");
+		assertThat(home).as("the menu's count")
+			.containsPattern("href=\"/intake/queue\"><span>待受理</span>\\s*<span class=\"badge[^\"]*\">" + waiting + "</span>");
 	}
 
 	private long requestsInArea() {

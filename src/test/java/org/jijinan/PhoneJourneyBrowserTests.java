@@ -6,6 +6,7 @@ import org.jijinan.identity.StaffFixtures.Opened;
 import org.jijinan.identity.UnitKind;
 import org.jijinan.region.TestVillages;
 import org.jijinan.shared.DivisionCode;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -24,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SystemTest
 class PhoneJourneyBrowserTests {
 
-	static final String VILLAGE = "632521204902";
+	static final String VILLAGE = "632521202902";
 
 	@LocalServerPort
 	int port;
@@ -32,9 +33,13 @@ class PhoneJourneyBrowserTests {
 	@Autowired
 	ApplicationContext context;
 
+	@BeforeEach
+	void village() {
+		TestVillages.ensure(context, VILLAGE, "沙珠玉二村");
+	}
+
 	@Test
 	void aVillageReporterSendsWhatHeFoundFromHisPhone() throws Exception {
-		TestVillages.ensure(context, VILLAGE, "廿地二村");
 		Opened reporter = StaffFixtures.from(context)
 			.named("村干部旦增", new DivisionCode(VILLAGE), UnitKind.VILLAGE_COMMITTEE, Role.VILLAGE_REPORTER);
 		try (Browser phone = Browser.start(port)) {
@@ -82,10 +87,10 @@ class PhoneJourneyBrowserTests {
 			assertThat(phone.valueOf("情况说明")).isEqualTo("来电称邻居家失火");
 			assertThat(phone.driver().findElement(By.cssSelector("input[name=causes][value=FIRE]")).isSelected()).isTrue();
 
-			phone.fill("查找村（社区）", "廿地");
-			phone.choose("村（社区）", "廿地二村");
+			phone.fill("查找村（社区）", "沙珠玉");
+			phone.choose("村（社区）", "沙珠玉二村");
 			phone.click("登记并出具回执");
-			assertThat(phone.text(By.id("request-township"))).isEqualTo("廿地乡 · 廿地二村");
+			assertThat(phone.text(By.id("request-township"))).isEqualTo("沙珠玉乡 · 沙珠玉二村");
 			TownshipJourneyBrowserTests.record("phone", "hotline operator takes a call, refused once", phone);
 		}
 	}

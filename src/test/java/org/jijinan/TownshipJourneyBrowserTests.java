@@ -31,9 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SystemTest
 class TownshipJourneyBrowserTests {
 
-	static final DivisionCode NIANDI = new DivisionCode("632521204");
+	static final DivisionCode SHAZHUYU = new DivisionCode("632521202");
 
-	static final String VILLAGE = "632521204901";
+	static final String VILLAGE = "632521202901";
 
 	@LocalServerPort
 	int port;
@@ -51,12 +51,12 @@ class TownshipJourneyBrowserTests {
 
 	@BeforeEach
 	void township() {
-		TestVillages.ensure(context, VILLAGE, "廿地试点村");
+		TestVillages.ensure(context, VILLAGE, "沙珠玉试点村");
 		var staff = StaffFixtures.from(context);
-		clerk = staff.named("窗口卓玛", NIANDI, UnitKind.TOWNSHIP_GOVERNMENT, Role.WINDOW_CLERK);
-		handler = staff.named("经办才让", NIANDI, UnitKind.TOWNSHIP_GOVERNMENT, Role.TOWNSHIP_REVIEWER);
-		colleague = staff.named("审核拉毛", NIANDI, UnitKind.TOWNSHIP_GOVERNMENT, Role.TOWNSHIP_REVIEWER);
-		approver = staff.named("审批多杰", NIANDI, UnitKind.TOWNSHIP_GOVERNMENT, Role.TOWNSHIP_APPROVER);
+		clerk = staff.named("窗口卓玛", SHAZHUYU, UnitKind.TOWNSHIP_GOVERNMENT, Role.WINDOW_CLERK);
+		handler = staff.named("经办才让", SHAZHUYU, UnitKind.TOWNSHIP_GOVERNMENT, Role.TOWNSHIP_REVIEWER);
+		colleague = staff.named("审核拉毛", SHAZHUYU, UnitKind.TOWNSHIP_GOVERNMENT, Role.TOWNSHIP_REVIEWER);
+		approver = staff.named("审批多杰", SHAZHUYU, UnitKind.TOWNSHIP_GOVERNMENT, Role.TOWNSHIP_APPROVER);
 	}
 
 	@Test
@@ -69,14 +69,14 @@ class TownshipJourneyBrowserTests {
 			window.fill("身份证号码", TestIdNumbers.fresh());
 			window.fill("姓名", "桑杰加");
 			window.fill("联系电话", "13909741234");
-			window.fill("查找村（社区）", "ndsd");
+			window.fill("查找村（社区）", "szysd");
 			assertThat(window.valueOf("村（社区）")).as("the initials chose the village").isEqualTo(VILLAGE);
 			window.tick("火灾");
 			window.fill("情况说明", "凌晨房屋失火，一家四口无处安身");
 			window.click("登记并出具回执");
 			noProblem(window);
 			request = window.text(By.id("request-number"));
-			assertThat(window.text(By.id("request-township"))).isEqualTo("廿地乡 · 廿地试点村");
+			assertThat(window.text(By.id("request-township"))).isEqualTo("沙珠玉乡 · 沙珠玉试点村");
 			record("township", "window clerk registers the walk-in", window);
 		}
 
@@ -87,7 +87,7 @@ class TownshipJourneyBrowserTests {
 			desk.click(request);
 			desk.click("受理");
 			caseNumber = desk.text(By.id("case-number"));
-			assertThat(desk.text(By.id("case-township"))).isEqualTo("廿地乡");
+			assertThat(desk.text(By.id("case-township"))).isEqualTo("沙珠玉乡");
 			desk.click("先行救助（先救助、后补手续）");
 			desk.fill("现金（元）", "1000");
 			desk.fill("紧急情况说明", "房屋烧毁，先解决吃住");

@@ -68,6 +68,8 @@ class WorkbenchTests {
 				{"channel": "WINDOW", "urgency": "EMERGENCY", "reporterRelation": "SELF", "reporterPhone": "%s",
 				 "subjectIdNumber": "%s", "subjectName": "才让措", "village": "%s",
 				 "description": "房屋倒塌，无处居住", "causes": ["FIRE"]}""".formatted(phone(), TestIdNumbers.fresh(), VILLAGE)));
+		assertThat(proposer.get("/").body()).as("the menu counts the work waiting on its page")
+			.containsPattern("href=\"/intake/queue\"><span>待受理</span>\\s*<span class=\"badge[^\"]*\">1</span>");
 		Page queue = follow(proposer, "待受理的求助", 1);
 		assertThat(queue.body()).as("the line leads to the request").contains(request);
 		await().atMost(Duration.ofSeconds(20))
@@ -79,7 +81,8 @@ class WorkbenchTests {
 		String caseNumber = proposer.json("POST", "/api/v1/help-requests/" + request + "/acceptance", "")
 			.body()
 			.replaceAll("(?s).*\"caseNumber\":\"(JJC-[0-9-]+)\".*", "$1");
-		assertThat(proposer.get("/").body()).doesNotContain("待受理的求助");
+		assertThat(proposer.get("/").body()).doesNotContain("待受理的求助")
+			.containsPattern("href=\"/intake/queue\"><span>待受理</span>\\s*</a>");
 		proposer.json("POST", "/api/v1/cases/" + caseNumber + "/transitions", "{\"to\": \"INVESTIGATING\"}");
 		Page visit = proposer.json("POST", "/api/v1/cases/" + caseNumber + "/visits",
 				"{\"visitedOn\": \"%s\", \"visitors\": [\"%s\"], \"findings\": \"房屋倒塌，一家三口借住亲戚家\"}"

@@ -49,9 +49,12 @@ class CasePages {
 
 	private final java.util.List<NextSteps> nextSteps;
 
+	private final org.jijinan.region.Places places;
+
 	CasePages(CaseDesk desk, PageProblems problems, IntakeDesk intake, TaskDesk tasks, Investigation investigation,
 			java.time.Clock clock, PersonFinder finder, org.jijinan.region.RegionDirectory regions,
-			java.util.List<NextSteps> nextSteps) {
+			java.util.List<NextSteps> nextSteps, org.jijinan.region.Places places) {
+		this.places = places;
 		this.nextSteps = nextSteps;
 		this.regions = regions;
 		this.finder = finder;
@@ -155,6 +158,12 @@ class CasePages {
 		model.addAttribute("found", found);
 		model.addAttribute("handlerName", desk.handlerName(found));
 		model.addAttribute("nextSteps", nextSteps.stream().flatMap(source -> source.on(found, caller).stream()).toList());
+		var county = new org.jijinan.shared.DivisionCode(found.township().value().substring(0, 6));
+		model.addAttribute("townships", places.townshipsOf(county)
+			.stream()
+			.filter(township -> !township.code().equals(found.township()))
+			.toList());
+		model.addAttribute("counties", places.otherCounties(county));
 		model.addAttribute("townshipName", regions.find(found.township())
 			.map(org.jijinan.region.DivisionView::name)
 			.orElse(found.township().value()));

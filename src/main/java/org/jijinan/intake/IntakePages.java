@@ -291,7 +291,10 @@ class IntakePages {
 		model.addAttribute("request", request);
 		names(request, model);
 
-		model.addAttribute("mayDecide", desk.mayDecide(number, caller));
+		boolean mayDecide = desk.mayDecide(number, caller);
+		model.addAttribute("mayDecide", mayDecide);
+		model.addAttribute("counties", mayDecide
+				? places.otherCounties(new DivisionCode(request.township().value().substring(0, 6))) : List.of());
 		model.addAttribute("attachments", attachments.list(number, caller));
 		model.addAttribute("attachmentMaxMegabytes", Math.max(1, settings.attachmentMaxBytes() / (1024 * 1024)));
 		return "intake/request";

@@ -41,8 +41,11 @@ class PeoplePages {
 
 	private final PersonExport export;
 
+	private final org.jijinan.region.Places places;
+
 	PeoplePages(PersonRegistry registry, PersonFinder finder, HouseholdRegister households,
-			CategoryStandings standings, PageProblems problems, PersonExport export) {
+			CategoryStandings standings, PageProblems problems, PersonExport export, org.jijinan.region.Places places) {
+		this.places = places;
 		this.export = export;
 		this.registry = registry;
 		this.finder = finder;
@@ -95,9 +98,23 @@ class PeoplePages {
 	}
 
 	@GetMapping("/new")
-	String registrationForm(Model model) {
+	String registrationForm(@AuthenticationPrincipal Caller caller, Model model) {
 		model.addAttribute("ethnicities", Ethnicity.values());
+		model.addAttribute("places", places.villagesWithin(caller.regionScope()));
 		return "people/register";
+	}
+
+	/**
+	 * The registration form filled with what another form had (a patient the hospital window could not find): sent
+	 * by POST so that the ID number never enters an address.
+	 */
+	@PostMapping("/new")
+	String registrationDraft(@RequestParam(required = false) @Nullable String name,
+			@RequestParam(required = false) @Nullable String idNumber, @AuthenticationPrincipal Caller caller,
+			Model model) {
+		model.addAttribute("name", name);
+		model.addAttribute("idNumber", idNumber);
+		return registrationForm(caller, model);
 	}
 
 	@PostMapping
@@ -113,11 +130,13 @@ class PeoplePages {
 		}
 		catch (DomainProblem problem) {
 			problems.show(model, problem);
-			model.addAttribute("ethnicities", Ethnicity.values());
 			model.addAttribute("name", name);
+			model.addAttribute("idNumber", idNumber);
+			model.addAttribute("phone", phone);
 			model.addAttribute("residence", residence);
+			model.addAttribute("ethnicity", ethnicity == null ? null : ethnicity.name());
 			model.addAttribute("address", address);
-			return "people/register";
+			return registrationForm(caller, model);
 		}
 	}
 

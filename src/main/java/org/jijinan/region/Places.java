@@ -74,6 +74,48 @@ public class Places {
 			.toList();
 	}
 
+	/**
+	 * @param scope a person's data scope: a county, township or village; {@code null} for none
+	 * @return only the villages inside that scope, by township (for forms whose records must stay in the person's
+	 *     own area, such as registering a resident)
+	 */
+	public List<Township> villagesWithin(@Nullable DivisionCode scope) {
+		if (scope == null) {
+			return List.of();
+		}
+		String prefix = scope.value();
+		return villagesFor(scope).stream()
+			.filter(township -> township.code().value().startsWith(prefix.substring(0, Math.min(9, prefix.length())))
+					|| prefix.length() == 6)
+			.map(township -> new Township(township.code(), township.name(),
+					township.villages().stream().filter(village -> village.code().value().startsWith(prefix)).toList()))
+			.filter(township -> !township.villages().isEmpty())
+			.toList();
+	}
+
+	/**
+	 * @param county a county
+	 * @return its current townships, by code
+	 */
+	public List<DivisionView> townshipsOf(DivisionCode county) {
+		return regions.find(county).isEmpty() ? List.of() : current(regions.children(county));
+	}
+
+	/**
+	 * @param county a county
+	 * @return the other current counties of its province, by code, for sending a request or case across a county line
+	 */
+	public List<DivisionView> otherCounties(DivisionCode county) {
+		var province = new DivisionCode(county.value().substring(0, 2) + "0000");
+		if (regions.find(province).isEmpty()) {
+			return List.of();
+		}
+		return current(regions.children(province)).stream()
+			.flatMap(prefecture -> current(regions.children(prefecture.code())).stream())
+			.filter(other -> other.code().value().length() == 6 && !other.code().equals(county))
+			.toList();
+	}
+
 	private static List<DivisionView> current(List<DivisionView> divisions) {
 		return divisions.stream().filter(division -> division.validTo() == null).toList();
 	}

@@ -35,7 +35,10 @@ class SettlementPages {
 
 	private final PageProblems problems;
 
-	SettlementPages(MedicalSettlements settlements, PageProblems problems) {
+	private final org.jijinan.people.PersonRegistry persons;
+
+	SettlementPages(MedicalSettlements settlements, PageProblems problems, org.jijinan.people.PersonRegistry persons) {
+		this.persons = persons;
 		this.settlements = settlements;
 		this.problems = problems;
 	}
@@ -85,6 +88,7 @@ class SettlementPages {
 		model.addAttribute("form", kept);
 		model.addAttribute("recent", settlements.recent(caller));
 		model.addAttribute("levels", HospitalLevel.values());
+		model.addAttribute("mayRegister", persons.mayRegister(caller));
 		return "relief/settlements";
 	}
 

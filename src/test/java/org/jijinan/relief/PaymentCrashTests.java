@@ -102,7 +102,8 @@ class PaymentCrashTests {
 		Matcher order = Pattern.compile("\"orders\":\\[.*").matcher(batch);
 		assertThat(order.find()).isTrue();
 		StringBuilder file = new StringBuilder("order,result,bank_reference,reason\n");
-		Matcher id = Pattern.compile("\\{\"id\":\"([0-9a-f-]{36})\",\"decisionId\"").matcher(batch);
+		Matcher id = Pattern.compile("\\{\"id\":\"([0-9a-f-]{36})\",(\"number\":\"ZF-[0-9-]+\",)?\"decisionId\"")
+			.matcher(batch);
 		int line = 0;
 		while (id.find()) {
 			file.append(id.group(1)).append(",PAID,B").append(++line).append(",\n");

@@ -114,7 +114,8 @@ class ReliefJourneyBrowserTests {
 			township.waitFor(By.id("computation"));
 			// 520 × 1 × 3 months × 3 persons × 60 % = 2,808
 			assertThat(township.text(By.id("computation"))).contains("2808.00");
-			township.driver().findElement(By.id("cash")).sendKeys("2808");
+			assertThat(township.driver().findElement(By.id("cash")).getAttribute("value"))
+				.as("the computed amount is carried into the cash field").isEqualTo("2808.00");
 			township.driver().findElement(By.id("payee-name")).sendKeys("索南才让");
 			township.driver().findElement(By.id("payee-account")).sendKeys("6228480086099990001");
 			township.driver().findElement(By.id("payee-bank")).sendKeys("中国农业银行共和县支行");
@@ -161,7 +162,7 @@ class ReliefJourneyBrowserTests {
 			county.waitForText(By.id("case-status"), "救助实施");
 			county.open("/cases/" + caseNumber + "/relief");
 			county.waitFor(By.id("chain-records"));
-			assertThat(county.text(By.id("chain-totals"))).contains("临时救助 2,808");
+			assertThat(county.text(By.id("chain-totals"))).contains("临时救助 现金 2,808 元");
 			county.screenshot("relief-chain");
 		}
 	}

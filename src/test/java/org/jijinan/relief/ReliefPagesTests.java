@@ -109,6 +109,36 @@ class ReliefPagesTests {
 	}
 
 	@Test
+	void anUnknownPatientIsRefusedBesideTheIdNumberAndWhoMayRegisterIsOfferedToRegisterThemFirst() {
+		String unknown = org.jijinan.shared.TestIdNumbers.fresh();
+		Map<String, String> bill = new java.util.HashMap<>(Map.of("idNumber", unknown, "patientName", "无名患者才让",
+				"hospitalCode", "H632521001", "hospitalName", "共和县人民医院", "hospitalLevel", "SECONDARY",
+				"admissionNumber", "ZY-UNKNOWN-1", "admittedOn", LocalDate.now().minusDays(5).toString(),
+				"dischargedOn", LocalDate.now().toString(), "inPolicy", "1000", "outOfPolicy", "10"));
+		bill.put("total", "1010");
+
+		Page atHospital = hospital.post("/relief/settlements", bill);
+		assertThat(atHospital.status()).isEqualTo(422);
+		assertThat(atHospital.body()).contains("id=\"patient-problem\"")
+			.contains("请患者户籍所在乡镇先登记")
+			.contains("value=\"共和县人民医院\"")
+			.contains("value=\"ZY-UNKNOWN-1\"")
+			.doesNotContain("register-patient")
+			.doesNotContain(unknown);
+
+		Page atCounty = staff.countyReviewer.post("/relief/settlements", bill);
+		assertThat(atCounty.status()).isEqualTo(422);
+		assertThat(atCounty.body()).contains("id=\"register-patient\"").contains("先登记此人").doesNotContain(unknown);
+
+		Page draft = staff.countyReviewer.post("/people/new", Map.of("name", "无名患者才让"));
+		assertThat(draft.status()).isEqualTo(200);
+		assertThat(draft.body()).contains("value=\"无名患者才让\"")
+			.contains("id=\"residence\"")
+			.contains("label=\"恰卜恰镇\"")
+			.doesNotContain("户籍地（村代码）");
+	}
+
+	@Test
 	void entersNewParametersInAFormWithRegionsAndCausesByName() {
 		Page page = admin.get("/admin/relief-policies");
 		assertThat(page.status()).isEqualTo(200);
