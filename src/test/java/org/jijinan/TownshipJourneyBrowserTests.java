@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.LocalDate;
+import java.time.ZoneId;
 
 import org.jijinan.identity.Role;
 import org.jijinan.identity.StaffFixtures;
@@ -161,6 +163,79 @@ class TownshipJourneyBrowserTests {
 			record("township", "township approver approves and makes the payment batch", approval);
 			assertThat(approval.journey().accessibilityProblems()).isEmpty();
 		}
+	}
+
+	@Test
+	void aProposalBeyondTheTownshipsAuthorityGoesToTheCountyAndTheTownshipIsToldWhy() throws Exception {
+		String caseNumber = investigatedCase("卓玛措");
+		Visitor desk = StaffFixtures.signedIn(port, handler);
+		Visitor.Page proposed = desk.json("POST", "/api/v1/cases/" + caseNumber + "/decisions", """
+				{"cause": "FIRE", "band": "一档", "persons": 4, "urban": false, "cashAmount": 4500,
+				 "payeeName": "卓玛措", "payeeAccount": "6228480086099995678", "payeeBank": "中国农业银行共和县支行"}""");
+		assertThat(proposed.status()).as(proposed.body()).isEqualTo(201);
+		var staff = StaffFixtures.from(context);
+		Opened countyReviewer = staff.named("县审核才旦", StaffFixtures.COUNTY, UnitKind.COUNTY_CIVIL_AFFAIRS,
+				Role.COUNTY_REVIEWER);
+		Opened countyApprover = staff.named("县审批索南", StaffFixtures.COUNTY, UnitKind.COUNTY_CIVIL_AFFAIRS,
+				Role.COUNTY_APPROVER);
+
+		try (Browser township = office()) {
+			signIn(township, approver);
+			township.click("个案");
+			township.click(caseNumber);
+			assertThat(township.text(By.id("next-steps"))).as("the township approver is told who decides")
+				.contains("超出乡镇审批权限，须由县级审核人审核。");
+			assertThat(township.offers("审核通过，报审批")).isFalse();
+			assertThat(township.offers("批准")).isFalse();
+			record("county", "township approver sees who decides a county-level proposal", township);
+		}
+		try (Browser county = office()) {
+			signIn(county, countyReviewer);
+			county.click("待您审核的救助申请");
+			county.click(caseNumber);
+			county.click("审核通过，报审批");
+			assertThat(county.text(By.className("decision-status"))).isEqualTo("已审核，待审批");
+			record("county", "county reviewer reviews from the home page", county);
+		}
+		try (Browser county = office()) {
+			signIn(county, countyApprover);
+			county.click("已审核、待您审批的救助申请");
+			county.click(caseNumber);
+			county.click("批准");
+			assertThat(county.text(By.className("decision-status"))).startsWith("已批准");
+			record("county", "county approver approves from the home page", county);
+		}
+	}
+
+	/**
+	 * A case of the township accepted, under investigation and with a confirmed two-person visit, made through the
+	 * API as the township's staff would on their pages.
+	 */
+	private String investigatedCase(String name) {
+		Visitor window = StaffFixtures.signedIn(port, clerk);
+		String request = window.json("POST", "/api/v1/help-requests", """
+				{"channel": "WINDOW", "urgency": "URGENT", "reporterRelation": "SELF", "reporterPhone": "13909745678",
+				 "subjectIdNumber": "%s", "subjectName": "%s", "village": "%s",
+				 "description": "房屋失火，家中财物尽毁", "causes": ["FIRE"]}""".formatted(TestIdNumbers.fresh(), name, VILLAGE))
+			.body()
+			.replaceAll("(?s).*\"number\":\"(JJN-[0-9-]+)\".*", "$1");
+		Visitor desk = StaffFixtures.signedIn(port, handler);
+		String caseNumber = desk.json("POST", "/api/v1/help-requests/" + request + "/acceptance", "")
+			.body()
+			.replaceAll("(?s).*\"caseNumber\":\"(JJC-[0-9-]+)\".*", "$1");
+		desk.json("POST", "/api/v1/cases/" + caseNumber + "/transitions", "{\"to\": \"INVESTIGATING\"}");
+		String visit = idOfVisit(desk.json("POST", "/api/v1/cases/" + caseNumber + "/visits",
+				"{\"visitedOn\": \"%s\", \"visitors\": [\"%s\"], \"findings\": \"房屋烧毁，一家四口借住亲戚家\"}"
+					.formatted(LocalDate.now(ZoneId.of("Asia/Shanghai")), colleague.username())));
+		Visitor.Page confirmed = StaffFixtures.signedIn(port, colleague)
+			.json("POST", "/api/v1/cases/" + caseNumber + "/visits/" + visit + "/confirmation", "");
+		assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
+		return caseNumber;
+	}
+
+	private static String idOfVisit(Visitor.Page visit) {
+		assertThat(visit.status()).as(visit.body()).isEqualTo(201);
+		return visit.body().replaceAll("(?s).*\"visits\":\\[\\{\"id\":\"([0-9a-f-]{36})\".*", "$1");
 	}
 
 	private static void noProblem(Browser browser) {
