@@ -37,8 +37,11 @@ class AdministrationPages {
 
 	private final PageProblems problems;
 
+	private final org.jijinan.region.Places places;
+
 	AdministrationPages(StaffDirectory directory, StaffAdministration administration, PartnerClients clients,
-			PartnerCalls calls, PageProblems problems) {
+			PartnerCalls calls, PageProblems problems, org.jijinan.region.Places places) {
+		this.places = places;
 		this.calls = calls;
 		this.directory = directory;
 		this.administration = administration;
@@ -50,6 +53,8 @@ class AdministrationPages {
 	String units(@AuthenticationPrincipal Staff admin, Model model) {
 		model.addAttribute("units", directory.units(admin));
 		model.addAttribute("kinds", UnitKind.values());
+		model.addAttribute("scope", admin.regionScope());
+		model.addAttribute("places", places.villagesWithin(admin.regionScope()));
 		return "identity/units";
 	}
 

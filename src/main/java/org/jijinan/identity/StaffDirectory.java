@@ -74,6 +74,17 @@ public class StaffDirectory {
 	}
 
 	/**
+	 * @param account an account's id
+	 * @return the name people know the account's holder by
+	 */
+	public Optional<String> displayNameOf(java.util.UUID account) {
+		return jdbc.sql("select display_name from identity_account where id = :id")
+			.param("id", account)
+			.query(String.class)
+			.optional();
+	}
+
+	/**
 	 * @param username a login name
 	 * @return the name people know the account's holder by
 	 */

@@ -29,4 +29,20 @@ public class StaffNames {
 		return directory.displayName(username).orElse(username);
 	}
 
+	/**
+	 * @param subject an audit record's object of kind account: the account's id, or the name tried at a sign-in
+	 * @return the holder's display name where an account has that id or name; the subject itself otherwise
+	 */
+	public String ofAccount(@Nullable String subject) {
+		if (subject == null || subject.isBlank()) {
+			return "—";
+		}
+		try {
+			return directory.displayNameOf(java.util.UUID.fromString(subject)).orElse(subject);
+		}
+		catch (IllegalArgumentException notAnId) {
+			return of(subject);
+		}
+	}
+
 }

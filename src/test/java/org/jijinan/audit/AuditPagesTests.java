@@ -93,7 +93,9 @@ class AuditPagesTests {
 		assertThat(byAction).singleElement().satisfies(row -> assertThat(text(row)).contains("开通账户")
 			.contains("测试人员")
 			.contains(adminUnit)
-			.contains("账户 " + openedId)
+			.as("the account concerned by its holder's name, not its id")
+			.contains("账户 " + name)
+			.doesNotContain(openedId)
 			.contains("成功")
 			.doesNotContain("identity.account-opened")
 			.doesNotContain(adminAccount.username()));

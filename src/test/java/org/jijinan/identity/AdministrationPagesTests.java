@@ -74,6 +74,20 @@ class AdministrationPagesTests extends IdentitySystemTest {
 	}
 
 	@Test
+	void showsAndChoosesUnitsAreasByName() {
+		Visitor county = signedIn(staff.active(StaffFixtures.COUNTY, UnitKind.COUNTY_CIVIL_AFFAIRS, Role.ADMINISTRATOR));
+
+		String units = county.get("/admin/units").body();
+
+		String table = units.substring(units.indexOf("<table id=\"units\""), units.indexOf("</table>"));
+		assertThat(table).as("units by the name of their area").contains("<td>恰卜恰镇</td>")
+			.doesNotContainPattern("<td>6325\\d+</td>");
+		assertThat(units).as("the area is chosen by name").contains("<option value=\"632521\">共和县</option>")
+			.contains("<option value=\"632521100\">恰卜恰镇</option>")
+			.doesNotContain("inputmode=\"numeric\" pattern=");
+	}
+
+	@Test
 	void refusesAnOverlongUnitNameWithA400() {
 		Visitor county = signedIn(staff.active(StaffFixtures.COUNTY, UnitKind.COUNTY_CIVIL_AFFAIRS, Role.ADMINISTRATOR));
 		county.get("/admin/units");
