@@ -210,7 +210,7 @@ public final class Browser implements AutoCloseable {
 	}
 
 	private WebElement inFoldedMenu(String text) {
-		if (menuFolded() && !driver.findElements(By.cssSelector("#menu")).isEmpty()) {
+		if (menuFolded()) {
 			driver.findElement(By.id("menu-toggle")).click();
 			journey.clicked("菜单");
 			new WebDriverWait(driver, Duration.ofSeconds(5))

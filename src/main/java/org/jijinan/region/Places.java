@@ -84,9 +84,9 @@ public class Places {
 			return List.of();
 		}
 		String prefix = scope.value();
+		String townshipPrefix = prefix.substring(0, Math.min(9, prefix.length()));
 		return villagesFor(scope).stream()
-			.filter(township -> township.code().value().startsWith(prefix.substring(0, Math.min(9, prefix.length())))
-					|| prefix.length() == 6)
+			.filter(township -> township.code().value().startsWith(townshipPrefix))
 			.map(township -> new Township(township.code(), township.name(),
 					township.villages().stream().filter(village -> village.code().value().startsWith(prefix)).toList()))
 			.filter(township -> !township.villages().isEmpty())
