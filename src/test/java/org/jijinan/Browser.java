@@ -105,13 +105,50 @@ public final class Browser implements AutoCloseable {
 		WebElement target = visible(text).orElseGet(() -> inFoldedMenu(text));
 		boolean navigates = navigates(target);
 		((JavascriptExecutor) driver).executeScript("window.__samePage = true;");
+		int downloaded = downloadedFiles();
 		target.click();
 		journey.clicked(text);
 		if (navigates) {
-			new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
-				.executeScript("return window.__samePage === undefined && document.readyState === 'complete';")));
-			journey.loaded(driver, driver.getCurrentUrl());
+			// A new page, or a file saved while the page stays (a bank file, a workbook).
+			new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> downloadedFiles() > downloaded
+					|| Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+							"return window.__samePage === undefined && document.readyState === 'complete';")));
+			if (downloadedFiles() == downloaded) {
+				journey.loaded(driver, driver.getCurrentUrl());
+			}
 		}
+	}
+
+	/**
+	 * @return the files the browser finished saving
+	 */
+	public List<Path> downloadedFiles(String suffix) {
+		try (var files = Files.list(downloads)) {
+			return files.filter(file -> file.getFileName().toString().endsWith(suffix)).sorted().toList();
+		}
+		catch (IOException unreadable) {
+			throw new java.io.UncheckedIOException(unreadable);
+		}
+	}
+
+	private int downloadedFiles() {
+		try (var files = Files.list(downloads)) {
+			// Chromium writes into a hidden or .crdownload file and renames it when the download is complete.
+			return (int) files.map(file -> file.getFileName().toString())
+				.filter(name -> !name.startsWith(".") && !name.endsWith(".crdownload"))
+				.count();
+		}
+		catch (IOException unreadable) {
+			throw new java.io.UncheckedIOException(unreadable);
+		}
+	}
+
+	/**
+	 * Chooses a file for the file field whose label shows the text, as a person picks it in the file dialog.
+	 */
+	public void attach(String label, Path file) {
+		field(label).sendKeys(file.toAbsolutePath().toString());
+		journey.chose(label);
 	}
 
 	/**
@@ -119,8 +156,16 @@ public final class Browser implements AutoCloseable {
 	 */
 	public void fill(String label, String value) {
 		WebElement field = field(label);
-		field.clear();
-		field.sendKeys(value);
+		if ("date".equals(field.getAttribute("type"))) {
+			// What the date picker puts in the field: its keyboard order follows the browser's locale.
+			((JavascriptExecutor) driver).executeScript(
+					"arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change', {bubbles: true}));",
+					field, value);
+		}
+		else {
+			field.clear();
+			field.sendKeys(value);
+		}
 		journey.typed(label);
 	}
 
@@ -174,8 +219,11 @@ public final class Browser implements AutoCloseable {
 	}
 
 	private WebElement field(String label) {
-		List<WebElement> labels = driver.findElements(By.xpath("//label[normalize-space(.)=" + literal(label)
-				+ " or starts-with(normalize-space(.), " + literal(label) + ")]"));
+		// A label showing exactly the text comes before one that only starts with it (医疗机构 before 医疗机构编码).
+		List<WebElement> labels = new java.util.ArrayList<>(
+				driver.findElements(By.xpath("//label[normalize-space(.)=" + literal(label) + "]")));
+		labels.addAll(driver.findElements(By.xpath("//label[starts-with(normalize-space(.), " + literal(label)
+				+ ") and normalize-space(.)!=" + literal(label) + "]")));
 		for (WebElement candidate : labels) {
 			if (!candidate.isDisplayed()) {
 				continue;

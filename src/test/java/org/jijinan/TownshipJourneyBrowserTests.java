@@ -1,10 +1,6 @@
 package org.jijinan;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
@@ -65,7 +61,7 @@ class TownshipJourneyBrowserTests {
 	void aWalkInEmergencyReachesThePaymentBatchWithTownshipStaffOnly() throws Exception {
 		String request;
 		try (Browser window = office()) {
-			signIn(window, clerk);
+			Journeys.signIn(window, clerk);
 			window.click("求助登记");
 			window.tick("紧急（生命安全受到威胁）");
 			window.fill("身份证号码", TestIdNumbers.fresh());
@@ -76,15 +72,15 @@ class TownshipJourneyBrowserTests {
 			window.tick("火灾");
 			window.fill("情况说明", "凌晨房屋失火，一家四口无处安身");
 			window.click("登记并出具回执");
-			noProblem(window);
+			Journeys.noProblem(window);
 			request = window.text(By.id("request-number"));
 			assertThat(window.text(By.id("request-township"))).isEqualTo("沙珠玉乡 · 沙珠玉试点村");
-			record("township", "window clerk registers the walk-in", window);
+			Journeys.record("township", "window clerk registers the walk-in", window);
 		}
 
 		String caseNumber;
 		try (Browser desk = office()) {
-			signIn(desk, handler);
+			Journeys.signIn(desk, handler);
 			desk.click("待受理的求助");
 			desk.click(request);
 			desk.click("受理");
@@ -94,11 +90,11 @@ class TownshipJourneyBrowserTests {
 			desk.fill("现金（元）", "1000");
 			desk.fill("紧急情况说明", "房屋烧毁，先解决吃住");
 			desk.click("立即发放");
-			noProblem(desk);
+			Journeys.noProblem(desk);
 			assertThat(desk.text(By.id("grants"))).contains("1,000");
 			assertThat(desk.journey().clicks()).as("walk-in emergency to aid recorded: %s", desk.journey())
 				.isLessThanOrEqualTo(6);
-			record("township", "township officer: accepted to emergency aid recorded", desk);
+			Journeys.record("township", "township officer: accepted to emergency aid recorded", desk);
 
 			desk.journey().reset();
 			desk.click("返回个案 " + caseNumber);
@@ -109,19 +105,19 @@ class TownshipJourneyBrowserTests {
 			desk.fill("调查情况", "房屋主体烧毁，口粮无存，借住邻居家");
 			desk.click("保存调查记录");
 			assertThat(desk.text(By.id("visits"))).contains("经办才让 ✓").contains("审核拉毛 …");
-			record("township", "township officer: investigation and household visit", desk);
+			Journeys.record("township", "township officer: investigation and household visit", desk);
 		}
 
 		try (Browser second = office()) {
-			signIn(second, colleague);
+			Journeys.signIn(second, colleague);
 			second.click("待您确认的入户调查记录");
 			second.click("确认调查记录");
 			assertThat(second.text(By.id("visits"))).contains("审核拉毛 ✓");
-			record("township", "second visitor confirms the visit", second);
+			Journeys.record("township", "second visitor confirms the visit", second);
 		}
 
 		try (Browser desk = office()) {
-			signIn(desk, handler);
+			Journeys.signIn(desk, handler);
 			desk.click("个案");
 			desk.click(caseNumber);
 			desk.click("提出临时救助");
@@ -136,22 +132,22 @@ class TownshipJourneyBrowserTests {
 			desk.fill("银行账号", "6228480086099991234");
 			desk.fill("开户银行", "中国农业银行共和县支行");
 			desk.click("提交审核");
-			noProblem(desk);
+			Journeys.noProblem(desk);
 			assertThat(desk.text(By.className("decision-status"))).isEqualTo("已提出，待审核");
-			record("township", "township officer proposes temporary assistance", desk);
+			Journeys.record("township", "township officer proposes temporary assistance", desk);
 		}
 
 		try (Browser review = office()) {
-			signIn(review, colleague);
+			Journeys.signIn(review, colleague);
 			review.click("待您审核的救助申请");
 			review.click(caseNumber);
 			review.click("审核通过，报审批");
 			assertThat(review.text(By.className("decision-status"))).isEqualTo("已审核，待审批");
-			record("township", "colleague reviews", review);
+			Journeys.record("township", "colleague reviews", review);
 		}
 
 		try (Browser approval = office()) {
-			signIn(approval, approver);
+			Journeys.signIn(approval, approver);
 			approval.click("已审核、待您审批的救助申请");
 			approval.click(caseNumber);
 			approval.click("批准");
@@ -160,7 +156,7 @@ class TownshipJourneyBrowserTests {
 			approval.click("生成发放批次");
 			assertThat(approval.driver().findElements(By.cssSelector(".batch"))).hasSize(1);
 			assertThat(approval.pageText()).doesNotContain(approver.username());
-			record("township", "township approver approves and makes the payment batch", approval);
+			Journeys.record("township", "township approver approves and makes the payment batch", approval);
 			assertThat(approval.journey().accessibilityProblems()).isEmpty();
 		}
 	}
@@ -180,30 +176,30 @@ class TownshipJourneyBrowserTests {
 				Role.COUNTY_APPROVER);
 
 		try (Browser township = office()) {
-			signIn(township, approver);
+			Journeys.signIn(township, approver);
 			township.click("个案");
 			township.click(caseNumber);
 			assertThat(township.text(By.id("next-steps"))).as("the township approver is told who decides")
 				.contains("超出乡镇审批权限，须由县级审核人审核。");
 			assertThat(township.offers("审核通过，报审批")).isFalse();
 			assertThat(township.offers("批准")).isFalse();
-			record("county", "township approver sees who decides a county-level proposal", township);
+			Journeys.record("county", "township approver sees who decides a county-level proposal", township);
 		}
 		try (Browser county = office()) {
-			signIn(county, countyReviewer);
+			Journeys.signIn(county, countyReviewer);
 			county.click("待您审核的救助申请");
 			county.click(caseNumber);
 			county.click("审核通过，报审批");
 			assertThat(county.text(By.className("decision-status"))).isEqualTo("已审核，待审批");
-			record("county", "county reviewer reviews from the home page", county);
+			Journeys.record("county", "county reviewer reviews from the home page", county);
 		}
 		try (Browser county = office()) {
-			signIn(county, countyApprover);
+			Journeys.signIn(county, countyApprover);
 			county.click("已审核、待您审批的救助申请");
 			county.click(caseNumber);
 			county.click("批准");
 			assertThat(county.text(By.className("decision-status"))).startsWith("已批准");
-			record("county", "county approver approves from the home page", county);
+			Journeys.record("county", "county approver approves from the home page", county);
 		}
 	}
 
@@ -238,37 +234,8 @@ class TownshipJourneyBrowserTests {
 		return visit.body().replaceAll("(?s).*\"visits\":\\[\\{\"id\":\"([0-9a-f-]{36})\".*", "$1");
 	}
 
-	private static void noProblem(Browser browser) {
-		assertThat(browser.driver().findElements(By.cssSelector("#problem, .field-problem")))
-			.as("refused: %s", browser.driver()
-				.findElements(By.cssSelector("#problem, .field-problem"))
-				.stream()
-				.map(org.openqa.selenium.WebElement::getText)
-				.toList())
-			.isEmpty();
-	}
-
 	private Browser office() throws IOException {
 		return Browser.start(port, 1366, 900);
-	}
-
-	private static void signIn(Browser browser, Opened who) {
-		browser.signIn(who.username(), StaffFixtures.PASSWORD);
-		browser.waitFor(By.id("greeting"));
-		browser.journey().check(browser.driver(), "/");
-		browser.journey().reset();
-	}
-
-	/**
-	 * Writes what the person did to target/journeys, for docs/BENCHMARKS.md, and fails on any serious or critical
-	 * accessibility problem met on the way.
-	 */
-	static void record(String journey, String step, Browser browser) throws IOException {
-		Path file = Path.of("target/journeys/" + journey + ".txt");
-		Files.createDirectories(file.getParent());
-		Files.writeString(file, step + ": " + browser.journey() + "\n", StandardCharsets.UTF_8,
-				StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-		assertThat(browser.journey().accessibilityProblems()).as(step).isEmpty();
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.jijinan.shared.RuleViolation;
 import org.jijinan.shared.WrittenText;
 import org.jspecify.annotations.Nullable;
 
@@ -67,6 +68,10 @@ class CaseTask extends AbstractAggregateRoot<CaseTask> {
 
 	private @Nullable String withdrawalReason;
 
+	private @Nullable String resultNotedBy;
+
+	private @Nullable Instant resultNotedAt;
+
 	@MappedCollection(idColumn = "task_id", keyColumn = "ordinal")
 	private final List<TaskReturn> returnHistory;
 
@@ -77,8 +82,8 @@ class CaseTask extends AbstractAggregateRoot<CaseTask> {
 			String owner, String referredBy, Instant referredAt, Instant acceptBy, Instant dueAt, int dueWorkingDays,
 			@Nullable String acceptedBy, @Nullable Instant acceptedAt, @Nullable String completedBy,
 			@Nullable Instant completedAt, @Nullable String result, int returns, @Nullable String withdrawnBy,
-			@Nullable Instant withdrawnAt, @Nullable String withdrawalReason, List<TaskReturn> returnHistory,
-			@Nullable Long version) {
+			@Nullable Instant withdrawnAt, @Nullable String withdrawalReason, @Nullable String resultNotedBy,
+			@Nullable Instant resultNotedAt, List<TaskReturn> returnHistory, @Nullable Long version) {
 		this.id = id;
 		this.caseId = caseId;
 		this.kind = kind;
@@ -101,6 +106,8 @@ class CaseTask extends AbstractAggregateRoot<CaseTask> {
 		this.withdrawnBy = withdrawnBy;
 		this.withdrawnAt = withdrawnAt;
 		this.withdrawalReason = withdrawalReason;
+		this.resultNotedBy = resultNotedBy;
+		this.resultNotedAt = resultNotedAt;
 		this.returnHistory = returnHistory;
 		this.version = version;
 	}
@@ -112,7 +119,8 @@ class CaseTask extends AbstractAggregateRoot<CaseTask> {
 		String asked = WrittenText.required(referral.request(), 2, 1000, "casework.task-request-required");
 		var task = new CaseTask(UUID.randomUUID(), from.id(), referral.kind(), asked, TaskStatus.REFERRED,
 				referral.unitId(), referral.unitName(), by, by, now, referral.acceptBy(), referral.dueAt(),
-				referral.dueWorkingDays(), null, null, null, null, null, 0, null, null, null, new ArrayList<>(), null);
+				referral.dueWorkingDays(), null, null, null, null, null, 0, null, null, null, null, null, new ArrayList<>(),
+				null);
 		task.registerEvent(task.referred(from));
 		return task;
 	}
@@ -180,6 +188,20 @@ class CaseTask extends AbstractAggregateRoot<CaseTask> {
 		registerEvent(new TaskWithdrawn(id, from.number(), from.township(), unitId, unitName, by, now, reason));
 	}
 
+	/**
+	 * Whoever referred the task has read the unit's result (已阅) and carries on with the case; reading it twice
+	 * changes nothing.
+	 */
+	void noteResult(String by, Instant now) {
+		if (status != TaskStatus.COMPLETED) {
+			throw new RuleViolation("casework.task-not-completed");
+		}
+		if (resultNotedAt == null) {
+			this.resultNotedBy = by;
+			this.resultNotedAt = now;
+		}
+	}
+
 	boolean open() {
 		return status.open();
 	}
@@ -211,7 +233,7 @@ class CaseTask extends AbstractAggregateRoot<CaseTask> {
 	TaskView view(String caseNumber, @Nullable String subjectName) {
 		return new TaskView(id, caseNumber, subjectName, kind, request, status, unitId, unitName, owner, referredBy,
 				referredAt, acceptBy, dueAt, acceptedBy, acceptedAt, completedBy, completedAt, result, returns,
-				withdrawalReason, returnHistory.stream()
+				withdrawalReason, resultNotedAt, returnHistory.stream()
 					.map(r -> new TaskView.Return(r.unitName(), r.returnedBy(), r.returnedAt(), r.reason()))
 					.toList());
 	}

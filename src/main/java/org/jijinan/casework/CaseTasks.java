@@ -20,4 +20,14 @@ interface CaseTasks extends ListCrudRepository<CaseTask, UUID> {
 			          due_at limit 500""")
 	List<CaseTask> findByUnit(UUID unitId);
 
+	/**
+	 * @return the tasks someone referred that still need them: not yet accepted or done, returned to them, or done
+	 *         with a result they have not read, those needing them first
+	 */
+	@Query("""
+			select * from casework_task where referred_by = :by
+			   and (status in ('REFERRED', 'ACCEPTED', 'RETURNED') or status = 'COMPLETED' and result_noted_at is null)
+			 order by case status when 'RETURNED' then 0 when 'COMPLETED' then 1 else 2 end, due_at limit 500""")
+	List<CaseTask> findFollowedBy(String by);
+
 }

@@ -54,7 +54,13 @@ class CaseworkWork implements WaitingWork {
 			long returned = count("select count(*) from casework_task where referred_by = :me and status = 'RETURNED'",
 					"me", viewer.name());
 			if (returned > 0) {
-				items.add(new WorkItem("home.work.tasks-returned", returned, "/cases", true));
+				items.add(new WorkItem("home.work.tasks-returned", returned, "/tasks", true));
+			}
+			long done = count("""
+					select count(*) from casework_task
+					 where referred_by = :me and status = 'COMPLETED' and result_noted_at is null""", "me", viewer.name());
+			if (done > 0) {
+				items.add(new WorkItem("home.work.tasks-completed", done, "/tasks", false));
 			}
 			long open = count("""
 					select count(*) from casework_case where township_path like :scope || '%'

@@ -122,6 +122,16 @@ class TaskController {
 		return desk.withdraw(id, reason.reason(), caller);
 	}
 
+	@Operation(summary = "Note a completed task's result (已阅)",
+			description = "Whoever may handle the case has read what the unit did and carries on with the case; until "
+					+ "then the task waits on its referrer's home page. Noting twice changes nothing. Problems: 403 "
+					+ "`casework.not-allowed`/`casework.out-of-scope`, 404 `casework.task-not-found`, 422 "
+					+ "`casework.task-not-completed` before the unit has finished it.")
+	@PostMapping("/tasks/{id}/result-noted")
+	TaskView noteResult(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
+		return desk.noteResult(id, caller);
+	}
+
 	@Operation(summary = "Refer a returned task to another unit",
 			description = "The case's township staff. Problems: 403, 404 `casework.task-not-found`, 409.")
 	@PostMapping("/tasks/{id}/referral")

@@ -106,6 +106,27 @@ public class TaskDesk {
 	}
 
 	/**
+	 * Whoever handles the case has read what the unit did (已阅) and carries on with the case.
+	 */
+	@Transactional
+	public TaskView noteResult(UUID taskId, Caller caller) {
+		CaseTask task = load(taskId);
+		Case from = cases.findById(task.caseId()).orElseThrow();
+		handledCase(from.number(), caller);
+		task.noteResult(caller.name(), clock.instant());
+		return tasks.save(task).view(from.number(), from.view().subjectName());
+	}
+
+	/**
+	 * @return the tasks the caller referred that still need them: waiting at the unit, returned, or done with a result
+	 *         they have not read
+	 */
+	@Transactional(readOnly = true)
+	public List<TaskView> followedByMe(Caller caller) {
+		return withCases(tasks.findFollowedBy(caller.name()));
+	}
+
+	/**
 	 * @return whether the caller may withdraw or refer again the task: they handle its case
 	 */
 	@Transactional(readOnly = true)
@@ -163,7 +184,10 @@ public class TaskDesk {
 		if (unit == null) {
 			return List.of();
 		}
-		List<CaseTask> found = tasks.findByUnit(unit);
+		return withCases(tasks.findByUnit(unit));
+	}
+
+	private List<TaskView> withCases(List<CaseTask> found) {
 		java.util.Map<UUID, Case> byId = new java.util.HashMap<>();
 		cases.findAllById(found.stream().map(CaseTask::caseId).distinct().toList())
 			.forEach(each -> byId.put(each.id(), each));

@@ -54,6 +54,7 @@ class TaskPages {
 	@GetMapping("/tasks")
 	String mine(@AuthenticationPrincipal Caller caller, Model model) {
 		model.addAttribute("tasks", desk.forMyUnit(caller));
+		model.addAttribute("followed", desk.followedByMe(caller));
 		return "casework/tasks";
 	}
 
@@ -85,6 +86,17 @@ class TaskPages {
 		return act(id, caller, model, () -> desk.referAgain(id, uuid(unitId), caller));
 	}
 
+	@PostMapping("/tasks/{id}/result-noted")
+	String noteResult(@PathVariable UUID id, @AuthenticationPrincipal Caller caller, Model model) {
+		try {
+			return "redirect:/cases/" + desk.noteResult(id, caller).caseNumber() + "#tasks";
+		}
+		catch (DomainProblem problem) {
+			problems.show(model, problem);
+			return page(id, caller, model);
+		}
+	}
+
 	@PostMapping("/tasks/{id}/withdrawal")
 	String withdraw(@PathVariable UUID id, @RequestParam(required = false) @Nullable String reason,
 			@AuthenticationPrincipal Caller caller, Model model) {
@@ -106,7 +118,9 @@ class TaskPages {
 		TaskView task = desk.find(id, caller);
 		model.addAttribute("task", task);
 		model.addAttribute("mine", desk.receives(task, caller));
-		model.addAttribute("directs", task.status().open() && desk.mayDirect(task, caller));
+		boolean handles = desk.mayDirect(task, caller);
+		model.addAttribute("handles", handles);
+		model.addAttribute("directs", task.status().open() && handles);
 		model.addAttribute("targets",
 				task.status() == TaskStatus.RETURNED && caller.regionScope() != null
 						? desk.targets(task.caseNumber(), caller) : java.util.List.of());

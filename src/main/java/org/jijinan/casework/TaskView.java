@@ -30,13 +30,14 @@ import org.jspecify.annotations.Nullable;
  * @param result what was done
  * @param returns how many times it was returned
  * @param withdrawalReason why it was withdrawn, when its case ended before it was done
+ * @param resultNotedAt when whoever referred it read its result
  * @param returnHistory the returns, oldest first
  */
 public record TaskView(UUID id, String caseNumber, @Nullable String subjectName, TaskKind kind, String request,
 		TaskStatus status, UUID unitId, String unitName, String owner, String referredBy, Instant referredAt,
 		Instant acceptBy, Instant dueAt, @Nullable String acceptedBy, @Nullable Instant acceptedAt,
 		@Nullable String completedBy, @Nullable Instant completedAt, @Nullable String result, int returns,
-		@Nullable String withdrawalReason, List<Return> returnHistory) {
+		@Nullable String withdrawalReason, @Nullable Instant resultNotedAt, List<Return> returnHistory) {
 
 	/**
 	 * One return.

@@ -64,8 +64,7 @@ public record Menu(List<Entry> entries) {
 		add.line(rules.regional() && !rules.only(Role.VILLAGE_REPORTER), "nav.people", "/people");
 		add.line(rules.regional() && rules.any(EnumSet.of(Role.WINDOW_CLERK, Role.TOWNSHIP_REVIEWER,
 				Role.TOWNSHIP_APPROVER, Role.COUNTY_REVIEWER, Role.COUNTY_APPROVER)), "nav.imports", "/people/imports");
-		add.line(!rules.regional() || rules.any(EnumSet.of(Role.TOWNSHIP_REVIEWER, Role.TOWNSHIP_APPROVER)),
-				"nav.tasks", "/tasks");
+		add.line(!rules.regional() || rules.any(DECIDERS), "nav.tasks", "/tasks");
 		add.line(rules.regional() && rules.any(DECIDERS), "nav.relief", "/relief/decisions");
 		add.line(rules.regional() && rules.any(EnumSet.of(Role.TOWNSHIP_APPROVER, Role.COUNTY_REVIEWER,
 				Role.COUNTY_APPROVER)), "nav.payments", "/relief/payments");

@@ -233,6 +233,25 @@ public class MedicalSettlements {
 			.toList();
 	}
 
+	/**
+	 * @return the hospital of this window's last settlement — its code, name and level (the form's keys
+	 *         {@code hospitalCode}, {@code hospitalName}, {@code hospitalLevel}) — so the clerk types them once; empty
+	 *         before the window's first settlement
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, String> lastHospital(Caller caller) {
+		requireSettler(caller);
+		return jdbc.sql("""
+				select a.hospital_code, a.hospital_name, a.hospital_level from relief_settlement s
+				  join relief_admission a on a.id = s.admission_id
+				 where s.organisation = :organisation order by s.settled_at desc limit 1""")
+			.param("organisation", organisation(caller))
+			.query((row, n) -> Map.of("hospitalCode", row.getString("hospital_code"), "hospitalName",
+					row.getString("hospital_name"), "hospitalLevel", row.getString("hospital_level")))
+			.optional()
+			.orElse(Map.of());
+	}
+
 	private SettlementView visible(UUID id, Caller caller) {
 		Map<String, Object> row = jdbc.sql("select organisation, residence_path from relief_settlement where id = :id")
 			.param("id", id)

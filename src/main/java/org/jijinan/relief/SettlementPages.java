@@ -45,7 +45,7 @@ class SettlementPages {
 
 	@GetMapping
 	String window(@AuthenticationPrincipal Caller caller, Model model) {
-		return window(Map.of(), caller, model);
+		return window(settlements.lastHospital(caller), caller, model);
 	}
 
 	@PostMapping
@@ -83,6 +83,7 @@ class SettlementPages {
 
 	private String window(Map<String, String> form, Caller caller, Model model) {
 		Map<String, String> kept = new java.util.HashMap<>(form);
+		// The ID number is not sent back into the page: the clerk reads it from the card again.
 		kept.remove("idNumber");
 		kept.remove("_csrf");
 		model.addAttribute("form", kept);

@@ -93,6 +93,8 @@ class TaskTests {
 		String caseNumber = openCase();
 		String task = idOf(refer(caseNumber, educationUnit, "VERIFY", "核实孩子在校就读情况", 3));
 
+		assertProblem(reviewer.json("POST", "/api/v1/tasks/" + task + "/result-noted", ""), 422,
+				"casework.task-not-completed");
 		Page accepted = education.json("POST", "/api/v1/tasks/" + task + "/acceptance", "");
 		assertThat(accepted.body()).contains("\"status\":\"ACCEPTED\"").contains("\"owner\":\"" + educationOfficer + "\"");
 		assertProblem(education.json("POST", "/api/v1/tasks/" + task + "/acceptance", ""), 409,
@@ -102,7 +104,15 @@ class TaskTests {
 		Page completed = education.json("POST", "/api/v1/tasks/" + task + "/completion",
 				"{\"result\": \"已核实在共和县第二中学就读，已纳入教育资助\"}");
 
-		assertThat(completed.body()).contains("\"status\":\"COMPLETED\"").contains("已纳入教育资助");
+		assertThat(completed.body()).contains("\"status\":\"COMPLETED\"").contains("已纳入教育资助")
+			.doesNotContain("resultNotedAt");
+		assertProblem(education.json("POST", "/api/v1/tasks/" + task + "/result-noted", ""), 403,
+				"casework.out-of-scope");
+		Page noted = reviewer.json("POST", "/api/v1/tasks/" + task + "/result-noted", "");
+		assertThat(noted.status()).as(noted.body()).isEqualTo(200);
+		assertThat(notedAt(reviewer.json("POST", "/api/v1/tasks/" + task + "/result-noted", "")))
+			.as("noting twice changes nothing (stored to the microsecond)")
+			.isCloseTo(notedAt(noted), org.assertj.core.api.Assertions.within(1, java.time.temporal.ChronoUnit.MICROS));
 		String timeline = reviewer.get("/api/v1/cases/" + caseNumber + "/timeline").body();
 		assertThat(timeline).contains("TASK_REFERRED").contains("TASK_ACCEPTED").contains("TASK_COMPLETED")
 			.contains("已纳入教育资助");
@@ -237,6 +247,11 @@ class TaskTests {
 	private static String idOf(Page page) {
 		assertThat(page.status()).as(page.body()).isEqualTo(201);
 		return page.body().replaceAll("^\\{\"id\":\"([0-9a-f-]{36})\".*", "$1");
+	}
+
+	private static java.time.Instant notedAt(Page task) {
+		return java.time.Instant.parse(task.body().replaceAll("(?s).*\"resultNotedAt\":\"([^\"]+)\".*", "$1"))
+			.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
 	}
 
 }

@@ -1,6 +1,7 @@
 package org.jijinan.supervision;
 
 import org.jijinan.Browser;
+import org.jijinan.Journeys;
 import org.jijinan.SystemTest;
 import org.jijinan.Visitor;
 import org.jijinan.casework.CaseFixtures;
@@ -13,7 +14,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.Select;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -22,9 +22,10 @@ import org.springframework.context.ApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * In Chromium, at a phone's size: a township refers a case to the education department, whose officer accepts and
- * completes the task, and the supervisor's board shows it done on time; and a task returned by two departments in
- * turn shows up on the board as passed on.
+ * The departments' side of a case, each person signed in for the first time on an office screen and clicking only what
+ * they see: a township refers a case to the education department, whose officer finds the task on the home page,
+ * accepts and completes it; the township reads the result from its home page and is back on the case; the supervisor's
+ * board shows the task done on time. And a task returned by two departments in turn shows up on the board as passed on.
  */
 @SystemTest
 class ReferralJourneyBrowserTests {
@@ -46,46 +47,58 @@ class ReferralJourneyBrowserTests {
 	@BeforeEach
 	void staff() {
 		var staff = StaffFixtures.from(context);
-		reviewer = staff.active(StaffFixtures.DAOTANGHE, UnitKind.TOWNSHIP_GOVERNMENT, Role.TOWNSHIP_REVIEWER);
-		education = staff.active(StaffFixtures.COUNTY, UnitKind.EDUCATION_DEPARTMENT, Role.DEPARTMENT_OFFICER);
-		housing = staff.active(StaffFixtures.COUNTY, UnitKind.HOUSING_DEPARTMENT, Role.DEPARTMENT_OFFICER);
-		supervisor = staff.active(StaffFixtures.COUNTY, UnitKind.SUPERVISION_OFFICE, Role.SUPERVISOR);
+		reviewer = staff.named("转办央金", StaffFixtures.DAOTANGHE, UnitKind.TOWNSHIP_GOVERNMENT, Role.TOWNSHIP_REVIEWER);
+		education = staff.named("教育局才措", StaffFixtures.COUNTY, UnitKind.EDUCATION_DEPARTMENT, Role.DEPARTMENT_OFFICER);
+		housing = staff.named("住建局尼玛", StaffFixtures.COUNTY, UnitKind.HOUSING_DEPARTMENT, Role.DEPARTMENT_OFFICER);
+		supervisor = staff.named("督查贡保", StaffFixtures.COUNTY, UnitKind.SUPERVISION_OFFICE, Role.SUPERVISOR);
 	}
 
 	@Test
-	void referredTaskIsAcceptedCompletedAndShownOnTimeOnTheBoard() throws Exception {
+	void referredTaskIsAcceptedCompletedReadByTheTownshipAndShownOnTimeOnTheBoard() throws Exception {
 		String caseNumber = openCase();
 
-		try (Browser township = Browser.start(port)) {
-			signIn(township, reviewer);
+		try (Browser township = office()) {
+			Journeys.signIn(township, reviewer);
 			refer(township, caseNumber, "共和县教育局", "孩子因火灾失去课本和校服，请落实教育资助");
-			township.screenshot("case-referred");
+			Journeys.record("departments", "township officer refers a case to the education department", township);
 		}
-		try (Browser officer = Browser.start(port)) {
-			signIn(officer, education);
-			officer.open("/tasks");
-			officer.waitFor(By.id("my-tasks"));
-			officer.driver().findElement(By.linkText(caseNumber)).click();
-			officer.waitFor(By.id("accept-task"));
-			officer.driver().findElement(By.id("accept-task")).click();
-			officer.waitFor(By.id("complete-task"));
-			officer.waitForText(By.id("task-status"), "已签收");
-			officer.driver().findElement(By.id("task-result-input")).sendKeys("已发放教育资助 1000 元，补发课本和校服");
-			officer.driver().findElement(By.id("complete-task")).click();
-			officer.waitFor(By.id("task-result"));
-			officer.waitForText(By.id("task-status"), "已办结");
+		try (Browser officer = office()) {
+			Journeys.signIn(officer, education);
+			officer.click("转给本单位、待签收的任务");
+			officer.click(caseNumber);
+			assertThat(officer.offers(caseNumber)).as("a department does not open the township's case").isFalse();
+			officer.click("签收");
+			assertThat(officer.text(By.id("task-status"))).isEqualTo("已签收，办理中");
+			assertThat(officer.text(By.id("task-owner"))).as("people by name, never by login").isEqualTo("教育局才措");
+			officer.fill("办理结果", "已发放教育资助 1000 元，补发课本和校服");
+			officer.click("办结");
+			Journeys.noProblem(officer);
+			assertThat(officer.text(By.id("task-status"))).isEqualTo("已办结");
 			assertThat(officer.text(By.id("task-result"))).contains("已发放教育资助");
-			officer.screenshot("task-completed");
+			Journeys.record("departments", "department officer accepts and completes the task from the home page",
+					officer);
 		}
-		try (Browser board = Browser.start(port)) {
+		try (Browser township = office()) {
+			Journeys.signIn(township, reviewer);
+			township.click("其他单位已办结、待您阅看结果的任务");
+			township.click(caseNumber);
+			assertThat(township.text(By.id("task-result"))).contains("已发放教育资助");
+			township.click("已阅办理结果，回到个案");
+			assertThat(township.text(By.id("case-number"))).isEqualTo(caseNumber);
+			assertThat(township.text(By.id("case-tasks"))).contains("共和县教育局").contains("已办结")
+				.contains("教育局才措");
+			township.click("首页");
+			assertThat(township.offers("其他单位已办结、待您阅看结果的任务")).as("a result read waits no more").isFalse();
+			Journeys.record("departments", "township officer reads the result from the home page", township);
+		}
+		try (Browser board = office()) {
 			signInWithSecondFactor(board, supervisor);
-			board.open("/supervision");
-			board.waitFor(By.id("board-units"));
+			board.click("督办");
 			WebElement row = board.driver().findElement(By.cssSelector("#board-units tr[data-unit='共和县教育局']"));
 			assertThat(row.findElement(By.className("on-time")).getText()).isEqualTo("100%");
 			assertThat(row.findElement(By.className("overdue-count")).getText()).isEqualTo("0");
 			board.waitFor(By.cssSelector("#board-chart svg"));
-			board.screenshot("supervision-board");
+			Journeys.record("departments", "supervisor opens the board", board);
 		}
 	}
 
@@ -93,62 +106,55 @@ class ReferralJourneyBrowserTests {
 	void taskReturnedByTwoDepartmentsShowsAsPassedOn() throws Exception {
 		String caseNumber = openCase();
 
-		try (Browser township = Browser.start(port)) {
-			signIn(township, reviewer);
+		try (Browser township = office()) {
+			Journeys.signIn(township, reviewer);
 			refer(township, caseNumber, "共和县教育局", "房屋烧毁，请落实住房救助");
 		}
-		String task = returnFirstTask(education, caseNumber, "住房救助不属于教育部门职责");
-		try (Browser township = Browser.start(port)) {
-			signIn(township, reviewer);
-			township.open("/tasks/" + task);
-			township.waitFor(By.id("refer-again-unit"));
-			new Select(township.driver().findElement(By.id("refer-again-unit"))).selectByVisibleText("共和县住房和城乡建设局");
-			township.driver().findElement(By.id("refer-again")).click();
-			township.waitForText(By.id("task-unit-name"), "共和县住房和城乡建设局");
+		giveBack(education, caseNumber, "住房救助不属于教育部门职责");
+		try (Browser township = office()) {
+			Journeys.signIn(township, reviewer);
+			township.click("被退回、待重新转办的任务");
+			township.click(caseNumber);
+			assertThat(township.text(By.id("task-return-history"))).contains("住房救助不属于教育部门职责")
+				.contains("教育局才措");
+			township.choose("重新转办给", "共和县住房和城乡建设局");
+			township.click("转办");
+			assertThat(township.text(By.id("task-unit-name"))).isEqualTo("共和县住房和城乡建设局");
+			Journeys.record("departments", "township officer refers a returned task again from the home page", township);
 		}
-		returnFirstTask(housing, caseNumber, "请先由乡镇核实房屋受损程度");
-		try (Browser board = Browser.start(port)) {
+		giveBack(housing, caseNumber, "请先由乡镇核实房屋受损程度");
+		try (Browser board = office()) {
 			signInWithSecondFactor(board, supervisor);
-			board.open("/supervision");
-			board.waitFor(By.id("passed-on"));
+			board.click("督办");
 			assertThat(board.text(By.id("passed-on"))).contains(caseNumber)
 				.contains("共和县教育局 → 共和县住房和城乡建设局");
-			board.screenshot("supervision-passed-on");
 		}
 	}
 
-	private String returnFirstTask(Opened officer, String caseNumber, String reason) throws Exception {
-		try (Browser browser = Browser.start(port)) {
-			signIn(browser, officer);
-			browser.open("/tasks");
-			browser.waitFor(By.id("my-tasks"));
-			browser.driver().findElement(By.linkText(caseNumber)).click();
-			browser.waitFor(By.id("task-status"));
-			String task = browser.driver().getCurrentUrl().replaceAll(".*/tasks/([0-9a-f-]{36}).*", "$1");
-			browser.driver().findElement(By.cssSelector("details summary")).click();
-			browser.driver().findElement(By.id("return-reason")).sendKeys(reason);
-			browser.driver().findElement(By.id("return-task")).click();
-			browser.waitFor(By.id("task-return-history"));
-			browser.waitForText(By.id("task-status"), "已退回");
-			return task;
+	private void giveBack(Opened officer, String caseNumber, String reason) throws Exception {
+		try (Browser browser = office()) {
+			Journeys.signIn(browser, officer);
+			browser.click("转给本单位、待签收的任务");
+			browser.click(caseNumber);
+			browser.click("退回");
+			browser.fill("退回理由", reason);
+			browser.click("确认退回");
+			assertThat(browser.text(By.id("task-status"))).isEqualTo("已退回");
+			assertThat(browser.text(By.id("task-return-history"))).contains(reason);
+			Journeys.record("departments", "department officer returns a task with its reason", browser);
 		}
 	}
 
-	private void refer(Browser township, String caseNumber, String unit, String request) {
-		township.open("/cases/" + caseNumber);
-		township.waitFor(By.id("case-number"));
-		township.driver().findElement(By.cssSelector("#refer summary")).click();
-		new Select(township.driver().findElement(By.id("task-unit"))).selectByVisibleText(unit);
-		new Select(township.driver().findElement(By.id("task-kind"))).selectByValue("DEPARTMENT_ASSISTANCE");
-		township.driver().findElement(By.id("task-request")).sendKeys(request);
-		township.driver().findElement(By.id("refer-task")).click();
-		township.waitFor(By.id("case-tasks"));
+	private static void refer(Browser township, String caseNumber, String unit, String request) {
+		township.click("个案");
+		township.click(caseNumber);
+		township.click("转办给其他单位");
+		township.choose("承办单位", unit);
+		township.choose("事项", "部门救助");
+		township.fill("请求内容", request);
+		township.click("转办");
+		Journeys.noProblem(township);
 		assertThat(township.text(By.id("case-tasks"))).contains(unit).contains("已转办");
-	}
-
-	private void signIn(Browser browser, Opened account) {
-		browser.signIn(account.username(), StaffFixtures.PASSWORD);
-		browser.waitFor(By.id("greeting"));
 	}
 
 	private void signInWithSecondFactor(Browser browser, Opened account) {
@@ -158,6 +164,11 @@ class ReferralJourneyBrowserTests {
 		browser.driver().findElement(By.id("code")).sendKeys(code);
 		browser.driver().findElement(By.cssSelector("#enrolment-form button")).click();
 		browser.waitFor(By.id("greeting"));
+		browser.journey().reset();
+	}
+
+	private Browser office() throws java.io.IOException {
+		return Browser.start(port, 1366, 900);
 	}
 
 	private String openCase() {
