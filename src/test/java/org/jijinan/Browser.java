@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -152,21 +154,25 @@ public final class Browser implements AutoCloseable {
 	}
 
 	/**
-	 * Types into the field whose label shows the text.
+	 * Types into the field whose label shows the text. A day ({@code 2026-05-01}) or a month ({@code 2026-05}) is typed
+	 * into a date or month field as a person types it there in this browser's language (month, day, year).
 	 */
 	public void fill(String label, String value) {
 		WebElement field = field(label);
-		if ("date".equals(field.getAttribute("type"))) {
-			// What the date picker puts in the field: its keyboard order follows the browser's locale.
-			((JavascriptExecutor) driver).executeScript(
-					"arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change', {bubbles: true}));",
-					field, value);
-		}
-		else {
-			field.clear();
-			field.sendKeys(value);
-		}
+		field.clear();
+		field.sendKeys(asTyped(field.getAttribute("type"), value));
 		journey.typed(label);
+	}
+
+	private static String asTyped(String type, String value) {
+		String[] parts = value.split("-");
+		if ("date".equals(type) && parts.length == 3) {
+			return parts[1] + parts[2] + parts[0];
+		}
+		if ("month".equals(type) && parts.length == 2) {
+			return parts[1] + Keys.ARROW_RIGHT + parts[0];
+		}
+		return value;
 	}
 
 	/**
@@ -218,12 +224,14 @@ public final class Browser implements AutoCloseable {
 		return driver.findElement(By.tagName("body")).getText();
 	}
 
+	/**
+	 * The field a label names: a label showing exactly the text first (its own words, without the choices of a list
+	 * inside it), else one that starts with it.
+	 */
 	private WebElement field(String label) {
-		// A label showing exactly the text comes before one that only starts with it (医疗机构 before 医疗机构编码).
-		List<WebElement> labels = new java.util.ArrayList<>(
-				driver.findElements(By.xpath("//label[normalize-space(.)=" + literal(label) + "]")));
-		labels.addAll(driver.findElements(By.xpath("//label[starts-with(normalize-space(.), " + literal(label)
-				+ ") and normalize-space(.)!=" + literal(label) + "]")));
+		List<WebElement> labels = new ArrayList<>(driver.findElements(By.xpath("//label[normalize-space(.)="
+				+ literal(label) + " or normalize-space(span[1])=" + literal(label) + "]")));
+		labels.addAll(driver.findElements(By.xpath("//label[starts-with(normalize-space(.), " + literal(label) + ")]")));
 		for (WebElement candidate : labels) {
 			if (!candidate.isDisplayed()) {
 				continue;
@@ -276,7 +284,7 @@ public final class Browser implements AutoCloseable {
 			boolean samePage = href != null && href.contains("#")
 					&& href.split("#", 2)[0].equals(driver.getCurrentUrl().split("#", 2)[0]);
 			return href != null && !samePage && target.getAttribute("data-bs-toggle") == null
-					&& target.getAttribute("hx-get") == null;
+					&& target.getAttribute("hx-get") == null && target.getDomAttribute("download") == null;
 		}
 		if ("summary".equals(tag)) {
 			return false;

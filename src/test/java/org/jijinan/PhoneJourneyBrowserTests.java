@@ -43,10 +43,7 @@ class PhoneJourneyBrowserTests {
 		Opened reporter = StaffFixtures.from(context)
 			.named("村干部旦增", new DivisionCode(VILLAGE), UnitKind.VILLAGE_COMMITTEE, Role.VILLAGE_REPORTER);
 		try (Browser phone = Browser.start(port)) {
-			phone.signIn(reporter.username(), StaffFixtures.PASSWORD);
-			phone.waitFor(By.id("greeting"));
-			phone.journey().check(phone.driver(), "/");
-			phone.journey().reset();
+			Journeys.signIn(phone, reporter);
 			assertThat(phone.driver().findElement(By.id("menu")).isDisplayed()).as("the menu is folded").isFalse();
 			assertThat(phone.offers("名册导入")).as("no roster import for a reporter").isFalse();
 			assertThat(phone.offers("待受理")).as("no acceptance for a reporter").isFalse();
@@ -71,9 +68,7 @@ class PhoneJourneyBrowserTests {
 		Opened operator = StaffFixtures.from(context)
 			.named("接线员梅朵", StaffFixtures.COUNTY, UnitKind.HOTLINE_CENTRE, Role.HOTLINE_OPERATOR);
 		try (Browser phone = Browser.start(port)) {
-			phone.signIn(operator.username(), StaffFixtures.PASSWORD);
-			phone.waitFor(By.id("greeting"));
-			phone.journey().reset();
+			Journeys.signIn(phone, operator);
 			phone.click("热线登记");
 			phone.fill("姓名", "求助人拉姆");
 			phone.fill("来电号码", "13909747777");

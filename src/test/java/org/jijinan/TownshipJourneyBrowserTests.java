@@ -20,6 +20,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.jijinan.Journeys.record;
+import static org.jijinan.Journeys.signIn;
 
 /**
  * A township's staff, each signed in for the first time on an office screen, take a walk-in emergency from the window

@@ -113,7 +113,19 @@ class AuditController {
 		String subjectType = blankToNull(filter.subjectType());
 		return new AuditTrail.Search(actors, action, from == null ? null : from.atStartOfDay(COUNTY).toInstant(),
 				to == null ? null : to.plusDays(1).atStartOfDay(COUNTY).toInstant(), subjectType,
-				blankToNull(filter.subject()));
+				subjects(blankToNull(filter.subject())));
+	}
+
+	/**
+	 * @return the objects a search names: the number typed, and the accounts of the staff whose name it is
+	 */
+	private @Nullable List<String> subjects(@Nullable String subject) {
+		if (subject == null) {
+			return null;
+		}
+		List<String> subjects = new ArrayList<>(staff.accountsNamed(subject));
+		subjects.add(subject);
+		return subjects;
 	}
 
 	private @Nullable LocalDate day(@Nullable String text, String field, Map<String, String> problems) {
@@ -154,7 +166,7 @@ class AuditController {
 	 * @param from the first day
 	 * @param to the last day
 	 * @param subjectType a kind of object
-	 * @param subject an object's number
+	 * @param subject an object's number, or the name of the staff member whose account it is
 	 * @param page the page, from 1
 	 */
 	record Filter(@Nullable String who, @Nullable String action, @Nullable String from, @Nullable String to,

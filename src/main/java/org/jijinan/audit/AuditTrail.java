@@ -122,7 +122,7 @@ public class AuditTrail {
 		condition(conditions, params, "occurred_at < :until", "until",
 				search.until() == null ? null : Timestamp.from(search.until()));
 		condition(conditions, params, "subject_type = :subjectType", "subjectType", search.subjectType());
-		condition(conditions, params, "subject_id = :subjectId", "subjectId", search.subjectId());
+		condition(conditions, params, "subject_id in (:subjects)", "subjects", search.subjects());
 		String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
 		return jdbc.sql("select * from audit_record" + where + " order by sequence desc limit :limit offset :offset")
 			.params(params)
@@ -148,10 +148,10 @@ public class AuditTrail {
 	 * @param from the earliest moment
 	 * @param until the moment the records end before
 	 * @param subjectType the kind of thing concerned
-	 * @param subjectId which one
+	 * @param subjects which ones (numbers or ids)
 	 */
 	public record Search(@Nullable List<String> actors, @Nullable String action, @Nullable Instant from,
-			@Nullable Instant until, @Nullable String subjectType, @Nullable String subjectId) {
+			@Nullable Instant until, @Nullable String subjectType, @Nullable List<String> subjects) {
 	}
 
 	private void insert(AuditEntry entry) {

@@ -1,9 +1,5 @@
 package org.jijinan.identity;
 
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Set;
-
 import org.jijinan.shared.DivisionCode;
 import org.jijinan.shared.DomainProblem;
 import org.jijinan.shared.PageProblems;
@@ -19,8 +15,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * Administration pages for units, accounts and partner clients, each limited to the administrator's scope.
- * One-time passwords and client secrets appear once, on the page that answers the action.
+ * Administration pages for units and partner clients, each limited to the administrator's scope. Client secrets
+ * appear once, on the page that answers the registration.
  */
 @Controller
 @RequestMapping("/admin")
@@ -71,67 +67,6 @@ class AdministrationPages {
 		return units(admin, model);
 	}
 
-	/**
-	 * Every account the administrator looks after, across units: locked ones and those not yet in use first, as the
-	 * home page's to-do counts them.
-	 */
-	@GetMapping("/accounts")
-	String accounts(@AuthenticationPrincipal Staff admin, Model model) {
-		var units = directory.accountsWithin(admin);
-		model.addAttribute("units", units);
-		model.addAttribute("attention", units.stream()
-			.flatMap(unit -> unit.accounts().stream().map(account -> java.util.Map.entry(unit.unit(), account)))
-			.filter(entry -> entry.getValue().locked() || entry.getValue().mustChangePassword())
-			.toList());
-		return "identity/accounts";
-	}
-
-	@GetMapping("/units/{id}")
-	String unit(@PathVariable UnitId id, @AuthenticationPrincipal Staff admin, Model model) {
-		UnitView unit = directory.unit(id, admin);
-		model.addAttribute("unit", unit);
-		model.addAttribute("accounts", directory.accountsOf(id, admin));
-		model.addAttribute("roles", admissibleRoles(unit.kind()));
-		return "identity/unit";
-	}
-
-	@PostMapping("/units/{id}/accounts")
-	String open(@PathVariable UnitId id, @AuthenticationPrincipal Staff admin, @RequestParam String username,
-			@RequestParam String displayName, @RequestParam(required = false) Set<Role> roles, Model model) {
-		try {
-			OpenedAccount opened = administration.openAccount(
-					new NewAccount(username, displayName, id, roles == null ? Set.of() : roles), admin);
-			model.addAttribute("oneTimeFor", opened.account().username());
-			model.addAttribute("oneTimePassword", opened.oneTimePassword());
-		}
-		catch (DomainProblem problem) {
-			problems.show(model, problem);
-		}
-		return unit(id, admin, model);
-	}
-
-	@PostMapping("/accounts/{id}/password-reset")
-	String resetPassword(@PathVariable AccountId id, @AuthenticationPrincipal Staff admin, Model model) {
-		AccountView account = directory.account(id, admin);
-		model.addAttribute("oneTimePassword", administration.resetPassword(id, admin));
-		model.addAttribute("oneTimeFor", account.username());
-		return unit(account.unitId(), admin, model);
-	}
-
-	@PostMapping("/accounts/{id}/unlocking")
-	String unlock(@PathVariable AccountId id, @AuthenticationPrincipal Staff admin, Model model) {
-		AccountView account = administration.unlock(id, admin);
-		model.addAttribute("done", account.username());
-		return unit(account.unitId(), admin, model);
-	}
-
-	@PostMapping("/accounts/{id}/second-factor-reset")
-	String resetSecondFactor(@PathVariable AccountId id, @AuthenticationPrincipal Staff admin, Model model) {
-		AccountView account = administration.resetSecondFactor(id, admin);
-		model.addAttribute("done", account.username());
-		return unit(account.unitId(), admin, model);
-	}
-
 	@GetMapping("/clients")
 	String clients(@AuthenticationPrincipal Staff admin, Model model) {
 		model.addAttribute("clients", clients.visibleTo(admin));
@@ -157,10 +92,6 @@ class AdministrationPages {
 		model.addAttribute("client", clients.visibleTo(clientId, admin));
 		model.addAttribute("calls", calls.latest(clientId, 200));
 		return "identity/client-calls";
-	}
-
-	private static List<Role> admissibleRoles(UnitKind kind) {
-		return EnumSet.allOf(Role.class).stream().filter(kind::admits).toList();
 	}
 
 }

@@ -130,6 +130,23 @@ public class StaffDirectory {
 	}
 
 	/**
+	 * @param name part of a display name, such as a surname
+	 * @return how records name the accounts of the staff whose name contains it: each account's id and login name (at
+	 *     most 500 accounts)
+	 */
+	public List<String> accountsNamed(String name) {
+		return jdbc.sql("""
+				select id::text, username from identity_account where strpos(display_name, :name) > 0
+				 order by username limit 500""")
+			.param("name", name)
+			.query((row, number) -> List.of(row.getString(1), row.getString(2)))
+			.list()
+			.stream()
+			.flatMap(List::stream)
+			.toList();
+	}
+
+	/**
 	 * A member of staff as a record names them.
 	 *
 	 * @param username the login name

@@ -42,7 +42,10 @@ class AdministrationPagesTests extends IdentitySystemTest {
 				Map.of("username", username, "displayName", "王五", "roles", "TOWNSHIP_REVIEWER"));
 
 		assertThat(answer.status()).isEqualTo(200);
-		assertThat(answer.body()).contains("id=\"one-time-password\"").contains(username);
+		assertThat(answer.body()).as("the new account's page, naming the person and the unit")
+			.contains("id=\"one-time-password\"")
+			.contains("<code id=\"one-time-username\">" + username + "</code>")
+			.contains("王五（" + unitName() + "）的一次性密码");
 		assertThat(accounts.findByUsername(username)).get()
 			.satisfies(account -> assertThat(account.roles()).containsExactly(Role.TOWNSHIP_REVIEWER));
 		assertThat(admin.get("/admin/units/" + townshipAdmin.unitId()).body()).doesNotContain("one-time-password");
@@ -55,10 +58,38 @@ class AdministrationPagesTests extends IdentitySystemTest {
 
 		Page answer = admin.post("/admin/units/" + townshipAdmin.unitId() + "/accounts",
 				Map.of("username", "Bad Name!", "displayName", "王五", "roles", "WINDOW_CLERK"));
+		Page noRole = admin.post("/admin/units/" + townshipAdmin.unitId() + "/accounts",
+				Map.of("username", "t.no-role", "displayName", "王五"));
 
 		assertThat(answer.status()).isEqualTo(400);
-		assertThat(answer.body()).contains("id=\"problem\"").contains("用户名须为");
+		assertThat(answer.body()).contains("id=\"problem\"")
+			.containsPattern("id=\"username-problem\"[^>]*>用户名须为")
+			.as("everything typed is kept")
+			.contains("value=\"Bad Name!\"")
+			.contains("value=\"王五\"")
+			.containsPattern("value=\"WINDOW_CLERK\" checked");
+		assertThat(noRole.body()).as("the rule in words, not the field's code")
+			.containsPattern("id=\"roles-problem\"[^>]*>至少需要一个角色")
+			.doesNotContain("roles”");
 		assertThat(accounts.count()).isEqualTo(before);
+	}
+
+	@Test
+	void showsAnAccountByNameAndUnitWithWhatMayBeDoneToIt() {
+		Opened clerk = staff.named("卓玛", StaffFixtures.QIABUQIA, UnitKind.TOWNSHIP_GOVERNMENT, Role.WINDOW_CLERK);
+		String unit = admin.get("/admin/units/" + townshipAdmin.unitId()).body();
+		assertThat(unit).as("colleagues by name, never by login").contains(">卓玛</a>").doesNotContain(clerk.username());
+
+		Page account = admin.get("/admin/accounts/" + clerk.id());
+		Page reset = admin.post("/admin/accounts/" + clerk.id() + "/password-reset", Map.of());
+
+		assertThat(account.body()).contains("<h1 id=\"account-name\">卓玛</h1>").contains(unitName())
+			.contains("发放新的一次性密码")
+			.doesNotContain("解锁</button>")
+			.doesNotContain(clerk.username());
+		assertThat(reset.body()).as("the login is shown only to hand it over with the password")
+			.contains("<code id=\"one-time-username\">" + clerk.username() + "</code>")
+			.contains("卓玛（" + unitName() + "）的一次性密码");
 	}
 
 	@Test
@@ -226,6 +257,10 @@ class AdministrationPagesTests extends IdentitySystemTest {
 		assertThat(signedIn(reviewer).get("/admin/audit").status()).isEqualTo(403);
 		assertThat(admin.get("/admin/audit").status()).as("a township administrator").isEqualTo(403);
 		assertThat(new Visitor(port).get("/admin/audit").redirectsTo("/login")).isTrue();
+	}
+
+	private String unitName() {
+		return units.findById(townshipAdmin.unitId()).orElseThrow().name();
 	}
 
 	private HttpRequest.Builder tokenRequest(String clientId, String secret) {

@@ -2,11 +2,14 @@ package org.jijinan.reporting;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.YearMonth;
 import java.util.UUID;
 
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jijinan.Browser;
+import org.jijinan.Journeys;
 import org.jijinan.SystemTest;
 import org.jijinan.Visitor;
 import org.jijinan.casework.CaseFixtures;
@@ -25,8 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * In Chromium, at a phone's size: a family gets emergency aid on a real case, and the county leader's dashboard —
- * fed by the platform's own events — counts the case as aided, draws its charts and exports its tables to Excel.
+ * In Chromium, at a phone's size: a family gets emergency aid on a real case, and the county leader, signed in and
+ * clicking only what the pages show, opens the dashboard from the menu, chooses this month and the county, sees the
+ * case counted as aided — the dashboard is fed by the platform's own events — with its charts, and exports the
+ * tables to Excel.
  */
 @SystemTest
 class DashboardBrowserTests {
@@ -48,7 +53,8 @@ class DashboardBrowserTests {
 				staff.active(StaffFixtures.COUNTY, UnitKind.COUNTY_CIVIL_AFFAIRS, Role.COUNTY_APPROVER));
 		Opened leader = staff.active(StaffFixtures.COUNTY, UnitKind.COUNTY_CIVIL_AFFAIRS, Role.LEADER);
 		Visitor leaderApi = StaffFixtures.signedIn(port, leader);
-		long aidedBefore = aided(leaderApi);
+		String month = YearMonth.now(context.getBean(Clock.class)).toString();
+		long aidedBefore = aided(leaderApi, month);
 
 		String number = CaseFixtures.acceptedCase(clerk, officer, """
 				{"channel": "WINDOW", "urgency": "EMERGENCY", "reporterName": "邻居", "reporterRelation": "NEIGHBOUR",
@@ -59,15 +65,17 @@ class DashboardBrowserTests {
 			.status()).isEqualTo(200);
 		assertThat(officer.json("POST", "/api/v1/cases/" + number + "/emergency-aid", """
 				{"cause": "FIRE", "amount": 800, "situation": "房屋夜间失火，一家人无处安身"}""").status()).isEqualTo(201);
-		await().atMost(Duration.ofSeconds(30)).until(() -> aided(leaderApi) == aidedBefore + 1);
+		await().atMost(Duration.ofSeconds(30)).until(() -> aided(leaderApi, month) == aidedBefore + 1);
 
 		try (Browser browser = Browser.start(port)) {
-			browser.signIn(leader.username(), StaffFixtures.PASSWORD);
-			browser.waitFor(By.id("greeting"));
-			assertThat(browser.driver().getPageSource()).contains("/reports");
-			browser.open("/reports");
-			browser.waitFor(By.id("summary"));
-			assertThat(browser.text(By.id("total-aided"))).isEqualTo(String.valueOf(aidedBefore + 1));
+			Journeys.signIn(browser, leader);
+			browser.click("统计分析");
+			browser.fill("起始月份", month);
+			browser.fill("截止月份", month);
+			browser.choose("地区", "共和县");
+			browser.click("查询");
+			assertThat(browser.text(By.id("total-aided"))).as("this month's aided cases")
+				.isEqualTo(String.valueOf(aidedBefore + 1));
 			assertThat(browser.text(By.id("total-median"))).matches("\\d+ (分钟|小时|天)以内");
 			for (String chart : new String[] { "township-chart", "month-chart", "urgency-chart", "channel-chart",
 					"amount-chart" }) {
@@ -81,21 +89,23 @@ class DashboardBrowserTests {
 			assertThat(browser.text(By.id("urgency-table"))).as("the case was an emergency").contains("紧急");
 			browser.screenshot("dashboard");
 
-			browser.driver().findElement(By.id("export")).click();
+			browser.click("导出 Excel");
 			Path workbook = await().atMost(Duration.ofSeconds(20))
 				.until(() -> latestXlsx(browser.downloads()), path -> path != null);
 			try (var book = new XSSFWorkbook(Files.newInputStream(workbook))) {
-				assertThat(book.getSheet("按乡镇").getRow(0).getCell(0).getStringCellValue()).startsWith("共和县按乡镇（");
+				assertThat(book.getSheet("按乡镇").getRow(0).getCell(0).getStringCellValue())
+					.startsWith("共和县按乡镇（" + month + " 至 " + month);
 				assertThat(book.getSheet("按乡镇").getRow(1).getCell(0).getStringCellValue()).isEqualTo("乡镇");
 				assertThat(book.getSheet("按乡镇").getRow(2).getCell(3).getNumericCellValue())
 					.isEqualTo(aidedBefore + 1);
 				assertThat(book.getSheet("各项救助")).isNotNull();
 			}
+			Journeys.record("leader", "leader reads this month's dashboard for the county and exports it", browser);
 		}
 	}
 
-	private static long aided(Visitor leader) {
-		String body = leader.get("/api/v1/dashboard").body();
+	private static long aided(Visitor leader, String month) {
+		String body = leader.get("/api/v1/dashboard?from=" + month + "&to=" + month).body();
 		return Long.parseLong(body.replaceAll("(?s).*?\"total\":\\{[^}]*?\"aided\":(\\d+).*", "$1"));
 	}
 
