@@ -55,8 +55,9 @@ class PeoplePages {
 	}
 
 	@GetMapping
-	String searchForm(Model model) {
+	String searchForm(@AuthenticationPrincipal Caller caller, Model model) {
 		model.addAttribute("categories", standings.categories());
+		model.addAttribute("places", places.villagesWithin(caller.regionScope()));
 		return "people/search";
 	}
 
@@ -68,6 +69,7 @@ class PeoplePages {
 			@RequestParam(required = false) @Nullable String category, @RequestParam(defaultValue = "0") int page,
 			@AuthenticationPrincipal Caller caller, Model model) {
 		model.addAttribute("categories", standings.categories());
+		model.addAttribute("places", places.villagesWithin(caller.regionScope()));
 		model.addAttribute("name", name);
 		model.addAttribute("village", village);
 		model.addAttribute("category", category);

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.jijinan.Browser;
+import org.jijinan.Journeys;
 import org.jijinan.SystemTest;
 import org.jijinan.identity.Role;
 import org.jijinan.identity.StaffFixtures;
@@ -45,14 +46,12 @@ class RosterBrowserTests {
 		Path file = Files.createTempFile("roster", ".csv");
 		Files.writeString(file, csv, StandardCharsets.UTF_8);
 
-		try (Browser browser = Browser.start(port)) {
-			browser.signIn(clerk.username(), StaffFixtures.PASSWORD);
-			browser.waitFor(By.id("greeting"));
-			browser.open("/people/imports");
-			browser.waitFor(By.id("import-form"));
-			browser.driver().findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
-			browser.driver().findElement(By.id("source")).sendKeys("浏览器测试名册");
-			browser.driver().findElement(By.id("upload")).click();
+		try (Browser browser = Browser.start(port, 1366, 900)) {
+			Journeys.signIn(browser, clerk);
+			browser.click("名册导入");
+			browser.attach("文件", file);
+			browser.fill("来源", "浏览器测试名册");
+			browser.click("上传并导入");
 
 			browser.waitFor(By.id("import-progress"));
 			browser.waitForText(By.id("import-status"), "已完成");
@@ -62,15 +61,15 @@ class RosterBrowserTests {
 			assertThat(browser.driver().findElement(By.id("import-report")).getAttribute("href")).endsWith("/report");
 			browser.screenshot("roster-import-done");
 
-			browser.open("/people");
-			browser.waitFor(By.id("search-form"));
-			browser.driver().findElement(By.id("idNumber")).sendKeys(numbers.get(123));
-			browser.driver().findElement(By.id("search")).click();
+			browser.click("人员");
+			browser.fill("公民身份号码", numbers.get(123));
+			browser.click("查找");
 			browser.waitFor(By.id("results"));
 			assertThat(browser.text(By.id("results"))).contains("浏览器123").doesNotContain(numbers.get(123))
 				.contains(numbers.get(123).substring(0, 3) + "***********" + numbers.get(123).substring(14));
 			assertThat(browser.driver().getCurrentUrl()).doesNotContain(numbers.get(123));
 			browser.screenshot("person-search");
+			Journeys.record("roster", "window clerk imports a roster and finds an imported person", browser);
 		}
 	}
 
