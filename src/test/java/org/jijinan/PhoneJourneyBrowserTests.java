@@ -62,7 +62,7 @@ class PhoneJourneyBrowserTests {
 			phone.waitFor(By.id("field-number"));
 			assertThat(phone.inView(By.id("field-number"))).as("the confirmation is in view").isTrue();
 			assertThat(phone.text(By.id("field-number"))).matches("JJN-\\d{8}-\\d{6}");
-			TownshipJourneyBrowserTests.record("phone", "village reporter sends a field report", phone);
+			Journeys.record("phone", "village reporter sends a field report", phone);
 		}
 	}
 
@@ -91,7 +91,7 @@ class PhoneJourneyBrowserTests {
 			phone.choose("村（社区）", "沙珠玉二村");
 			phone.click("登记并出具回执");
 			assertThat(phone.text(By.id("request-township"))).isEqualTo("沙珠玉乡 · 沙珠玉二村");
-			TownshipJourneyBrowserTests.record("phone", "hotline operator takes a call, refused once", phone);
+			Journeys.record("phone", "hotline operator takes a call, refused once", phone);
 		}
 	}
 

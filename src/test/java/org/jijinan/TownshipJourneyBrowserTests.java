@@ -1,10 +1,6 @@
 package org.jijinan;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
@@ -24,6 +20,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.jijinan.Journeys.record;
+import static org.jijinan.Journeys.signIn;
 
 /**
  * A township's staff, each signed in for the first time on an office screen, take a walk-in emergency from the window
@@ -250,25 +248,6 @@ class TownshipJourneyBrowserTests {
 
 	private Browser office() throws IOException {
 		return Browser.start(port, 1366, 900);
-	}
-
-	private static void signIn(Browser browser, Opened who) {
-		browser.signIn(who.username(), StaffFixtures.PASSWORD);
-		browser.waitFor(By.id("greeting"));
-		browser.journey().check(browser.driver(), "/");
-		browser.journey().reset();
-	}
-
-	/**
-	 * Writes what the person did to target/journeys, for docs/BENCHMARKS.md, and fails on any serious or critical
-	 * accessibility problem met on the way.
-	 */
-	static void record(String journey, String step, Browser browser) throws IOException {
-		Path file = Path.of("target/journeys/" + journey + ".txt");
-		Files.createDirectories(file.getParent());
-		Files.writeString(file, step + ": " + browser.journey() + "\n", StandardCharsets.UTF_8,
-				StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-		assertThat(browser.journey().accessibilityProblems()).as(step).isEmpty();
 	}
 
 }
