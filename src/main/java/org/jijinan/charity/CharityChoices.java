@@ -40,7 +40,8 @@ class CharityChoices {
 	}
 
 	/**
-	 * Adds {@code areaChoices}, {@code areaNames} (code to name), {@code causeChoices} and {@code groupChoices}.
+	 * Adds {@code areaChoices}, {@code areaNames} (code to name), {@code county} (the code first chosen),
+	 * {@code causeChoices} and {@code groupChoices}.
 	 */
 	void offer(Model model, Caller caller) {
 		List<DivisionView> areas = areas(caller);
@@ -48,6 +49,7 @@ class CharityChoices {
 		areas.forEach(area -> names.put(area.code().value(), area.name()));
 		model.addAttribute("areaChoices", areas);
 		model.addAttribute("areaNames", names);
+		model.addAttribute("county", countyOf(caller));
 		model.addAttribute("causeChoices", intake.causes());
 		model.addAttribute("groupChoices", categories.categories());
 	}

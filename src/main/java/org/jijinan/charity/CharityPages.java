@@ -120,7 +120,6 @@ class CharityPages {
 	String pledges(@AuthenticationPrincipal Caller caller, Model model) {
 		model.addAttribute("pledges", pledges.pledges(caller));
 		model.addAttribute("volunteers", pledges.volunteers(caller));
-		model.addAttribute("county", CharityChoices.countyOf(caller));
 		choices.offer(model, caller);
 		return "charity/pledges";
 	}

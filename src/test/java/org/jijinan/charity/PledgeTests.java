@@ -83,7 +83,10 @@ class PledgeTests {
 
 		Page page = charity.get("/charity/pledges");
 		assertThat(page.body()).contains("王小明").contains("138****1234").doesNotContain("13897451234");
-		assertThat(page.body()).as("areas by name").contains(">共和县</span>").doesNotContain(">632521</span>");
+		assertThat(page.body()).as("areas by name, each list labelled").contains(">共和县</span>")
+			.doesNotContain(">632521</span>")
+			.contains("<label for=\"pledge-region\">地区</label>")
+			.contains("<label for=\"volunteer-region\">地区</label>");
 		Page impossible = charity.post("/charity/pledges", java.util.Map.of("kind", "GOODS", "quantity", "2.5", "unit",
 				"床", "description", "棉被", "region", "632521"));
 		assertThat(impossible.status()).isEqualTo(422);
