@@ -5,10 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 
 import org.jijinan.identity.StaffFixtures;
 import org.jijinan.identity.StaffFixtures.Opened;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,6 +33,17 @@ public final class Journeys {
 	}
 
 	/**
+	 * @return the reasons the page shows for a refused form: at the top and beside the fields
+	 */
+	public static List<String> refusals(Browser browser) {
+		return browser.driver()
+			.findElements(By.cssSelector("#problem, .field-problem"))
+			.stream()
+			.map(WebElement::getText)
+			.toList();
+	}
+
+	/**
 	 * Writes what the person did to target/journeys, for docs/BENCHMARKS.md, and fails on any serious or critical
 	 * accessibility problem met on the way.
 	 */
@@ -46,13 +59,7 @@ public final class Journeys {
 	 * Fails when the page refused what was sent, with the reasons it gave.
 	 */
 	public static void noProblem(Browser browser) {
-		assertThat(browser.driver().findElements(By.cssSelector("#problem, .field-problem")))
-			.as("refused: %s", browser.driver()
-				.findElements(By.cssSelector("#problem, .field-problem"))
-				.stream()
-				.map(org.openqa.selenium.WebElement::getText)
-				.toList())
-			.isEmpty();
+		assertThat(refusals(browser)).as("refused").isEmpty();
 	}
 
 }

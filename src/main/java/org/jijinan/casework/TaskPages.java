@@ -117,7 +117,11 @@ class TaskPages {
 	private String page(UUID id, Caller caller, Model model) {
 		TaskView task = desk.find(id, caller);
 		model.addAttribute("task", task);
-		model.addAttribute("mine", desk.receives(task, caller));
+		boolean mine = desk.receives(task, caller);
+		model.addAttribute("mine", mine);
+		// A social work agency serves the case on its services pages once it has accepted the referral.
+		model.addAttribute("serves", mine && task.kind() == TaskKind.SERVICE && caller.hasRole("SOCIAL_WORKER")
+				&& (task.status() == TaskStatus.ACCEPTED || task.status() == TaskStatus.COMPLETED));
 		boolean handles = desk.mayDirect(task, caller);
 		model.addAttribute("handles", handles);
 		model.addAttribute("directs", task.status().open() && handles);

@@ -3,19 +3,13 @@ package org.jijinan.charity;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 import org.jijinan.casework.CaseDesk;
-import org.jijinan.intake.IntakeDesk;
 import org.jijinan.shared.Caller;
 import org.jijinan.shared.DivisionCode;
 import org.jijinan.shared.DomainProblem;
 import org.jijinan.shared.FormNumbers;
 import org.jijinan.shared.PageProblems;
-import org.jijinan.shared.RuleViolation;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -27,15 +21,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The charity pages: the needs board (charities claim and report back; townships confirm), publishing a case's need,
- * and a charity's projects.
+ * The charity pages besides the needs board: publishing a case's need, a charity's projects, and the pledges and
+ * volunteers it keeps.
  */
 @Controller
 class CharityPages {
 
 	private final NeedsBoard needs;
-
-	private final Claims claims;
 
 	private final Projects projects;
 
@@ -45,57 +37,16 @@ class CharityPages {
 
 	private final Pledges pledges;
 
-	private final PledgeAllocations allocations;
+	private final CharityChoices choices;
 
-	private final IntakeDesk intake;
-
-	CharityPages(NeedsBoard needs, Claims claims, Projects projects, CaseDesk cases, PageProblems problems,
-			Pledges pledges, PledgeAllocations allocations, IntakeDesk intake) {
-		this.intake = intake;
-		this.allocations = allocations;
+	CharityPages(NeedsBoard needs, Projects projects, CaseDesk cases, PageProblems problems, Pledges pledges,
+			CharityChoices choices) {
+		this.choices = choices;
 		this.pledges = pledges;
 		this.needs = needs;
-		this.claims = claims;
 		this.projects = projects;
 		this.cases = cases;
 		this.problems = problems;
-	}
-
-	@GetMapping("/charity/needs")
-	String board(@AuthenticationPrincipal Caller caller, Model model) {
-		return page(caller, model);
-	}
-
-	@PostMapping("/charity/needs/{id}/claims")
-	String claim(@PathVariable UUID id, @RequestParam(required = false) @Nullable UUID projectId,
-			@RequestParam(required = false) @Nullable String amount, @AuthenticationPrincipal Caller caller,
-			Model model) {
-		return attempt(caller, model, () -> {
-			if (projectId == null) {
-				throw new org.jijinan.shared.InvalidInput("charity.project-required");
-			}
-			return claims.claim(id, projectId, money(amount), caller);
-		});
-	}
-
-	@PostMapping("/charity/needs/{id}/pledge-allocations")
-	String allocate(@PathVariable UUID id, @RequestParam(required = false) @Nullable UUID pledgeId,
-			@RequestParam(required = false) @Nullable String quantity, @AuthenticationPrincipal Caller caller,
-			Model model) {
-		return attempt(caller, model,
-				() -> allocations.allocate(id, pledgeId, FormNumbers.amount(quantity, "charity.pledge-quantity-invalid"),
-						caller));
-	}
-
-	@PostMapping("/charity/claims/{id}/{step}")
-	String act(@PathVariable UUID id, @PathVariable String step, @RequestParam(required = false) @Nullable String note,
-			@AuthenticationPrincipal Caller caller, Model model) {
-		return attempt(caller, model, () -> switch (step) {
-			case "delivery" -> claims.deliver(id, note, caller);
-			case "cancellation" -> claims.cancel(id, caller);
-			case "confirmation" -> claims.confirm(id, caller);
-			default -> throw new org.jijinan.shared.NotFound("charity.claim-not-found");
-		});
 	}
 
 	@GetMapping("/cases/{number}/needs/new")
@@ -109,13 +60,14 @@ class CharityPages {
 			@RequestParam(required = false) @Nullable String summary, @AuthenticationPrincipal Caller caller,
 			Model model) {
 		try {
-			needs.publish(number, new NeedsBoard.NewNeed(kinds, money(amount), summary), caller);
-			return "redirect:/charity/needs";
+			NeedView published = needs.publish(number, new NeedsBoard.NewNeed(kinds, money(amount), summary), caller);
+			return "redirect:/charity/needs/" + published.id();
 		}
 		catch (DomainProblem problem) {
 			problems.show(model, problem);
 			model.addAttribute("summary", summary);
 			model.addAttribute("amount", amount);
+			model.addAttribute("chosenKinds", kinds == null ? List.of() : kinds);
 			return publishPage(number, caller, model);
 		}
 	}
@@ -124,10 +76,9 @@ class CharityPages {
 	String projects(@AuthenticationPrincipal Caller caller, Model model) {
 		model.addAttribute("projects", projects.list(caller));
 		model.addAttribute("charity", CharityStaff.isCharity(caller));
-		// Causes are chosen by their Chinese names, never typed as codes.
-		model.addAttribute("causeChoices", intake.causes());
+		choices.offer(model, caller);
 		if (!model.containsAttribute("form")) {
-			model.addAttribute("form", java.util.Map.of("regions", "632521"));
+			model.addAttribute("form", java.util.Map.of("regions", CharityChoices.countyOf(caller)));
 		}
 		return "charity/projects";
 	}
@@ -169,6 +120,7 @@ class CharityPages {
 	String pledges(@AuthenticationPrincipal Caller caller, Model model) {
 		model.addAttribute("pledges", pledges.pledges(caller));
 		model.addAttribute("volunteers", pledges.volunteers(caller));
+		choices.offer(model, caller);
 		return "charity/pledges";
 	}
 
@@ -209,40 +161,6 @@ class CharityPages {
 			problems.show(model, problem);
 			return pledges(caller, model);
 		}
-	}
-
-	private String attempt(Caller caller, Model model, Supplier<?> action) {
-		try {
-			action.get();
-			return "redirect:/charity/needs";
-		}
-		catch (DomainProblem problem) {
-			problems.show(model, problem);
-			return page(caller, model);
-		}
-	}
-
-	private String page(Caller caller, Model model) {
-		boolean charity = CharityStaff.isCharity(caller);
-		List<NeedView> open = needs.board(caller);
-		model.addAttribute("needs", open);
-		model.addAttribute("charity", charity);
-		if (charity) {
-			model.addAttribute("myProjects", projects.list(caller).stream().filter(ProjectView::active).toList());
-			model.addAttribute("myClaims", claims.mine(caller));
-			model.addAttribute("claims", Map.of());
-			model.addAttribute("openPledges", pledges.pledges(caller));
-		}
-		else {
-			model.addAttribute("myProjects", List.of());
-			model.addAttribute("myClaims", List.of());
-			model.addAttribute("openPledges", List.of());
-			Map<UUID, List<ClaimView>> byNeed = claims.ofNeeds(open.stream().map(NeedView::id).toList());
-			model.addAttribute("claims", open.stream()
-				.collect(Collectors.toMap(need -> need.id().toString(),
-						need -> byNeed.getOrDefault(need.id(), List.of()))));
-		}
-		return "charity/needs";
 	}
 
 	private String publishPage(String number, Caller caller, Model model) {

@@ -227,6 +227,14 @@ public class Claims {
 			.collect(java.util.stream.Collectors.groupingBy(ClaimView::needId));
 	}
 
+	/**
+	 * @return the need a claim is on, for the page to return to
+	 */
+	@Transactional(readOnly = true)
+	UUID needOf(UUID claimId) {
+		return find(claimId).needId();
+	}
+
 	private void move(ClaimView claim, String from, String needTo, String sql, Map<String, Object> parameters) {
 		var statement = jdbc.sql(sql).param("id", claim.id());
 		for (var parameter : parameters.entrySet()) {

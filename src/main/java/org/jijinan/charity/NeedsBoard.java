@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -26,6 +27,7 @@ import org.jijinan.shared.WrittenText;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -58,9 +60,13 @@ public class NeedsBoard {
 
 	private final org.jijinan.people.Beneficiaries beneficiaries;
 
+	private final MessageSource messages;
+
 	NeedsBoard(JdbcClient jdbc, CaseDesk cases, RegionDirectory regions, Projects projects,
-			ApplicationEventPublisher events, Clock clock, org.jijinan.people.Beneficiaries beneficiaries) {
+			ApplicationEventPublisher events, Clock clock, org.jijinan.people.Beneficiaries beneficiaries,
+			MessageSource messages) {
 		this.beneficiaries = beneficiaries;
+		this.messages = messages;
 		this.jdbc = jdbc;
 		this.cases = cases;
 		this.regions = regions;
@@ -122,7 +128,7 @@ public class NeedsBoard {
 			throw new Conflict("charity.need-live", caseNumber);
 		}
 		events.publishEvent(new CaseEventRecorded(caseNumber, "NEED_PUBLISHED",
-				String.join("、", kinds) + " " + amount.toPlainString() + " 元：" + summary, caller.name(), now));
+				kindNames(kinds) + " " + amount.toPlainString() + " 元：" + summary, caller.name(), now));
 		return find(id, caller);
 	}
 
@@ -231,6 +237,13 @@ public class NeedsBoard {
 				Projects.strings(row.getArray("kinds")),
 				row.getBigDecimal("amount"), row.getString("summary"), row.getString("status"),
 				row.getTimestamp("published_at").toInstant());
+	}
+
+	/** The case's timeline is kept in Chinese: the kinds of help by their names (物资、服务), never their codes. */
+	private String kindNames(List<String> kinds) {
+		return String.join("、", kinds.stream()
+			.map(kind -> messages.getMessage("charity.kind." + kind, null, kind, Locale.SIMPLIFIED_CHINESE))
+			.toList());
 	}
 
 	/** Surname + 某: the only part of a name the board shows. */

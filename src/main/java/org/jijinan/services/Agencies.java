@@ -73,6 +73,13 @@ class Agencies {
 	}
 
 	/**
+	 * @return whether the case records a legal basis for sharing it with the agency
+	 */
+	boolean shared(String caseNumber) {
+		return cases.sharingBasis(caseNumber).isPresent();
+	}
+
+	/**
 	 * Checks that the caller may read the case's services: its agency, or staff of its area.
 	 */
 	void reading(String caseNumber, Caller caller) {

@@ -137,7 +137,10 @@ public class Contracts {
 			.param("day", day)
 			.update();
 		if (spent == 0) {
-			throw new RuleViolation("services.contract-exceeded");
+			ContractView contract = find(contractId);
+			throw new RuleViolation("services.contract-exceeded", contract.validFrom().toString(),
+					contract.validTo().toString(),
+					contract.budget().subtract(contract.spent()).stripTrailingZeros().toPlainString());
 		}
 	}
 

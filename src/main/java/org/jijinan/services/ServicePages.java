@@ -158,8 +158,17 @@ class ServicePages {
 	}
 
 	private String page(String number, Caller caller, Model model) {
-		model.addAttribute("services", services.of(number, caller));
 		boolean agency = Agencies.isAgency(caller);
+		try {
+			model.addAttribute("services", services.of(number, caller));
+		}
+		catch (RuleViolation unshared) {
+			// Referred, but the township has not yet recorded a basis for sharing: the agency is told, not shown an
+			// error page, and offered nothing until then.
+			problems.show(model, unshared);
+			model.addAttribute("services", new ServicesView(number, List.of(), List.of(), List.of()));
+			agency = false;
+		}
 		model.addAttribute("agency", agency);
 		model.addAttribute("contracts", agency ? contracts.list(caller) : List.of());
 		model.addAttribute("types", ServiceType.values());

@@ -210,6 +210,10 @@ class CharityTests {
 		String page = charity.get("/charity/projects").body();
 		assertThat(page).as("causes offered by name, not typed as codes").contains("火灾").contains("value=\"FIRE\"")
 			.doesNotContain("困难类型代码");
+		assertThat(page).as("areas offered by name, the county ticked").contains("倒淌河镇")
+			.contains("value=\"632521101\"")
+			.containsPattern("value=\"632521\"\\s+checked")
+			.doesNotContain("地区代码");
 		String name = "冬季送温暖" + System.nanoTime();
 		Page refused = charity.post("/charity/projects", java.util.Map.of("name", name, "description", "为受灾家庭送棉被",
 				"causes", "FIRE", "regions", "632521", "perCaseMax", "很多", "budget", "20000"));
@@ -217,7 +221,8 @@ class CharityTests {
 		assertThat(refused.body()).as("the reason, and the form as typed").contains("class=\"problem\"")
 			.contains("value=\"" + name + "\"")
 			.contains("为受灾家庭送棉被")
-			.containsPattern("value=\"FIRE\"\\s+checked");
+			.containsPattern("value=\"FIRE\"\\s+checked")
+			.contains("id=\"project-amount-problem\"");
 		Page started = charity.post("/charity/projects", java.util.Map.of("name", name, "causes", "FIRE",
 				"regions", "632521", "perCaseMax", "800", "budget", "20000"));
 		assertThat(started.status()).as(started.body()).isEqualTo(302);

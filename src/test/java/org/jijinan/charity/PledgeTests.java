@@ -83,10 +83,17 @@ class PledgeTests {
 
 		Page page = charity.get("/charity/pledges");
 		assertThat(page.body()).contains("王小明").contains("138****1234").doesNotContain("13897451234");
+		assertThat(page.body()).as("areas by name, each list labelled").contains(">共和县</span>")
+			.doesNotContain(">632521</span>")
+			.contains("<label for=\"pledge-region\">地区</label>")
+			.contains("<label for=\"volunteer-region\">地区</label>");
 		Page impossible = charity.post("/charity/pledges", java.util.Map.of("kind", "GOODS", "quantity", "2.5", "unit",
 				"床", "description", "棉被", "region", "632521"));
 		assertThat(impossible.status()).isEqualTo(422);
-		assertThat(impossible.body()).contains("数量不合理");
+		assertThat(impossible.body()).as("the reason beside the quantity, and what was typed")
+			.contains("<p id=\"pledge-quantity-problem\" class=\"field-problem\" role=\"alert\">数量不合理")
+			.contains("value=\"2.5\"")
+			.contains("value=\"棉被\"");
 		assertThat(township.get("/charity/pledges").status()).isEqualTo(403);
 	}
 
@@ -149,11 +156,12 @@ class PledgeTests {
 		assertThat(township.get("/cases/" + number).body()).contains("爱心认捐分配到需求");
 
 		String hoursLeft = idOf(charity.json("POST", "/api/v1/pledges", pledge("GOODS", "3", "\"件\"", "632521")));
-		assertThat(charity.get("/charity/needs").body()).contains("分配个人认捐").contains("剩余 3 件");
+		assertThat(charity.get("/charity/needs/" + need).body()).contains("分配个人认捐").contains("剩余 3 件");
 		Page onThePage = charity.post("/charity/needs/" + need + "/pledge-allocations",
 				java.util.Map.of("pledgeId", hoursLeft, "quantity", "5"));
 		assertThat(onThePage.status()).isEqualTo(422);
-		assertThat(onThePage.body()).contains("这项认捐仅剩 3 件");
+		assertThat(onThePage.body()).as("the reason beside the quantity, on the need's page")
+			.contains("<p id=\"allocate-quantity-problem\" class=\"field-problem\" role=\"alert\">这项认捐仅剩 3 件");
 		assertThat(charity.post("/charity/needs/" + need + "/pledge-allocations",
 				java.util.Map.of("pledgeId", hoursLeft, "quantity", "3")).status()).isEqualTo(302);
 	}

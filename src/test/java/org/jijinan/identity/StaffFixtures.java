@@ -97,7 +97,10 @@ public class StaffFixtures {
 	}
 
 	private Opened fresh(String displayName, DivisionCode division, UnitKind kind, Role... roles) {
-		Unit unit = unitAt(division, kind);
+		return open(displayName, unitAt(division, kind), roles);
+	}
+
+	private Opened open(String displayName, Unit unit, Role... roles) {
 		String username = "t" + SEQUENCE.incrementAndGet() + "." + roles[0].name().toLowerCase().replace('_', '-');
 		OpenedAccount opened = administration.open(new NewAccount(username, displayName, unit.id(), Set.of(roles)),
 				unit, false);
@@ -112,6 +115,22 @@ public class StaffFixtures {
 	/** An active account of someone colleagues know by the name. */
 	public Opened named(String displayName, DivisionCode division, UnitKind kind, Role... roles) {
 		Opened opened = fresh(displayName, division, kind, roles);
+		credentials.changePassword(opened.id(), opened.oneTimePassword(), PASSWORD, PASSWORD);
+		return opened;
+	}
+
+	/**
+	 * An active account of someone colleagues know by the name, at a unit of that name (established at the division
+	 * when there is none yet): a charity or an agency no other test shares, whose home page lists one test's work.
+	 */
+	public Opened namedAt(String unitName, String displayName, DivisionCode division, UnitKind kind, Role... roles) {
+		Unit unit = units.findAll()
+			.stream()
+			.filter(candidate -> candidate.name().equals(unitName) && candidate.kind() == kind)
+			.findFirst()
+			.orElseGet(() -> units.save(Unit.establish(unitName, kind, regions.require(division),
+					regions.path(division), false)));
+		Opened opened = open(displayName, unit, roles);
 		credentials.changePassword(opened.id(), opened.oneTimePassword(), PASSWORD, PASSWORD);
 		return opened;
 	}

@@ -83,8 +83,14 @@ class ServicesTests {
 		worker.json("POST", "/api/v1/tasks/" + task + "/acceptance", "");
 		assertProblem(worker.json("POST", "/api/v1/cases/" + number + "/service-assessments", assessment), 422,
 				"services.no-sharing-basis");
+		String line = "href=\"/services/cases/" + number + "\"><span>已签收、待评估并制定服务计划的个案</span>";
+		assertThat(worker.get("/").body()).as("not served before it is shared").doesNotContain(line);
+		assertThat(worker.get("/services/cases/" + number).body()).as("the page says why, and offers nothing")
+			.contains("请乡镇登记后再开展服务")
+			.doesNotContain("save-assessment");
 		township.json("POST", "/api/v1/cases/" + number + "/sharing-basis",
 				"{\"basis\": \"ENTRUSTMENT\", \"reference\": \"委托服务协议 2026-31\"}");
+		assertThat(worker.get("/").body()).as("the accepted, shared referral waits on the home page").contains(line);
 		assertThat(worker.json("POST", "/api/v1/cases/" + number + "/service-assessments", assessment).status())
 			.isEqualTo(200);
 		assertThat(worker.get("/api/v1/service-cases").body()).contains(number).doesNotContain(other)
@@ -100,6 +106,7 @@ class ServicesTests {
 				  {"type": "RESOURCE_LINKING", "goal": "链接慈善物资和住房修缮"}]}"""
 			.formatted(contract, LocalDate.now().plusMonths(1)));
 		assertThat(planned.status()).as(planned.body()).isEqualTo(200);
+		assertThat(worker.get("/").body()).as("planned: no longer waiting").doesNotContain(line);
 		assertProblem(worker.json("POST", "/api/v1/cases/" + number + "/service-plans",
 				"{\"contractId\": \"" + contract + "\", \"goals\": [{\"type\": \"LIFE_SUPPORT\", \"goal\": \"再来一份\"}]}"),
 				409, "services.plan-active");
