@@ -31,7 +31,7 @@ public enum StepKind {
 		return switch (this) {
 			case REQUEST_DECISION -> "/intake/requests/" + subject;
 			case TASK_ACCEPTANCE, TASK_COMPLETION -> "/tasks/" + subject;
-			case ORDER_REPLY -> "/supervision/orders";
+			case ORDER_REPLY -> caseNumber == null ? "/supervision/orders" : "/supervision/orders?case=" + caseNumber;
 			default -> caseNumber == null ? "/cases" : "/cases/" + caseNumber;
 		};
 	}

@@ -35,7 +35,8 @@ class StepWork implements WaitingWork {
 		var now = clock.instant();
 		return jdbc.sql("""
 				select kind, subject_ref, case_number, due_at < :now as overdue from supervision_step
-				 where responsible = :me and status = 'OPEN' and due_at < :soon and kind <> 'EMERGENCY_PAPERWORK'
+				 where responsible = :me and status = 'OPEN' and kind <> 'EMERGENCY_PAPERWORK'
+				   and (due_at < :soon or kind = 'ORDER_REPLY')
 				 order by due_at limit 10""")
 			.param("me", viewer.name())
 			.param("now", Timestamp.from(now))

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
+import org.jijinan.calendar.WorkingDayCalendar;
 import org.jijinan.casework.CaseDesk;
 import org.jijinan.shared.Caller;
 import org.jijinan.shared.DomainProblem;
@@ -75,13 +76,24 @@ class SupervisionPages {
 		}
 		catch (DomainProblem problem) {
 			problems.show(model, problem);
+			model.addAttribute("instruction", instruction);
+			model.addAttribute("replyBy", replyBy);
 			return casePage(number, caller, model);
 		}
 	}
 
+	/**
+	 * @param only a case whose orders alone are shown (the home page's line for an order to answer opens it so)
+	 */
 	@GetMapping("/orders")
-	String orders(@AuthenticationPrincipal Caller caller, Model model) {
-		model.addAttribute("orders", orders.inArea(caller));
+	String orders(@RequestParam(name = "case", required = false) @Nullable String only,
+			@AuthenticationPrincipal Caller caller, Model model) {
+		var shown = orders.inArea(caller)
+			.stream()
+			.filter(order -> only == null || order.caseNumber().equals(only))
+			.toList();
+		model.addAttribute("orders", shown);
+		model.addAttribute("only", only == null || shown.isEmpty() ? null : only);
 		model.addAttribute("mayReply", SupervisionReaders.answersOrders(caller));
 		model.addAttribute("now", clock.instant());
 		return "supervision/orders";
@@ -91,12 +103,13 @@ class SupervisionPages {
 	String reply(@PathVariable UUID id, @RequestParam(required = false) @Nullable String reply,
 			@AuthenticationPrincipal Caller caller, Model model) {
 		try {
-			orders.reply(id, reply, caller);
-			return "redirect:/supervision/orders";
+			return "redirect:/supervision/orders?case=" + orders.reply(id, reply, caller).caseNumber();
 		}
 		catch (DomainProblem problem) {
 			problems.show(model, problem);
-			return orders(caller, model);
+			model.addAttribute("reply", reply);
+			model.addAttribute("replyTo", id);
+			return orders(null, caller, model);
 		}
 	}
 
@@ -127,6 +140,9 @@ class SupervisionPages {
 		model.addAttribute("steps", board.stepsOf(number, caller));
 		model.addAttribute("orders", orders.ofCase(number, caller));
 		model.addAttribute("now", clock.instant());
+		if (!model.containsAttribute("replyBy")) {
+			model.addAttribute("replyBy", LocalDate.now(clock.withZone(WorkingDayCalendar.COUNTY)).plusDays(3).toString());
+		}
 		return "supervision/case";
 	}
 

@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The departments' side of a case, each person signed in for the first time on an office screen and clicking only what
  * they see: a township refers a case to the education department, whose officer finds the task on the home page,
  * accepts and completes it; the township reads the result from its home page and is back on the case; the supervisor's
- * board shows the task done on time. And a task returned by two departments in turn shows up on the board as passed on.
+ * board shows the task done on time. And a task returned by two departments in turn shows up on the board as passed on;
+ * the supervisor orders the township to act on it, and the township answers the order from its home page.
  */
 @SystemTest
 class ReferralJourneyBrowserTests {
@@ -128,6 +129,25 @@ class ReferralJourneyBrowserTests {
 			board.click("督办");
 			assertThat(board.text(By.id("passed-on"))).contains(caseNumber)
 				.contains("共和县教育局 → 共和县住房和城乡建设局");
+			board.click(caseNumber);
+			board.fill("督办事项", "两个部门先后退回，请乡镇核实房屋受损程度后重新转办");
+			board.click("下发督办单");
+			Journeys.noProblem(board);
+			assertThat(board.text(By.id("orders"))).contains("请乡镇核实房屋受损程度");
+			Journeys.record("departments", "supervisor issues an order on a case passed on", board);
+		}
+		try (Browser township = office()) {
+			Journeys.signIn(township, reviewer);
+			township.click("督办单回复");
+			assertThat(township.pageText()).contains("请乡镇核实房屋受损程度").contains("督查贡保")
+				.doesNotContain(supervisor.username());
+			township.fill("办理情况回复", "已入户核实，房屋主体受损，已转住建局危房改造");
+			township.click("回复");
+			Journeys.noProblem(township);
+			assertThat(township.pageText()).contains("转办央金：已入户核实");
+			township.click("首页");
+			assertThat(township.offers("督办单回复")).as("an answered order waits no more").isFalse();
+			Journeys.record("departments", "township officer answers the order from the home page", township);
 		}
 	}
 
