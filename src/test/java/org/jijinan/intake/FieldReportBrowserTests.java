@@ -1,6 +1,7 @@
 package org.jijinan.intake;
 
 import org.jijinan.Browser;
+import org.jijinan.Journeys;
 import org.jijinan.SystemTest;
 import org.jijinan.identity.Role;
 import org.jijinan.identity.StaffFixtures;
@@ -8,7 +9,6 @@ import org.jijinan.identity.UnitKind;
 import org.jijinan.shared.DivisionCode;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.chromium.HasNetworkConditions;
 
@@ -41,32 +41,32 @@ class FieldReportBrowserTests {
 			.active(new DivisionCode("632521100201"), UnitKind.VILLAGE_COMMITTEE, Role.VILLAGE_REPORTER);
 		long before = count();
 		try (Browser browser = Browser.start(port)) {
-			browser.signIn(reporter.username(), StaffFixtures.PASSWORD);
-			browser.waitFor(By.id("greeting"));
-			browser.open("/intake/field-report");
-			browser.waitFor(By.id("field-form"));
+			Journeys.signIn(browser, reporter);
+			browser.click("现场报告");
 			var driver = browser.driver();
-			driver.findElement(By.id("subjectName")).sendKeys("独居老人扎西");
-			driver.findElement(By.id("subjectPhone")).sendKeys("13909745555");
-			new Select(driver.findElement(By.id("village"))).selectByValue("632521100202");
-			driver.findElement(By.cssSelector("input[name=causes][value=SUDDEN_SERIOUS_ILLNESS]")).click();
-			driver.findElement(By.id("description")).sendKeys("突发中风，独自在家");
+			browser.fill("姓名", "独居老人扎西");
+			browser.fill("联系电话", "13909745555");
+			browser.choose("村（社区）", "恰卜恰西村（演示）");
+			browser.tick("突发重大疾病");
+			browser.fill("情况说明", "突发中风，独自在家");
 
 			var offline = new ChromiumNetworkConditions();
 			offline.setOffline(true);
 			((HasNetworkConditions) driver).setNetworkConditions(offline);
-			driver.findElement(By.id("field-submit")).click();
+			browser.click("发送报告");
 			browser.waitForText(By.id("field-status"), "网络不通");
 			((HasNetworkConditions) driver).deleteNetworkConditions();
 			assertThat(count()).isEqualTo(before);
 
-			browser.open("/intake/field-report");
-			browser.waitFor(By.id("field-form"));
-			assertThat(driver.findElement(By.id("subjectName")).getAttribute("value")).isEqualTo("独居老人扎西");
-			driver.findElement(By.id("field-submit")).click();
+			// Back online later: the reporter opens the form again and finds the report as he left it.
+			browser.click("首页");
+			browser.click("现场报告");
+			assertThat(browser.valueOf("姓名")).isEqualTo("独居老人扎西");
+			browser.click("发送报告");
 			browser.waitFor(By.id("field-number"));
 			assertThat(browser.text(By.id("field-number"))).matches("JJN-\\d{8}-\\d{6}");
 			browser.screenshot("field-report-sent");
+			Journeys.record("phone", "village reporter sends a report kept while offline", browser);
 		}
 		assertThat(count()).isEqualTo(before + 1);
 	}
