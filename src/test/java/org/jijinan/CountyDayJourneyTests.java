@@ -222,6 +222,12 @@ class CountyDayJourneyTests {
 		assertThat(housing.json("POST", "/api/v1/tasks/" + task + "/completion", "{\"result\": \"已纳入危房改造\"}")
 			.status()).isEqualTo(200);
 		tally.completed("housing");
+		// The township reads what housing did before it carries on: until then the task waits on its home page.
+		assertThat(reviewer.get("/").body()).as("a finished referral waits for its referrer")
+			.containsPattern("<span>其他单位已办结、待您阅看结果的任务</span>\\s*<span class=\"count\">1</span>");
+		assertThat(reviewer.json("POST", "/api/v1/tasks/" + task + "/result-noted", "").status()).isEqualTo(200);
+		assertThat(reviewer.get("/").body()).as("a result read waits no more")
+			.doesNotContain("其他单位已办结、待您阅看结果的任务");
 		// A check asked of education comes back as not theirs; nobody will refer it again, so the handler withdraws it.
 		String notNeeded = idOf(reviewer.json("POST", "/api/v1/cases/" + caseNumber + "/tasks", """
 				{"unitId": "%s", "kind": "VERIFY", "request": "核实子女就学情况", "dueWorkingDays": 3}"""
