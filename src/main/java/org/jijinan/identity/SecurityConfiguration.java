@@ -98,6 +98,10 @@ class SecurityConfiguration {
 				.ignoringRequestMatchers(BearerTokens::presentedBy, TOKEN_ENDPOINT))
 			.addFilterBefore(new BearerTokens(tokens, problems, calls), UsernamePasswordAuthenticationFilter.class)
 			.exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(apiEntryPoint(problems), MACHINES)
+				// Someone who opens the platform's address without signing in is a member of the public: the public
+				// home, where the staff login is one link.
+				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/public"),
+						request -> "/".equals(request.getRequestURI()))
 				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true)
 				.accessDeniedHandler(denied(problems, events)))
 			.headers(headers -> headers.frameOptions(frame -> frame.deny())

@@ -19,6 +19,7 @@ import org.springframework.validation.annotation.Validated;
  * @param attachmentsPerRequest how many attachments a request may have
  * @param routing which township a request goes to: {@code RESIDENCE} (where the person lives, the default) or
  * {@code INCIDENT} (where it happened, when given — for people away from home)
+ * @param publicCounty the county whose villages the public pages offer (its division code)
  */
 @ConfigurationProperties("jijinan.intake")
 @Validated
@@ -27,7 +28,7 @@ record IntakeSettings(@DefaultValue("2") @Min(1) int emergencyAcceptHours, @Defa
 		@DefaultValue("30") @Min(0) int duplicateWindowDays,
 		@DefaultValue("./data/attachments") java.nio.file.Path attachmentDirectory,
 		@DefaultValue("10485760") @Min(1) long attachmentMaxBytes, @DefaultValue("10") @Min(1) int attachmentsPerRequest,
-		@DefaultValue("RESIDENCE") Routing routing) {
+		@DefaultValue("RESIDENCE") Routing routing, @DefaultValue("632521") String publicCounty) {
 
 	/**
 	 * What a request is routed by.

@@ -1,13 +1,18 @@
 package org.jijinan.intake;
 
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jijinan.region.PlaceNames;
+import org.jijinan.region.Places;
 import org.jijinan.shared.Caller;
 import org.jijinan.shared.DivisionCode;
 import org.jijinan.shared.DomainProblem;
+import org.jijinan.shared.InvalidInput;
 import org.jijinan.shared.PageProblems;
+import org.jijinan.shared.PhoneNumber;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Controller;
@@ -32,39 +37,101 @@ class PublicPages {
 
 	private final PageProblems problems;
 
-	PublicPages(IntakeDesk desk, PublicLimits limits, PageProblems problems) {
+	private final Places places;
+
+	private final PlaceNames placeNames;
+
+	private final IntakeSettings settings;
+
+	PublicPages(IntakeDesk desk, PublicLimits limits, PageProblems problems, Places places, PlaceNames placeNames,
+			IntakeSettings settings) {
 		this.desk = desk;
 		this.limits = limits;
 		this.problems = problems;
+		this.places = places;
+		this.placeNames = placeNames;
+		this.settings = settings;
 	}
 
+	/**
+	 * The public home: asking for help, reporting someone, following a request, the hotline; the staff login is one
+	 * link on it.
+	 */
+	@GetMapping({ "", "/" })
+	String home(Model model) {
+		model.addAttribute("countyName", placeNames.of(county()));
+		model.addAttribute("hotlineNumber", settings.hotlineNumber());
+		model.addAttribute("hotlineHours", settings.hotlineHours());
+		return "intake/public-home";
+	}
+
+	/**
+	 * @param forWhom {@code other} when someone reports a person in hardship rather than asking for themselves
+	 */
 	@GetMapping("/apply")
-	String applyForm(Model model) {
-		model.addAttribute("causes", desk.causes());
-		return "intake/public-apply";
+	String applyForm(@RequestParam(name = "for", required = false) @Nullable String forWhom, Model model) {
+		return applyPage(Map.of("forSomeoneElse", String.valueOf("other".equals(forWhom))), model);
 	}
 
 	@PostMapping("/requests")
-	String submit(@RequestParam(defaultValue = "false") boolean forSomeoneElse, @RequestParam String name,
-			@RequestParam String phone, @RequestParam String village,
-			@RequestParam(required = false) @Nullable String reporterName,
-			@RequestParam(required = false) @Nullable String reporterPhone, @RequestParam String description,
+	String submit(@RequestParam Map<String, String> form,
 			@RequestParam(required = false) @Nullable Set<String> causes, HttpServletRequest request, Model model) {
 		limits.submission(request.getRemoteAddr());
+		boolean forSomeoneElse = "true".equals(form.get("forSomeoneElse"));
+		String name = form.get("name");
+		String phone = form.get("phone");
 		try {
-			var spec = new NewHelpRequest(Channel.ONLINE, Urgency.NORMAL, forSomeoneElse ? reporterName : name,
+			String village = form.get("village");
+			if (village == null || village.isBlank()) {
+				throw new InvalidInput("intake.village-required");
+			}
+			wellFormed(phone, "intake.subject-phone-malformed");
+			if (forSomeoneElse) {
+				wellFormed(form.get("reporterPhone"), "intake.reporter-phone-malformed");
+			}
+			var spec = new NewHelpRequest(Channel.ONLINE, Urgency.NORMAL,
+					forSomeoneElse ? form.get("reporterName") : name,
 					forSomeoneElse ? ReporterRelation.OTHER : ReporterRelation.SELF,
-					forSomeoneElse ? reporterPhone : phone, null, name, phone, DivisionCode.of(village).value(), null,
-					description, causes == null || causes.isEmpty() ? Set.of("OTHER") : causes, false, null);
+					forSomeoneElse ? form.get("reporterPhone") : phone, null, name, phone,
+					DivisionCode.of(village).value(), null, form.get("description"),
+					causes == null || causes.isEmpty() ? Set.of("OTHER") : causes, false, null);
 			HelpRequestView received = desk.receive(spec, ONLINE);
 			model.addAttribute("number", received.number());
 			return "intake/public-received";
 		}
 		catch (DomainProblem problem) {
 			problems.show(model, problem);
-			model.addAttribute("causes", desk.causes());
-			return "intake/public-apply";
+			model.addAttribute("ticked", causes == null ? Set.of() : causes);
+			return applyPage(form, model);
 		}
+	}
+
+	private String applyPage(Map<String, String> form, Model model) {
+		Map<String, String> kept = new java.util.HashMap<>(form);
+		kept.remove("_csrf");
+		model.addAttribute("form", kept);
+		model.addAttribute("causes", desk.causes());
+		model.addAttribute("places", places.villagesFor(county()));
+		model.addAttribute("hotlineNumber", settings.hotlineNumber());
+		return "intake/public-apply";
+	}
+
+	/**
+	 * Refuses a malformed phone with a code naming its field, so that the page says it beside that field.
+	 */
+	private static void wellFormed(@Nullable String phone, String problem) {
+		if (phone != null && !phone.isBlank()) {
+			try {
+				PhoneNumber.parse(phone);
+			}
+			catch (InvalidInput malformed) {
+				throw new InvalidInput(problem);
+			}
+		}
+	}
+
+	private DivisionCode county() {
+		return DivisionCode.of(settings.publicCounty());
 	}
 
 	@GetMapping("/follow")

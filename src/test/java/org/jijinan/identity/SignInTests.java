@@ -68,7 +68,7 @@ class SignInTests extends IdentitySystemTest {
 		assertThat(home.body()).contains("恰卜恰镇人民政府").contains("data-role=\"WINDOW_CLERK\"");
 
 		assertThat(visitor.post("/logout", Map.of()).location()).endsWith("/login?logout");
-		assertThat(visitor.get("/").redirectsTo("/login")).isTrue();
+		assertThat(visitor.get("/").redirectsTo("/public")).as("the public home, for anyone not signed in").isTrue();
 		assertThat(auditCount(clerk.username(), "identity.sign-in.logout", "SUCCESS")).isEqualTo(1);
 	}
 
@@ -132,7 +132,7 @@ class SignInTests extends IdentitySystemTest {
 		Page login = visitor.signIn(clerk.username(), "Wrong-Password-000");
 
 		assertThat(login.location()).endsWith("/login?error");
-		assertThat(visitor.get("/").redirectsTo("/login")).isTrue();
+		assertThat(visitor.get("/").redirectsTo("/public")).as("the public home, for anyone not signed in").isTrue();
 		assertThat(auditCount(clerk.username(), "identity.sign-in.password", "FAILURE")).isEqualTo(1);
 	}
 
@@ -146,7 +146,7 @@ class SignInTests extends IdentitySystemTest {
 		Page whileLocked = visitor.signIn(clerk.username(), StaffFixtures.PASSWORD);
 		assertThat(whileLocked.location()).as("the right password does not open a locked account")
 			.endsWith("/login?error");
-		assertThat(visitor.get("/").redirectsTo("/login")).isTrue();
+		assertThat(visitor.get("/").redirectsTo("/public")).as("the public home, for anyone not signed in").isTrue();
 		assertThat(auditCount(clerk.id().toString(), "identity.account-locked", "SUCCESS")).isEqualTo(1);
 
 		clock.advance(Duration.ofMinutes(16));

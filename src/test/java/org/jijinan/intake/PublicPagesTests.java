@@ -65,6 +65,26 @@ class PublicPagesTests {
 	}
 
 	@Test
+	void theAddressOpensThePublicHomeWithTheStaffLoginAsOneLink() {
+		Visitor visitor = new Visitor(port);
+		assertThat(visitor.get("/").redirectsTo("/public")).as("anyone not signed in").isTrue();
+		Page home = visitor.get("/public");
+		assertThat(home.status()).isEqualTo(200);
+		assertThat(home.body()).contains("href=\"/public/apply\"")
+			.contains("href=\"/public/apply?for=other\"")
+			.contains("href=\"/public/follow\"")
+			.contains("href=\"tel:12349\"")
+			.contains("href=\"/public/fund\"")
+			.contains("href=\"/login\"");
+		assertThat(visitor.get("/public/apply?for=other").body()).as("reporting someone else: the box is ticked")
+			.containsPattern("id=\"forSomeoneElse\"\\s+checked");
+		assertThat(visitor.get("/public/apply").body()).doesNotContainPattern("id=\"forSomeoneElse\"\\s+checked")
+			.as("villages by name, never a code to type")
+			.contains("倒淌河东村（演示）")
+			.doesNotContain("代码");
+	}
+
+	@Test
 	void keepsTheFormAndExplainsAnUnknownVillage() {
 		Visitor applicant = new Visitor(port);
 		applicant.get("/public/apply");
@@ -74,7 +94,13 @@ class PublicPagesTests {
 		Page refused = applicant.post("/public/requests", form);
 
 		assertThat(refused.status()).isEqualTo(400);
-		assertThat(refused.body()).contains("不存在").contains("public-form");
+		assertThat(refused.body()).contains("id=\"village-problem\"").contains("没有找到这个村（社区）")
+			.contains("public-form")
+			.as("everything typed is kept")
+			.contains("value=\"卓玛\"")
+			.contains("value=\"13809743333\"")
+			.contains("丈夫车祸住院，日子过不下去了")
+			.containsPattern("value=\"TRAFFIC_ACCIDENT\"\\s+checked");
 	}
 
 	@Test
