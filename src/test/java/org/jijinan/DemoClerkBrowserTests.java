@@ -27,6 +27,8 @@ class DemoClerkBrowserTests {
 		String oneTimePassword = demo.oneTimePasswords().get("demo.clerk");
 		try (Browser browser = Browser.start(port)) {
 			browser.open("/");
+			browser.waitFor(By.id("public-home"));
+			browser.click("工作人员登录");
 			browser.waitFor(By.id("login-form"));
 			assertThat(browser.text(By.tagName("body"))).contains("工作人员登录").contains("演示环境");
 			browser.signIn("demo.clerk", oneTimePassword);

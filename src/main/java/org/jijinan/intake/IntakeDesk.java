@@ -151,13 +151,15 @@ public class IntakeDesk {
 	 * wrong number or phone gives the same empty answer.
 	 */
 	@Transactional(readOnly = true)
-	public java.util.Optional<RequestStatus> publicStatus(String number, String phone) {
-		if (!HelpRequestNumber.wellFormed(number == null ? "" : number.strip())) {
+	public java.util.Optional<RequestStatus> publicStatus(String given, String phone) {
+		// As people copy it from a text message or a receipt: any case, spaces anywhere.
+		String number = given == null ? "" : given.replaceAll("\\s+", "").toUpperCase(java.util.Locale.ROOT);
+		if (!HelpRequestNumber.wellFormed(number)) {
 			return java.util.Optional.empty();
 		}
-		String given;
+		String phoneGiven;
 		try {
-			given = PhoneNumber.parse(phone).value();
+			phoneGiven = PhoneNumber.parse(phone).value();
 		}
 		catch (InvalidInput malformed) {
 			return java.util.Optional.empty();
@@ -165,10 +167,11 @@ public class IntakeDesk {
 		return jdbc.sql("""
 				select status, reporter_phone_sealed, subject_phone_sealed from intake_help_request
 				 where number = :number""")
-			.param("number", number.strip())
+			.param("number", number)
 			.query((row, n) -> new String[] { row.getString(1), row.getString(2), row.getString(3) })
 			.optional()
-			.filter(row -> matches(row[1], "intake.reporter-phone", given) || matches(row[2], "intake.subject-phone", given))
+			.filter(row -> matches(row[1], "intake.reporter-phone", phoneGiven)
+					|| matches(row[2], "intake.subject-phone", phoneGiven))
 			.map(row -> RequestStatus.valueOf(row[0]));
 	}
 

@@ -22,6 +22,12 @@ class PublicLimits {
 
 	private final Map<String, Bucket> lookups = new ConcurrentHashMap<>();
 
+	private final String hotlineNumber;
+
+	PublicLimits(IntakeSettings settings) {
+		this.hotlineNumber = settings.hotlineNumber();
+	}
+
 	void submission(String client) {
 		take(submissions.computeIfAbsent(client, key -> bucket(5, Duration.ofHours(1))));
 	}
@@ -38,10 +44,11 @@ class PublicLimits {
 		lookups.clear();
 	}
 
-	private static void take(Bucket bucket) {
+	private void take(Bucket bucket) {
 		var probe = bucket.tryConsumeAndReturnRemaining(1);
 		if (!probe.isConsumed()) {
-			throw new TooManyRequests(Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds()));
+			throw new TooManyRequests(Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds()),
+					hotlineNumber);
 		}
 	}
 
@@ -58,8 +65,8 @@ class PublicLimits {
 
 		private final long retryAfterSeconds;
 
-		TooManyRequests(long retryAfterSeconds) {
-			super(ProblemKind.BAD_INPUT, "intake.too-many-requests", retryAfterSeconds);
+		TooManyRequests(long retryAfterSeconds, String hotlineNumber) {
+			super(ProblemKind.BAD_INPUT, "intake.too-many-requests", retryAfterSeconds, hotlineNumber);
 			this.retryAfterSeconds = retryAfterSeconds;
 		}
 

@@ -43,7 +43,8 @@ class ApplicantMessages {
 		intake.applicantContact(refused.number()).ifPresent(contact -> {
 			if (contact.phone() != null) {
 				outbox.sms("refused:" + refused.number(), contact.phone(), "【救急难】您的求助 " + refused.number()
-						+ " 不予受理。理由：" + contact.refusalReason() + " 如有异议可申请复议或拨打 12349。");
+						+ " 不予受理。理由：" + contact.refusalReason() + " 如有异议可申请复议或拨打 " + intake.hotlineNumber()
+						+ "。");
 			}
 		});
 	}
@@ -52,7 +53,8 @@ class ApplicantMessages {
 	void on(AssistanceRefused refused) {
 		if (refused.requestNumber() != null) {
 			send("aid-refused:" + refused.decisionId(), refused.requestNumber(), "【救急难】您的临时救助申请（个案 "
-					+ refused.caseNumber() + "）经审批不予救助。理由：" + refused.reason() + " 如有异议可申请行政复议或拨打 12349。");
+					+ refused.caseNumber() + "）经审批不予救助。理由：" + refused.reason() + " 如有异议可申请行政复议或拨打 "
+					+ intake.hotlineNumber() + "。");
 		}
 	}
 

@@ -46,6 +46,9 @@ class PublicPagesTests {
 		Page matching = applicant.post("/public/follow", Map.of("number", number, "phone", "138 0974 1111"));
 		assertThat(matching.body()).contains("id=\"follow-status\"").contains("已登记，待受理")
 			.doesNotContain("13809741111").doesNotContain("日子过不下去");
+		String asCopied = " " + number.toLowerCase().replace("-2", " -2") + " ";
+		assertThat(applicant.post("/public/follow", Map.of("number", asCopied, "phone", "13809741111")).body())
+			.as("the number in lower case and with spaces, as copied from a message").contains("已登记，待受理");
 		Page wrongPhone = applicant.post("/public/follow", Map.of("number", number, "phone", "13809742222"));
 		assertThat(wrongPhone.body()).contains("id=\"follow-none\"").doesNotContain("follow-status");
 	}
