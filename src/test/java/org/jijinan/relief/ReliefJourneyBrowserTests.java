@@ -112,17 +112,10 @@ class ReliefJourneyBrowserTests {
 		try (Browser hospital = office()) {
 			Journeys.signIn(hospital, hospitalClerk);
 			hospital.click("一站式结算");
-			hospital.fill("患者身份证号", idNumber);
-			hospital.fill("患者姓名", "多杰才让");
 			hospital.fill("医疗机构编码", "H632521001");
 			hospital.fill("医疗机构", "共和县人民医院");
 			hospital.choose("医疗机构等级", "二级（县级医院）");
-			hospital.fill("住院号", "ZY-" + idNumber.substring(10));
-			hospital.fill("入院日期", today.minusDays(6).toString());
-			hospital.fill("出院日期", today.toString());
-			hospital.fill("政策范围内费用（元）", "12000");
-			hospital.fill("政策范围外费用（元）", "800");
-			hospital.fill("总费用（元）", "12800");
+			fillBill(hospital, idNumber, "多杰才让", today.minusDays(6), "12000", "800", "12800");
 			hospital.click("结算");
 			Journeys.noProblem(hospital);
 			assertThat(hospital.text(By.id("settlement-patient"))).isEqualTo("多杰才让");
@@ -138,14 +131,7 @@ class ReliefJourneyBrowserTests {
 				.isEqualTo("共和县人民医院");
 			assertThat(hospital.valueOf("医疗机构编码")).isEqualTo("H632521001");
 			String unknown = TestIdNumbers.fresh();
-			hospital.fill("患者身份证号", unknown);
-			hospital.fill("患者姓名", "未登记患者");
-			hospital.fill("住院号", "ZY-" + unknown.substring(10));
-			hospital.fill("入院日期", today.minusDays(3).toString());
-			hospital.fill("出院日期", today.toString());
-			hospital.fill("政策范围内费用（元）", "3000");
-			hospital.fill("政策范围外费用（元）", "0");
-			hospital.fill("总费用（元）", "3000");
+			fillBill(hospital, unknown, "未登记患者", today.minusDays(3), "3000", "0", "3000");
 			hospital.click("结算");
 			assertThat(hospital.text(By.id("patient-problem"))).isNotBlank();
 			assertThat(hospital.pageText()).contains("请患者户籍所在乡镇先登记，再来结算。");
@@ -156,6 +142,21 @@ class ReliefJourneyBrowserTests {
 			assertThat(hospital.valueOf("入院日期")).isEqualTo(today.minusDays(3).toString());
 			Journeys.record("hospital", "settlement clerk is refused for an unknown patient, typing kept", hospital);
 		}
+	}
+
+	/**
+	 * Types one patient's bill, as the clerk copies it from the hospital's discharge record (discharged today).
+	 */
+	private static void fillBill(Browser hospital, String idNumber, String name, LocalDate admitted, String inPolicy,
+			String outOfPolicy, String total) {
+		hospital.fill("患者身份证号", idNumber);
+		hospital.fill("患者姓名", name);
+		hospital.fill("住院号", "ZY-" + idNumber.substring(10));
+		hospital.fill("入院日期", admitted.toString());
+		hospital.fill("出院日期", LocalDate.now(ZoneId.of("Asia/Shanghai")).toString());
+		hospital.fill("政策范围内费用（元）", inPolicy);
+		hospital.fill("政策范围外费用（元）", outOfPolicy);
+		hospital.fill("总费用（元）", total);
 	}
 
 	/**
