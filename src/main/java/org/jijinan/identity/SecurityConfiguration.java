@@ -74,7 +74,7 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers(EndpointRequest.toAnyEndpoint())
 			.hasAuthority("SCOPE_" + METRICS_SCOPE)
-			.requestMatchers("/login", "/logout", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**",
+			.requestMatchers("/login", "/logout", "/error", "/css/**", "/js/**", "/img/**", "/fonts/**", "/webjars/**",
 					"/favicon.ico", "/v3/api-docs", "/v3/api-docs/**", "/api/v1/oauth2/token", "/public/**")
 			.permitAll()
 			.requestMatchers("/login/code").hasAuthority(SignInGates.GIVE_CODE)
