@@ -95,6 +95,20 @@ public class CaseDesk {
 	}
 
 	/**
+	 * @return the numbers of the requests a case handles, the first first; empty for an unknown case. For messages to
+	 * the applicants, which are the platform's to send whoever acted.
+	 */
+	@Transactional(readOnly = true)
+	public List<String> requestNumbers(String caseNumber) {
+		return jdbc.sql("""
+				select r.request_number from casework_case_request r join casework_case c on c.id = r.case_id
+				 where c.number = :number order by r.joined_at, r.request_number""")
+			.param("number", caseNumber)
+			.query(String.class)
+			.list();
+	}
+
+	/**
 	 * @return the case a request belongs to, if it has been opened yet
 	 */
 	@Transactional(readOnly = true)

@@ -1,6 +1,7 @@
 package org.jijinan.intake;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -95,6 +96,12 @@ class HelpRequest extends AbstractAggregateRoot<HelpRequest> {
 
 	private @Nullable String duplicateClearanceNote;
 
+	private final ApplicantLanguage language;
+
+	private final @Nullable String urgentNeeds;
+
+	private final int urgentRepeats;
+
 	private @Version @Nullable Long version;
 
 	@PersistenceCreator
@@ -108,7 +115,8 @@ class HelpRequest extends AbstractAggregateRoot<HelpRequest> {
 			Instant acceptBy, @Nullable Instant decidedAt, @Nullable String decidedBy, @Nullable String refusalReason,
 			@Nullable String mergedInto, @Nullable DivisionCode forwardedTo, @Nullable String forwardingNote,
 			@Nullable String duplicateClearedBy, @Nullable Instant duplicateClearedAt,
-			@Nullable String duplicateClearanceNote, @Nullable Long version) {
+			@Nullable String duplicateClearanceNote, ApplicantLanguage language, @Nullable String urgentNeeds,
+			int urgentRepeats, @Nullable Long version) {
 		this.id = id;
 		this.number = number;
 		this.channel = channel;
@@ -143,6 +151,9 @@ class HelpRequest extends AbstractAggregateRoot<HelpRequest> {
 		this.duplicateClearedBy = duplicateClearedBy;
 		this.duplicateClearedAt = duplicateClearedAt;
 		this.duplicateClearanceNote = duplicateClearanceNote;
+		this.language = language;
+		this.urgentNeeds = urgentNeeds;
+		this.urgentRepeats = urgentRepeats;
 		this.version = version;
 	}
 
@@ -158,7 +169,7 @@ class HelpRequest extends AbstractAggregateRoot<HelpRequest> {
 		if (spec.personId() == null && (spec.subjectName() == null || spec.subjectName().isBlank())) {
 			throw new InvalidInput("intake.subject-required");
 		}
-		var request = new HelpRequest(UUID.randomUUID(), intake.number(), spec.channel(), spec.urgency(),
+		var request = new HelpRequest(UUID.randomUUID(), intake.number(), spec.channel(), spec.urgencyOwed(),
 				RequestStatus.RECEIVED, blankToNull(spec.reporterName()), spec.reporterRelation(),
 				intake.reporterPhone() == null ? null : intake.reporterPhone().ciphertext(),
 				intake.reporterPhone() == null ? null : intake.reporterPhone().masked(),
@@ -168,12 +179,18 @@ class HelpRequest extends AbstractAggregateRoot<HelpRequest> {
 				intake.subjectPhone() == null ? null : intake.subjectPhone().hash(), intake.possibleDuplicateOf(),
 				intake.village(), intake.township(), intake.townshipPath(), spec.description().strip(),
 				spec.causes().stream().map(String::strip).map(CauseRef::new).collect(Collectors.toSet()),
-				intake.owner(), intake.ownerOrganisation(), intake.receivedAt(), intake.acceptBy(), null, null, null,
-				null, null, null, null, null, null, null);
+				intake.owner(), intake.ownerOrganisation(), intake.receivedAt(), intake.acceptBy(), null, null,
+				null, null, null, null, null, null, null, spec.languageOrChinese(), urgentNeeds(spec),
+				intake.urgentRepeats(), null);
 		request.registerEvent(new HelpRequestReceived(request.number, request.channel, request.urgency,
 				request.township, request.owner, request.receivedAt, request.acceptBy,
 				request.causes.stream().map(CauseRef::causeCode).collect(Collectors.toSet())));
 		return request;
+	}
+
+	private static @Nullable String urgentNeeds(NewHelpRequest spec) {
+		return spec.urgentNeeds() == null || spec.urgentNeeds().isEmpty() ? null
+				: spec.urgentNeeds().stream().sorted().map(UrgentNeed::name).collect(Collectors.joining(","));
 	}
 
 	/**
@@ -288,7 +305,10 @@ class HelpRequest extends AbstractAggregateRoot<HelpRequest> {
 				subjectName, village, township, description,
 				causes.stream().map(CauseRef::causeCode).collect(Collectors.toSet()), owner, ownerOrganisation,
 				receivedAt, acceptBy, refusalReason, possibleDuplicateOf, mergedInto,
-				forwardedTo == null ? null : forwardedTo.value(), duplicateClearanceNote, null);
+				forwardedTo == null ? null : forwardedTo.value(), duplicateClearanceNote, null, language,
+				urgentNeeds == null ? List.of()
+						: java.util.Arrays.stream(urgentNeeds.split(",")).map(UrgentNeed::valueOf).toList(),
+				urgentRepeats);
 	}
 
 	private static @Nullable String blankToNull(@Nullable String text) {

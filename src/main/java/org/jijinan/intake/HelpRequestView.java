@@ -1,6 +1,7 @@
 package org.jijinan.intake;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -33,13 +34,17 @@ import org.jspecify.annotations.Nullable;
  * @param mergedInto the request this one was merged into
  * @param forwardedTo the county it was forwarded to
  * @param caseNumber the case that handles the request, once it is accepted
+ * @param language the language the applicant reads
+ * @param urgentNeeds what the applicant said makes it urgent
+ * @param urgentRepeats how many other urgent requests came from the same phone in the day before it
  */
 public record HelpRequestView(String number, Channel channel, Urgency urgency, RequestStatus status,
 		@Nullable String reporterName, @Nullable String reporterPhone, boolean callbackWanted, @Nullable UUID personId,
 		@Nullable String subjectName, DivisionCode village, DivisionCode township, String description, Set<String> causes,
 		String owner, String ownerOrganisation, Instant receivedAt, Instant acceptBy, @Nullable String refusalReason,
 		@Nullable String possibleDuplicateOf, @Nullable String mergedInto, @Nullable String forwardedTo,
-		@Nullable String keptApartBecause, @Nullable String caseNumber) {
+		@Nullable String keptApartBecause, @Nullable String caseNumber, ApplicantLanguage language,
+		List<UrgentNeed> urgentNeeds, int urgentRepeats) {
 
 	/**
 	 * @return the same request, handled in the given case
@@ -47,7 +52,8 @@ public record HelpRequestView(String number, Channel channel, Urgency urgency, R
 	HelpRequestView inCase(String number) {
 		return new HelpRequestView(this.number, channel, urgency, status, reporterName, reporterPhone, callbackWanted,
 				personId, subjectName, village, township, description, causes, owner, ownerOrganisation, receivedAt,
-				acceptBy, refusalReason, possibleDuplicateOf, mergedInto, forwardedTo, keptApartBecause, number);
+				acceptBy, refusalReason, possibleDuplicateOf, mergedInto, forwardedTo, keptApartBecause, number, language,
+				urgentNeeds, urgentRepeats);
 	}
 
 	/**

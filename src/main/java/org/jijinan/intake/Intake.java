@@ -21,10 +21,11 @@ import org.jspecify.annotations.Nullable;
  * @param reporterPhone the reporter's phone, sealed
  * @param subjectPhone the person's phone, sealed
  * @param possibleDuplicateOf an earlier request about the same person within the window, if any
+ * @param urgentRepeats how many other urgent requests came from the same phone in the day before
  */
 record Intake(NewHelpRequest spec, String number, DivisionCode village, DivisionCode township, String townshipPath,
 		String owner, String ownerOrganisation, Instant receivedAt, Instant acceptBy, @Nullable SealedPhone reporterPhone,
-		@Nullable SealedPhone subjectPhone, @Nullable String possibleDuplicateOf) {
+		@Nullable SealedPhone subjectPhone, @Nullable String possibleDuplicateOf, int urgentRepeats) {
 
 	/**
 	 * A phone number as stored.

@@ -84,14 +84,14 @@ public class IntakeDesk {
 		NewHelpRequest spec = withSubject(given, caller);
 		DivisionCode township = village.parentCode();
 		Instant now = clock.instant();
-		Instant due = spec.urgency() == Urgency.EMERGENCY ? calendar.plusHours(now, settings.emergencyAcceptHours())
+		Instant due = spec.urgencyOwed() == Urgency.EMERGENCY ? calendar.plusHours(now, settings.emergencyAcceptHours())
 				: calendar.plusWorkingDays(now, settings.acceptWorkingDays());
 		long sequence = jdbc.sql("select nextval('intake_request_number_seq')").query(Long.class).single();
 		Intake.SealedPhone subjectPhone = phone(spec.subjectPhone(), "intake.subject-phone");
+		Intake.SealedPhone reporterPhone = phone(spec.reporterPhone(), "intake.reporter-phone");
 		var intake = new Intake(spec, HelpRequestNumber.of(now, sequence), village.code(), township,
-				regions.path(township), caller.name(), caller.organisation(), now, due,
-				phone(spec.reporterPhone(), "intake.reporter-phone"), subjectPhone,
-				earlierAbout(spec.personId(), subjectPhone, now));
+				regions.path(township), caller.name(), caller.organisation(), now, due, reporterPhone, subjectPhone,
+				earlierAbout(spec.personId(), subjectPhone, now), urgentRepeats(spec, reporterPhone, subjectPhone, now));
 		return requests.save(HelpRequest.receive(intake)).view();
 	}
 
@@ -151,7 +151,7 @@ public class IntakeDesk {
 	 * wrong number or phone gives the same empty answer.
 	 */
 	@Transactional(readOnly = true)
-	public java.util.Optional<RequestStatus> publicStatus(String given, String phone) {
+	public java.util.Optional<PublicStatus> publicStatus(String given, String phone) {
 		// As people copy it from a text message or a receipt: any case, spaces anywhere.
 		String number = given == null ? "" : given.replaceAll("\\s+", "").toUpperCase(java.util.Locale.ROOT);
 		if (!HelpRequestNumber.wellFormed(number)) {
@@ -172,7 +172,16 @@ public class IntakeDesk {
 			.optional()
 			.filter(row -> matches(row[1], "intake.reporter-phone", phoneGiven)
 					|| matches(row[2], "intake.subject-phone", phoneGiven))
-			.map(row -> RequestStatus.valueOf(row[0]));
+			.map(row -> new PublicStatus(number, RequestStatus.valueOf(row[0])));
+	}
+
+	/**
+	 * What the public learns of a request.
+	 *
+	 * @param number its number, as the platform writes it
+	 * @param status where it stands
+	 */
+	public record PublicStatus(String number, RequestStatus status) {
 	}
 
 	private boolean matches(@Nullable String sealed, String purpose, String phone) {
@@ -210,7 +219,8 @@ public class IntakeDesk {
 					? sealer.open(request.reporterPhoneSealed(), "intake.reporter-phone")
 					: request.subjectPhoneSealed() != null
 							? sealer.open(request.subjectPhoneSealed(), "intake.subject-phone") : null;
-			return new ApplicantContact(number, phone, request.view().refusalReason());
+			HelpRequestView view = request.view();
+			return new ApplicantContact(number, phone, view.refusalReason(), view.language(), view.township());
 		});
 	}
 
@@ -220,8 +230,11 @@ public class IntakeDesk {
 	 * @param number the request
 	 * @param phone the phone given, if any (full: for sending only, never for display)
 	 * @param refusalReason the written reason, if the request was refused
+	 * @param language the language the applicant reads
+	 * @param township the township handling the request
 	 */
-	public record ApplicantContact(String number, @Nullable String phone, @Nullable String refusalReason) {
+	public record ApplicantContact(String number, @Nullable String phone, @Nullable String refusalReason,
+			ApplicantLanguage language, DivisionCode township) {
 
 		@Override
 		public String toString() {
@@ -362,6 +375,28 @@ public class IntakeDesk {
 	/**
 	 * @return the earliest request about the same registry person or the same phone within the window
 	 */
+	/**
+	 * @return how many other urgent requests came from the same phone in the day before: repeated urgent requests are
+	 * flagged to the township (they are not refused; a family in crisis may well call twice)
+	 */
+	private int urgentRepeats(NewHelpRequest spec, Intake.@Nullable SealedPhone reporter,
+			Intake.@Nullable SealedPhone subject, Instant now) {
+		if (spec.urgentNeeds() == null || spec.urgentNeeds().isEmpty() || (reporter == null && subject == null)) {
+			return 0;
+		}
+		return jdbc.sql("""
+				select count(*) from intake_help_request
+				 where received_at >= :since and urgent_needs is not null
+				   and (reporter_phone_hash in (:phones) or subject_phone_hash in (:phones))""")
+			.param("since", java.sql.Timestamp.from(now.minus(java.time.Duration.ofDays(1))))
+			.param("phones", java.util.stream.Stream.of(reporter, subject)
+				.filter(java.util.Objects::nonNull)
+				.map(Intake.SealedPhone::hash)
+				.toList())
+			.query(Integer.class)
+			.single();
+	}
+
 	private @Nullable String earlierAbout(java.util.@Nullable UUID personId, Intake.@Nullable SealedPhone phone,
 			Instant now) {
 		if (personId == null && phone == null) {

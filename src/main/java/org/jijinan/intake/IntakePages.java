@@ -143,12 +143,13 @@ class IntakePages {
 			@RequestParam(required = false) @Nullable String village, @RequestParam String description,
 			@RequestParam(required = false) @Nullable Set<String> causes,
 			@RequestParam(defaultValue = "false") boolean callbackWanted,
-			@RequestParam(required = false) @Nullable String idNumber, @AuthenticationPrincipal Caller caller,
+			@RequestParam(required = false) @Nullable String idNumber,
+			@RequestParam(defaultValue = "CHINESE") ApplicantLanguage language, @AuthenticationPrincipal Caller caller,
 			Model model) {
 		try {
 			HelpRequestView received = desk.receive(new NewHelpRequest(channel, urgency, reporterName, reporterRelation,
 					reporterPhone, personId, subjectName, subjectPhone, village, null, description,
-					causes == null ? Set.of() : causes, callbackWanted, idNumber), caller);
+					causes == null ? Set.of() : causes, callbackWanted, idNumber, language, null), caller);
 			return "redirect:/intake/requests/" + received.number() + "?received";
 		}
 		catch (DomainProblem problem) {
@@ -162,6 +163,7 @@ class IntakePages {
 			model.addAttribute("reporterName", reporterName);
 			model.addAttribute("reporterPhone", reporterPhone);
 			model.addAttribute("callbackWanted", callbackWanted);
+			model.addAttribute("language", language.name());
 			model.addAttribute("chosenCauses", causes);
 			model.addAttribute("description", description);
 			return form(channel, caller, model);

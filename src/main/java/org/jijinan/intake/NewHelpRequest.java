@@ -28,6 +28,8 @@ import org.jspecify.annotations.Nullable;
  * @param callbackWanted the caller asked to be called back (hotline)
  * @param subjectIdNumber the person's ID number, when given instead of a registry person by someone who may register
  * persons: the request is then about whoever holds it, or about a person registered with it on receipt
+ * @param language the language the applicant reads; Chinese when not given
+ * @param urgentNeeds what makes it urgent, in the applicant's words; any of them makes the request an emergency
  */
 public record NewHelpRequest(@NotNull Channel channel, @NotNull Urgency urgency, @Nullable @Size(max = 50) String reporterName,
 		@NotNull ReporterRelation reporterRelation, @Nullable @Size(max = 20) String reporterPhone,
@@ -36,14 +38,29 @@ public record NewHelpRequest(@NotNull Channel channel, @NotNull Urgency urgency,
 		@NotBlank @Size(max = 2000) String description,
 		@Schema(description = "Hardship cause codes, as GET /api/v1/hardship-causes lists them") @NotEmpty @Size(
 				max = 10) Set<@NotBlank String> causes, @Nullable Boolean callbackWanted,
-		@Nullable @Size(max = 20) String subjectIdNumber) {
+		@Nullable @Size(max = 20) String subjectIdNumber, @Nullable ApplicantLanguage language,
+		@Nullable @Size(max = 4) Set<UrgentNeed> urgentNeeds) {
 
 	/**
 	 * @return the same request, about the registry person given
 	 */
 	NewHelpRequest about(UUID person) {
 		return new NewHelpRequest(channel, urgency, reporterName, reporterRelation, reporterPhone, person, subjectName,
-				subjectPhone, village, incidentVillage, description, causes, callbackWanted, null);
+				subjectPhone, village, incidentVillage, description, causes, callbackWanted, null, language, urgentNeeds);
+	}
+
+	/**
+	 * @return how urgent the request is: an emergency when the applicant named an urgent need, else as given
+	 */
+	Urgency urgencyOwed() {
+		return urgentNeeds != null && !urgentNeeds.isEmpty() ? Urgency.EMERGENCY : urgency;
+	}
+
+	/**
+	 * @return the applicant's language, Chinese when not given
+	 */
+	ApplicantLanguage languageOrChinese() {
+		return language == null ? ApplicantLanguage.CHINESE : language;
 	}
 
 	@Override

@@ -1,5 +1,7 @@
 package org.jijinan.intake;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -15,6 +17,7 @@ import org.jijinan.shared.PageProblems;
 import org.jijinan.shared.PhoneNumber;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -43,8 +46,11 @@ class PublicPages {
 
 	private final IntakeSettings settings;
 
+	private final ObjectProvider<ApplicantProgress> progress;
+
 	PublicPages(IntakeDesk desk, PublicLimits limits, PageProblems problems, Places places, PlaceNames placeNames,
-			IntakeSettings settings) {
+			IntakeSettings settings, ObjectProvider<ApplicantProgress> progress) {
+		this.progress = progress;
 		this.desk = desk;
 		this.limits = limits;
 		this.problems = problems;
@@ -73,9 +79,17 @@ class PublicPages {
 		return applyPage(Map.of("forSomeoneElse", String.valueOf("other".equals(forWhom))), model);
 	}
 
+	/** A language switch on a refused form reloads it: the form is where one applies. */
+	@GetMapping("/requests")
+	String backToForm() {
+		return "redirect:/public/apply";
+	}
+
 	@PostMapping("/requests")
 	String submit(@RequestParam Map<String, String> form,
-			@RequestParam(required = false) @Nullable Set<String> causes, HttpServletRequest request, Model model) {
+			@RequestParam(required = false) @Nullable Set<String> causes,
+			@RequestParam(name = "urgent", required = false) @Nullable Set<String> urgent, Locale locale,
+			HttpServletRequest request, Model model) {
 		limits.submission(request.getRemoteAddr());
 		boolean forSomeoneElse = "true".equals(form.get("forSomeoneElse"));
 		String name = form.get("name");
@@ -94,7 +108,8 @@ class PublicPages {
 					forSomeoneElse ? ReporterRelation.OTHER : ReporterRelation.SELF,
 					forSomeoneElse ? form.get("reporterPhone") : phone, null, name, phone,
 					DivisionCode.of(village).value(), null, form.get("description"),
-					causes == null || causes.isEmpty() ? Set.of("OTHER") : causes, false, null);
+					causes == null || causes.isEmpty() ? Set.of("OTHER") : causes, false, null,
+					ApplicantLanguage.of(locale), urgentNeeds(urgent));
 			HelpRequestView received = desk.receive(spec, ONLINE);
 			model.addAttribute("number", received.number());
 			return "intake/public-received";
@@ -102,6 +117,7 @@ class PublicPages {
 		catch (DomainProblem problem) {
 			problems.show(model, problem);
 			model.addAttribute("ticked", causes == null ? Set.of() : causes);
+			model.addAttribute("urgentTicked", urgent == null ? Set.of() : urgent);
 			return applyPage(form, model);
 		}
 	}
@@ -111,9 +127,22 @@ class PublicPages {
 		kept.remove("_csrf");
 		model.addAttribute("form", kept);
 		model.addAttribute("causes", desk.causes());
+		model.addAttribute("urgentNeeds", UrgentNeed.values());
 		model.addAttribute("places", places.villagesFor(county()));
 		model.addAttribute("hotlineNumber", settings.hotlineNumber());
 		return "intake/public-apply";
+	}
+
+	private static Set<UrgentNeed> urgentNeeds(@Nullable Set<String> ticked) {
+		if (ticked == null) {
+			return Set.of();
+		}
+		try {
+			return ticked.stream().map(UrgentNeed::valueOf).collect(java.util.stream.Collectors.toSet());
+		}
+		catch (IllegalArgumentException unknown) {
+			throw new InvalidInput("intake.urgent-need-unknown");
+		}
 	}
 
 	/**
@@ -142,7 +171,10 @@ class PublicPages {
 	@PostMapping("/follow")
 	String follow(@RequestParam String number, @RequestParam String phone, HttpServletRequest request, Model model) {
 		limits.lookup(request.getRemoteAddr());
-		model.addAttribute("status", desk.publicStatus(number, phone).orElse(null));
+		IntakeDesk.PublicStatus found = desk.publicStatus(number, phone).orElse(null);
+		model.addAttribute("status", found == null ? null : found.status());
+		model.addAttribute("milestones", found == null ? List.of()
+				: progress.stream().flatMap(told -> told.of(found.number()).stream()).toList());
 		model.addAttribute("asked", true);
 		return "intake/public-follow";
 	}

@@ -141,7 +141,7 @@ public class EmergencyAid {
 		events.publishEvent(new CaseEventRecorded(caseNumber, "EMERGENCY_AID", "先行救助凭证 " + number + "：现金 "
 				+ Money.fen(amount).toPlainString() + " 元" + (goods.isEmpty() ? "" : "；" + goods), caller.name(), now));
 		events.publishEvent(new EmergencyAidGranted(id, number, caseNumber, found.township(), Money.fen(amount),
-				caller.name(), now, due));
+				caller.name(), now, due, !goods.isEmpty()));
 		return find(id);
 	}
 

@@ -19,9 +19,10 @@ import org.jijinan.shared.DivisionCode;
  * @param by the officer
  * @param at when
  * @param paperworkDue when the paperwork must be complete
+ * @param withGoods whether goods were given too (collected at the township)
  */
 public record EmergencyAidGranted(UUID grantId, String number, String caseNumber, DivisionCode township, BigDecimal amount,
-		String by, Instant at, Instant paperworkDue) implements AuditableEvent {
+		String by, Instant at, Instant paperworkDue, boolean withGoods) implements AuditableEvent {
 
 	@Override
 	public String auditAction() {

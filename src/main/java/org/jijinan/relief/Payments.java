@@ -412,6 +412,8 @@ public class Payments {
 				"救助金 " + ((java.math.BigDecimal) paid.get("amount")).toPlainString() + " 元已入账（支付指令 "
 						+ paid.get("number") + "，支付批次 " + paid.get("batch") + "）",
 				caller.name(), clock.instant()));
+		events.publishEvent(new ReliefPaid(caseNumber, (String) paid.get("number"),
+				(java.math.BigDecimal) paid.get("amount"), clock.instant()));
 		if (cases.find(caseNumber, caller).status() == CaseStatus.DECIDED) {
 			cases.move(caseNumber, CaseStatus.DELIVERING, null, null, caller);
 		}

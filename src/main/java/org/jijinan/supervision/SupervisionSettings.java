@@ -23,7 +23,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("jijinan.supervision")
 @Validated
-record SupervisionSettings(@DefaultValue("10") @Min(1) int investigationWorkingDays,
+public record SupervisionSettings(@DefaultValue("10") @Min(1) int investigationWorkingDays,
 		@DefaultValue("5") @Min(1) int approvalWorkingDays, @DefaultValue("5") @Min(1) int paymentWorkingDays,
 		@DefaultValue("0.75") @DecimalMin("0.1") @DecimalMax("0.99") double warnAt,
 		@DefaultValue("1") @Min(0) int supervisorAfterWorkingDays, @DefaultValue("PT30S") Duration sweepInterval,

@@ -47,9 +47,9 @@ class IncidentRoutingTests {
 	void routesByTheIncidentVillageWhenOneIsGiven() {
 		var away = desk.receive(new NewHelpRequest(Channel.HOTLINE, Urgency.EMERGENCY, "路人", ReporterRelation.OTHER,
 				"13909740041", null, "外出务工人员", null, "632521101201", "632521102201", "在龙羊峡镇遭遇车祸",
-				Set.of("TRAFFIC_ACCIDENT"), true, null), HOTLINE);
+				Set.of("TRAFFIC_ACCIDENT"), true, null, null, null), HOTLINE);
 		var home = desk.receive(new NewHelpRequest(Channel.HOTLINE, Urgency.NORMAL, "本人", ReporterRelation.SELF,
-				"13909740042", null, "在家的人", null, "632521101201", null, "家中失火", Set.of("FIRE"), false, null), HOTLINE);
+				"13909740042", null, "在家的人", null, "632521101201", null, "家中失火", Set.of("FIRE"), false, null, null, null), HOTLINE);
 
 		assertThat(away.township()).isEqualTo(new DivisionCode("632521102"));
 		assertThat(away.callbackWanted()).isTrue();
