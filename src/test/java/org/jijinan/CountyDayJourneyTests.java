@@ -1,8 +1,6 @@
 package org.jijinan;
 
 import java.math.BigDecimal;
-import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -23,6 +21,7 @@ import org.jijinan.identity.StaffFixtures.Opened;
 import org.jijinan.identity.UnitKind;
 import org.jijinan.intake.IntakeTests;
 import org.jijinan.region.TestVillages;
+import org.jijinan.relief.PaymentFixtures;
 import org.jijinan.shared.DivisionCode;
 import org.jijinan.shared.ResidentIdNumber;
 import org.jspecify.annotations.Nullable;
@@ -207,7 +206,7 @@ class CountyDayJourneyTests {
 		String caseNumber = cases.get(medical);
 		assertThat(reviewer.json("POST", "/api/v1/cases/" + caseNumber + "/transitions", "{\"to\": \"INVESTIGATING\"}")
 			.status()).isEqualTo(200);
-		confirmedVisit(reviewer, colleague, secondReviewer, caseNumber);
+		CaseFixtures.confirmedVisit(reviewer, colleague, secondReviewer, caseNumber);
 		String task = idOf(reviewer.json("POST", "/api/v1/cases/" + caseNumber + "/tasks", """
 				{"unitId": "%s", "kind": "DEPARTMENT_ASSISTANCE", "request": "请核实住房受损情况", "dueWorkingDays": 5}"""
 			.formatted(educationAccount.unitId().value())));
@@ -256,7 +255,7 @@ class CountyDayJourneyTests {
 			.body()
 			.replaceAll("(?s).*\"id\":\"([0-9a-f-]{36})\".*", "$1");
 		// The bank refuses the first transfer (the account was closed); the payment goes out again to a new account.
-		Page failedResult = bankResults(approver, batchId,
+		Page failedResult = PaymentFixtures.bankResults(approver, batchId,
 				"order,result,bank_reference,reason\n" + order + ",FAILED,,账户已销户\n");
 		assertThat(failedResult.status()).as(failedResult.body()).isEqualTo(200);
 		Page reissued = approver.json("POST", "/api/v1/payment-orders/" + order + "/reissue",
@@ -269,8 +268,8 @@ class CountyDayJourneyTests {
 		Page secondBatch = approver.json("POST", "/api/v1/payment-batches", "");
 		assertThat(secondBatch.status()).as(secondBatch.body()).isEqualTo(201);
 		String results = "order,result,bank_reference,reason\n" + again + ",PAID,B" + System.nanoTime() + ",\n";
-		assertThat(bankResults(approver, idOf(secondBatch), results).status()).isEqualTo(200);
-		assertThat(bankResults(approver, idOf(secondBatch), results).body()).as("the same file twice pays once")
+		assertThat(PaymentFixtures.bankResults(approver, idOf(secondBatch), results).status()).isEqualTo(200);
+		assertThat(PaymentFixtures.bankResults(approver, idOf(secondBatch), results).body()).as("the same file twice pays once")
 			.contains("\"repeated\":true");
 		assertThat(approver.get("/api/v1/decisions/" + decision + "/payment-orders").body())
 			.as("one paid order for the decision, the failed one kept").contains("\"status\":\"PAID\"");
@@ -576,27 +575,6 @@ class CountyDayJourneyTests {
 		String idNumber = body + ResidentIdNumber.checkCharacter(body);
 		return new Registered(idOf(clerk.json("POST", "/api/v1/persons", """
 				{"name": "%s", "idNumber": "%s", "residence": "%s"}""".formatted(name, idNumber, VILLAGE))), idNumber);
-	}
-
-	private static void confirmedVisit(Visitor reviewer, Visitor colleague, Opened colleagueAccount, String caseNumber) {
-		Page visit = reviewer.json("POST", "/api/v1/cases/" + caseNumber + "/visits",
-				"{\"visitedOn\": \"%s\", \"visitors\": [\"%s\"], \"findings\": \"住院一月，家中只剩老人\"}"
-					.formatted(LocalDate.now(ZoneId.of("Asia/Shanghai")), colleagueAccount.username()));
-		assertThat(visit.status()).as(visit.body()).isEqualTo(201);
-		String id = visit.body().replaceAll("(?s).*\"visits\":\\[\\{\"id\":\"([0-9a-f-]{36})\".*", "$1");
-		assertThat(colleague.json("POST", "/api/v1/cases/" + caseNumber + "/visits/" + id + "/confirmation", "")
-			.status()).isEqualTo(200);
-		reviewer.json("POST", "/api/v1/cases/" + caseNumber + "/visits/" + id + "/confirmation", "");
-	}
-
-	private static Page bankResults(Visitor payer, String batchId, String content) {
-		String boundary = "----jijinan" + System.nanoTime();
-		String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"result.csv\"\r\n"
-				+ "Content-Type: text/csv\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n";
-		return payer.send(HttpRequest.newBuilder(payer.uri("/api/v1/payment-batches/" + batchId + "/bank-results"))
-			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-			.header("X-CSRF-TOKEN", payer.csrf())
-			.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
 	}
 
 	/**

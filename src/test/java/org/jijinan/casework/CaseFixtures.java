@@ -88,4 +88,19 @@ public final class CaseFixtures {
 		assertThat(answer.body()).contains("\"code\":\"" + code + "\"");
 	}
 
+	/**
+	 * A household visit by the handler and a colleague, confirmed by both: what a proposal needs.
+	 */
+	public static void confirmedVisit(Visitor reviewer, Visitor colleague,
+			org.jijinan.identity.StaffFixtures.Opened colleagueAccount, String caseNumber) {
+		Page visit = reviewer.json("POST", "/api/v1/cases/" + caseNumber + "/visits",
+				"{\"visitedOn\": \"%s\", \"visitors\": [\"%s\"], \"findings\": \"住院一月，家中只剩老人\"}"
+					.formatted(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")), colleagueAccount.username()));
+		assertThat(visit.status()).as(visit.body()).isEqualTo(201);
+		String id = visit.body().replaceAll("(?s).*\"visits\":\\[\\{\"id\":\"([0-9a-f-]{36})\".*", "$1");
+		assertThat(colleague.json("POST", "/api/v1/cases/" + caseNumber + "/visits/" + id + "/confirmation", "")
+			.status()).isEqualTo(200);
+		reviewer.json("POST", "/api/v1/cases/" + caseNumber + "/visits/" + id + "/confirmation", "");
+	}
+
 }
