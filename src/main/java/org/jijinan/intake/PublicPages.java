@@ -1,5 +1,6 @@
 package org.jijinan.intake;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -67,10 +68,24 @@ class PublicPages {
 
 	/**
 	 * @param forWhom {@code other} when someone reports a person in hardship rather than asking for themselves
+	 * @param village the village a poster's QR code chose; one the form does not offer (retired, unknown, anything
+	 * else) leaves the choice to the person, with a note saying why
 	 */
 	@GetMapping("/apply")
-	String applyForm(@RequestParam(name = "for", required = false) @Nullable String forWhom, Model model) {
-		return applyPage(Map.of("forSomeoneElse", String.valueOf("other".equals(forWhom))), model);
+	String applyForm(@RequestParam(name = "for", required = false) @Nullable String forWhom,
+			@RequestParam(required = false) @Nullable String village, Model model) {
+		Map<String, String> form = new java.util.HashMap<>();
+		form.put("forSomeoneElse", String.valueOf("other".equals(forWhom)));
+		List<Places.Township> offered = places.villagesFor(county());
+		if (village != null) {
+			if (offered.stream().anyMatch(township -> township.village(village).isPresent())) {
+				form.put("village", village);
+			}
+			else {
+				model.addAttribute("villageNote", true);
+			}
+		}
+		return applyPage(form, offered, model);
 	}
 
 	@PostMapping("/requests")
@@ -102,16 +117,16 @@ class PublicPages {
 		catch (DomainProblem problem) {
 			problems.show(model, problem);
 			model.addAttribute("ticked", causes == null ? Set.of() : causes);
-			return applyPage(form, model);
+			return applyPage(form, places.villagesFor(county()), model);
 		}
 	}
 
-	private String applyPage(Map<String, String> form, Model model) {
+	private String applyPage(Map<String, String> form, List<Places.Township> offered, Model model) {
 		Map<String, String> kept = new java.util.HashMap<>(form);
 		kept.remove("_csrf");
 		model.addAttribute("form", kept);
 		model.addAttribute("causes", desk.causes());
-		model.addAttribute("places", places.villagesFor(county()));
+		model.addAttribute("places", offered);
 		model.addAttribute("hotlineNumber", settings.hotlineNumber());
 		return "intake/public-apply";
 	}
