@@ -89,6 +89,8 @@ public record Menu(List<Entry> entries) {
 		add.line(viewer.administers(), "nav.regions", "/admin/regions");
 		add.line(viewer.administers(), "nav.clients", "/admin/clients");
 		add.line(viewer.administers(), "nav.messages", "/admin/messages");
+		add.line(rules.regional() && (viewer.administers() || rules.any(COUNTY_DECIDERS)), "nav.posters",
+				"/intake/posters");
 		add.line(viewer.administers() && rules.county(), "nav.calendar", "/admin/calendar");
 		add.line(viewer.administers() && rules.county(), "nav.policies", "/admin/relief-policies");
 		add.line((viewer.administers() || rules.holds(Role.SUPERVISOR)) && rules.county(), "nav.audit",

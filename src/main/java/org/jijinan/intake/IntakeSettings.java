@@ -1,6 +1,9 @@
 package org.jijinan.intake;
 
+import java.net.URI;
+
 import jakarta.validation.constraints.Min;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -20,6 +23,8 @@ import org.springframework.validation.annotation.Validated;
  * @param routing which township a request goes to: {@code RESIDENCE} (where the person lives, the default) or
  * {@code INCIDENT} (where it happened, when given — for people away from home)
  * @param publicCounty the county whose villages the public pages offer (its division code)
+ * @param publicAddress the address the public reaches the platform at ({@code https://jjn.example.gov.cn}), printed on
+ * the village posters and in their QR codes; without it, the address the poster was printed from
  */
 @ConfigurationProperties("jijinan.intake")
 @Validated
@@ -28,7 +33,15 @@ record IntakeSettings(@DefaultValue("2") @Min(1) int emergencyAcceptHours, @Defa
 		@DefaultValue("30") @Min(0) int duplicateWindowDays,
 		@DefaultValue("./data/attachments") java.nio.file.Path attachmentDirectory,
 		@DefaultValue("10485760") @Min(1) long attachmentMaxBytes, @DefaultValue("10") @Min(1) int attachmentsPerRequest,
-		@DefaultValue("RESIDENCE") Routing routing, @DefaultValue("632521") String publicCounty) {
+		@DefaultValue("RESIDENCE") Routing routing, @DefaultValue("632521") String publicCounty,
+		@Nullable URI publicAddress) {
+
+	IntakeSettings {
+		if (publicAddress != null && (publicAddress.getHost() == null
+				|| !"http".equals(publicAddress.getScheme()) && !"https".equals(publicAddress.getScheme()))) {
+			throw new IllegalArgumentException("jijinan.intake.public-address must be an http or https address");
+		}
+	}
 
 	/**
 	 * What a request is routed by.

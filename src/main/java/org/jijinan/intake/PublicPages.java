@@ -1,7 +1,10 @@
 package org.jijinan.intake;
 
 import java.util.List;
+<<<<<<< HEAD
 import java.util.Locale;
+=======
+>>>>>>> posters
 import java.util.Map;
 import java.util.Set;
 
@@ -73,10 +76,24 @@ class PublicPages {
 
 	/**
 	 * @param forWhom {@code other} when someone reports a person in hardship rather than asking for themselves
+	 * @param village the village a poster's QR code chose; one the form does not offer (retired, unknown, anything
+	 * else) leaves the choice to the person, with a note saying why
 	 */
 	@GetMapping("/apply")
-	String applyForm(@RequestParam(name = "for", required = false) @Nullable String forWhom, Model model) {
-		return applyPage(Map.of("forSomeoneElse", String.valueOf("other".equals(forWhom))), model);
+	String applyForm(@RequestParam(name = "for", required = false) @Nullable String forWhom,
+			@RequestParam(required = false) @Nullable String village, Model model) {
+		Map<String, String> form = new java.util.HashMap<>();
+		form.put("forSomeoneElse", String.valueOf("other".equals(forWhom)));
+		List<Places.Township> offered = places.villagesFor(county());
+		if (village != null) {
+			if (offered.stream().anyMatch(township -> township.village(village).isPresent())) {
+				form.put("village", village);
+			}
+			else {
+				model.addAttribute("villageNote", true);
+			}
+		}
+		return applyPage(form, offered, model);
 	}
 
 	/** A language switch on a refused form reloads it: the form is where one applies. */
@@ -117,18 +134,26 @@ class PublicPages {
 		catch (DomainProblem problem) {
 			problems.show(model, problem);
 			model.addAttribute("ticked", causes == null ? Set.of() : causes);
+<<<<<<< HEAD
 			model.addAttribute("urgentTicked", urgent == null ? Set.of() : urgent);
 			return applyPage(form, model);
+=======
+			return applyPage(form, places.villagesFor(county()), model);
+>>>>>>> posters
 		}
 	}
 
-	private String applyPage(Map<String, String> form, Model model) {
+	private String applyPage(Map<String, String> form, List<Places.Township> offered, Model model) {
 		Map<String, String> kept = new java.util.HashMap<>(form);
 		kept.remove("_csrf");
 		model.addAttribute("form", kept);
 		model.addAttribute("causes", desk.causes());
+<<<<<<< HEAD
 		model.addAttribute("urgentNeeds", UrgentNeed.values());
 		model.addAttribute("places", places.villagesFor(county()));
+=======
+		model.addAttribute("places", offered);
+>>>>>>> posters
 		model.addAttribute("hotlineNumber", settings.hotlineNumber());
 		return "intake/public-apply";
 	}

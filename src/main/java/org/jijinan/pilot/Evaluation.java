@@ -8,6 +8,7 @@ import java.util.Locale;
 import com.lowagie.text.pdf.BaseFont;
 import org.jijinan.reporting.Dashboard;
 import org.jijinan.shared.Caller;
+import org.jijinan.shared.PrintedFont;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
@@ -70,7 +71,7 @@ class Evaluation {
 	private BaseFont font() {
 		BaseFont loaded = font;
 		if (loaded == null) {
-			loaded = ReportFont.load(pilot.settings().font());
+			loaded = PrintedFont.chinese(pilot.settings().font());
 			font = loaded;
 		}
 		return loaded;

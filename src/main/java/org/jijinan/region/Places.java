@@ -3,6 +3,7 @@ package org.jijinan.region;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import net.sourceforge.pinyin4j.PinyinHelper;
 import net.sourceforge.pinyin4j.format.HanyuPinyinCaseType;
@@ -39,6 +40,15 @@ public class Places {
 	 * @param villages its villages, by code
 	 */
 	public record Township(DivisionCode code, String name, List<Village> villages) {
+
+		/**
+		 * @param code a code as it came (a link, a form), compared as it is and never parsed
+		 * @return the village of this township with that code
+		 */
+		public Optional<Village> village(String code) {
+			return villages.stream().filter(village -> village.code().value().equals(code)).findFirst();
+		}
+
 	}
 
 	/**

@@ -62,7 +62,7 @@ class TibetanApplicantJourneyBrowserTests {
 			villager.open("/public/apply?village=" + VILLAGE);
 			villager.click("བོད་ཡིག");
 			assertThat(villager.driver().findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("bo");
-			villager.choose("གནས་སའི་གྲོང་ཚོ།", "倒淌河东村（演示）");
+			assertThat(villager.valueOf("གནས་སའི་གྲོང་ཚོ།")).as("the village of the poster").isEqualTo(VILLAGE);
 			villager.fill("རོགས་རམ་དགོས་མཁན་གྱི་མིང་།", "卓玛");
 			villager.fill("ཁོ་མོ་དང་འབྲེལ་བ་བྱེད་ཐུབ་པའི་ཁ་པར།", "139097");
 			villager.tick("སྲོག་ལ་ཉེན་ཁ་ཡོད།");

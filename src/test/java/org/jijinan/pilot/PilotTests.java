@@ -22,6 +22,7 @@ import org.jijinan.Visitor.Page;
 import org.jijinan.identity.Role;
 import org.jijinan.identity.StaffFixtures;
 import org.jijinan.identity.UnitKind;
+import org.jijinan.shared.PrintedFont;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -168,7 +169,7 @@ class PilotTests {
 			Document document = new Document();
 			PdfWriter.getInstance(document, out);
 			document.open();
-			document.add(new Paragraph("倒淌河镇“救急难”实施方案", new Font(ReportFont.shipped(), 12)));
+			document.add(new Paragraph("倒淌河镇“救急难”实施方案", new Font(PrintedFont.shippedChinese(), 12)));
 			document.close();
 		}
 		assertEmbeddedChineseFont(pdf);

@@ -36,6 +36,18 @@ public final class TestVillages {
 	}
 
 	/**
+	 * Adds a village whose code was retired on the day (without a successor) unless it is there already.
+	 */
+	public static void retired(ApplicationContext context, String code, String name, String lastDay) {
+		RegionDirectory regions = context.getBean(RegionDirectory.class);
+		if (regions.find(new DivisionCode(code)).isEmpty()) {
+			regions.importCsv(new StringReader("code,name,level,parent_code,valid_from,valid_to,successor_code\n" + code
+					+ "," + name + ",VILLAGE," + code.substring(0, 9) + ",," + lastDay + ",\n"),
+					administrator(new DivisionCode("632521")));
+		}
+	}
+
+	/**
 	 * @return an administrator of the area, as region imports need one
 	 */
 	static Caller administrator(DivisionCode area) {
