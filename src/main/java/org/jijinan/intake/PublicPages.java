@@ -1,10 +1,7 @@
 package org.jijinan.intake;
 
 import java.util.List;
-<<<<<<< HEAD
 import java.util.Locale;
-=======
->>>>>>> posters
 import java.util.Map;
 import java.util.Set;
 
@@ -134,12 +131,8 @@ class PublicPages {
 		catch (DomainProblem problem) {
 			problems.show(model, problem);
 			model.addAttribute("ticked", causes == null ? Set.of() : causes);
-<<<<<<< HEAD
 			model.addAttribute("urgentTicked", urgent == null ? Set.of() : urgent);
-			return applyPage(form, model);
-=======
 			return applyPage(form, places.villagesFor(county()), model);
->>>>>>> posters
 		}
 	}
 
@@ -148,12 +141,8 @@ class PublicPages {
 		kept.remove("_csrf");
 		model.addAttribute("form", kept);
 		model.addAttribute("causes", desk.causes());
-<<<<<<< HEAD
 		model.addAttribute("urgentNeeds", UrgentNeed.values());
-		model.addAttribute("places", places.villagesFor(county()));
-=======
 		model.addAttribute("places", offered);
->>>>>>> posters
 		model.addAttribute("hotlineNumber", settings.hotlineNumber());
 		return "intake/public-apply";
 	}
