@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.jijinan.Visitor.Page;
 import org.jijinan.audit.ChainVerification;
@@ -346,6 +348,7 @@ class CountyDayJourneyTests {
 			.isEqualByComparingTo(reserveBefore.add(new BigDecimal("17000")));
 		theDashboardEqualsTheDaysTally(admin, county);
 		theWorkbenchShowsWhatWaits(clerk);
+		theReporterSeesWhatBecameOfHisReports(reporter, collapse, neighbour);
 		assertThat(context.getBean(ChainVerification.class).verify().intact()).as("the audit chain after the day")
 			.isTrue();
 	}
@@ -592,6 +595,28 @@ class CountyDayJourneyTests {
 			.containsPattern("<span>待受理的求助</span>\\s*<span class=\"count\">" + waiting + "</span>");
 		assertThat(home).as("the menu's count")
 			.containsPattern("href=\"/intake/queue\"><span>待受理</span>\\s*<span class=\"badge[^\"]*\">" + waiting + "</span>");
+	}
+
+	/**
+	 * The village reporter's own list (我报告的) says what became of each report — aid given to the emergency he
+	 * reported, the neighbour's case still handled, the refused ones with their reason — and nothing of how much.
+	 */
+	private static void theReporterSeesWhatBecameOfHisReports(Visitor reporter, String aided, String handled) {
+		String mine = reporter.get("/intake/mine").body();
+		assertThat(card(mine, aided)).contains("已受理").contains("已给予救助").contains("办理中")
+			.doesNotContain("1000.00")
+			.doesNotContain("元");
+		assertThat(card(mine, handled)).contains("已受理").contains("尚未给予救助");
+		assertThat(mine).as("the refused ones, with their reason").contains("不予受理")
+			.contains("理由：经入户核实，家庭收入高于当地低保标准");
+		assertThat(mine).as("only his own: the window's and the hotline's are not there").doesNotContain("才让")
+			.doesNotContain("扎西");
+	}
+
+	private static String card(String page, String number) {
+		Matcher card = Pattern.compile("(?s)data-number=\"" + number + "\">(.*?)</li>").matcher(page);
+		assertThat(card.find()).as("a card for " + number).isTrue();
+		return card.group(1);
 	}
 
 	private long requestsInArea() {

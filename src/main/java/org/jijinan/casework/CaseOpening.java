@@ -1,10 +1,12 @@
 package org.jijinan.casework;
 
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.jijinan.identity.StaffDirectory;
@@ -84,6 +86,31 @@ class CaseOpening implements RequestCases {
 	@Override
 	public Optional<String> caseOf(String requestNumber) {
 		return cases.findByRequest(requestNumber).map(Case::number);
+	}
+
+	@Override
+	public Map<String, CaseProgress> progressOf(Collection<String> requestNumbers) {
+		if (requestNumbers.isEmpty()) {
+			return Map.of();
+		}
+		Map<String, CaseProgress> progress = new HashMap<>();
+		jdbc.sql("""
+				select r.request_number, c.number, c.status from casework_case_request r
+				  join casework_case c on c.id = r.case_id where r.request_number in (:numbers)""")
+			.param("numbers", Set.copyOf(requestNumbers))
+			.query((row, n) -> progress.put(row.getString(1),
+					new CaseProgress(row.getString(2), ending(CaseStatus.valueOf(row.getString(3))))))
+			.list();
+		return progress;
+	}
+
+	private static RequestCases.@Nullable Ending ending(CaseStatus status) {
+		return switch (status) {
+			case CLOSED -> RequestCases.Ending.CLOSED;
+			case WITHDRAWN -> RequestCases.Ending.WITHDRAWN;
+			case TRANSFERRED -> RequestCases.Ending.TRANSFERRED;
+			default -> null;
+		};
 	}
 
 	/**

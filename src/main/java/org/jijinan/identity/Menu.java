@@ -37,6 +37,10 @@ public record Menu(List<Entry> entries) {
 	private static final Set<Role> CASE_DESK = EnumSet.of(Role.WINDOW_CLERK, Role.TOWNSHIP_REVIEWER,
 			Role.TOWNSHIP_APPROVER, Role.COUNTY_REVIEWER, Role.COUNTY_APPROVER, Role.SUPERVISOR, Role.LEADER);
 
+	/** Those who report requests for others and follow what became of them (我报告的). */
+	private static final Set<Role> REPORTERS = EnumSet.of(Role.VILLAGE_REPORTER, Role.DEPARTMENT_OFFICER,
+			Role.HOTLINE_OPERATOR);
+
 	private static final Set<Role> OVERSIGHT = EnumSet.of(Role.SUPERVISOR, Role.LEADER);
 
 	private static final Set<Role> ANALYSTS = EnumSet.of(Role.LEADER, Role.SUPERVISOR, Role.COUNTY_REVIEWER,
@@ -57,6 +61,7 @@ public record Menu(List<Entry> entries) {
 		};
 		add.line(true, "nav.home", "/");
 		add.line(rules.holds(Role.VILLAGE_REPORTER), "nav.field", "/intake/field-report");
+		add.line(rules.any(REPORTERS), "nav.my-reports", "/intake/mine");
 		add.line(rules.regional() && (rules.holds(Role.WINDOW_CLERK) || rules.any(DECIDERS)), "nav.intake", "/intake/new");
 		add.line(rules.holds(Role.HOTLINE_OPERATOR), "nav.hotline", "/intake/hotline");
 		add.line(rules.regional() && rules.any(TOWNSHIP_DESK), "nav.queue", "/intake/queue");

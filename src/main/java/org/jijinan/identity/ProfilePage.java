@@ -17,8 +17,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * A person's own profile: their unit and roles, and the personal API tokens they created (shown once at
- * creation, revocable at any time).
+ * A person's own profile: their own mobile number for text messages meant for them, and the personal API tokens
+ * they created (shown once at creation, revocable at any time).
  */
 @Controller
 class ProfilePage {
@@ -29,7 +29,10 @@ class ProfilePage {
 
 	private final Clock clock;
 
-	ProfilePage(AccessTokens tokens, PageProblems problems, Clock clock) {
+	private final StaffPhones phones;
+
+	ProfilePage(AccessTokens tokens, PageProblems problems, Clock clock, StaffPhones phones) {
+		this.phones = phones;
 		this.tokens = tokens;
 		this.problems = problems;
 		this.clock = clock;
@@ -40,7 +43,21 @@ class ProfilePage {
 		model.addAttribute("staff", staff);
 		model.addAttribute("tokens", tokens.personalTokens(staff.accountId()));
 		model.addAttribute("now", clock.instant());
+		model.addAttribute("phone", phones.maskedOf(staff.accountId()).orElse(null));
 		return "identity/profile";
+	}
+
+	@PostMapping("/account/phone")
+	String phone(@AuthenticationPrincipal Staff staff, @RequestParam(defaultValue = "") String phone, Model model) {
+		try {
+			phones.give(staff.accountId(), phone);
+			model.addAttribute("phoneSaved", true);
+		}
+		catch (DomainProblem problem) {
+			problems.show(model, problem);
+			model.addAttribute("typedPhone", phone);
+		}
+		return profile(staff, model);
 	}
 
 	@PostMapping("/account/tokens")
