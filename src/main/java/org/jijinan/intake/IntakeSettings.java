@@ -1,5 +1,8 @@
 package org.jijinan.intake;
 
+import java.time.LocalTime;
+
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -20,6 +23,7 @@ import org.springframework.validation.annotation.Validated;
  * @param routing which township a request goes to: {@code RESIDENCE} (where the person lives, the default) or
  * {@code INCIDENT} (where it happened, when given — for people away from home)
  * @param publicCounty the county whose villages the public pages offer (its division code)
+ * @param callBack when callers who asked to be called back (需要回电) must be called, and how often they are tried
  */
 @ConfigurationProperties("jijinan.intake")
 @Validated
@@ -28,7 +32,8 @@ record IntakeSettings(@DefaultValue("2") @Min(1) int emergencyAcceptHours, @Defa
 		@DefaultValue("30") @Min(0) int duplicateWindowDays,
 		@DefaultValue("./data/attachments") java.nio.file.Path attachmentDirectory,
 		@DefaultValue("10485760") @Min(1) long attachmentMaxBytes, @DefaultValue("10") @Min(1) int attachmentsPerRequest,
-		@DefaultValue("RESIDENCE") Routing routing, @DefaultValue("632521") String publicCounty) {
+		@DefaultValue("RESIDENCE") Routing routing, @DefaultValue("632521") String publicCounty,
+		@DefaultValue @Valid CallBackRules callBack) {
 
 	/**
 	 * What a request is routed by.
@@ -41,4 +46,18 @@ record IntakeSettings(@DefaultValue("2") @Min(1) int emergencyAcceptHours, @Defa
 		INCIDENT
 
 	}
+
+	/**
+	 * Call-backs (回电): an emergency's caller is called back within hours on the clock, anyone else by the end of the
+	 * working day the request came in on — the next working day's when it came in after that time or on a day off.
+	 *
+	 * @param emergencyHours hours for an emergency ({@code jijinan.intake.call-back.emergency-hours})
+	 * @param dayEndsAt when a working day ends, local time ({@code jijinan.intake.call-back.day-ends-at})
+	 * @param attempts unanswered attempts after which a call-back is closed as not reached
+	 * ({@code jijinan.intake.call-back.attempts})
+	 */
+	record CallBackRules(@DefaultValue("2") @Min(1) int emergencyHours, @DefaultValue("17:30") LocalTime dayEndsAt,
+			@DefaultValue("3") @Min(1) int attempts) {
+	}
+
 }
