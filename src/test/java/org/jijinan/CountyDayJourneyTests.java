@@ -47,9 +47,11 @@ import static org.jijinan.casework.CaseFixtures.idOf;
  * department's system, 61 in all — with duplicates and bad input; emergencies to aid at once, one to a man
  * registered provisionally who turns out to be in the registry already; an ordinary case through investigation,
  * referral, return and re-referral, a returned task withdrawn, decision, approval, a payment the bank refuses and its
- * re-issue; a hospital bill settled in one step; a case withdrawn with its tasks open. At the end the platform's
- * promises must hold across the modules: every open step has an owner who may act and a due time; no open task
- * without a live step; no payment ordered twice; every aid in its household's chain once and none left on a
+ * re-issue; a hospital bill settled in one step; a case withdrawn with its tasks open; two callers who asked to be
+ * called back, one reached by the hotline and one the township could not reach yet. At the end the platform's
+ * promises must hold across the modules: every open step has an owner who may act and a due time; every call-back
+ * owed is watched by one open step and no call-back step is left open without one; no open task without a live
+ * step; no payment ordered twice; every aid in its household's chain once and none left on a
  * superseded record; the dashboard equals this day's own tally, and rebuilding it changes nothing.
  */
 @SystemTest
@@ -145,7 +147,9 @@ class CountyDayJourneyTests {
 		String toWithdraw = receive(clerk, "WINDOW", "URGENT", "多杰", phone(), OTHER_VILLAGE, "FIRE");
 		// The hotline: a second call about the same person is a duplicate the township merges.
 		String accidentPhone = phone();
-		String accident = receive(hotline, "HOTLINE", "EMERGENCY", "扎西", accidentPhone, VILLAGE, "TRAFFIC_ACCIDENT");
+		// The first caller asks to be called back: the operator on duty owes the call.
+		String accident = tally.received("HOTLINE", IntakeTests.numberOf(hotline.json("POST", "/api/v1/help-requests",
+				wantingCallBack(request("HOTLINE", "EMERGENCY", "扎西", accidentPhone, VILLAGE, "TRAFFIC_ACCIDENT")))));
 		String secondCall = receive(hotline, "HOTLINE", "EMERGENCY", "扎西", accidentPhone, VILLAGE, "TRAFFIC_ACCIDENT");
 		// A village reporter: one emergency, and a neighbour with the first caller's phone, kept apart with a reason.
 		String collapse = receive(reporter, "FIELD_REPORT", "EMERGENCY", "索南", phone(), VILLAGE, "FIRE");
@@ -153,11 +157,21 @@ class CountyDayJourneyTests {
 		// The public form, anonymous.
 		String online = receiveOnline(applicant, "央金", VILLAGE);
 		String notEligible = receiveOnline(new Visitor(port), "某人", OTHER_VILLAGE);
-		// A department's system.
+		// A department's system, whose caller wants a call-back: no operator took it, so the township owes it.
 		String schooling = tally.received("WINDOW", IntakeTests.numberOf(department.json("POST", "/api/v1/help-requests",
-				request("WINDOW", "NORMAL", "次仁", phone(), OTHER_VILLAGE, "OTHER"))));
+				wantingCallBack(request("WINDOW", "NORMAL", "次仁", phone(), OTHER_VILLAGE, "OTHER")))));
 
 		everyOpenStepHasAnOwnerWhoMayActAndADueTime();
+		everyCallBackOwedIsWatchedOnce(2);
+
+		// The call-backs: the operator reaches the first caller; the township cannot reach the department's yet.
+		assertThat(hotline.json("POST", "/api/v1/help-requests/" + accident + "/call-backs",
+				"{\"outcome\": \"REACHED\", \"note\": \"已告知乡镇正在核实，稍后先行救助\"}").status()).isEqualTo(200);
+		assertThat(clerk.json("POST", "/api/v1/help-requests/" + schooling + "/call-backs",
+				"{\"outcome\": \"NOT_REACHED\", \"note\": \"电话无人接听\"}").status()).isEqualTo(200);
+		assertProblem(reporter.json("POST", "/api/v1/help-requests/" + schooling + "/call-backs",
+				"{\"outcome\": \"REACHED\", \"note\": \"已回电\"}"), 403, "intake.out-of-scope");
+		everyCallBackOwedIsWatchedOnce(1);
 
 		// The township decides every request; possible duplicates first.
 		assertProblem(clerk.json("POST", "/api/v1/help-requests/" + secondCall + "/acceptance", ""), 422,
@@ -339,6 +353,7 @@ class CountyDayJourneyTests {
 		assertThat(tally.requests()).as("a county day's 61 requests").isEqualTo(61);
 
 		everyOpenStepHasAnOwnerWhoMayActAndADueTime();
+		everyCallBackOwedIsWatchedOnce(1);
 		everyCaseStillOpenIsHandledBySomeoneWhoMayAct();
 		everyAcceptedRequestIsInExactlyOneCase();
 		noOpenTaskWithoutALiveStep();
@@ -397,6 +412,8 @@ class CountyDayJourneyTests {
 					case "TASK_COMPLETION" -> inUnitOfTask(responsible, row.getString("subject_ref"));
 					case "TASK_ACCEPTANCE" -> holds(responsible, HANDLERS, null)
 							|| inUnitOfTask(responsible, row.getString("subject_ref"));
+					case "CALL_BACK" -> holds(responsible, Set.of("HOTLINE_OPERATOR"), null) || holds(responsible,
+							Set.of("WINDOW_CLERK", "TOWNSHIP_REVIEWER", "TOWNSHIP_APPROVER"), AREA);
 					default -> holds(responsible, HANDLERS, null);
 				};
 				if (!may || row.getTimestamp("due_at") == null) {
@@ -406,6 +423,32 @@ class CountyDayJourneyTests {
 			})
 			.list();
 		assertThat(failures).as("open steps whose owner cannot act").isEmpty();
+	}
+
+	/**
+	 * Every call-back still owed is watched by exactly one open step, and no open call-back step outlives its
+	 * call-back.
+	 */
+	private void everyCallBackOwedIsWatchedOnce(long owed) {
+		assertThat(jdbc.sql("""
+				select count(*) from intake_call_back c join intake_help_request r on r.number = c.request_number
+				 where r.township_path = :area and c.status = 'OWED'""")
+			.param("area", AREA)
+			.query(Long.class)
+			.single()).as("call-backs owed").isEqualTo(owed);
+		assertThat(jdbc.sql("""
+				select c.request_number from intake_call_back c join intake_help_request r on r.number = c.request_number
+				 where r.township_path = :area
+				   and (c.status = 'OWED') <> ((select count(*) from supervision_step s where s.kind = 'CALL_BACK'
+				                                 and s.subject_ref = c.request_number and s.status = 'OPEN') = 1)
+				union all
+				select s.subject_ref from supervision_step s
+				 where s.kind = 'CALL_BACK' and s.status = 'OPEN' and s.area_path = :area
+				   and not exists (select 1 from intake_call_back c
+				                    where c.request_number = s.subject_ref and c.status = 'OWED')""")
+			.param("area", AREA)
+			.query(String.class)
+			.list()).as("call-backs and their steps out of step").isEmpty();
 	}
 
 	private boolean holds(String username, Set<String> roles, @Nullable String unitPath) {
@@ -557,6 +600,10 @@ class CountyDayJourneyTests {
 		assertThat(received.status()).as(received.body()).isEqualTo(200);
 		return tally.received("ONLINE",
 				received.body().replaceAll("(?s).*<strong id=\"public-number\">([^<]+)</strong>.*", "$1"));
+	}
+
+	private static String wantingCallBack(String request) {
+		return request.replace("\"causes\"", "\"callbackWanted\": true, \"causes\"");
 	}
 
 	private static String request(String channel, String urgency, String name, String phone, String village,

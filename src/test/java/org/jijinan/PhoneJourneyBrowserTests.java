@@ -18,9 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The field roles on a 390 px phone, each signed in for the first time and clicking only what they see: a village
- * reporter sends what he found, a hotline operator takes a call. The menu folds away behind one button and offers only
- * what the role can use; confirmations appear in view; a refused form keeps what was typed and says why beside the
- * field.
+ * reporter sends what he found, a hotline operator takes a call and calls a caller back. The menu folds away behind
+ * one button and offers only what the role can use; confirmations appear in view; a refused form keeps what was typed
+ * and says why beside the field.
  */
 @SystemTest
 class PhoneJourneyBrowserTests {
@@ -87,6 +87,46 @@ class PhoneJourneyBrowserTests {
 			phone.click("登记并出具回执");
 			assertThat(phone.text(By.id("request-township"))).isEqualTo("沙珠玉乡 · 沙珠玉二村");
 			Journeys.record("phone", "hotline operator takes a call, refused once", phone);
+		}
+	}
+
+	/**
+	 * The caller asked to be called back: the call waits on the operator's home page until she records that she
+	 * reached them, and the request's page keeps what was said.
+	 */
+	@Test
+	void aHotlineOperatorCallsBackACallerWhoAskedForIt() throws Exception {
+		Opened operator = StaffFixtures.from(context)
+			.named("接线员德吉", StaffFixtures.COUNTY, UnitKind.HOTLINE_CENTRE, Role.HOTLINE_OPERATOR);
+		try (Browser phone = Browser.start(port)) {
+			Journeys.signIn(phone, operator);
+			phone.click("热线登记");
+			phone.fill("姓名", "来电人旺姆");
+			phone.fill("来电号码", "13909746543");
+			phone.tick("需要回电");
+			phone.fill("查找村（社区）", "沙珠玉");
+			phone.choose("村（社区）", "沙珠玉二村");
+			phone.tick("医疗支出过大");
+			phone.fill("情况说明", "来电称母亲住院，家中无人照看孩子，请乡镇联系");
+			phone.click("登记并出具回执");
+			String number = phone.text(By.id("request-number"));
+			assertThat(phone.text(By.id("call-back-status"))).isEqualTo("待回电");
+
+			phone.click("首页");
+			assertThat(phone.text(By.id("waiting"))).contains("待回电").contains("来电人旺姆");
+			phone.click("待回电");
+			assertThat(phone.text(By.id("request-number"))).isEqualTo(number);
+			assertThat(phone.text(By.id("call-back-owner"))).isEqualTo("接线员德吉");
+			phone.tick("已联系上");
+			phone.fill("回电记录", "已告知来电人乡镇今天下午上门");
+			phone.click("记录回电结果");
+			Journeys.noProblem(phone);
+			assertThat(phone.text(By.id("call-back-status"))).isEqualTo("已联系上");
+			assertThat(phone.text(By.id("call-back-attempts"))).contains("已联系上").contains("已告知来电人乡镇今天下午上门");
+
+			phone.click("首页");
+			assertThat(phone.text(By.id("waiting"))).as("the line is gone").doesNotContain("来电人旺姆");
+			Journeys.record("phone", "hotline operator calls a caller back", phone);
 		}
 	}
 

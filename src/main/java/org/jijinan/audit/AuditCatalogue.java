@@ -20,6 +20,7 @@ final class AuditCatalogue {
 			"identity.token-revoked", "security.request-denied", "audit.personal-data-read", "audit.chain-verified",
 			"intake.request-received", "intake.request-accepted", "intake.request-refused", "intake.request-merged",
 			"intake.request-forwarded", "intake.attachment-added", "intake.possible-duplicate-cleared",
+			"intake.call-back-recorded",
 			"casework.case-opened", "casework.request-joined", "casework.person-linked", "casework.status-changed",
 			"casework.case-handed-over", "casework.task-referred", "casework.task-accepted",
 			"casework.task-returned", "casework.task-completed", "casework.task-withdrawn",

@@ -78,6 +78,26 @@ public class WorkingDayCalendar {
 	}
 
 	/**
+	 * "The same working day": the end of the working day an instant falls in, at the given time of day; an instant
+	 * on a day off, or at or after that time, belongs to the next working day.
+	 *
+	 * @param at when the clock starts
+	 * @param dayEndsAt when a working day ends, such as 17:30
+	 * @return the due time
+	 */
+	public Instant endOfWorkingDay(Instant at, LocalTime dayEndsAt) {
+		var local = at.atZone(COUNTY);
+		LocalDate day = local.toLocalDate();
+		if (!isWorkingDay(day) || !local.toLocalTime().isBefore(dayEndsAt)) {
+			do {
+				day = day.plusDays(1);
+			}
+			while (!isWorkingDay(day));
+		}
+		return day.atTime(dayEndsAt).atZone(COUNTY).toInstant();
+	}
+
+	/**
 	 * @param start when the clock starts
 	 * @param hours how many hours are allowed
 	 * @return the due time on the clock

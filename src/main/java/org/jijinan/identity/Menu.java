@@ -65,6 +65,8 @@ public record Menu(List<Entry> entries) {
 		add.line(rules.regional() && (rules.holds(Role.WINDOW_CLERK) || rules.any(DECIDERS)), "nav.intake", "/intake/new");
 		add.line(rules.holds(Role.HOTLINE_OPERATOR), "nav.hotline", "/intake/hotline");
 		add.line(rules.regional() && rules.any(TOWNSHIP_DESK), "nav.queue", "/intake/queue");
+		add.line(rules.regional() && rules.holds(Role.HOTLINE_OPERATOR) && !rules.any(TOWNSHIP_DESK), "nav.call-backs",
+				"/intake/queue");
 		add.line(rules.regional() && rules.any(CASE_DESK), "nav.cases", "/cases");
 		add.line(rules.regional() && !rules.only(Role.VILLAGE_REPORTER), "nav.people", "/people");
 		add.line(rules.regional() && rules.any(EnumSet.of(Role.WINDOW_CLERK, Role.TOWNSHIP_REVIEWER,

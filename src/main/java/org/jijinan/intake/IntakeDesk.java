@@ -29,7 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The intake module's front door: receive a request at any channel (the receiver becomes its first-contact owner
  * and it goes at once to the queue of the township where the person lives, with a due time for the decision), show
- * it, and let the township accept or refuse it.
+ * it, and let the township accept or refuse it. A caller who asked to be called back is owed a call-back
+ * ({@link CallBackDesk}).
  */
 @Service
 @Transactional
@@ -58,9 +59,12 @@ public class IntakeDesk {
 
 	private final RequestCases cases;
 
+	private final CallBackDesk callBacks;
+
 	IntakeDesk(HelpRequests requests, RegionDirectory regions, PersonRegistry persons, WorkingDayCalendar calendar,
 			IntakeSettings settings, Sealer sealer, JdbcClient jdbc, Clock clock, org.jijinan.shared.InputShape shape,
-			RequestCases cases) {
+			RequestCases cases, CallBackDesk callBacks) {
+		this.callBacks = callBacks;
 		this.cases = cases;
 		this.shape = shape;
 		this.requests = requests;
@@ -92,7 +96,9 @@ public class IntakeDesk {
 		var intake = new Intake(spec, HelpRequestNumber.of(now, sequence), village.code(), township,
 				regions.path(township), caller.name(), caller.organisation(), now, due, reporterPhone, subjectPhone,
 				earlierAbout(spec.personId(), subjectPhone, now), urgentRepeats(spec, reporterPhone, subjectPhone, now));
-		return requests.save(HelpRequest.receive(intake)).view();
+		HelpRequest received = requests.save(HelpRequest.receive(intake));
+		callBacks.owe(received);
+		return received.view();
 	}
 
 	/**

@@ -62,9 +62,15 @@ class IntakePages {
 
 	private final Places places;
 
+	private final CallBackDesk callBacks;
+
+	private final java.time.Clock clock;
+
 	IntakePages(IntakeDesk desk, PersonFinder finder, PageProblems problems, IntakeSettings settings,
 			Attachments attachments, RegionDirectory regions, Places places, StaffDirectory staff,
-			PersonRegistry persons) {
+			PersonRegistry persons, CallBackDesk callBacks, java.time.Clock clock) {
+		this.callBacks = callBacks;
+		this.clock = clock;
 		this.places = places;
 		this.regions = regions;
 		this.staff = staff;
@@ -173,7 +179,8 @@ class IntakePages {
 	@GetMapping("/queue")
 	String queue(@AuthenticationPrincipal Caller caller, Model model) {
 		model.addAttribute("requests", desk.queue(caller));
-		model.addAttribute("now", java.time.Instant.now());
+		model.addAttribute("callBacks", callBacks.owedTo(caller));
+		model.addAttribute("now", clock.instant());
 		return "intake/queue";
 	}
 
@@ -242,6 +249,31 @@ class IntakePages {
 		return act(number, caller, model, () -> desk.forward(number, DivisionCode.of(county), note, caller));
 	}
 
+	/**
+	 * Records an attempt to call the caller back; a refused attempt comes back with what was typed and the reason
+	 * beside the field.
+	 */
+	@PostMapping("/requests/{number}/call-backs")
+	String callBack(@PathVariable String number, @RequestParam(required = false) @Nullable String outcome,
+			@RequestParam(required = false) @Nullable String note, @AuthenticationPrincipal Caller caller,
+			Model model) {
+		model.addAttribute("callBackOutcome", outcome);
+		model.addAttribute("callBackNote", note);
+		return act(number, caller, model, () -> callBacks.record(number, outcomeOf(outcome), note, caller));
+	}
+
+	private static @Nullable CallBackOutcome outcomeOf(@Nullable String given) {
+		if (given == null || given.isBlank()) {
+			return null;
+		}
+		try {
+			return CallBackOutcome.valueOf(given.strip());
+		}
+		catch (IllegalArgumentException unknown) {
+			throw new InvalidInput("intake.call-back-outcome-required");
+		}
+	}
+
 	@PostMapping("/requests/{number}/attachments")
 	String attach(@PathVariable String number, @RequestParam("file") MultipartFile file,
 			@AuthenticationPrincipal Caller caller, Model model) {
@@ -299,6 +331,8 @@ class IntakePages {
 				? places.otherCounties(new DivisionCode(request.township().value().substring(0, 6))) : List.of());
 		model.addAttribute("attachments", attachments.list(number, caller));
 		model.addAttribute("attachmentMaxMegabytes", Math.max(1, settings.attachmentMaxBytes() / (1024 * 1024)));
+		model.addAttribute("callBack", callBacks.panel(number, caller).orElse(null));
+		model.addAttribute("now", clock.instant());
 		return "intake/request";
 	}
 

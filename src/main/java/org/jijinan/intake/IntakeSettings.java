@@ -1,7 +1,9 @@
 package org.jijinan.intake;
 
 import java.net.URI;
+import java.time.LocalTime;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import org.jspecify.annotations.Nullable;
 
@@ -25,6 +27,7 @@ import org.springframework.validation.annotation.Validated;
  * @param publicCounty the county whose villages the public pages offer (its division code)
  * @param publicAddress the address the public reaches the platform at ({@code https://jjn.example.gov.cn}), printed on
  * the village posters and in their QR codes; without it, the address the poster was printed from
+ * @param callBack when callers who asked to be called back (需要回电) must be called, and how often they are tried
  */
 @ConfigurationProperties("jijinan.intake")
 @Validated
@@ -34,7 +37,7 @@ record IntakeSettings(@DefaultValue("2") @Min(1) int emergencyAcceptHours, @Defa
 		@DefaultValue("./data/attachments") java.nio.file.Path attachmentDirectory,
 		@DefaultValue("10485760") @Min(1) long attachmentMaxBytes, @DefaultValue("10") @Min(1) int attachmentsPerRequest,
 		@DefaultValue("RESIDENCE") Routing routing, @DefaultValue("632521") String publicCounty,
-		@Nullable URI publicAddress) {
+		@Nullable URI publicAddress, @DefaultValue @Valid CallBackRules callBack) {
 
 	IntakeSettings {
 		if (publicAddress != null && (publicAddress.getHost() == null
@@ -54,4 +57,18 @@ record IntakeSettings(@DefaultValue("2") @Min(1) int emergencyAcceptHours, @Defa
 		INCIDENT
 
 	}
+
+	/**
+	 * Call-backs (回电): an emergency's caller is called back within hours on the clock, anyone else by the end of the
+	 * working day the request came in on — the next working day's when it came in after that time or on a day off.
+	 *
+	 * @param emergencyHours hours for an emergency ({@code jijinan.intake.call-back.emergency-hours})
+	 * @param dayEndsAt when a working day ends, local time ({@code jijinan.intake.call-back.day-ends-at})
+	 * @param attempts unanswered attempts after which a call-back is closed as not reached
+	 * ({@code jijinan.intake.call-back.attempts})
+	 */
+	record CallBackRules(@DefaultValue("2") @Min(1) int emergencyHours, @DefaultValue("17:30") LocalTime dayEndsAt,
+			@DefaultValue("3") @Min(1) int attempts) {
+	}
+
 }

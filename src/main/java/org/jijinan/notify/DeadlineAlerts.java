@@ -71,6 +71,7 @@ class DeadlineAlerts {
 			case TASK_COMPLETION -> "转办任务办结";
 			case ORDER_REPLY -> "督办单回复";
 			case EMERGENCY_PAPERWORK -> "先行救助补办手续";
+			case CALL_BACK -> "回电";
 		};
 	}
 

@@ -20,7 +20,12 @@ public enum StepKind {
 	/** 督办回复: reply to a supervision order. */
 	ORDER_REPLY,
 	/** 先行救助补办手续: complete the paperwork of emergency aid granted first. */
-	EMERGENCY_PAPERWORK;
+	EMERGENCY_PAPERWORK,
+	/**
+	 * 回电: call back a caller who asked for it (owed by the hotline operator who took the call, otherwise the
+	 * township's staff; the township is the unit).
+	 */
+	CALL_BACK;
 
 	/**
 	 * @param subject the step's subject (a request's number, a task's id …)
@@ -29,7 +34,7 @@ public enum StepKind {
 	 */
 	public String pageFor(String subject, @org.jspecify.annotations.Nullable String caseNumber) {
 		return switch (this) {
-			case REQUEST_DECISION -> "/intake/requests/" + subject;
+			case REQUEST_DECISION, CALL_BACK -> "/intake/requests/" + subject;
 			case TASK_ACCEPTANCE, TASK_COMPLETION -> "/tasks/" + subject;
 			case ORDER_REPLY -> caseNumber == null ? "/supervision/orders" : "/supervision/orders?case=" + caseNumber;
 			default -> caseNumber == null ? "/cases" : "/cases/" + caseNumber;

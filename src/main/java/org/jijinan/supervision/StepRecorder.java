@@ -21,6 +21,8 @@ import org.jijinan.casework.TaskWithdrawn;
 import org.jijinan.identity.StaffDirectory;
 import org.jijinan.identity.UnitKind;
 import org.jijinan.identity.UnitView;
+import org.jijinan.intake.CallBackOwed;
+import org.jijinan.intake.CallBackRecorded;
 import org.jijinan.intake.HelpRequestAccepted;
 import org.jijinan.intake.HelpRequestClosed;
 import org.jijinan.intake.HelpRequestReceived;
@@ -40,9 +42,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns other modules' events into owed steps: a received request owes a decision, an opened case an
- * investigation, a proposal a decision, a decision a delivery, a referred task its acceptance and then its
- * completion. The step a later event fulfils is finished; a case that ends cancels what it still owed.
+ * Turns other modules' events into owed steps: a received request owes a decision (and, when its caller asked for
+ * one, a call-back), an opened case an investigation, a proposal a decision, a decision a delivery, a referred task
+ * its acceptance and then its completion. The step a later event fulfils is finished; a case that ends cancels what it still owed.
  * <p>
  * Listens inside the transaction that publishes each event, so a step opens and closes together with the change
  * that causes it, in the order the changes happened.
@@ -123,6 +125,21 @@ class StepRecorder {
 	@EventListener
 	void on(HelpRequestClosed closed) {
 		steps.finish(EnumSet.of(StepKind.REQUEST_DECISION), closed.number(), "DONE", closed.at(), closed.by());
+	}
+
+	/** A caller who asked to be called back is owed the call, with the township as the unit that answers for it. */
+	@EventListener
+	void on(CallBackOwed owed) {
+		steps.open(StepKind.CALL_BACK, owed.number(), null, regions.path(owed.township()), townshipKey(owed.township()),
+				townshipName(owed.township()), owed.owner(), owed.receivedAt(), owed.dueAt());
+	}
+
+	/** Reaching the caller, or the last unanswered attempt allowed, closes the call-back. */
+	@EventListener
+	void on(CallBackRecorded recorded) {
+		if (!recorded.status().owed()) {
+			steps.finish(EnumSet.of(StepKind.CALL_BACK), recorded.number(), "DONE", recorded.at(), recorded.by());
+		}
 	}
 
 	@EventListener

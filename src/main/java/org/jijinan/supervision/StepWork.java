@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * Puts on the home page every step the viewer answers for that is overdue or due within a day, one line per step
  * (highlighted once overdue), each opening the page where the step is done. Emergency aid's paperwork is left to
- * relief's own line, which lists every grant still waiting for it, so that no grant is listed twice.
+ * relief's own line, which lists every grant still waiting for it, and call-backs to intake's, which names the caller,
+ * so that nothing is listed twice.
  */
 @Component
 class StepWork implements WaitingWork {
@@ -35,7 +36,7 @@ class StepWork implements WaitingWork {
 		var now = clock.instant();
 		return jdbc.sql("""
 				select kind, subject_ref, case_number, due_at < :now as overdue from supervision_step
-				 where responsible = :me and status = 'OPEN' and kind <> 'EMERGENCY_PAPERWORK'
+				 where responsible = :me and status = 'OPEN' and kind not in ('EMERGENCY_PAPERWORK', 'CALL_BACK')
 				   and (due_at < :soon or kind = 'ORDER_REPLY')
 				 order by due_at limit 10""")
 			.param("me", viewer.name())

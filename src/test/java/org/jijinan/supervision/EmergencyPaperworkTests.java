@@ -50,6 +50,8 @@ class EmergencyPaperworkTests {
 	@Autowired
 	DeadlineSweep sweep;
 
+	DeadlineMessages alerts;
+
 	Visitor clerk;
 
 	Visitor officer;
@@ -60,6 +62,7 @@ class EmergencyPaperworkTests {
 
 	@BeforeEach
 	void signIn() {
+		alerts = new DeadlineMessages(jdbc);
 		var staff = StaffFixtures.from(context);
 		clerk = StaffFixtures.signedIn(port, staff.active(QIABUQIA, UnitKind.TOWNSHIP_GOVERNMENT, Role.WINDOW_CLERK));
 		var officerAccount = staff.active(QIABUQIA, UnitKind.TOWNSHIP_GOVERNMENT, Role.TOWNSHIP_REVIEWER);
@@ -92,13 +95,13 @@ class EmergencyPaperworkTests {
 
 		clock.advance(Duration.ofDays(10));
 		sweep.sweep();
-		await().atMost(Duration.ofSeconds(20)).until(() -> messages(step, "OVERDUE") == 2);
+		await().atMost(Duration.ofSeconds(20)).until(() -> alerts.count(step, "OVERDUE") == 2);
 		assertThat(officer.get("/inbox").body()).contains("【超时】先行救助补办手续 " + voucher + "（个案 " + number + "）")
 			.doesNotContain(grant);
 		clock.advance(Duration.ofDays(4));
 		sweep.sweep();
 		sweep.sweep();
-		await().atMost(Duration.ofSeconds(20)).until(() -> messages(step, "SUPERVISOR") == 1);
+		await().atMost(Duration.ofSeconds(20)).until(() -> alerts.count(step, "SUPERVISOR") == 1);
 
 		assertProblem(officer.json("POST", "/api/v1/emergency-aid/" + grant + "/paperwork", "{\"note\": \"\"}"), 400,
 				"relief.paperwork-note-required");
@@ -117,13 +120,6 @@ class EmergencyPaperworkTests {
 			.single()).isEqualTo("DONE");
 		assertProblem(officer.json("POST", "/api/v1/emergency-aid/" + grant + "/paperwork", "{\"note\": \"再次补办手续\"}"),
 				409, "relief.paperwork-already-complete");
-	}
-
-	private long messages(UUID step, String level) {
-		return jdbc.sql("select count(*) from notify_message where source_key like :key")
-			.param("key", "deadline:" + step + ":" + level + "%")
-			.query(Long.class)
-			.single();
 	}
 
 	private String emergencyCase() {

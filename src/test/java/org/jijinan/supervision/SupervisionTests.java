@@ -49,6 +49,8 @@ class SupervisionTests {
 	@Autowired
 	DeadlineSweep sweep;
 
+	DeadlineMessages alerts;
+
 	Visitor clerk;
 
 	String clerkName;
@@ -61,6 +63,7 @@ class SupervisionTests {
 
 	@BeforeEach
 	void signIn() {
+		alerts = new DeadlineMessages(jdbc);
 		var staff = StaffFixtures.from(context);
 		var clerkAccount = staff.active(StaffFixtures.DAOTANGHE, UnitKind.TOWNSHIP_GOVERNMENT, Role.WINDOW_CLERK);
 		clerkName = clerkAccount.username();
@@ -86,25 +89,27 @@ class SupervisionTests {
 
 		clock.advance(Duration.ofMinutes(100));
 		sweep.sweep();
-		await().atMost(Duration.ofSeconds(20)).until(() -> messages(step, "WARNING") == 1);
-		assertThat(recipients(step, "WARNING")).containsExactly("account:" + clerkName);
+		await().atMost(Duration.ofSeconds(20)).until(() -> alerts.count(step, "WARNING") == 1);
+		assertThat(alerts.recipients(step, "WARNING")).containsExactly("account:" + clerkName);
 		assertThat(reviewer.get("/inbox").body()).doesNotContain("【预警】求助受理 " + number);
 
 		clock.advance(Duration.ofMinutes(30));
 		sweep.sweep();
-		await().atMost(Duration.ofSeconds(20)).until(() -> messages(step, "OVERDUE") == 2);
-		assertThat(recipients(step, "OVERDUE")).containsExactlyInAnyOrder("account:" + clerkName,
+		await().atMost(Duration.ofSeconds(20)).until(() -> alerts.count(step, "OVERDUE") == 2);
+		assertThat(alerts.recipients(step, "OVERDUE")).containsExactlyInAnyOrder("account:" + clerkName,
 				"region:/630000/632500/632521/632521101/");
 		assertThat(reviewer.get("/inbox").body()).contains("【超时】求助受理 " + number);
-		assertThat(messages(step, "SUPERVISOR")).isZero();
+		assertThat(alerts.count(step, "SUPERVISOR")).isZero();
 
 		clock.advance(Duration.ofDays(12));
 		sweep.sweep();
 		sweep.sweep();
-		await().atMost(Duration.ofSeconds(20)).until(() -> messages(step, "SUPERVISOR") == 1);
-		assertThat(recipients(step, "SUPERVISOR")).containsExactly("supervisors:/630000/632500/632521/632521101/");
+		await().atMost(Duration.ofSeconds(20)).until(() -> alerts.count(step, "SUPERVISOR") == 1);
+		assertThat(alerts.recipients(step, "SUPERVISOR"))
+			.containsExactly("supervisors:/630000/632500/632521/632521101/");
 		sweep.sweep();
-		assertThat(messages(step, "WARNING") + messages(step, "OVERDUE") + messages(step, "SUPERVISOR")).isEqualTo(4);
+		assertThat(alerts.count(step, "WARNING") + alerts.count(step, "OVERDUE") + alerts.count(step, "SUPERVISOR"))
+			.isEqualTo(4);
 		assertThat(leader.get("/api/v1/supervision/board").body()).contains(number);
 	}
 
@@ -300,20 +305,6 @@ class SupervisionTests {
 			.param("ref", stepOrSubject.toString())
 			.query(String.class)
 			.single();
-	}
-
-	private long messages(UUID step, String level) {
-		return jdbc.sql("select count(*) from notify_message where source_key like :key")
-			.param("key", "deadline:" + step + ":" + level + "%")
-			.query(Long.class)
-			.single();
-	}
-
-	private java.util.List<String> recipients(UUID step, String level) {
-		return jdbc.sql("select recipient_masked from notify_message where source_key like :key")
-			.param("key", "deadline:" + step + ":" + level + "%")
-			.query(String.class)
-			.list();
 	}
 
 }
