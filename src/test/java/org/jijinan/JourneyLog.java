@@ -46,14 +46,15 @@ public final class JourneyLog {
 
 	/**
 	 * Checks the page now shown, as a page reached by a click is checked. A page of the same kind in the same shape
-	 * (the same address with its numbers left out, the same sections, forms, open panels and tables) is checked once
-	 * per test run: axe-core takes about a second a page.
+	 * and language (the same address with its numbers left out, the same sections, forms, open panels and tables) is
+	 * checked once per test run: axe-core takes about a second a page.
 	 */
 	public void check(WebDriver driver, String address) {
 		String shape = address.replaceAll("^https?://[^/]+", "").replaceAll("[?#].*$", "")
 			.replaceAll("[0-9A-Fa-f-]{36}|JJ[A-Z]-[0-9-]+|[0-9]+", "*") + " "
 				+ ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("""
-						return Array.from(document.querySelectorAll('section[id], form, details[open], table, [role=alert]'))
+						return document.documentElement.lang + ' '
+							+ Array.from(document.querySelectorAll('section[id], form, details[open], table, [role=alert]'))
 							.map(function (e) { return e.tagName + '#' + (e.id || ''); }).join(',');""");
 		if (!CHECKED.add(shape)) {
 			return;

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.jijinan.shared.DomainProblem;
 import org.jijinan.shared.InvalidInput;
 import org.jijinan.shared.PageProblems;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -78,6 +79,23 @@ class AccountPages {
 			model.addAttribute("typed", new NewAccount("", "", id, Set.of()));
 		}
 		return "identity/unit";
+	}
+
+	/**
+	 * Sets the office phone applicants are told to call; a malformed number comes back as typed, the reason beside it.
+	 */
+	@PostMapping("/units/{id}/office-phone")
+	String officePhone(@PathVariable UnitId id, @AuthenticationPrincipal Staff admin,
+			@RequestParam(required = false) @Nullable String officePhone, Model model) {
+		try {
+			administration.changeOfficePhone(id, officePhone, admin);
+			model.addAttribute("officePhoneSaved", true);
+		}
+		catch (DomainProblem problem) {
+			problems.show(model, plain(problem));
+			model.addAttribute("typedOfficePhone", officePhone);
+		}
+		return unit(id, admin, model);
 	}
 
 	/**

@@ -105,8 +105,10 @@ public class DemoStaff implements ApplicationRunner {
 		Map<DivisionCode, Unit> townships = new LinkedHashMap<>();
 		for (DivisionView township : regions.children(COUNTY)) {
 			if (township.validTo() == null && township.code().value().charAt(6) != '4') {
-				townships.put(township.code(), unit(township.name() + "人民政府", UnitKind.TOWNSHIP_GOVERNMENT,
-						township.code()));
+				Unit unit = unit(township.name() + "人民政府", UnitKind.TOWNSHIP_GOVERNMENT, township.code());
+				// An invented office number per township (0974 is the county's area code), for the applicants' texts.
+				unit.changeOfficePhone("0974-85" + township.code().value().substring(6) + "00");
+				townships.put(township.code(), units.save(unit));
 			}
 		}
 		return townships;

@@ -9,6 +9,7 @@ import org.jijinan.region.RegionDirectory;
 import org.jijinan.shared.Conflict;
 import org.jijinan.shared.Forbidden;
 import org.jijinan.shared.NotFound;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -89,6 +90,16 @@ public class StaffAdministration {
 		String oneTimePassword = oneTimePassword();
 		Account account = Account.open(request, unit, encoder.encode(oneTimePassword), clock.instant(), demo);
 		return new OpenedAccount(AccountView.of(accounts.save(account), clock.instant()), oneTimePassword);
+	}
+
+	/**
+	 * Sets or clears the office phone applicants of the unit are told to call.
+	 */
+	public UnitView changeOfficePhone(UnitId id, @Nullable String typed, Staff admin) {
+		requireAdministrator(admin);
+		Unit unit = directory.visible(id, admin);
+		unit.changeOfficePhone(typed);
+		return units.save(unit).view();
 	}
 
 	/**

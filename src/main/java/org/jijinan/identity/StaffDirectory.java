@@ -96,6 +96,19 @@ public class StaffDirectory {
 	}
 
 	/**
+	 * @param username a login name
+	 * @return the office phone of the person's unit, which applicants may be told to call, if the unit gave one
+	 */
+	public Optional<String> officePhoneOf(String username) {
+		return jdbc.sql("""
+				select u.office_phone from identity_account a join identity_unit u on u.id = a.unit_id
+				 where a.username = :username and u.office_phone is not null""")
+			.param("username", username)
+			.query(String.class)
+			.optional();
+	}
+
+	/**
 	 * Names the people behind login names, as records and lists show them (name and unit). Names and units of staff
 	 * are facts every administrator may read; login names that are not staff (a partner system, {@code system}) are
 	 * left out.

@@ -2,6 +2,7 @@ package org.jijinan.identity;
 
 import org.jijinan.region.DivisionView;
 import org.jijinan.shared.DivisionCode;
+import org.jijinan.shared.PhoneNumber;
 import org.jijinan.shared.RuleViolation;
 import org.jspecify.annotations.Nullable;
 
@@ -30,17 +31,20 @@ class Unit extends AbstractAggregateRoot<Unit> {
 
 	private final boolean demo;
 
+	private @Nullable String officePhone;
+
 	private @Version @Nullable Long version;
 
 	@PersistenceCreator
 	Unit(UnitId id, String name, UnitKind kind, DivisionCode divisionCode, String divisionPath, boolean demo,
-			@Nullable Long version) {
+			@Nullable String officePhone, @Nullable Long version) {
 		this.id = id;
 		this.name = name;
 		this.kind = kind;
 		this.divisionCode = divisionCode;
 		this.divisionPath = divisionPath;
 		this.demo = demo;
+		this.officePhone = officePhone;
 		this.version = version;
 	}
 
@@ -55,7 +59,7 @@ class Unit extends AbstractAggregateRoot<Unit> {
 		if (division.validTo() != null) {
 			throw new RuleViolation("identity.unit-division-retired", division.code());
 		}
-		var unit = new Unit(UnitId.random(), name.strip(), kind, division.code(), divisionPath, demo, null);
+		var unit = new Unit(UnitId.random(), name.strip(), kind, division.code(), divisionPath, demo, null, null);
 		unit.registerEvent(new UnitEstablished(unit.id, kind, division.code()));
 		return unit;
 	}
@@ -88,8 +92,16 @@ class Unit extends AbstractAggregateRoot<Unit> {
 		return divisionPath.startsWith(scopePath);
 	}
 
+	/**
+	 * Sets the office phone applicants are told to call, or clears it when nothing is typed.
+	 */
+	void changeOfficePhone(@Nullable String typed) {
+		this.officePhone = typed == null || typed.isBlank() ? null : PhoneNumber.parse(typed).value();
+		registerEvent(new UnitOfficePhoneChanged(id, officePhone));
+	}
+
 	UnitView view() {
-		return new UnitView(id, name, kind, divisionCode, demo);
+		return new UnitView(id, name, kind, divisionCode, demo, officePhone);
 	}
 
 }

@@ -66,9 +66,12 @@ class IntakePages {
 
 	private final java.time.Clock clock;
 
+	private final ReceiptLanguage receiptLanguage;
+
 	IntakePages(IntakeDesk desk, PersonFinder finder, PageProblems problems, IntakeSettings settings,
 			Attachments attachments, RegionDirectory regions, Places places, StaffDirectory staff,
-			PersonRegistry persons, CallBackDesk callBacks, java.time.Clock clock) {
+			PersonRegistry persons, CallBackDesk callBacks, java.time.Clock clock, ReceiptLanguage receiptLanguage) {
+		this.receiptLanguage = receiptLanguage;
 		this.callBacks = callBacks;
 		this.clock = clock;
 		this.places = places;
@@ -205,6 +208,7 @@ class IntakePages {
 			.sorted()
 			.collect(java.util.stream.Collectors.joining("、")));
 		model.addAttribute("hotlineNumber", settings.hotlineNumber());
+		receiptLanguage.second(request, model);
 		return "intake/receipt";
 	}
 

@@ -70,7 +70,8 @@ class ApplicantMessages {
 		StaffDirectory.NamedStaff handler = staff.named(Set.of(accepted.acceptedBy())).get(accepted.acceptedBy());
 		tell(accepted.number(), Kind.ACCEPTED, accepted.number(), accepted.acceptedAt(), List.of(),
 				contact -> List.of(handler == null ? "" : handler.displayName(),
-						handler == null ? "" : handler.unitName(), intake.hotlineNumber()));
+						handler == null ? "" : handler.unitName(),
+						staff.officePhoneOf(accepted.acceptedBy()).orElse(intake.hotlineNumber())));
 	}
 
 	@ApplicationModuleListener

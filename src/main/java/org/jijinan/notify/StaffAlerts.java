@@ -1,6 +1,7 @@
 package org.jijinan.notify;
 
 import org.jijinan.identity.StaffDirectory;
+import org.jijinan.identity.StaffPhones;
 import org.jijinan.intake.HelpRequestReceived;
 import org.jijinan.intake.Urgency;
 import org.jijinan.region.RegionDirectory;
@@ -10,7 +11,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Alerts staff in the platform's inbox: a new request in a township's queue is announced to everyone whose area
- * covers that township, emergencies first in the wording.
+ * covers that township, emergencies first in the wording. An emergency is also texted at once to the township's
+ * staff who may accept it and gave their own phone number: a family without shelter should not wait until someone
+ * opens the inbox.
  */
 @Component
 class StaffAlerts {
@@ -21,7 +24,14 @@ class StaffAlerts {
 
 	private final StaffDirectory staff;
 
-	StaffAlerts(Outbox outbox, RegionDirectory regions, StaffDirectory staff) {
+	/** Who may accept a request at a township, and so is texted when an emergency arrives there. */
+	static final java.util.Set<String> TOWNSHIP_DESK = java.util.Set.of("WINDOW_CLERK", "TOWNSHIP_REVIEWER",
+			"TOWNSHIP_APPROVER");
+
+	private final StaffPhones phones;
+
+	StaffAlerts(Outbox outbox, RegionDirectory regions, StaffDirectory staff, StaffPhones phones) {
+		this.phones = phones;
 		this.outbox = outbox;
 		this.regions = regions;
 		this.staff = staff;
@@ -39,6 +49,13 @@ class StaffAlerts {
 				"新" + urgency + " " + received.number() + " 已进入本乡镇待受理队列，首问责任人 "
 						+ staff.displayName(received.owner()).orElse(received.owner()) + "。" + limit,
 				"/intake/requests/" + received.number());
+		if (received.urgency() == Urgency.EMERGENCY) {
+			for (StaffDirectory.Colleague colleague : staff.colleagues(regions.path(received.township()), TOWNSHIP_DESK)) {
+				phones.phoneOf(colleague.username())
+					.ifPresent(phone -> outbox.sms("alert-emergency:" + received.number() + ":" + colleague.username(),
+							phone, "【救急难】紧急求助 " + received.number() + " 已进入本乡镇待受理队列，请立即登录平台处置。"));
+			}
+		}
 	}
 
 }

@@ -44,6 +44,8 @@ class WindowFormBrowserTests {
 			browser.choose("村（社区）", "倒淌河东村（演示）");
 			browser.tick("火灾");
 			browser.fill("情况说明", "夜里房屋失火，全家无处安身");
+			// He reads Tibetan: the receipt and every message to him will say it in Tibetan too.
+			browser.choose("申请人使用的语言", "藏文（བོད་ཡིག）");
 			browser.screenshot("window-form");
 			browser.click("登记并出具回执");
 
@@ -58,6 +60,7 @@ class WindowFormBrowserTests {
 				.startsWith("倒淌河镇 · ")
 				.doesNotContainPattern("[0-9]{6}");
 			assertThat(browser.text(By.id("request-subject"))).isEqualTo("才让东主");
+			assertThat(browser.text(By.id("request-language"))).isEqualTo("藏文（བོད་ཡིག）");
 			assertThat(browser.text(By.tagName("body"))).doesNotContain("13909749999");
 
 			Path photo = Files.createTempDirectory("jijinan-photo").resolve("火灾现场.png");
@@ -69,7 +72,11 @@ class WindowFormBrowserTests {
 			browser.click("打印回执");
 			assertThat(browser.text(By.id("receipt-number"))).isEqualTo(number);
 			assertThat(browser.text(By.id("receipt-subject"))).isEqualTo("才让东主");
-			assertThat(browser.text(By.id("receipt-causes"))).isEqualTo("火灾");
+			assertThat(browser.text(By.id("receipt-causes"))).startsWith("火灾").contains("མེ་སྐྱོན");
+			assertThat(browser.pageText()).as("each heading in Chinese and in his language").contains("编号")
+				.contains("ཨང་གྲངས།")
+				.contains("ལན་འདེབས་དུས་ཚོད།");
+			assertThat(browser.text(By.id("receipt-second-note"))).contains("12349");
 			assertThat(browser.text(By.id("receipt-township"))).isEqualTo("倒淌河镇");
 			assertThat(browser.text(By.id("receipt-owner"))).isEqualTo("测试人员");
 			browser.screenshot("receipt");

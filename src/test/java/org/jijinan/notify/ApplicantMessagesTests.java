@@ -62,12 +62,42 @@ class ApplicantMessagesTests {
 	}
 
 	@Test
+	void theAcceptanceSaysWhoHandlesTheRequestAndWhichOfficeToCall() {
+		var staff = StaffFixtures.from(context);
+		var reviewerAccount = staff.active(StaffFixtures.DAOTANGHE, UnitKind.TOWNSHIP_GOVERNMENT, Role.TOWNSHIP_REVIEWER);
+		Visitor reviewer = StaffFixtures.signedIn(port, reviewerAccount);
+		Visitor admin = StaffFixtures.signedIn(port,
+				staff.active(StaffFixtures.COUNTY, UnitKind.COUNTY_CIVIL_AFFAIRS, Role.ADMINISTRATOR));
+		String unitPage = "/admin/units/" + reviewerAccount.unitId().value();
+		admin.get(unitPage);
+		var refused = admin.post(unitPage + "/office-phone", java.util.Map.of("officePhone", "8512-34"));
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.body()).contains("id=\"officePhone-problem\"").contains("value=\"8512-34\"");
+		var saved = admin.post(unitPage + "/office-phone", java.util.Map.of("officePhone", " 0974-8519876 "));
+		assertThat(saved.status()).isEqualTo(200);
+		assertThat(saved.body()).contains("办公电话已保存").contains("value=\"0974-8519876\"");
+
+		String number = org.jijinan.intake.IntakeTests.numberOf(reviewer.json("POST", "/api/v1/help-requests",
+				org.jijinan.intake.IntakeTests.request("NORMAL", "13909748855", "FIRE")));
+		assertThat(reviewer.json("POST", "/api/v1/help-requests/" + number + "/acceptance", "").status()).isEqualTo(200);
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> !status("accepted:" + number).equals("NONE"));
+		assertThat(jdbc.sql("select body from notify_message where source_key = :k")
+			.param("k", "accepted:" + number)
+			.query(String.class)
+			.single()).contains(number).contains("测试人员").contains("0974-8519876");
+	}
+
+	@Test
 	void alertsStaffWhoseAreaCoversTheTownshipInTheirInbox() {
 		var staff = StaffFixtures.from(context);
 		var clerkAccount = staff.active(StaffFixtures.QIABUQIA, UnitKind.TOWNSHIP_GOVERNMENT, Role.WINDOW_CLERK);
 		Visitor clerk = StaffFixtures.signedIn(port, clerkAccount);
-		Visitor daotanghe = StaffFixtures.signedIn(port,
-				staff.active(StaffFixtures.DAOTANGHE, UnitKind.TOWNSHIP_GOVERNMENT, Role.TOWNSHIP_REVIEWER));
+		var daotangheAccount = staff.active(StaffFixtures.DAOTANGHE, UnitKind.TOWNSHIP_GOVERNMENT,
+				Role.TOWNSHIP_REVIEWER);
+		Visitor daotanghe = StaffFixtures.signedIn(port, daotangheAccount);
+		daotanghe.get("/account");
+		assertThat(daotanghe.post("/account/phone", java.util.Map.of("phone", "13909741234")).status()).isEqualTo(200);
 		Visitor longyangxia = StaffFixtures.signedIn(port, staff.active(new org.jijinan.shared.DivisionCode("632521102"),
 				UnitKind.TOWNSHIP_GOVERNMENT, Role.TOWNSHIP_REVIEWER));
 		Visitor county = StaffFixtures.signedIn(port,
@@ -80,6 +110,17 @@ class ApplicantMessagesTests {
 		assertThat(daotanghe.get("/inbox").body()).contains("紧急求助").contains("测试人员").doesNotContain(clerkAccount.username());
 		assertThat(county.get("/inbox").body()).contains(number);
 		assertThat(longyangxia.get("/inbox").body()).doesNotContain(number);
+		// An emergency is texted at once to the township's staff who gave their number.
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> status("alert-emergency:" + number + ":" + daotangheAccount.username()).equals("SENT"));
+		assertThat(recipient("alert-emergency:" + number + ":" + daotangheAccount.username())).isEqualTo("139****1234");
+		String normal = org.jijinan.intake.IntakeTests.numberOf(clerk.json("POST", "/api/v1/help-requests",
+				org.jijinan.intake.IntakeTests.request("NORMAL", "13909748866", "FIRE")));
+		await().atMost(Duration.ofSeconds(20)).until(() -> daotanghe.get("/inbox").body().contains(normal));
+		assertThat(jdbc.sql("select count(*) from notify_message where source_key like :k")
+			.param("k", "alert-emergency:" + normal + "%")
+			.query(Long.class)
+			.single()).as("an ordinary request waits for the inbox").isZero();
 	}
 
 	@Test

@@ -147,8 +147,9 @@ class DecisionTests {
 
 		assertThat(refused.body()).contains("\"status\":\"REFUSED\"").contains("保险理赔已足额覆盖损失");
 		assertThat(staff.handler.get("/api/v1/cases/" + number).body()).contains("\"status\":\"DECIDED\"");
-		await().untilAsserted(() -> assertThat(jdbc.sql("select body from notify_message where source_key = :key")
-			.param("key", "aid-refused:" + id)
+		// One text per request of the case, keyed by the request and the decision.
+		await().untilAsserted(() -> assertThat(jdbc.sql("select body from notify_message where source_key like :key")
+			.param("key", "aid-refused:%:" + id)
 			.query(String.class)
 			.optional()).hasValueSatisfying(body -> assertThat(body).contains("不予救助").contains("保险理赔已足额覆盖损失")));
 	}
