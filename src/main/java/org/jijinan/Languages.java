@@ -29,11 +29,12 @@ final class Languages {
 	}
 
 	/**
-	 * Public pages: the public home, the public forms and what they lead to.
+	 * Public pages: the public home, the public forms and what they lead to. The address {@code /} is a member of
+	 * staff's workbench; a visitor who is not signed in is sent from it to the public home.
 	 */
 	static boolean publicPage(HttpServletRequest request) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
-		return path.equals("/") || path.equals("/public") || path.startsWith("/public/");
+		return path.equals("/public") || path.startsWith("/public/");
 	}
 
 	/**
