@@ -72,6 +72,11 @@ class PosterPages {
 		Poster poster = posters.poster(viewer, code, base(request));
 		model.addAttribute("poster", poster);
 		model.addAttribute("qr", QrCode.dataUri(poster.link()));
+		// Signs in the prefecture are in Chinese and Tibetan: the heading, the scan line and the hotline in both.
+		java.util.Locale tibetan = java.util.Locale.forLanguageTag("bo");
+		model.addAttribute("tibetan", java.util.Map.of("heading", messages.getMessage("poster.heading", null, tibetan),
+				"scan", messages.getMessage("poster.scan", new Object[] { poster.villageName() }, tibetan), "hotline",
+				messages.getMessage("poster.hotline", null, tibetan)));
 		return "intake/poster";
 	}
 

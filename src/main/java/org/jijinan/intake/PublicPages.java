@@ -34,6 +34,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 @RequestMapping("/public")
 class PublicPages {
 
+	private static final int NAME_MAX = 50;
+
+	private static final int DESCRIPTION_MAX = 2000;
+
 	private final IntakeDesk desk;
 
 	private final PublicLimits limits;
@@ -113,8 +117,15 @@ class PublicPages {
 			if (village == null || village.isBlank()) {
 				throw new InvalidInput("intake.village-required");
 			}
+			fits(name, NAME_MAX, "intake.name-too-long");
+			String description = form.get("description");
+			if (description == null || description.isBlank()) {
+				throw new InvalidInput("intake.description-required");
+			}
+			fits(description, DESCRIPTION_MAX, "intake.description-too-long");
 			wellFormed(phone, "intake.subject-phone-malformed");
 			if (forSomeoneElse) {
+				fits(form.get("reporterName"), NAME_MAX, "intake.reporter-name-too-long");
 				wellFormed(form.get("reporterPhone"), "intake.reporter-phone-malformed");
 			}
 			var spec = new NewHelpRequest(Channel.ONLINE, Urgency.NORMAL,
@@ -156,6 +167,16 @@ class PublicPages {
 		}
 		catch (IllegalArgumentException unknown) {
 			throw new InvalidInput("intake.urgent-need-unknown");
+		}
+	}
+
+	/**
+	 * Refuses a text longer than its field takes with a code naming the field, so that the page says it beside it in
+	 * the reader's language (the request's own check would name the field by its code).
+	 */
+	private static void fits(@Nullable String text, int max, String problem) {
+		if (text != null && text.strip().length() > max) {
+			throw new InvalidInput(problem, String.valueOf(max));
 		}
 	}
 

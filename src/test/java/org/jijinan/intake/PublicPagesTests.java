@@ -116,7 +116,31 @@ class PublicPagesTests {
 		Page refused = applicant.post("/public/requests", form);
 
 		assertThat(refused.status()).isEqualTo(400);
-		assertThat(refused.body()).contains("public-form").doesNotContain("Exception");
+		assertThat(refused.body()).contains("public-form").doesNotContain("Exception")
+			.contains("id=\"name-problem\"").contains("姓名最多 50 个字");
+	}
+
+	@Test
+	void explainsAnOverlongDescriptionBesideItInTheReadersLanguageAndKeepsTheRest() {
+		Visitor applicant = new Visitor(port);
+		applicant.get("/public/apply?lang=bo");
+		Map<String, String> form = new HashMap<>(application("13809745555"));
+		form.put("description", "ཁྱིམ་ལ་མེ་སྐྱོན་བྱུང་། ".repeat(200));
+		form.put("name", "<script>alert(1)</script>");
+
+		Page refused = applicant.post("/public/requests", form);
+
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.body()).contains("id=\"description-problem\"")
+			.contains("གནས་ཚུལ་གསལ་བཤད་ཡི་གེ་ 2000 ལས་མི་བརྒལ་བ་དགོས།")
+			.contains("lang=\"bo\"")
+			.as("the hostile name kept as text, never as markup")
+			.contains("value=\"&lt;script&gt;alert(1)&lt;/script&gt;\"")
+			.doesNotContain("<script>alert(1)")
+			.contains("13809745555");
+		form.put("description", " ");
+		assertThat(applicant.post("/public/requests", form).body()).contains("id=\"description-problem\"")
+			.contains("བྱུང་བའི་གནས་ཚུལ་ཚིག་འགའ་འབྲི་རོགས།");
 	}
 
 	private static Map<String, String> application(String phone) {

@@ -84,7 +84,9 @@ class VillagePosterBrowserTests {
 			office.click("打印海报");
 			assertThat(office.text(By.id("poster-village"))).isEqualTo("龙羊峡海报社区");
 			assertThat(office.text(By.id("poster-place"))).isEqualTo("共和县 龙羊峡镇");
-			assertThat(office.text(By.id("poster-hotline"))).isEqualTo("社会救助热线 12349");
+			assertThat(office.text(By.id("poster-hotline"))).as("the hotline in Chinese and Tibetan")
+				.startsWith("社会救助热线").contains("སྤྱི་ཚོགས་རོགས་རམ་ཁ་པར།").endsWith("12349");
+			assertThat(office.text(By.id("poster-tibetan-heading"))).isEqualTo("ཛ་དྲག་དཀའ་ངལ་འཕྲད་ན་ཨང་རྟགས་བཤེར་ནས་རོགས་རམ་ཞུ།");
 			assertThat(office.text(By.id("poster-tibetan"))).isEqualTo(PosterDocumentTests.TIBETAN);
 			assertThat(office.text(By.id("poster-address"))).endsWith("localhost:" + port);
 			assertThat(qrOnPage(office)).as("the QR code on the page").isEqualTo(link);
