@@ -359,6 +359,7 @@ class CountyDayJourneyTests {
 		noOpenTaskWithoutALiveStep();
 		noPaymentOrderedTwice();
 		everyAidIsInItsHouseholdsChainOnce();
+		everyApplicantIsToldOnceWhatHappened();
 		assertThat(balance(county)).as("the reserve's ledger: one top-up of 20,000 less three grants of 1,000")
 			.isEqualByComparingTo(reserveBefore.add(new BigDecimal("17000")));
 		theDashboardEqualsTheDaysTally(admin, county);
@@ -491,6 +492,32 @@ class CountyDayJourneyTests {
 			.param("area", AREA)
 			.query(Long.class)
 			.single()).as("tasks left open on ended cases").isZero();
+	}
+
+	/**
+	 * Intake, relief and notify agree: each accepted request has its applicant told of the acceptance once, and each
+	 * emergency grant reached every request its case held when it was granted.
+	 */
+	private void everyApplicantIsToldOnceWhatHappened() {
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			assertThat(jdbc.sql("""
+					select count(*) from intake_help_request r where r.township_path = :area and r.status = 'ACCEPTED'
+					   and (select count(*) from notify_applicant_milestone m
+					         where m.request_number = r.number and m.kind = 'ACCEPTED') <> 1""")
+				.param("area", AREA)
+				.query(Long.class)
+				.single()).as("accepted requests not told once").isZero();
+			assertThat(jdbc.sql("""
+					select count(*) from relief_emergency_grant g
+					  join casework_case c on c.number = g.case_number
+					  join casework_case_request cr on cr.case_id = c.id and cr.joined_at <= g.granted_at
+					 where g.township_path = :area
+					   and not exists (select 1 from notify_applicant_milestone m where m.request_number = cr.request_number
+					                      and m.kind = 'EMERGENCY_AID' and m.source = g.number)""")
+				.param("area", AREA)
+				.query(Long.class)
+				.single()).as("emergency grants their applicants were not told of").isZero();
+		});
 	}
 
 	private void noPaymentOrderedTwice() {
