@@ -66,17 +66,42 @@ class EmbeddedDatabaseConfiguration {
 			Path directory = settings.dataDir().resolve("postgres").toAbsolutePath();
 			Files.createDirectories(directory);
 			stopOrphan(directory);
-			builder.setDataDirectory(directory)
-				.setCleanDataDirectory(false)
-				.setServerConfig("synchronous_commit", "on")
-				.setServerConfig("fsync", "on")
-				.setServerConfig("full_page_writes", "on");
+			persistent(builder, directory);
 		}
 		EmbeddedPostgres postgres = builder.start();
 		prepare(postgres);
 		log.info("Embedded PostgreSQL {} listening on localhost:{}", ephemeralLabel(embedded.ephemeral()),
 				postgres.getPort());
 		return postgres;
+	}
+
+	/**
+	 * Starts the server on a data folder's database files (creating them when the folder is new), as the platform
+	 * does; for commands that work on a stopped platform's folder, whose lock the caller holds.
+	 */
+	static EmbeddedPostgres startPersistent(Path dataDir) throws IOException, SQLException {
+		Path directory = dataDir.resolve("postgres").toAbsolutePath();
+		Files.createDirectories(directory);
+		stopOrphan(directory);
+		var builder = EmbeddedPostgres.builder().setRegisterShutdownHook(false).setServerConfig("timezone", "UTC");
+		EmbeddedPostgres postgres = persistent(builder, directory).start();
+		prepare(postgres);
+		return postgres;
+	}
+
+	private static EmbeddedPostgres.Builder persistent(EmbeddedPostgres.Builder builder, Path directory) {
+		return builder.setDataDirectory(directory)
+			.setCleanDataDirectory(false)
+			.setServerConfig("synchronous_commit", "on")
+			.setServerConfig("fsync", "on")
+			.setServerConfig("full_page_writes", "on");
+	}
+
+	/**
+	 * @return the superuser's connection to the platform's database on a server
+	 */
+	static DataSource superuser(EmbeddedPostgres postgres) {
+		return postgres.getDatabase("postgres", DATABASE);
 	}
 
 	/**
@@ -132,7 +157,7 @@ class EmbeddedDatabaseConfiguration {
 	@Bean
 	@FlywayDataSource
 	DataSource migrationDataSource(EmbeddedPostgres postgres) {
-		return postgres.getDatabase("postgres", DATABASE);
+		return superuser(postgres);
 	}
 
 	@Bean

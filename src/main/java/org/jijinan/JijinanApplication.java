@@ -14,6 +14,9 @@ import org.springframework.modulith.Modulithic;
 public class JijinanApplication {
 
 	public static void main(String[] args) {
+		if (BackupCommands.handles(args)) {
+			System.exit(BackupCommands.run(args));
+		}
 		SpringApplication.run(JijinanApplication.class, args);
 	}
 
