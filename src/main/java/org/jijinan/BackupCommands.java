@@ -112,19 +112,25 @@ final class BackupCommands {
 
 	private int restore() {
 		Path from = options.required("--from");
-		out.println("Checking the backup in " + from.toAbsolutePath() + " …");
-		Manifest manifest = Backups.check(from);
-		out.printf("Backup of %s, schema %s: %d parts intact%n", manifest.createdAt(), manifest.schemaVersion(),
-				manifest.parts().size());
-		char[] passphrase = passphrase(false);
+		Map<String, Long> counts;
 		byte[] key;
-		try {
-			key = Backups.openKey(manifest, passphrase);
+		if (external()) {
+			Manifest manifest = checked(from);
+			key = opened(manifest);
+			counts = restoreExternal(from, manifest, key);
 		}
-		finally {
-			Arrays.fill(passphrase, ' ');
+		else {
+			Path dataDir = dataDir();
+			try (DataFolderLock lock = lock(dataDir, "restore")) {
+				boolean occupied = occupied(dataDir);
+				Manifest manifest = checked(from);
+				key = opened(manifest);
+				counts = restoreEmbedded(dataDir, occupied, from, manifest, key);
+			}
+			catch (IOException failed) {
+				throw new BackupRefused("The restore failed: " + failed.getMessage(), failed);
+			}
 		}
-		Map<String, Long> counts = external() ? restoreExternal(from, manifest, key) : restoreEmbedded(from, manifest, key);
 		out.println("Rows per table after the restore:");
 		counts.forEach((table, rows) -> out.printf("  %-48s %,12d%n", table, rows));
 		out.println("Verifying the audit chain …");
@@ -138,20 +144,45 @@ final class BackupCommands {
 		return 0;
 	}
 
-	private Map<String, Long> restoreEmbedded(Path from, Manifest manifest, byte[] key) {
-		Path dataDir = dataDir();
-		try (DataFolderLock lock = lock(dataDir, "restore")) {
-			Path postgres = dataDir.resolve("postgres");
-			Path keyFile = keyFile();
-			boolean occupied = !emptyFolder(postgres) || Files.exists(keyFile)
-					|| folders().values().stream().anyMatch(folder -> !emptyFolder(folder));
-			if (occupied && !options.has("--replace")) {
-				throw new BackupRefused("The data folder " + dataDir.toAbsolutePath() + " already holds a platform's "
-						+ "data; restore into an empty one, or add --replace to remove what it holds (数据文件夹不是空的)");
-			}
+	private Manifest checked(Path from) {
+		out.println("Checking the backup in " + from.toAbsolutePath() + " …");
+		Manifest manifest = Backups.check(from);
+		out.printf("Backup of %s, schema %s: %d parts intact%n", manifest.createdAt(), manifest.schemaVersion(),
+				manifest.parts().size());
+		return manifest;
+	}
+
+	private byte[] opened(Manifest manifest) {
+		char[] passphrase = passphrase(false);
+		try {
+			return Backups.openKey(manifest, passphrase);
+		}
+		finally {
+			Arrays.fill(passphrase, ' ');
+		}
+	}
+
+	/**
+	 * @return whether the data folder holds a platform's data, which only {@code --replace} lets a restore remove
+	 * @throws BackupRefused when it does and {@code --replace} was not given
+	 */
+	private boolean occupied(Path dataDir) {
+		boolean occupied = !emptyFolder(dataDir.resolve("postgres")) || Files.exists(keyFile())
+				|| folders().values().stream().anyMatch(folder -> !emptyFolder(folder));
+		if (occupied && !options.has("--replace")) {
+			throw new BackupRefused("The data folder " + dataDir.toAbsolutePath() + " already holds a platform's "
+					+ "data; restore into an empty one, or add --replace to remove what it holds (数据文件夹不是空的)");
+		}
+		return occupied;
+	}
+
+	private Map<String, Long> restoreEmbedded(Path dataDir, boolean occupied, Path from, Manifest manifest,
+			byte[] key) {
+		Path keyFile = keyFile();
+		try {
 			if (occupied) {
 				out.println("Removing what the data folder held (--replace) …");
-				delete(postgres);
+				delete(dataDir.resolve("postgres"));
 				Files.deleteIfExists(keyFile);
 				for (Path folder : folders().values()) {
 					delete(folder);

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -71,6 +72,32 @@ public final class PlatformProcesses implements AutoCloseable {
 			.start();
 		platforms.add(process);
 		return process;
+	}
+
+	/**
+	 * Runs one of the platform's commands ({@code backup}, {@code restore}) on the data folder to its end.
+	 * @return its exit status and what it printed
+	 */
+	public static Command command(Path data, String... arguments) throws IOException, InterruptedException {
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		// Without the quick compiler: the passphrase's key stretching is a hot loop the optimising compiler speeds up.
+		List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", SMALL_HEAP_COLLECTOR, "-cp",
+				System.getProperty("java.class.path"), JijinanApplication.class.getName()));
+		command.addAll(List.of(arguments));
+		command.add("--jijinan.data-dir=" + data);
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		if (!process.waitFor(180, TimeUnit.SECONDS)) {
+			process.destroyForcibly();
+		}
+		return new Command(process.exitValue(), output);
+	}
+
+	/**
+	 * @param status the exit status
+	 * @param output what the command printed
+	 */
+	public record Command(int status, String output) {
 	}
 
 	/**

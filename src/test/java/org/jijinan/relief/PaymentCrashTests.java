@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jijinan.PlatformProcesses;
+import org.jijinan.ProcessStaff;
 import org.jijinan.Visitor;
 import org.jijinan.Visitor.Page;
 import org.jijinan.identity.StaffFixtures;
@@ -55,10 +55,11 @@ class PaymentCrashTests {
 		int port = PlatformProcesses.freePort();
 		Process first = start(data, port, "--jijinan.crash-at=payment-batch-before-commit");
 		platforms.awaitReady(first);
-		Map<String, Visitor> staff = signIn(port, firstPasswords(data, port));
+		Map<String, Visitor> staff = ProcessStaff.firstSignIn(port, ProcessStaff.firstPasswords(data, port),
+				List.of("demo.clerk", "demo.township.reviewer", "demo.county.reviewer", "demo.township.approver"));
 		List<String> decisions = new ArrayList<>();
 		for (int i = 0; i < DECISIONS; i++) {
-			decisions.add(approvedDecision(staff));
+			decisions.add(ApprovedDecisions.throughTheApi(staff));
 		}
 		assertThat(orders(staff.get("demo.township.approver"), "PENDING")).isEqualTo(DECISIONS);
 		assertThatThrownBy(() -> staff.get("demo.township.approver").json("POST", "/api/v1/payment-batches", ""))
@@ -69,7 +70,7 @@ class PaymentCrashTests {
 		port = PlatformProcesses.freePort();
 		Process second = start(data, port, "--jijinan.crash-at=bank-results-half-applied");
 		platforms.awaitReady(second);
-		Visitor payer = signedIn(port, "demo.township.approver");
+		Visitor payer = ProcessStaff.signedIn(port, "demo.township.approver");
 		assertThat(orders(payer, "PENDING")).isEqualTo(DECISIONS);
 		assertThat(payer.get("/api/v1/payment-batches").body()).isEqualTo("[]");
 		Page batch = payer.json("POST", "/api/v1/payment-batches", "");
@@ -84,7 +85,7 @@ class PaymentCrashTests {
 		port = PlatformProcesses.freePort();
 		Process third = start(data, port);
 		platforms.awaitReady(third);
-		Visitor again = signedIn(port, "demo.township.approver");
+		Visitor again = ProcessStaff.signedIn(port, "demo.township.approver");
 		assertThat(orders(again, "BATCHED")).isEqualTo(DECISIONS);
 		Page imported = upload(again, batchId, results);
 		assertThat(imported.body()).contains("\"paid\":" + DECISIONS).contains("\"repeated\":false");
@@ -124,64 +125,6 @@ class PaymentCrashTests {
 
 	private static int orders(Visitor payer, String status) {
 		return payer.get("/api/v1/payment-orders?status=" + status).body().split("\"attempt\":", -1).length - 1;
-	}
-
-	private static String approvedDecision(Map<String, Visitor> staff) {
-		Visitor clerk = staff.get("demo.clerk");
-		Visitor handler = staff.get("demo.township.reviewer");
-		String request = clerk.json("POST", "/api/v1/help-requests", """
-				{"channel": "WINDOW", "urgency": "EMERGENCY", "reporterRelation": "SELF", "reporterPhone": "13909740101",
-				 "subjectName": "卓玛", "village": "632521100201", "description": "房屋失火，无处居住", "causes": ["FIRE"]}""")
-			.body()
-			.replaceAll("(?s).*\"number\":\"([^\"]+)\".*", "$1");
-		assertThat(handler.json("POST", "/api/v1/help-requests/" + request + "/acceptance", "").status()).isEqualTo(200);
-		String caseNumber = org.jijinan.casework.CaseFixtures.caseOf(handler, request);
-		org.jijinan.casework.CaseFixtures.linkedToNewPerson(handler, caseNumber);
-		handler.json("POST", "/api/v1/cases/" + caseNumber + "/transitions", "{\"to\": \"INVESTIGATING\"}");
-		Page proposed = handler.json("POST", "/api/v1/cases/" + caseNumber + "/decisions", ReliefStaff.proposal("500", ""));
-		assertThat(proposed.status()).as(proposed.body()).isEqualTo(201);
-		String decision = proposed.body().replaceAll("^\\{\"id\":\"([0-9a-f-]{36})\".*", "$1");
-		assertThat(staff.get("demo.county.reviewer").json("POST", "/api/v1/decisions/" + decision + "/review", "")
-			.status()).isEqualTo(200);
-		Page approved = staff.get("demo.township.approver").json("POST", "/api/v1/decisions/" + decision + "/approval", "");
-		assertThat(approved.status()).as(approved.body()).isEqualTo(200);
-		return decision;
-	}
-
-	private static Map<String, Visitor> signIn(int port, Map<String, String> oneTimePasswords) {
-		Map<String, Visitor> staff = new HashMap<>();
-		for (String username : List.of("demo.clerk", "demo.township.reviewer", "demo.county.reviewer",
-				"demo.township.approver")) {
-			Visitor visitor = new Visitor(port);
-			String oneTime = oneTimePasswords.get(username);
-			assertThat(visitor.signIn(username, oneTime).redirectsTo("/account/password")).as(username).isTrue();
-			visitor.get("/account/password");
-			assertThat(visitor.post("/account/password", Map.of("current", oneTime, "replacement", StaffFixtures.PASSWORD,
-					"confirmation", StaffFixtures.PASSWORD)).redirectsTo("/")).as(username).isTrue();
-			visitor.get("/");
-			staff.put(username, visitor);
-		}
-		return staff;
-	}
-
-	private static Visitor signedIn(int port, String username) {
-		Visitor visitor = new Visitor(port);
-		assertThat(visitor.signIn(username, StaffFixtures.PASSWORD).redirectsTo("/")).isTrue();
-		visitor.get("/");
-		return visitor;
-	}
-
-	private static Map<String, String> firstPasswords(Path data, int port) {
-		Path file = data.resolve("platform-" + port + ".log");
-		String log = await().atMost(Duration.ofSeconds(60))
-			.until(() -> Files.readString(file, StandardCharsets.UTF_8),
-					text -> text.matches("(?s).*DEMO ACCOUNTS.*demo\\.admin\\s+\\S+.*"));
-		Map<String, String> passwords = new HashMap<>();
-		Matcher line = Pattern.compile("^\\s+(demo\\.[a-z.0-9]+)\\s+(\\S+)$", Pattern.MULTILINE).matcher(log);
-		while (line.find()) {
-			passwords.put(line.group(1), line.group(2));
-		}
-		return passwords;
 	}
 
 	private static void assertProblem(Page answer, int status) {
