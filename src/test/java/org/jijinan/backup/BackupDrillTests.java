@@ -33,7 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The restore drill, as a county would run it, every step its own process: the platform works (people registered
+ * The restore drill, as a county would run it, every step its own process. It begins on the data of an earlier
+ * release, restored from that release's backup: the current platform starts on it (migrations run forward, the demo
+ * data is not loaded again, the earlier key reads the earlier numbers). Then the platform works (people registered
  * with ID and phone numbers, requests with a photo, approved aid in a payment batch), a backup is taken while
  * requests keep arriving, the platform stops, its data folder is lost, the backup is restored (after a wrong
  * passphrase, an altered copy and an occupied folder are refused without writing anything) and the platform starts
@@ -43,6 +45,13 @@ import static org.awaitility.Awaitility.await;
 class BackupDrillTests {
 
 	private static final String VILLAGE = "632521100201";
+
+	/** A backup of a data folder made by an earlier release (see its README). */
+	private static final String EARLIER_RELEASE = "schema-1.190";
+
+	private static final String EARLIER_PERSON = "63dbad47-c8d9-47ad-a1f4-7441a596fc6e";
+
+	private static final String EARLIER_REQUEST = "JJN-20261206-000001";
 
 	private static final String PASSPHRASE = "共和县民政局 备份口令 保险柜 2026";
 
@@ -66,11 +75,24 @@ class BackupDrillTests {
 		Path passphrase = Files.writeString(vault.resolve("passphrase.txt"), PASSPHRASE);
 		Path backup = vault.resolve("backup");
 
+		Path earlier = Path.of(BackupDrillTests.class.getResource("/upgrade/" + EARLIER_RELEASE + "/manifest.json").toURI())
+			.getParent();
+		Command upgraded = PlatformProcesses.command(data, "restore", "--from", earlier.toString(), "--passphrase-file",
+				earlier.resolveSibling(EARLIER_RELEASE + ".passphrase").toString());
+		assertThat(upgraded.status()).as(upgraded.output()).isZero();
 		int port = PlatformProcesses.freePort();
 		Process working = platforms.start(data, port);
 		platforms.awaitReady(working);
-		Map<String, Visitor> staff = ProcessStaff.firstSignIn(port, ProcessStaff.firstPasswords(data, port),
-				List.of("demo.clerk", "demo.township.reviewer", "demo.county.reviewer", "demo.township.approver"));
+		assertThat(Files.readString(data.resolve("platform-" + port + ".log"), StandardCharsets.UTF_8))
+			.as("the demo data of the earlier release is not loaded again").doesNotContain("DEMO ACCOUNTS");
+		Map<String, Visitor> staff = new LinkedHashMap<>();
+		for (String username : List.of("demo.clerk", "demo.township.reviewer", "demo.county.reviewer",
+				"demo.township.approver")) {
+			staff.put(username, ProcessStaff.signedIn(port, username));
+		}
+		assertThat(reveal(staff.get("demo.township.reviewer"), EARLIER_PERSON, "ID_NUMBER"))
+			.as("a number sealed by the earlier release reads back with its key").isEqualTo("632521195803120016");
+		assertThat(staff.get("demo.clerk").get("/api/v1/help-requests/" + EARLIER_REQUEST).body()).contains("上一版本收到的求助");
 		Visitor reviewer = staff.get("demo.township.reviewer");
 		Visitor clerk = staff.get("demo.clerk");
 
