@@ -12,7 +12,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +23,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
+import org.jijinan.backup.BackupFolders;
 import org.jijinan.backup.BackupRefused;
 import org.jijinan.backup.Backups;
 import org.jijinan.backup.Manifest;
@@ -182,10 +182,10 @@ final class BackupCommands {
 		try {
 			if (occupied) {
 				out.println("Removing what the data folder held (--replace) …");
-				delete(dataDir.resolve("postgres"));
+				BackupFolders.delete(dataDir.resolve("postgres"));
 				Files.deleteIfExists(keyFile);
 				for (Path folder : folders().values()) {
-					delete(folder);
+					BackupFolders.delete(folder);
 				}
 			}
 			try (EmbeddedPostgres server = EmbeddedDatabaseConfiguration.startPersistent(dataDir)) {
@@ -348,12 +348,7 @@ final class BackupCommands {
 	}
 
 	private Map<String, Path> folders() {
-		Map<String, Path> folders = new LinkedHashMap<>();
-		folders.put("attachments", path("jijinan.intake.attachment-directory"));
-		folders.put("case-photos", path("jijinan.casework.photo-directory"));
-		folders.put("pilot-documents", path("jijinan.pilot.document-directory"));
-		folders.put("imports", path("jijinan.people.import-directory"));
-		return folders;
+		return BackupFolders.of(environment);
 	}
 
 	private boolean external() {
@@ -404,17 +399,6 @@ final class BackupCommands {
 		}
 		catch (IOException unreadable) {
 			return false;
-		}
-	}
-
-	private static void delete(Path folder) throws IOException {
-		if (!Files.exists(folder)) {
-			return;
-		}
-		try (Stream<Path> walk = Files.walk(folder)) {
-			for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-				Files.delete(path);
-			}
 		}
 	}
 

@@ -51,6 +51,14 @@ public class KeyRing {
 		}
 	}
 
+	/**
+	 * For backups only, which seal it under the county's passphrase before it leaves the process.
+	 * @return a copy of the master key
+	 */
+	public byte[] masterKeyForBackup() {
+		return master.clone();
+	}
+
 	private static byte[] load(KeySettings settings, DeploymentMode mode) {
 		if (settings.master() != null && !settings.master().isBlank()) {
 			return decode(settings.master());

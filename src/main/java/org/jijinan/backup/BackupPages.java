@@ -1,0 +1,56 @@
+package org.jijinan.backup;
+
+import org.jijinan.shared.Caller;
+import org.jijinan.shared.PageProblems;
+import org.jijinan.shared.RuleViolation;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The backups page for the county's administrators: how backups stand (the latest success, a failure and its reason,
+ * a warning when none succeeded for too long or no passphrase is set), the latest runs, and a button to back up now.
+ */
+@Controller
+@RequestMapping("/admin/backups")
+@PreAuthorize("hasRole('ADMINISTRATOR')")
+class BackupPages {
+
+	private final ScheduledBackups backups;
+
+	private final PageProblems problems;
+
+	BackupPages(ScheduledBackups backups, PageProblems problems) {
+		this.backups = backups;
+		this.problems = problems;
+	}
+
+	@GetMapping
+	String page(Model model) {
+		model.addAttribute("state", backups.state());
+		model.addAttribute("runs", backups.history());
+		model.addAttribute("folder", backups.settings().folder().toAbsolutePath().normalize().toString());
+		model.addAttribute("retention", backups.settings().retention());
+		return "backup/backups";
+	}
+
+	@PostMapping
+	String now(@AuthenticationPrincipal Caller caller, Model model, RedirectAttributes redirect) {
+		try {
+			backups.startNow(caller.name());
+		}
+		catch (RuleViolation refused) {
+			problems.show(model, refused);
+			return page(model);
+		}
+		redirect.addFlashAttribute("started", true);
+		return "redirect:/admin/backups";
+	}
+
+}
