@@ -1,6 +1,7 @@
 package org.jijinan;
 
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -15,6 +16,8 @@ import java.util.regex.Pattern;
 
 import org.jijinan.Visitor.Page;
 import org.jijinan.audit.ChainVerification;
+import org.jijinan.backup.Backups;
+import org.jijinan.backup.Manifest;
 import org.jijinan.casework.CaseFixtures;
 import org.jijinan.identity.PartnerFixtures;
 import org.jijinan.identity.Role;
@@ -367,6 +370,33 @@ class CountyDayJourneyTests {
 		theReporterSeesWhatBecameOfHisReports(reporter, collapse, neighbour);
 		assertThat(context.getBean(ChainVerification.class).verify().intact()).as("the audit chain after the day")
 			.isTrue();
+		theNightsBackupHoldsTheDay(admin);
+	}
+
+	/**
+	 * The administrator backs up at the end of the day: the backup holds, in one snapshot, exactly the rows every module
+	 * holds now, and the passphrase opens it.
+	 */
+	private void theNightsBackupHoldsTheDay(Visitor admin) throws Exception {
+		Path folder = Path.of("target/test-backups");
+		long before = jdbc.sql("select count(*) from backup_run where succeeded").query(Long.class).single();
+		assertThat(admin.post("/admin/backups", Map.of()).redirectsTo("/admin/backups")).isTrue();
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> jdbc.sql("select count(*) from backup_run").query(Long.class).single() > before);
+		String newest = jdbc.sql("select folder from backup_run where succeeded order by finished_at desc limit 1")
+			.query(String.class)
+			.single();
+		Manifest manifest = Backups.check(folder.resolve(newest));
+		Backups.openKey(manifest, "test-backup-passphrase-kept-elsewhere".toCharArray());
+		for (String table : List.of("intake_help_request", "casework_case", "casework_task", "supervision_step",
+				"relief_decision", "relief_emergency_grant", "relief_payment_order", "relief_settlement",
+				"notify_applicant_milestone")) {
+			long live = jdbc.sql("select count(*) from " + table).query(Long.class).single();
+			assertThat(manifest.tables()).as(table)
+				.filteredOn(content -> content.table().equals(table))
+				.extracting(Manifest.TableContent::rows)
+				.containsExactly(live);
+		}
 	}
 
 	private static BigDecimal balance(Visitor county) {
