@@ -44,7 +44,8 @@ import org.springframework.core.env.StandardEnvironment;
  * (any {@code --name=value} setting the platform takes may follow). A backup of an embedded database reads the running
  * platform's server when it runs and starts the server itself when it does not; a restore writes into an empty data
  * folder (or, with {@code --replace}, one whose contents it removes once the backup and the passphrase are checked) or
- * an empty external database, then verifies the audit chain. Exit status: 0 done, 2 refused, 3 audit chain broken.
+ * an empty external database, then verifies the audit chain. Exit status: 0 done, 1 failed (the message says why),
+ * 2 refused, 3 audit chain broken.
  */
 final class BackupCommands {
 
@@ -91,6 +92,10 @@ final class BackupCommands {
 		catch (BackupRefused refused) {
 			out.println("REFUSED: " + refused.getMessage());
 			return REFUSED;
+		}
+		catch (RuntimeException failed) {
+			out.println("FAILED: " + failed.getMessage());
+			return 1;
 		}
 	}
 
