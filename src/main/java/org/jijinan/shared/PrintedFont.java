@@ -32,11 +32,11 @@ public final class PrintedFont {
 	public static BaseFont chinese(@Nullable String configured) {
 		try {
 			if (configured != null && !configured.isBlank()) {
-				return BaseFont.createFont(configured.strip(), BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
+				return fromFile(configured.strip());
 			}
 			for (String candidate : SYSTEM) {
 				if (Files.isReadable(Path.of(candidate.substring(0, candidate.lastIndexOf(','))))) {
-					return BaseFont.createFont(candidate, BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
+					return fromFile(candidate);
 				}
 			}
 			return shippedChinese();
@@ -44,6 +44,15 @@ public final class PrintedFont {
 		catch (IOException failed) {
 			throw new UncheckedIOException(failed);
 		}
+	}
+
+	/**
+	 * A font file read into memory once. Left on disk, OpenPDF reads it a byte per system call each time a document
+	 * embeds its subset: half a second of CPU for every evaluation report with the 5 MB WenQuanYi Micro Hei, against
+	 * some 30 ms from memory, for the same document.
+	 */
+	private static BaseFont fromFile(String name) throws IOException {
+		return BaseFont.createFont(name, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, null, null, false, true);
 	}
 
 	/**
