@@ -30,8 +30,8 @@ import org.jijinan.backup.Manifest.TableContent;
 /**
  * The database's rows, read and written with PostgreSQL's own COPY in its binary format, the way {@code pg_dump}
  * copies data: every table is read inside one read-only REPEATABLE READ transaction, so all of them show the same
- * instant while the platform keeps writing; a restore loads every table in one transaction, with triggers and
- * foreign-key checks off as for a replica, so it lands whole or not at all.
+ * instant while the platform keeps writing; a restore loads every table in one transaction, with triggers off as for
+ * a replica and the indexes and keys built after the rows ({@link IndexesAside}), so it lands whole or not at all.
  */
 final class DatabaseCopy {
 
@@ -143,6 +143,7 @@ final class DatabaseCopy {
 					statement.execute("truncate " + String.join(", ", present.stream().map(DatabaseCopy::quote).toList()));
 				}
 			}
+			IndexesAside indexes = IndexesAside.drop(connection);
 			CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
 			int done = 0;
 			for (TableContent table : manifest.tables()) {
@@ -162,6 +163,8 @@ final class DatabaseCopy {
 				progress.accept("database " + (++done) + "/" + manifest.tables().size() + " " + table.table() + ": "
 						+ rows + " rows");
 			}
+			progress.accept("building " + indexes.count() + " indexes and keys");
+			indexes.rebuild(connection);
 			for (SequenceValue sequence : manifest.sequences()) {
 				try (PreparedStatement set = connection.prepareStatement("select setval(?::regclass, ?, ?)")) {
 					set.setString(1, quote(sequence.sequence()));

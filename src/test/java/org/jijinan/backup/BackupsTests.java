@@ -108,6 +108,10 @@ class BackupsTests {
 		assertThat(Files.readAllBytes(restoredFiles.resolve("2026/photo"))).isEqualTo(photo);
 		assertThat(restoredFiles.resolve("upload-1.part")).doesNotExist();
 
+		assertThat(schemaObjects(target.getPostgresDatabase()))
+			.as("every index, key and constraint is built again after the rows are loaded")
+			.isEqualTo(schemaObjects(source.getPostgresDatabase()));
+
 		Manifest again = Backups.take(new Backups.Source(target.getPostgresDatabase(), masterKey, Map.of()),
 				folder.resolve("again"), PASSPHRASE, line -> { });
 		assertThat(contents(again)).as("every table copies out byte for byte as it was copied in")
@@ -287,6 +291,20 @@ class BackupsTests {
 			counts.put(table, jdbc.queryForObject("select count(*) from \"" + table + "\"", Long.class));
 		}
 		return counts;
+	}
+
+	private static List<String> schemaObjects(DataSource database) {
+		JdbcTemplate jdbc = new JdbcTemplate(database);
+		// An index's name, table, method, columns, uniqueness and whether it is partial: PostgreSQL prints some
+		// predicates differently once they are parsed a second time, with the same meaning.
+		List<String> objects = new java.util.ArrayList<>(jdbc.queryForList("""
+				select c.relname || ' ' || i.indrelid::regclass || ' ' || a.amname || ' ' || i.indkey::text || ' '
+				       || i.indisunique || ' ' || (i.indpred is not null)
+				  from pg_index i join pg_class c on c.oid = i.indexrelid join pg_am a on a.oid = c.relam
+				 where c.relnamespace = 'public'::regnamespace order by 1""", String.class));
+		objects.addAll(jdbc.queryForList("select conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid) "
+				+ "from pg_constraint where connamespace = 'public'::regnamespace order by 1", String.class));
+		return objects;
 	}
 
 	private static int tables(DataSource database) {
