@@ -30,8 +30,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The embedded installation's own backups: on the schedule (daily by default) and when an administrator asks, one at
- * a time, each into a new folder under the backup folder, each recorded and audited, the oldest beyond the retention
+ * The embedded installation's own backups, once a passphrase is set: on the schedule (daily by default) and when an
+ * administrator asks, one at a time, each into a new folder under the backup folder, each recorded and audited, the oldest beyond the retention
  * count removed after a new one succeeded. An external database is backed up with the database's own tools and the
  * {@code backup} command (see docs/backup.md), so nothing is scheduled for it here.
  */
@@ -82,7 +82,7 @@ public class ScheduledBackups {
 
 	@Scheduled(cron = "${jijinan.backup.schedule:0 30 2 * * *}")
 	void onSchedule() {
-		if (mode.embeddedDatabase()) {
+		if (mode.embeddedDatabase() && settings.configured()) {
 			take(SCHEDULER);
 		}
 	}
@@ -90,11 +90,14 @@ public class ScheduledBackups {
 	/**
 	 * Starts a backup in the background, for an administrator.
 	 * @throws RuleViolation {@code backup.running} when one is under way, {@code backup.not-embedded} on an external
-	 * database
+	 * database, {@code backup.not-configured} without a passphrase
 	 */
 	public void startNow(String by) {
 		if (!mode.embeddedDatabase()) {
 			throw new RuleViolation("backup.not-embedded");
+		}
+		if (!settings.configured()) {
+			throw new RuleViolation("backup.not-configured");
 		}
 		if (running.get()) {
 			throw new RuleViolation("backup.running");
