@@ -223,7 +223,6 @@ final class BackupCommands {
 		}
 		DataSource owner = externalOwner();
 		Backups.Target target = new Backups.Target(owner, folders(), version -> migrate(owner, version));
-		Backups.checkTarget(target);
 		Map<String, Long> counts = Backups.restore(from, manifest, target, out::println);
 		if (keyTo != null) {
 			writeKeyFile(keyTo, key);

@@ -1,5 +1,11 @@
 package org.jijinan.backup;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.jijinan.identity.StaffDirectory;
 import org.jijinan.shared.Caller;
 import org.jijinan.shared.PageProblems;
 import org.jijinan.shared.RuleViolation;
@@ -26,15 +32,24 @@ class BackupPages {
 
 	private final PageProblems problems;
 
-	BackupPages(ScheduledBackups backups, PageProblems problems) {
+	private final StaffDirectory staff;
+
+	BackupPages(ScheduledBackups backups, PageProblems problems, StaffDirectory staff) {
 		this.backups = backups;
 		this.problems = problems;
+		this.staff = staff;
 	}
 
 	@GetMapping
 	String page(Model model) {
 		model.addAttribute("state", backups.state());
-		model.addAttribute("runs", backups.history());
+		List<BackupRuns.Run> runs = backups.history();
+		model.addAttribute("runs", runs);
+		// Who started each run, by name and unit as people read them, never by login name.
+		Map<String, String> starters = new HashMap<>();
+		staff.named(runs.stream().map(BackupRuns.Run::by).collect(Collectors.toSet()))
+			.forEach((username, named) -> starters.put(username, named.displayName() + "（" + named.unitName() + "）"));
+		model.addAttribute("starters", starters);
 		model.addAttribute("folder", backups.settings().folder().toAbsolutePath().normalize().toString());
 		model.addAttribute("retention", backups.settings().retention());
 		return "backup/backups";

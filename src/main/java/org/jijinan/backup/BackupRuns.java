@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,6 +18,13 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 class BackupRuns {
+
+	private static final String SELECT = "select started_at, finished_at, succeeded, folder, bytes, row_count, reason, "
+			+ "started_by from backup_run ";
+
+	private static final RowMapper<Run> RUN = (row, number) -> new Run(row.getTimestamp(1).toInstant(),
+			row.getTimestamp(2).toInstant(), row.getBoolean(3), row.getString(4), row.getLong(5), row.getLong(6),
+			row.getString(7), row.getString(8));
 
 	private final JdbcClient jdbc;
 
@@ -53,21 +61,11 @@ class BackupRuns {
 	 * @return the latest runs, newest first
 	 */
 	List<Run> latest(int count) {
-		return jdbc.sql("select started_at, finished_at, succeeded, folder, bytes, row_count, reason, started_by "
-				+ "from backup_run order by finished_at desc limit ?")
-			.param(count)
-			.query((row, n) -> new Run(row.getTimestamp(1).toInstant(), row.getTimestamp(2).toInstant(),
-					row.getBoolean(3), row.getString(4), row.getLong(5), row.getLong(6), row.getString(7),
-					row.getString(8)))
-			.list();
+		return jdbc.sql(SELECT + "order by finished_at desc limit ?").param(count).query(RUN).list();
 	}
 
 	Optional<Run> lastSuccess() {
-		return jdbc.sql("select started_at, finished_at, succeeded, folder, bytes, row_count, reason, started_by "
-				+ "from backup_run where succeeded order by finished_at desc limit 1")
-			.query((row, n) -> new Run(row.getTimestamp(1).toInstant(), row.getTimestamp(2).toInstant(), true,
-					row.getString(4), row.getLong(5), row.getLong(6), row.getString(7), row.getString(8)))
-			.optional();
+		return jdbc.sql(SELECT + "where succeeded order by finished_at desc limit 1").query(RUN).optional();
 	}
 
 	/**

@@ -137,6 +137,12 @@ public final class Backups {
 				|| manifest.sequences() == null || manifest.key() == null || manifest.mac() == null) {
 			throw new BackupRefused("The backup's " + Manifest.FILE_NAME + " is of an unknown format or incomplete");
 		}
+		if (manifest.parts().stream().anyMatch(part -> part == null || part.path() == null || part.sha256() == null)
+				|| manifest.tables().stream().anyMatch(table -> table == null || table.table() == null
+						|| table.columns() == null || table.sha256() == null || table.part() == null)
+				|| manifest.sequences().stream().anyMatch(sequence -> sequence == null || sequence.sequence() == null)) {
+			throw new BackupRefused("The backup's " + Manifest.FILE_NAME + " has incomplete entries: it was altered");
+		}
 		for (Part part : manifest.parts()) {
 			Parts.check(from, part);
 		}

@@ -26,6 +26,7 @@ import org.postgresql.copy.CopyManager;
 import org.jijinan.backup.Manifest.Part;
 import org.jijinan.backup.Manifest.SequenceValue;
 import org.jijinan.backup.Manifest.TableContent;
+import org.jijinan.shared.Digests;
 
 /**
  * The database's rows, read and written with PostgreSQL's own COPY in its binary format, the way {@code pg_dump}
@@ -65,10 +66,10 @@ final class DatabaseCopy {
 			for (String table : names) {
 				List<String> columns = columns(connection, table);
 				String path = "database/" + table + ".copy.gz";
-				MessageDigest rowsSha = Parts.sha256();
+				MessageDigest rowsSha = Digests.sha256Digest();
 				Parts.Writing file = new Parts.Writing(root, path);
 				long rows;
-				try (OutputStream out = new DigestOutputStream(new GZIPOutputStream(file, 1 << 16) {
+				try (file; OutputStream out = new DigestOutputStream(new GZIPOutputStream(file, 1 << 16) {
 					{
 						def.setLevel(Deflater.BEST_SPEED);
 					}
@@ -151,8 +152,8 @@ final class DatabaseCopy {
 					throw new BackupRefused("Table " + table.table() + " lacks columns the backup holds");
 				}
 				long rows;
-				try (InputStream in = new GZIPInputStream(Files.newInputStream(Parts.resolve(root, table.part())),
-						1 << 16)) {
+				try (InputStream file = Files.newInputStream(Parts.resolve(root, table.part()));
+						InputStream in = new GZIPInputStream(file, 1 << 16)) {
 					rows = copy.copyIn("COPY " + quote(table.table()) + " (" + columnList(table.columns())
 							+ ") FROM STDIN (FORMAT binary)", in);
 				}

@@ -10,10 +10,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 import org.jijinan.backup.Manifest.Part;
+import org.jijinan.shared.Digests;
 
 /**
  * Writing and checking the files of a backup: each is written once (never over an existing file), measured and hashed
@@ -31,7 +31,7 @@ final class Parts {
 
 		private final String path;
 
-		private final MessageDigest sha = sha256();
+		private final MessageDigest sha = Digests.sha256Digest();
 
 		private long bytes;
 
@@ -85,7 +85,7 @@ final class Parts {
 	 */
 	static void check(Path root, Part part) {
 		Path file = resolve(root, part.path());
-		try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha256())) {
+		try (InputStream in = new DigestInputStream(Files.newInputStream(file), Digests.sha256Digest())) {
 			MessageDigest sha = ((DigestInputStream) in).getMessageDigest();
 			long bytes = in.transferTo(OutputStream.nullOutputStream());
 			if (bytes != part.bytes()) {
@@ -102,15 +102,6 @@ final class Parts {
 		}
 		catch (IOException unreadable) {
 			throw new BackupRefused("Part " + part.path() + " cannot be read: " + unreadable.getMessage(), unreadable);
-		}
-	}
-
-	static MessageDigest sha256() {
-		try {
-			return MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException impossible) {
-			throw new IllegalStateException("SHA-256 unavailable", impossible);
 		}
 	}
 

@@ -2,6 +2,9 @@ package org.jijinan.identity;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jijinan.shared.PhoneNumber;
@@ -47,6 +50,26 @@ public class StaffPhones {
 			.query(String.class)
 			.optional()
 			.map(sealed -> sealer.open(sealed, PURPOSE));
+	}
+
+	/**
+	 * @param usernames login names
+	 * @return the full number of each active account's holder who gave one, by login name, for sending messages only
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, String> phonesOf(Collection<String> usernames) {
+		if (usernames.isEmpty()) {
+			return Map.of();
+		}
+		Map<String, String> phones = new LinkedHashMap<>();
+		jdbc.sql("""
+				select a.username, p.phone_sealed from identity_staff_phone p
+				  join identity_account a on a.id = p.account_id
+				 where a.username in (:usernames) and not a.disabled""")
+			.param("usernames", usernames)
+			.query((row, number) -> phones.put(row.getString(1), sealer.open(row.getString(2), PURPOSE)))
+			.list();
+		return phones;
 	}
 
 	/**

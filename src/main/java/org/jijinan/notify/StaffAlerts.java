@@ -50,11 +50,13 @@ class StaffAlerts {
 						+ staff.displayName(received.owner()).orElse(received.owner()) + "。" + limit,
 				"/intake/requests/" + received.number());
 		if (received.urgency() == Urgency.EMERGENCY) {
-			for (StaffDirectory.Colleague colleague : staff.colleagues(regions.path(received.township()), TOWNSHIP_DESK)) {
-				phones.phoneOf(colleague.username())
-					.ifPresent(phone -> outbox.sms("alert-emergency:" + received.number() + ":" + colleague.username(),
-							phone, "【救急难】紧急求助 " + received.number() + " 已进入本乡镇待受理队列，请立即登录平台处置。"));
-			}
+			var desk = staff.colleagues(regions.path(received.township()), TOWNSHIP_DESK)
+				.stream()
+				.map(StaffDirectory.Colleague::username)
+				.toList();
+			phones.phonesOf(desk)
+				.forEach((username, phone) -> outbox.sms("alert-emergency:" + received.number() + ":" + username, phone,
+						"【救急难】紧急求助 " + received.number() + " 已进入本乡镇待受理队列，请立即登录平台处置。"));
 		}
 	}
 

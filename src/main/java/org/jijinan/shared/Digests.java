@@ -17,8 +17,15 @@ public final class Digests {
 	 * @return the SHA-256 of the bytes, 64 hex characters
 	 */
 	public static String sha256(byte[] content) {
+		return HexFormat.of().formatHex(sha256Digest().digest(content));
+	}
+
+	/**
+	 * @return a fresh SHA-256 digest, for content hashed as it streams
+	 */
+	public static MessageDigest sha256Digest() {
 		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+			return MessageDigest.getInstance("SHA-256");
 		}
 		catch (NoSuchAlgorithmException impossible) {
 			throw new IllegalStateException("SHA-256 unavailable", impossible);

@@ -9,8 +9,6 @@ import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -41,7 +39,7 @@ class BackupBenchmark {
 			server.execute("create database " + name);
 		}
 		DataSource county = database(port, "county");
-		migrate(county, null);
+		BackupsTests.migrate(county, null);
 		fill(new JdbcTemplate(county), persons, cases);
 
 		Path work = Files.createDirectories(Path.of("target/bench/backup"));
@@ -63,7 +61,7 @@ class BackupBenchmark {
 		Manifest checked = Backups.check(ours);
 		Backups.openKey(checked, PASSPHRASE);
 		Map<String, Long> counts = Backups.restore(ours, checked,
-				new Backups.Target(oursTarget, Map.of(), version -> migrate(oursTarget, version)), line -> { });
+				new Backups.Target(oursTarget, Map.of(), version -> BackupsTests.migrate(oursTarget, version)), line -> { });
 		double ourRestore = seconds(started);
 		started = System.nanoTime();
 		run(bin + "/pg_restore", "-h", "127.0.0.1", "-p", port.toString(), "-U", "postgres", "-d", "theirs",
@@ -117,17 +115,6 @@ class BackupBenchmark {
 		county.execute("set session_replication_role = origin");
 		county.execute("analyze");
 		county.execute("checkpoint");
-	}
-
-	private static void migrate(DataSource database, String version) {
-		var configuration = Flyway.configure()
-			.dataSource(database)
-			.locations("classpath:db/migration")
-			.placeholders(Map.of("app_role", "jijinan_app"));
-		if (version != null) {
-			configuration.target(MigrationVersion.fromVersion(version));
-		}
-		configuration.load().migrate();
 	}
 
 	private static DataSource database(int port, String name) {

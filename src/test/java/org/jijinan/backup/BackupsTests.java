@@ -158,6 +158,13 @@ class BackupsTests {
 		assertThatThrownBy(() -> Backups.check(unfinished)).isInstanceOf(BackupRefused.class)
 			.hasMessageContaining("no manifest.json");
 
+		Path incomplete = copy(backup, "incomplete");
+		Path incompleteManifest = incomplete.resolve(Manifest.FILE_NAME);
+		Files.writeString(incompleteManifest, Files.readString(incompleteManifest)
+			.replaceFirst("\"sha256\" : \"[0-9a-f]{64}\"", "\"sha256\" : null"));
+		assertThatThrownBy(() -> Backups.check(incomplete)).isInstanceOf(BackupRefused.class)
+			.hasMessageContaining("incomplete entries");
+
 		Path outside = copy(backup, "outside");
 		Path outsideManifest = outside.resolve(Manifest.FILE_NAME);
 		Files.writeString(outsideManifest,
@@ -266,7 +273,8 @@ class BackupsTests {
 		return new Backups.Target(database, folders, version -> migrate(database, version));
 	}
 
-	private static void migrate(DataSource database, String version) {
+	/** Builds the schema with the release's migrations, up to a version or (null) all of them. */
+	static void migrate(DataSource database, String version) {
 		var configuration = Flyway.configure()
 			.dataSource(database)
 			.locations("classpath:db/migration")
