@@ -11,7 +11,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +26,7 @@ import org.jijinan.backup.BackupFolders;
 import org.jijinan.backup.BackupRefused;
 import org.jijinan.backup.Backups;
 import org.jijinan.backup.Manifest;
+import org.jijinan.shared.KeyMaterial;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -103,7 +103,7 @@ final class BackupCommands {
 		Path to = options.required("--to");
 		char[] passphrase = passphrase(true);
 		try (Database database = openForBackup()) {
-			Manifest manifest = Backups.take(new Backups.Source(database.dataSource(), masterKey(), folders()), to,
+			Manifest manifest = Backups.take(new Backups.Source(database.dataSource(), keyRing(), folders()), to,
 					passphrase, out::println);
 			out.printf("Backup written to %s: %d tables, %d rows, %d parts, %,d bytes, schema %s%n",
 					to.toAbsolutePath(), manifest.tables().size(), manifest.rows(), manifest.parts().size(),
@@ -143,7 +143,7 @@ final class BackupCommands {
 		verify.addAll(List.of("--spring.main.web-application-type=none", "--jijinan.audit.verify-and-exit=true",
 				"--spring.main.banner-mode=off", "--logging.level.root=WARN", "--logging.level.org.jijinan.audit=INFO"));
 		if (external()) {
-			verify.add("--jijinan.keys.master=" + Base64.getEncoder().encodeToString(key));
+			KeyMaterial.parse(key).properties().forEach((name, value) -> verify.add("--" + name + "=" + value));
 		}
 		SpringApplication.run(JijinanApplication.class, verify.toArray(String[]::new));
 		return 0;
@@ -172,7 +172,7 @@ final class BackupCommands {
 	 * @throws BackupRefused when it does and {@code --replace} was not given
 	 */
 	private boolean occupied(Path dataDir) {
-		boolean occupied = !emptyFolder(dataDir.resolve("postgres")) || Files.exists(keyFile())
+		boolean occupied = !emptyFolder(dataDir.resolve("postgres")) || KeyMaterial.present(keyFolder())
 				|| folders().values().stream().anyMatch(folder -> !emptyFolder(folder));
 		if (occupied && !options.has("--replace")) {
 			throw new BackupRefused("The data folder " + dataDir.toAbsolutePath() + " already holds a platform's "
@@ -183,12 +183,11 @@ final class BackupCommands {
 
 	private Map<String, Long> restoreEmbedded(Path dataDir, boolean occupied, Path from, Manifest manifest,
 			byte[] key) {
-		Path keyFile = keyFile();
 		try {
 			if (occupied) {
 				out.println("Removing what the data folder held (--replace) …");
 				BackupFolders.delete(dataDir.resolve("postgres"));
-				Files.deleteIfExists(keyFile);
+				BackupFolders.delete(keyFolder());
 				for (Path folder : folders().values()) {
 					BackupFolders.delete(folder);
 				}
@@ -197,7 +196,7 @@ final class BackupCommands {
 				DataSource superuser = EmbeddedDatabaseConfiguration.superuser(server);
 				Map<String, Long> counts = Backups.restore(from, manifest,
 						new Backups.Target(superuser, folders(), version -> migrate(superuser, version)), out::println);
-				writeKeyFile(keyFile, key);
+				KeyMaterial.parse(key).write(keyFolder());
 				return counts;
 			}
 		}
@@ -207,16 +206,16 @@ final class BackupCommands {
 	}
 
 	private Map<String, Long> restoreExternal(Path from, Manifest manifest, byte[] key) {
-		String configured = environment.getProperty("jijinan.keys.master");
-		String sealed = Base64.getEncoder().encodeToString(key);
+		KeyMaterial ring = KeyMaterial.parse(key);
+		@Nullable KeyMaterial configured = configuredKeys();
 		@Nullable Path keyTo = options.optional("--key-to");
-		if (configured != null && !configured.isBlank() && !configured.strip().equals(sealed)) {
-			throw new BackupRefused("JIJINAN_KEYS_MASTER is not the key this backup's data was sealed with; unset it "
-					+ "and give --key-to FILE to receive the backup's key");
+		if (configured != null && !Arrays.equals(configured.portable(), ring.portable())) {
+			throw new BackupRefused("JIJINAN_KEYS_MASTER (and JIJINAN_KEYS_RING) are not the keys this backup's data "
+					+ "was sealed with; unset them and give --key-to FILE to receive the backup's keys");
 		}
-		if ((configured == null || configured.isBlank()) && keyTo == null) {
-			throw new BackupRefused("Give --key-to FILE: the backup's master key is written there, for "
-					+ "JIJINAN_KEYS_MASTER (an external database's key lives in the environment, not in a data folder)");
+		if (configured == null && keyTo == null) {
+			throw new BackupRefused("Give --key-to FILE: the backup's keys are written there as JIJINAN_KEYS_… "
+					+ "settings (an external database's keys live in the environment, not in a data folder)");
 		}
 		if (keyTo != null && Files.exists(keyTo)) {
 			throw new BackupRefused(keyTo.toAbsolutePath() + " exists already; give a new file for the key");
@@ -225,9 +224,9 @@ final class BackupCommands {
 		Backups.Target target = new Backups.Target(owner, folders(), version -> migrate(owner, version));
 		Map<String, Long> counts = Backups.restore(from, manifest, target, out::println);
 		if (keyTo != null) {
-			writeKeyFile(keyTo, key);
-			out.println("The master key is in " + keyTo.toAbsolutePath()
-					+ ": put it into JIJINAN_KEYS_MASTER and keep the file away from the database's disks");
+			writeKeyFile(keyTo, ring);
+			out.println("The keys are in " + keyTo.toAbsolutePath()
+					+ ": put its settings into the environment and keep the file away from the database's disks");
 		}
 		return counts;
 	}
@@ -314,16 +313,24 @@ final class BackupCommands {
 		return source;
 	}
 
-	private byte[] masterKey() {
-		String configured = environment.getProperty("jijinan.keys.master");
+	private byte[] keyRing() {
 		try {
-			String base64 = configured != null && !configured.isBlank() ? configured : Files.readString(keyFile());
-			return Base64.getDecoder().decode(base64.strip());
+			@Nullable KeyMaterial configured = configuredKeys();
+			return (configured != null ? configured : KeyMaterial.read(keyFolder())).portable();
 		}
-		catch (IOException | IllegalArgumentException unreadable) {
-			throw new BackupRefused("The master key cannot be read (" + keyFile().toAbsolutePath()
+		catch (IllegalStateException | java.io.UncheckedIOException unreadable) {
+			throw new BackupRefused("The master keys cannot be read (" + keyFolder().toAbsolutePath()
 					+ " or JIJINAN_KEYS_MASTER): " + unreadable.getMessage());
 		}
+	}
+
+	private @Nullable KeyMaterial configuredKeys() {
+		String master = environment.getProperty("jijinan.keys.master");
+		String ring = environment.getProperty("jijinan.keys.ring");
+		if ((master == null || master.isBlank()) && (ring == null || ring.isBlank())) {
+			return null;
+		}
+		return KeyMaterial.fromSettings(master, ring, environment.getProperty("jijinan.keys.retired"));
 	}
 
 	private char[] passphrase(boolean twice) {
@@ -364,8 +371,8 @@ final class BackupCommands {
 		return Binder.get(environment).bind("jijinan.data-dir", Path.class).orElse(Path.of("./data"));
 	}
 
-	private Path keyFile() {
-		return path("jijinan.keys.file");
+	private Path keyFolder() {
+		return path("jijinan.keys.file").toAbsolutePath().getParent();
 	}
 
 	private Path path(String property) {
@@ -382,10 +389,13 @@ final class BackupCommands {
 		}
 	}
 
-	private static void writeKeyFile(Path file, byte[] key) {
+	private static void writeKeyFile(Path file, KeyMaterial ring) {
 		try {
 			Files.createDirectories(file.toAbsolutePath().getParent());
-			Files.writeString(file, Base64.getEncoder().encodeToString(key), StandardOpenOption.CREATE_NEW);
+			StringBuilder settings = new StringBuilder();
+			ring.properties().forEach((name, value) -> settings.append(name.toUpperCase(java.util.Locale.ROOT)
+				.replace('.', '_')).append('=').append(value).append('\n'));
+			Files.writeString(file, settings, StandardOpenOption.CREATE_NEW);
 			Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
 		}
 		catch (IOException | UnsupportedOperationException failed) {

@@ -23,6 +23,8 @@ import java.util.stream.Collectors;
  */
 public class Visitor {
 
+	private static final Pattern LINK = Pattern.compile("<a[^>]*href=\"([^\"]+)\"[^>]*>\\s*(?:<[^>]+>\\s*)*([^<]+?)\\s*<");
+
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
 	private final String base;
@@ -40,6 +42,20 @@ public class Visitor {
 
 	public Page get(String path) {
 		return send(HttpRequest.newBuilder(uri(path)).GET());
+	}
+
+	/**
+	 * Follows the first link on the page whose visible text begins with the given text, as a person clicks it.
+	 * @throws AssertionError when the page has no such link
+	 */
+	public Page click(Page page, String text) {
+		Matcher link = LINK.matcher(page.body());
+		while (link.find()) {
+			if (link.group(2).strip().startsWith(text)) {
+				return get(link.group(1).replace("&amp;", "&"));
+			}
+		}
+		throw new AssertionError("no link reading " + text);
 	}
 
 	/**

@@ -48,7 +48,7 @@ public class ChainVerification {
 	 */
 	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public VerificationReport verify() {
-		var walk = new Walk();
+		var walk = new Walk(mac.verifier());
 		try (var records = jdbc.sql("select * from audit_record order by sequence")
 			.withFetchSize(500)
 			.query(AuditRecords::map)
@@ -69,7 +69,7 @@ public class ChainVerification {
 		if (headSequence == 0 && walk.checked == 0) {
 			return VerificationReport.intact(0);
 		}
-		if (!mac.head(headSequence, head[1]).equals(head[2])) {
+		if (!walk.verifier.verifies(ChainMac.headText(headSequence, head[1]), head[2])) {
 			return VerificationReport.broken(walk.checked, headSequence, "HEAD_FORGED");
 		}
 		if (walk.checked < headSequence) {
@@ -92,6 +92,12 @@ public class ChainVerification {
 
 		private final AtomicReference<@Nullable VerificationReport> broken = new AtomicReference<>();
 
+		private final ChainMac.Verifier verifier;
+
+		private Walk(ChainMac.Verifier verifier) {
+			this.verifier = verifier;
+		}
+
 		void check(AuditEntry entry) {
 			if (broken.get() != null) {
 				return;
@@ -104,7 +110,7 @@ public class ChainVerification {
 			else if (!entry.previousMac().equals(previousMac)) {
 				problem = "LINK_BROKEN";
 			}
-			else if (!mac.of(entry.canonical()).equals(entry.mac())) {
+			else if (!verifier.verifies(entry.canonical(), entry.mac())) {
 				problem = "CONTENT_ALTERED";
 			}
 			if (problem != null) {

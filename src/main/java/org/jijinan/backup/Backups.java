@@ -45,10 +45,10 @@ public final class Backups {
 	 * What a backup copies.
 	 *
 	 * @param database a connection to the platform's database as a role that may read every table
-	 * @param masterKey the platform's master key
+	 * @param keyRing the platform's key ring in its portable form ({@link org.jijinan.shared.KeyMaterial#portable()})
 	 * @param folders the platform's file folders by their name in the backup
 	 */
-	public record Source(DataSource database, byte[] masterKey, Map<String, Path> folders) {
+	public record Source(DataSource database, byte[] keyRing, Map<String, Path> folders) {
 	}
 
 	/**
@@ -98,7 +98,7 @@ public final class Backups {
 				progress.accept("files " + folder.getKey() + ": " + files.size());
 			}
 			Manifest manifest = new Manifest(Manifest.FORMAT, at.toString(), snapshot.schemaVersion(),
-					snapshot.server(), parts, snapshot.tables(), snapshot.sequences(), custody.seal(source.masterKey()),
+					snapshot.server(), parts, snapshot.tables(), snapshot.sequences(), custody.seal(source.keyRing()),
 					null);
 			manifest = manifest.withMac(custody.authenticate(JSON.writeValueAsString(manifest)));
 			for (Part part : parts) {
@@ -150,7 +150,8 @@ public final class Backups {
 	}
 
 	/**
-	 * @return the master key the backup sealed
+	 * @return the key ring the backup sealed (a single master key's 32 bytes in backups made before keys were
+	 * numbered)
 	 * @throws BackupRefused when the passphrase is wrong or the manifest was altered
 	 */
 	public static byte[] openKey(Manifest manifest, char[] passphrase) {

@@ -120,7 +120,7 @@ public class ScheduledBackups {
 				throw new BackupRefused("No backup passphrase is set (JIJINAN_BACKUP_PASSPHRASE)");
 			}
 			Path to = settings.folder().resolve(name);
-			Manifest manifest = Backups.take(new Backups.Source(database(), keys.masterKeyForBackup(),
+			Manifest manifest = Backups.take(new Backups.Source(database(), keys.keys().portable(),
 					BackupFolders.of(environment)), to, settings.passphrase().toCharArray(), line -> { });
 			runs.succeeded(started, clock.instant(), name, manifest, by);
 			log.info("Backup {} written: {} rows, {} bytes", name, manifest.rows(), manifest.bytes());

@@ -16,6 +16,7 @@ import org.jijinan.shared.DivisionCode;
 import org.jijinan.shared.InvalidInput;
 import org.jijinan.shared.PhoneNumber;
 import org.jijinan.shared.RuleViolation;
+import org.jijinan.shared.SealedColumns;
 import org.jijinan.shared.Sealer;
 import org.jijinan.shared.WrittenText;
 import org.jspecify.annotations.Nullable;
@@ -30,7 +31,9 @@ import org.springframework.transaction.annotation.Transactional;
  * published need, with the reasons.
  */
 @Service
-public class Pledges {
+public class Pledges implements SealedColumns {
+
+	static final String VOLUNTEER_PHONE = "charity.volunteer-phone";
 
 	static final Map<String, Set<String>> SERVES = Map.of("MONEY", Set.of("CASH"), "GOODS", Set.of("GOODS"), "HOURS",
 			Set.of("SERVICE", "VOLUNTEER"));
@@ -122,7 +125,7 @@ public class Pledges {
 				values (:id, :name, :sealed, :masked, :skills, :paths, :hours, :by, :at)""")
 			.param("id", id)
 			.param("name", name)
-			.param("sealed", phone == null ? null : sealer.seal(phone.value(), "charity.volunteer-phone"))
+			.param("sealed", phone == null ? null : sealer.seal(phone.value(), VOLUNTEER_PHONE))
 			.param("masked", phone == null ? null : phone.toString())
 			.param("skills", skills.stream().map(String::strip).toArray(String[]::new))
 			.param("paths", new String[] { path })
@@ -306,6 +309,11 @@ public class Pledges {
 	 */
 	public record VolunteerView(UUID id, String name, @Nullable String phone, List<String> skills, List<String> regions,
 			int hoursAMonth) {
+	}
+
+	@Override
+	public List<Column> sealedColumns() {
+		return List.of(new Column("charity_volunteer", "phone_sealed", VOLUNTEER_PHONE));
 	}
 
 }

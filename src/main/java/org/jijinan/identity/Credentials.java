@@ -1,8 +1,10 @@
 package org.jijinan.identity;
 
 import java.time.Clock;
+import java.util.List;
 
 import org.jijinan.shared.RuleViolation;
+import org.jijinan.shared.SealedColumns;
 import org.jijinan.shared.Sealer;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -16,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-class Credentials {
+class Credentials implements SealedColumns {
 
 	static final String TOTP_PURPOSE = "identity.totp-secret";
 
@@ -93,4 +95,8 @@ class Credentials {
 		events.publishEvent(new SignInAttempted(account.username(), "TOTP", "SUCCESS"));
 	}
 
+	@Override
+	public List<Column> sealedColumns() {
+		return List.of(new Column("identity_account", "totp_secret", TOTP_PURPOSE));
+	}
 }

@@ -100,6 +100,7 @@ public record Menu(List<Entry> entries) {
 				"/intake/posters");
 		add.line(viewer.administers() && rules.county(), "nav.calendar", "/admin/calendar");
 		add.line(viewer.administers() && rules.county(), "nav.backups", "/admin/backups");
+		add.line(viewer.administers() && rules.county(), "nav.keys", "/admin/keys");
 		add.line(viewer.administers() && rules.county(), "nav.policies", "/admin/relief-policies");
 		add.line((viewer.administers() || rules.holds(Role.SUPERVISOR)) && rules.county(), "nav.audit",
 				"/admin/audit");

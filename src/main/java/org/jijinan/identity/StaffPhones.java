@@ -4,10 +4,12 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.jijinan.shared.PhoneNumber;
+import org.jijinan.shared.SealedColumns;
 import org.jijinan.shared.Sealer;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-public class StaffPhones {
+public class StaffPhones implements SealedColumns {
 
 	static final String PURPOSE = "identity.staff-phone";
 
@@ -121,4 +123,8 @@ public class StaffPhones {
 			.update();
 	}
 
+	@Override
+	public List<Column> sealedColumns() {
+		return List.of(new Column("identity_staff_phone", "phone_sealed", PURPOSE));
+	}
 }

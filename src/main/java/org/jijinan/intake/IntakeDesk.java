@@ -19,6 +19,7 @@ import org.jijinan.shared.Forbidden;
 import org.jijinan.shared.InvalidInput;
 import org.jijinan.shared.NotFound;
 import org.jijinan.shared.PhoneNumber;
+import org.jijinan.shared.SealedColumns;
 import org.jijinan.shared.Sealer;
 import org.jspecify.annotations.Nullable;
 
@@ -34,7 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-public class IntakeDesk {
+public class IntakeDesk implements SealedColumns {
 
 	/** The roles of a township's staff who accept or refuse its requests. */
 	public static final Set<String> TOWNSHIP_ROLES = Set.of("WINDOW_CLERK", "TOWNSHIP_REVIEWER", "TOWNSHIP_APPROVER");
@@ -455,4 +456,9 @@ public class IntakeDesk {
 				sealer.lookupHash(phone.value(), "intake.phone"));
 	}
 
+	@Override
+	public List<Column> sealedColumns() {
+		return List.of(new Column("intake_help_request", "reporter_phone_sealed", "intake.reporter-phone"),
+				new Column("intake_help_request", "subject_phone_sealed", "intake.subject-phone"));
+	}
 }

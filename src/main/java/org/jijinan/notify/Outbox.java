@@ -2,9 +2,11 @@ package org.jijinan.notify;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 
 import org.jijinan.shared.PhoneNumber;
+import org.jijinan.shared.SealedColumns;
 import org.jijinan.shared.Sealer;
 import org.jspecify.annotations.Nullable;
 
@@ -17,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
  * writes one message. Phone numbers are sealed; only the masked form is ever shown.
  */
 @Component
-class Outbox {
+class Outbox implements SealedColumns {
 
 	static final String PHONE = "notify.recipient-phone";
 
@@ -65,4 +67,8 @@ class Outbox {
 			.update();
 	}
 
+	@Override
+	public List<Column> sealedColumns() {
+		return List.of(new Column("notify_message", "recipient_sealed", PHONE));
+	}
 }

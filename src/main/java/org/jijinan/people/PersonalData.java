@@ -1,7 +1,10 @@
 package org.jijinan.people;
 
+import java.util.List;
+
 import org.jijinan.shared.PhoneNumber;
 import org.jijinan.shared.ResidentIdNumber;
+import org.jijinan.shared.SealedColumns;
 import org.jijinan.shared.Sealer;
 
 import org.springframework.stereotype.Component;
@@ -11,7 +14,7 @@ import org.springframework.stereotype.Component;
  * number from being opened as a phone number and the keyed hashes of the two kinds apart.
  */
 @Component
-class PersonalData {
+class PersonalData implements SealedColumns {
 
 	static final String ID_NUMBER = "people.id-number";
 
@@ -47,4 +50,9 @@ class PersonalData {
 		return new PhoneNumber(sealer.open(ciphertext, PHONE));
 	}
 
+	@Override
+	public List<Column> sealedColumns() {
+		return List.of(new Column("people_person", "id_number_sealed", ID_NUMBER),
+				new Column("people_person", "phone_sealed", PHONE));
+	}
 }

@@ -87,7 +87,7 @@ public class Payments {
 		this.events = events;
 		this.clock = clock;
 		this.fileKey = settings.bankFileKey() == null || settings.bankFileKey().isBlank()
-				? keys.derive("relief.bank-file") : Base64.getDecoder().decode(settings.bankFileKey());
+				? keys.standing("relief.bank-file") : Base64.getDecoder().decode(settings.bankFileKey());
 	}
 
 	/**

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
@@ -15,17 +17,19 @@ import org.springframework.stereotype.Component;
 
 /**
  * Encrypts secrets and sensitive fields for storage (AES-256-GCM, a fresh 96-bit nonce per value, the purpose bound
- * as associated data) and derives keyed hashes for exact look-up. The key comes from {@link KeyRing}, never from
- * the database or the repository.
+ * as associated data) and derives keyed hashes for exact look-up. The keys come from {@link KeyRing}, never from
+ * the database or the repository. A sealed value names the master key that sealed it ({@code v2:…}), so values
+ * sealed before a rotation open until they are sealed again; look-up hashes use a key that does not rotate, so a
+ * value hashed years ago is still found.
  */
 @Component
 public class Sealer {
 
-	private static final String PREFIX = "v1:";
-
 	private static final int NONCE_BYTES = 12;
 
-	private final SecretKey encryption;
+	private final KeyRing keys;
+
+	private final Map<Integer, SecretKey> encryption = new ConcurrentHashMap<>();
 
 	private final SecretKey hashing;
 
@@ -36,8 +40,8 @@ public class Sealer {
 	private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
 	Sealer(KeyRing keys) {
-		this.encryption = new SecretKeySpec(keys.derive("field-encryption"), "AES");
-		this.hashing = new SecretKeySpec(keys.derive("lookup-hash"), "HmacSHA256");
+		this.keys = keys;
+		this.hashing = new SecretKeySpec(keys.standing("lookup-hash"), "HmacSHA256");
 	}
 
 	/**
@@ -49,14 +53,15 @@ public class Sealer {
 		try {
 			byte[] nonce = new byte[NONCE_BYTES];
 			random.nextBytes(nonce);
+			int number = keys.current();
 			Cipher cipher = ciphers.get();
-			cipher.init(Cipher.ENCRYPT_MODE, encryption, new GCMParameterSpec(128, nonce));
+			cipher.init(Cipher.ENCRYPT_MODE, key(number), new GCMParameterSpec(128, nonce));
 			cipher.updateAAD(purpose.getBytes(StandardCharsets.UTF_8));
 			byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
 			byte[] out = new byte[NONCE_BYTES + sealed.length];
 			System.arraycopy(nonce, 0, out, 0, NONCE_BYTES);
 			System.arraycopy(sealed, 0, out, NONCE_BYTES, sealed.length);
-			return PREFIX + Base64.getEncoder().encodeToString(out);
+			return "v" + number + ":" + Base64.getEncoder().encodeToString(out);
 		}
 		catch (GeneralSecurityException impossible) {
 			throw new IllegalStateException("AES-GCM unavailable", impossible);
@@ -67,19 +72,52 @@ public class Sealer {
 	 * @param sealed a value produced by {@link #seal(String, String)}
 	 * @param purpose the same purpose
 	 * @return the plain value
-	 * @throws IllegalStateException when the value was altered, sealed for another purpose or with another key
+	 * @throws IllegalStateException when the value was altered, sealed for another purpose or with a key the ring no
+	 * longer holds
 	 */
 	public String open(String sealed, String purpose) {
 		try {
-			byte[] in = Base64.getDecoder().decode(sealed.substring(PREFIX.length()));
+			int colon = sealed.indexOf(':');
+			int number = sealed.startsWith("v") ? Integer.parseInt(sealed, 1, colon, 10) : -1;
+			byte[] in = Base64.getDecoder().decode(sealed.substring(colon + 1));
 			Cipher cipher = ciphers.get();
-			cipher.init(Cipher.DECRYPT_MODE, encryption, new GCMParameterSpec(128, in, 0, NONCE_BYTES));
+			cipher.init(Cipher.DECRYPT_MODE, key(number), new GCMParameterSpec(128, in, 0, NONCE_BYTES));
 			cipher.updateAAD(purpose.getBytes(StandardCharsets.UTF_8));
 			return new String(cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES), StandardCharsets.UTF_8);
 		}
-		catch (GeneralSecurityException | IllegalArgumentException | StringIndexOutOfBoundsException broken) {
+		catch (GeneralSecurityException | IllegalArgumentException | IndexOutOfBoundsException broken) {
 			throw new IllegalStateException("Sealed value cannot be opened (" + purpose + ")");
 		}
+	}
+
+	/**
+	 * @param sealed a value produced by {@link #seal(String, String)}
+	 * @return whether the current master key sealed it
+	 */
+	public boolean current(String sealed) {
+		return sealed.startsWith("v" + keys.current() + ":");
+	}
+
+	/**
+	 * @param sealed a value sealed with any key of the ring
+	 * @param purpose what the value is
+	 * @return the same value sealed with the current master key
+	 */
+	public String reseal(String sealed, String purpose) {
+		return seal(open(sealed, purpose), purpose);
+	}
+
+	private SecretKey key(int number) throws GeneralSecurityException {
+		if (!keys.keys().masters().containsKey(number)) {
+			encryption.remove(number);
+			throw new GeneralSecurityException("no master key " + number);
+		}
+		SecretKey key = encryption.get(number);
+		if (key == null) {
+			key = new SecretKeySpec(keys.keys().derive("field-encryption", number), "AES");
+			encryption.put(number, key);
+		}
+		return key;
 	}
 
 	private static Cipher instance(String transformation) {

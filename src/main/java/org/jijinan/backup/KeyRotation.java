@@ -1,0 +1,308 @@
+package org.jijinan.backup;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.jijinan.shared.KeyRing;
+import org.jijinan.shared.RuleViolation;
+import org.jijinan.shared.SealedColumns;
+import org.jijinan.shared.SealedColumns.Column;
+import org.jijinan.shared.Sealer;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Rotates the master key of an embedded installation and seals every older value again with the new key, in the
+ * background, batch by batch, while the platform keeps working; then lets an administrator retire the older keys, of
+ * which the ring keeps only what old audit records and look-up hashes need. An installation whose keys come from the
+ * environment rotates them there (a new {@code JIJINAN_KEYS_RING} entry and a restart); on start the platform notices
+ * the new key, records the rotation and seals older values again in the same way.
+ */
+@Component
+public class KeyRotation {
+
+	static final String ENVIRONMENT = "environment";
+
+	private static final Logger log = LoggerFactory.getLogger(KeyRotation.class);
+
+	private static final int BATCH = 500;
+
+	private final KeyRing keys;
+
+	private final Sealer sealer;
+
+	private final List<SealedColumns> owners;
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final ApplicationEventPublisher events;
+
+	private final TaskExecutor executor;
+
+	private final Clock clock;
+
+	private final AtomicBoolean running = new AtomicBoolean();
+
+	private final AtomicLong total = new AtomicLong();
+
+	private final AtomicLong done = new AtomicLong();
+
+	KeyRotation(KeyRing keys, Sealer sealer, List<SealedColumns> owners, JdbcClient jdbc,
+			TransactionTemplate transactions, ApplicationEventPublisher events,
+			@Qualifier("applicationTaskExecutor") TaskExecutor executor, Clock clock) {
+		this.keys = keys;
+		this.sealer = sealer;
+		this.owners = owners;
+		this.jdbc = jdbc;
+		this.transactions = transactions;
+		this.events = events;
+		this.executor = executor;
+		this.clock = clock;
+	}
+
+	/**
+	 * After a start with more than one master key (an interrupted re-sealing, or a key added in the environment):
+	 * records a rotation nobody recorded and seals what is left in the background.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	void resume() {
+		if (keys.keys().masters().size() < 2) {
+			return;
+		}
+		int current = keys.current();
+		transactions.executeWithoutResult(status -> {
+			if (rotation(current) == null) {
+				record(current, ENVIRONMENT);
+			}
+		});
+		start(ENVIRONMENT);
+	}
+
+	/**
+	 * @return where the keys stand now
+	 */
+	public KeyState state() {
+		int current = keys.current();
+		List<Integer> older = keys.keys().masters().keySet().stream().filter(number -> number != current).toList();
+		Rotation last = rotation(current);
+		boolean resealed = last != null && last.resealedAt() != null && last.unreadable() == 0;
+		return new KeyState(current, keys.rotatable(), older, running.get(), total.get(), done.get(), last,
+				!running.get() && !older.isEmpty() && resealed && keys.rotatable());
+	}
+
+	/**
+	 * Makes a new master key the one that seals, and seals every older value again with it in the background.
+	 * @param by who asked
+	 * @throws RuleViolation {@code keys.from-environment} when the keys come from the environment,
+	 * {@code keys.resealing} while values are still being sealed again
+	 */
+	public void rotate(String by) {
+		if (!keys.rotatable()) {
+			throw new RuleViolation("keys.from-environment");
+		}
+		if (running.get()) {
+			throw new RuleViolation("keys.resealing");
+		}
+		synchronized (this) {
+			int number = keys.rotate();
+			transactions.executeWithoutResult(status -> record(number, by));
+		}
+		start(by);
+	}
+
+	/**
+	 * Retires every master key but the current one, once nothing is sealed with them any more.
+	 * @param by who asked
+	 * @throws RuleViolation {@code keys.from-environment}, {@code keys.resealing}, or {@code keys.not-resealed} when a
+	 * value sealed with an older key is left
+	 */
+	public synchronized void retire(String by) {
+		if (!keys.rotatable()) {
+			throw new RuleViolation("keys.from-environment");
+		}
+		if (running.get()) {
+			throw new RuleViolation("keys.resealing");
+		}
+		int current = keys.current();
+		List<Integer> older = keys.keys().masters().keySet().stream().filter(number -> number != current).toList();
+		long left = remaining(current);
+		if (older.isEmpty() || left > 0) {
+			throw new RuleViolation("keys.not-resealed", left);
+		}
+		older.forEach(keys::retire);
+		transactions.executeWithoutResult(status -> {
+			jdbc.sql("update backup_key_rotation set retired_at = ?, retired_by = ? where key_number = ?")
+				.params(Timestamp.from(clock.instant()), by, current)
+				.update();
+			events.publishEvent(new KeyCustodyEvent(KeyCustodyEvent.RETIRED, current, by,
+					Map.of("retired", older.toString())));
+		});
+	}
+
+	private void start(String by) {
+		if (!running.compareAndSet(false, true)) {
+			return;
+		}
+		done.set(0);
+		total.set(0);
+		executor.execute(() -> {
+			try {
+				reseal(by);
+			}
+			catch (RuntimeException failed) {
+				log.error("Sealing values again with the current key stopped; it resumes on the next start", failed);
+			}
+			finally {
+				running.set(false);
+			}
+		});
+	}
+
+	private void reseal(String by) {
+		int current = keys.current();
+		total.set(remaining(current));
+		long unreadable = 0;
+		for (SealedColumns owner : owners) {
+			for (Column column : owner.sealedColumns()) {
+				unreadable += reseal(column, current);
+			}
+		}
+		long resealed = done.get();
+		long failed = unreadable;
+		transactions.executeWithoutResult(status -> {
+			jdbc.sql("update backup_key_rotation set resealed_at = ?, resealed = ?, unreadable = ? where key_number = ?")
+				.params(Timestamp.from(clock.instant()), resealed, failed, current)
+				.update();
+			events.publishEvent(new KeyCustodyEvent(KeyCustodyEvent.RESEALED, current, by,
+					Map.of("resealed", Long.toString(resealed), "unreadable", Long.toString(failed))));
+		});
+		log.info("Sealed {} values again with master key {} ({} could not be opened)", resealed, current, failed);
+	}
+
+	/**
+	 * Walks the column in physical order, sealing each older value again in one short transaction per batch. A row
+	 * changed meanwhile keeps its new value (the update names the old one); a value that cannot be opened is counted
+	 * and left as it is.
+	 */
+	private long reseal(Column column, int current) {
+		String prefix = "v" + current + ":%";
+		String select = "select ctid::text, " + column.column() + " from " + column.table() + " where "
+				+ column.column() + " is not null and " + column.column() + " not like :prefix and ctid > :after::tid "
+				+ "order by ctid limit " + BATCH;
+		String update = "update " + column.table() + " set " + column.column() + " = :sealed where ctid = :at::tid and "
+				+ column.column() + " = :old";
+		String after = "(0,0)";
+		long unreadable = 0;
+		while (true) {
+			List<String[]> rows = jdbc.sql(select)
+				.param("prefix", prefix)
+				.param("after", after)
+				.query((row, number) -> new String[] { row.getString(1), row.getString(2) })
+				.list();
+			if (rows.isEmpty()) {
+				return unreadable;
+			}
+			long[] failed = { 0 };
+			transactions.executeWithoutResult(status -> {
+				for (String[] row : rows) {
+					String sealed;
+					try {
+						sealed = sealer.reseal(row[1], column.purpose());
+					}
+					catch (IllegalStateException broken) {
+						failed[0]++;
+						continue;
+					}
+					done.addAndGet(jdbc.sql(update)
+						.param("sealed", sealed)
+						.param("at", row[0])
+						.param("old", row[1])
+						.update());
+				}
+			});
+			unreadable += failed[0];
+			after = rows.get(rows.size() - 1)[0];
+		}
+	}
+
+	private long remaining(int current) {
+		long left = 0;
+		for (SealedColumns owner : owners) {
+			for (Column column : owner.sealedColumns()) {
+				left += jdbc.sql("select count(*) from " + column.table() + " where " + column.column()
+						+ " is not null and " + column.column() + " not like ?")
+					.param("v" + current + ":%")
+					.query(Long.class)
+					.single();
+			}
+		}
+		return left;
+	}
+
+	private void record(int number, String by) {
+		jdbc.sql("insert into backup_key_rotation (key_number, rotated_at, rotated_by) values (?, ?, ?)")
+			.params(number, Timestamp.from(clock.instant()), by)
+			.update();
+		events.publishEvent(new KeyCustodyEvent(KeyCustodyEvent.ROTATED, number, by, Map.of()));
+	}
+
+	private @Nullable Rotation rotation(int number) {
+		return jdbc.sql("select rotated_at, rotated_by, resealed_at, resealed, unreadable, retired_at from "
+				+ "backup_key_rotation where key_number = ?")
+			.param(number)
+			.query((row, n) -> new Rotation(row.getTimestamp(1).toInstant(), row.getString(2),
+					row.getTimestamp(3) == null ? null : row.getTimestamp(3).toInstant(), row.getLong(4),
+					row.getLong(5), row.getTimestamp(6) == null ? null : row.getTimestamp(6).toInstant()))
+			.optional()
+			.orElse(null);
+	}
+
+	/**
+	 * The latest rotation.
+	 */
+	public record Rotation(Instant rotatedAt, String rotatedBy, @Nullable Instant resealedAt, long resealed,
+			long unreadable, @Nullable Instant retiredAt) {
+	}
+
+	/**
+	 * Where the keys stand.
+	 *
+	 * @param current the number of the key that seals
+	 * @param rotatable whether this installation rotates its own keys
+	 * @param older older master keys still held
+	 * @param running whether values are being sealed again now
+	 * @param total how many values were sealed with older keys when the re-sealing began
+	 * @param done how many of them are sealed again
+	 * @param last the rotation that made the current key, if any
+	 * @param retirable whether the older keys can be retired now
+	 */
+	public record KeyState(int current, boolean rotatable, List<Integer> older, boolean running, long total, long done,
+			@Nullable Rotation last, boolean retirable) {
+
+		/**
+		 * @return how far the re-sealing is, 0 to 100
+		 */
+		public int percent() {
+			return total == 0 ? (running ? 0 : 100) : (int) Math.min(100, done * 100 / total);
+		}
+
+	}
+
+}
