@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -76,7 +77,7 @@ final class BackupCommands {
 	}
 
 	static boolean handles(String[] args) {
-		return args.length > 0 && ("backup".equals(args[0]) || "restore".equals(args[0]));
+		return args.length > 0 && List.of("backup", "restore", "retire-keys").contains(args[0]);
 	}
 
 	/**
@@ -87,7 +88,11 @@ final class BackupCommands {
 		try {
 			Options options = Options.parse(args);
 			BackupCommands commands = new BackupCommands(options, out);
-			return "backup".equals(args[0]) ? commands.backup() : commands.restore();
+			return switch (args[0]) {
+				case "backup" -> commands.backup();
+				case "restore" -> commands.restore();
+				default -> commands.retireKeys();
+			};
 		}
 		catch (BackupRefused refused) {
 			out.println("REFUSED: " + refused.getMessage());
@@ -146,6 +151,52 @@ final class BackupCommands {
 			KeyMaterial.parse(key).properties().forEach((name, value) -> verify.add("--" + name + "=" + value));
 		}
 		SpringApplication.run(JijinanApplication.class, verify.toArray(String[]::new));
+		return 0;
+	}
+
+	/**
+	 * For keys from the environment: once the platform has sealed every value again with the current key, writes the
+	 * settings without the older master keys (keeping what old audit records and look-up hashes need) to a new file.
+	 */
+	private int retireKeys() {
+		if (!external()) {
+			throw new BackupRefused("An embedded installation retires its older keys on the 主密钥 page (/admin/keys)");
+		}
+		Path keyTo = options.required("--key-to");
+		KeyMaterial configured = configuredKeys();
+		if (configured == null || configured.masters().size() < 2) {
+			throw new BackupRefused("JIJINAN_KEYS_MASTER and JIJINAN_KEYS_RING hold one master key: nothing to retire");
+		}
+		int current = configured.current();
+		boolean resealed;
+		try (Connection connection = externalOwner().getConnection();
+				var query = connection.prepareStatement(
+						"select resealed_at is not null and unreadable = 0 from backup_key_rotation where key_number = ?")) {
+			query.setInt(1, current);
+			try (var result = query.executeQuery()) {
+				resealed = result.next() && result.getBoolean(1);
+			}
+		}
+		catch (SQLException unreachable) {
+			throw new BackupRefused("The database cannot be asked whether every value is sealed again: "
+					+ unreachable.getMessage());
+		}
+		if (!resealed) {
+			throw new BackupRefused("Values sealed with older keys remain: start the platform with key " + current
+					+ " and wait until 主密钥 (/admin/keys) shows every value sealed again (仍有数据使用旧密钥)");
+		}
+		KeyMaterial retired = configured;
+		for (int older : configured.masters().keySet()) {
+			if (older != current) {
+				retired = retired.without(older);
+			}
+		}
+		if (Files.exists(keyTo)) {
+			throw new BackupRefused(keyTo.toAbsolutePath() + " exists already; give a new file for the keys");
+		}
+		writeKeyFile(keyTo, retired);
+		out.println("The settings without the older master keys are in " + keyTo.toAbsolutePath() + ": put them "
+				+ "into the environment of every node in place of JIJINAN_KEYS_*, restart, then destroy the older keys");
 		return 0;
 	}
 
@@ -473,7 +524,8 @@ final class BackupCommands {
 				}
 				else {
 					throw new BackupRefused("Unknown option " + arg + "; use: backup --to DIR | restore --from DIR "
-							+ "[--replace] [--key-to FILE], with [--passphrase-file FILE] and any --setting=value");
+							+ "[--replace] [--key-to FILE], with [--passphrase-file FILE] | retire-keys --key-to FILE, and any "
+							+ "--setting=value");
 				}
 			}
 			return new Options(values, flags, settings);

@@ -113,7 +113,7 @@ public record KeyMaterial(SortedMap<Integer, byte[]> masters, SortedMap<Integer,
 	 * @param number a master key that no longer seals anything
 	 * @return this ring without it, keeping only its {@link #RETAINED} derivations
 	 */
-	KeyMaterial without(int number) {
+	public KeyMaterial without(int number) {
 		if (number == current() || !masters.containsKey(number)) {
 			throw new IllegalStateException("Key " + number + " cannot be retired");
 		}
