@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import org.jijinan.Visitor.Page;
 import org.jijinan.audit.ChainVerification;
 import org.jijinan.backup.Backups;
+import org.jijinan.backup.KeyRotation;
 import org.jijinan.backup.Manifest;
 import org.jijinan.casework.CaseFixtures;
 import org.jijinan.identity.PartnerFixtures;
@@ -28,7 +29,10 @@ import org.jijinan.intake.IntakeTests;
 import org.jijinan.region.TestVillages;
 import org.jijinan.relief.PaymentFixtures;
 import org.jijinan.shared.DivisionCode;
+import org.jijinan.shared.KeyRing;
 import org.jijinan.shared.ResidentIdNumber;
+import org.jijinan.shared.SealedColumns;
+import org.jijinan.shared.Sealer;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -371,6 +375,36 @@ class CountyDayJourneyTests {
 		assertThat(context.getBean(ChainVerification.class).verify().intact()).as("the audit chain after the day")
 			.isTrue();
 		theNightsBackupHoldsTheDay(admin);
+		theKeyRotatedAtNightLeavesEveryRecordReadable(admin);
+	}
+
+	/**
+	 * After the backup the administrator rotates the master key and retires the old one: every ID number, phone and
+	 * bank account the day sealed, in every module, still opens, none is left under the old key, and the audit chain
+	 * verifies across both keys.
+	 */
+	private void theKeyRotatedAtNightLeavesEveryRecordReadable(Visitor admin) {
+		KeyRing keys = context.getBean(KeyRing.class);
+		Sealer sealer = context.getBean(Sealer.class);
+		int before = keys.current();
+		assertThat(admin.post("/admin/keys/rotate", Map.of()).redirectsTo("/admin/keys")).isTrue();
+		await().atMost(Duration.ofSeconds(60)).until(() -> context.getBean(KeyRotation.class).state().retirable());
+		assertThat(admin.post("/admin/keys/retire", Map.of()).redirectsTo("/admin/keys")).isTrue();
+		assertThat(keys.keys().masters().keySet()).containsExactly(before + 1);
+		long opened = 0;
+		for (SealedColumns owner : context.getBeansOfType(SealedColumns.class).values()) {
+			for (SealedColumns.Column column : owner.sealedColumns()) {
+				for (String sealed : jdbc.sql("select " + column.column() + " from " + column.table() + " where "
+						+ column.column() + " is not null").query(String.class).list()) {
+					assertThat(sealed).as(column.table() + "." + column.column()).startsWith("v" + (before + 1) + ":");
+					assertThat(sealer.open(sealed, column.purpose())).isNotBlank();
+					opened++;
+				}
+			}
+		}
+		assertThat(opened).as("the day sealed phones, ID numbers and accounts").isGreaterThan(10);
+		assertThat(context.getBean(ChainVerification.class).verify().intact()).as("the audit chain across both keys")
+			.isTrue();
 	}
 
 	/**
