@@ -55,6 +55,12 @@ class BackupPages {
 		return "backup/backups";
 	}
 
+	@GetMapping("/progress")
+	String progress(Model model) {
+		page(model);
+		return "backup/backups :: state";
+	}
+
 	@PostMapping
 	String now(@AuthenticationPrincipal Caller caller, Model model, RedirectAttributes redirect) {
 		try {

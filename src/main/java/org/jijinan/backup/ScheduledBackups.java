@@ -10,6 +10,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -44,6 +46,8 @@ public class ScheduledBackups {
 
 	private static final Pattern NAME = Pattern.compile("jijinan-\\d{8}-\\d{6}-\\d{3}");
 
+	private static final Pattern TABLE_DONE = Pattern.compile("database (\\d+)/(\\d+) ");
+
 	private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
 
 	private final BackupSettings settings;
@@ -65,6 +69,9 @@ public class ScheduledBackups {
 	private final Instant startedAt;
 
 	private final AtomicBoolean running = new AtomicBoolean();
+
+	/** How far the running backup is, 0 to 100: the tables take the first nine tenths, the folders the rest. */
+	private final AtomicInteger percent = new AtomicInteger();
 
 	ScheduledBackups(BackupSettings settings, BackupRuns runs, @FlywayDataSource ObjectProvider<DataSource> owner,
 			KeyRing keys, Environment environment, DeploymentMode mode,
@@ -113,6 +120,7 @@ public class ScheduledBackups {
 		if (!running.compareAndSet(false, true)) {
 			return false;
 		}
+		percent.set(0);
 		Instant started = clock.instant();
 		String name = "jijinan-" + STAMP.format(started.atZone(ZoneId.systemDefault()));
 		try {
@@ -121,7 +129,8 @@ public class ScheduledBackups {
 			}
 			Path to = settings.folder().resolve(name);
 			Manifest manifest = Backups.take(new Backups.Source(database(), keys.keys().portable(),
-					BackupFolders.of(environment)), to, settings.passphrase().toCharArray(), line -> { });
+					BackupFolders.of(environment)), to, settings.passphrase().toCharArray(), this::advance);
+			percent.set(100);
 			runs.succeeded(started, clock.instant(), name, manifest, by);
 			log.info("Backup {} written: {} rows, {} bytes", name, manifest.rows(), manifest.bytes());
 			prune();
@@ -138,6 +147,16 @@ public class ScheduledBackups {
 		}
 	}
 
+	private void advance(String step) {
+		Matcher table = TABLE_DONE.matcher(step);
+		if (table.lookingAt()) {
+			percent.set(Integer.parseInt(table.group(1)) * 90 / Math.max(1, Integer.parseInt(table.group(2))));
+		}
+		else if (step.startsWith("files ")) {
+			percent.set(95);
+		}
+	}
+
 	/**
 	 * @return how backups stand now
 	 */
@@ -148,7 +167,8 @@ public class ScheduledBackups {
 		Instant since = lastSuccess.map(BackupRuns.Run::finished).orElse(startedAt);
 		boolean overdue = mode.embeddedDatabase() && settings.configured()
 				&& since.plus(settings.overdueAfter()).isBefore(clock.instant());
-		return new BackupState(mode.embeddedDatabase(), settings.configured(), running.get(), failed, overdue,
+		return new BackupState(mode.embeddedDatabase(), settings.configured(), running.get(), percent.get(), failed,
+				overdue,
 				lastSuccess.map(BackupRuns.Run::finished).orElse(null),
 				failed ? latest.get(0).reason() : null);
 	}

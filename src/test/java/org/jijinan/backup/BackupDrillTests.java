@@ -142,10 +142,17 @@ class BackupDrillTests {
 				"--passphrase-file", passphrase.toString());
 		assertThat(overData.status()).as(overData.output()).isEqualTo(2);
 		assertThat(overData.output()).contains("already holds a platform's data");
+		Path wrong = Files.writeString(vault.resolve("wrong.txt"), "共和县民政局 备份口令 抽屉里 2026");
+		Command replaceWrongly = PlatformProcesses.command(data, "restore", "--replace", "--from", backup.toString(),
+				"--passphrase-file", wrong.toString());
+		assertThat(replaceWrongly.status()).as(replaceWrongly.output()).isEqualTo(2);
+		assertThat(replaceWrongly.output()).contains("Wrong passphrase");
+		assertThat(data.resolve("postgres/PG_VERSION")).as("--replace removes nothing before the passphrase is right")
+			.exists();
+		assertThat(data.resolve("keys/master.key")).exists();
 
 		delete(data);
 		Files.createDirectories(data);
-		Path wrong = Files.writeString(vault.resolve("wrong.txt"), "共和县民政局 备份口令 抽屉里 2026");
 		Command wrongPassphrase = PlatformProcesses.command(data, "restore", "--from", backup.toString(),
 				"--passphrase-file", wrong.toString());
 		assertThat(wrongPassphrase.status()).as(wrongPassphrase.output()).isEqualTo(2);

@@ -135,6 +135,14 @@ class ScheduledBackupsTests {
 		int before = rows(page);
 		Page started = admin.post(action, Map.of());
 		assertThat(started.redirectsTo("/admin/backups")).as(started.body()).isTrue();
+		Page progress = admin.get("/admin/backups/progress");
+		assertThat(progress.status()).as(progress.body()).isEqualTo(200);
+		assertThat(progress.body()).as("the part of the page that follows a running backup")
+			.contains("id=\"backup-state\"");
+		if (progress.body().contains("id=\"backup-progress\"")) {
+			assertThat(progress.body()).containsPattern("hx-get=\"/admin/backups/progress\"")
+				.containsPattern("id=\"backup-percent\">\\d{1,3}%");
+		}
 		String landing = java.net.URI.create(started.location()).getPath();
 		assertThat(admin.get(landing).body()).contains("备份已开始");
 		await().atMost(Duration.ofSeconds(60))
