@@ -22,6 +22,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.task.TaskExecutor;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -40,11 +41,9 @@ public class KeyRotation {
 
 	private static final Logger log = LoggerFactory.getLogger(KeyRotation.class);
 
-	private static final int BATCH = 500;
-
 	private final KeyRing keys;
 
-	private final Sealer sealer;
+	private final Resealing resealing;
 
 	private final List<SealedColumns> owners;
 
@@ -64,11 +63,11 @@ public class KeyRotation {
 
 	private final AtomicLong done = new AtomicLong();
 
-	KeyRotation(KeyRing keys, Sealer sealer, List<SealedColumns> owners, JdbcClient jdbc,
+	KeyRotation(KeyRing keys, Sealer sealer, List<SealedColumns> owners, JdbcClient jdbc, JdbcTemplate template,
 			TransactionTemplate transactions, ApplicationEventPublisher events,
 			@Qualifier("applicationTaskExecutor") TaskExecutor executor, Clock clock) {
 		this.keys = keys;
-		this.sealer = sealer;
+		this.resealing = new Resealing(template, sealer);
 		this.owners = owners;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
@@ -181,7 +180,7 @@ public class KeyRotation {
 		long unreadable = 0;
 		for (SealedColumns owner : owners) {
 			for (Column column : owner.sealedColumns()) {
-				unreadable += reseal(column, current);
+				unreadable += resealing.reseal(column, current, done::addAndGet);
 			}
 		}
 		long resealed = done.get();
@@ -196,61 +195,11 @@ public class KeyRotation {
 		log.info("Sealed {} values again with master key {} ({} could not be opened)", resealed, current, failed);
 	}
 
-	/**
-	 * Walks the column in physical order, sealing each older value again in one short transaction per batch. A row
-	 * changed meanwhile keeps its new value (the update names the old one); a value that cannot be opened is counted
-	 * and left as it is.
-	 */
-	private long reseal(Column column, int current) {
-		String prefix = "v" + current + ":%";
-		String select = "select ctid::text, " + column.column() + " from " + column.table() + " where "
-				+ column.column() + " is not null and " + column.column() + " not like :prefix and ctid > :after::tid "
-				+ "order by ctid limit " + BATCH;
-		String update = "update " + column.table() + " set " + column.column() + " = :sealed where ctid = :at::tid and "
-				+ column.column() + " = :old";
-		String after = "(0,0)";
-		long unreadable = 0;
-		while (true) {
-			List<String[]> rows = jdbc.sql(select)
-				.param("prefix", prefix)
-				.param("after", after)
-				.query((row, number) -> new String[] { row.getString(1), row.getString(2) })
-				.list();
-			if (rows.isEmpty()) {
-				return unreadable;
-			}
-			long[] failed = { 0 };
-			transactions.executeWithoutResult(status -> {
-				for (String[] row : rows) {
-					String sealed;
-					try {
-						sealed = sealer.reseal(row[1], column.purpose());
-					}
-					catch (IllegalStateException broken) {
-						failed[0]++;
-						continue;
-					}
-					done.addAndGet(jdbc.sql(update)
-						.param("sealed", sealed)
-						.param("at", row[0])
-						.param("old", row[1])
-						.update());
-				}
-			});
-			unreadable += failed[0];
-			after = rows.get(rows.size() - 1)[0];
-		}
-	}
-
 	private long remaining(int current) {
 		long left = 0;
 		for (SealedColumns owner : owners) {
 			for (Column column : owner.sealedColumns()) {
-				left += jdbc.sql("select count(*) from " + column.table() + " where " + column.column()
-						+ " is not null and " + column.column() + " not like ?")
-					.param("v" + current + ":%")
-					.query(Long.class)
-					.single();
+				left += resealing.remaining(column, current);
 			}
 		}
 		return left;
