@@ -18,6 +18,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -251,6 +252,33 @@ class BackupsTests {
 			.isInstanceOf(BackupRefused.class)
 			.hasMessageContaining("no migrated schema");
 		assertThat(noSchema).as("a failed backup removes what it wrote").doesNotExist();
+	}
+
+	@Test
+	void aBackupThatFillsTheDiskFailsClearlyAndLeavesNothingThatLooksLikeABackup() throws Exception {
+		Path disk = Files.createDirectories(folder.resolve("small-disk"));
+		Assumptions.assumeTrue(command("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", disk.toString()),
+				"a 1 MB disk needs root to mount a tmpfs");
+		try {
+			Path attachments = Files.createDirectories(folder.resolve("attachments"));
+			byte[] photo = new byte[3_000_000];
+			new java.security.SecureRandom().nextBytes(photo);
+			Files.write(attachments.resolve("屋顶.png"), photo);
+			Path backup = disk.resolve("backup");
+
+			assertThatThrownBy(() -> Backups.take(new Backups.Source(source.getPostgresDatabase(), masterKey,
+					Map.of("attachments", attachments)), backup, PASSPHRASE, line -> { }))
+				.isInstanceOf(BackupRefused.class)
+				.hasMessageContaining("is full; nothing was kept");
+			assertThat(backup).as("a failed backup removes what it wrote").doesNotExist();
+		}
+		finally {
+			command("umount", disk.toString());
+		}
+	}
+
+	private static boolean command(String... command) throws IOException, InterruptedException {
+		return new ProcessBuilder(command).redirectErrorStream(true).start().waitFor() == 0;
 	}
 
 	@Test
