@@ -1,5 +1,7 @@
 package org.jijinan.backup;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,6 +24,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.task.TaskExecutor;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -41,9 +44,14 @@ public class KeyRotation {
 
 	private static final Logger log = LoggerFactory.getLogger(KeyRotation.class);
 
+	/** The advisory lock of the re-sealing ("keys" in ASCII). */
+	private static final long LOCK = 0x6b657973L;
+
 	private final KeyRing keys;
 
 	private final Resealing resealing;
+
+	private final JdbcTemplate template;
 
 	private final List<SealedColumns> owners;
 
@@ -68,6 +76,7 @@ public class KeyRotation {
 			@Qualifier("applicationTaskExecutor") TaskExecutor executor, Clock clock) {
 		this.keys = keys;
 		this.resealing = new Resealing(template, sealer);
+		this.template = template;
 		this.owners = owners;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
@@ -86,11 +95,7 @@ public class KeyRotation {
 			return;
 		}
 		int current = keys.current();
-		transactions.executeWithoutResult(status -> {
-			if (rotation(current) == null) {
-				record(current, ENVIRONMENT);
-			}
-		});
+		transactions.executeWithoutResult(status -> record(current, ENVIRONMENT));
 		start(ENVIRONMENT);
 	}
 
@@ -174,7 +179,35 @@ public class KeyRotation {
 		});
 	}
 
+	/**
+	 * Seals again on one node at a time: the nodes of a cluster all resume on start, and the first to take the
+	 * advisory lock does the work (holding it on a connection of its own until done, so a node that dies frees it).
+	 */
 	private void reseal(String by) {
+		template.execute((ConnectionCallback<Void>) connection -> {
+			try (PreparedStatement lock = connection.prepareStatement("select pg_try_advisory_lock(?)")) {
+				lock.setLong(1, LOCK);
+				try (ResultSet taken = lock.executeQuery()) {
+					if (!taken.next() || !taken.getBoolean(1)) {
+						log.info("Another node is sealing values again with the current key");
+						return null;
+					}
+				}
+			}
+			try {
+				resealEverything(by);
+			}
+			finally {
+				try (PreparedStatement unlock = connection.prepareStatement("select pg_advisory_unlock(?)")) {
+					unlock.setLong(1, LOCK);
+					unlock.execute();
+				}
+			}
+			return null;
+		});
+	}
+
+	private void resealEverything(String by) {
 		int current = keys.current();
 		total.set(remaining(current));
 		long unreadable = 0;
@@ -205,11 +238,15 @@ public class KeyRotation {
 		return left;
 	}
 
+	/** Records the rotation once, however many nodes notice it at the same start. */
 	private void record(int number, String by) {
-		jdbc.sql("insert into backup_key_rotation (key_number, rotated_at, rotated_by) values (?, ?, ?)")
+		int inserted = jdbc.sql("insert into backup_key_rotation (key_number, rotated_at, rotated_by) values (?, ?, ?) "
+				+ "on conflict (key_number) do nothing")
 			.params(number, Timestamp.from(clock.instant()), by)
 			.update();
-		events.publishEvent(new KeyCustodyEvent(KeyCustodyEvent.ROTATED, number, by, Map.of()));
+		if (inserted == 1) {
+			events.publishEvent(new KeyCustodyEvent(KeyCustodyEvent.ROTATED, number, by, Map.of()));
+		}
 	}
 
 	private @Nullable Rotation rotation(int number) {
