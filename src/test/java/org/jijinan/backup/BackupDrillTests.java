@@ -223,7 +223,7 @@ class BackupDrillTests {
 		return request.body().replaceAll("(?s).*\"number\":\"([^\"]+)\".*", "$1");
 	}
 
-	private static String reveal(Visitor reviewer, String person, String field) {
+	static String reveal(Visitor reviewer, String person, String field) {
 		Page revealed = reviewer.json("POST", "/api/v1/persons/" + person + "/reveals",
 				"{\"field\": \"" + field + "\", \"purpose\": \"恢复演练核对\"}");
 		assertThat(revealed.status()).as(revealed.body()).isEqualTo(200);

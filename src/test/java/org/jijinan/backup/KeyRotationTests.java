@@ -2,11 +2,9 @@ package org.jijinan.backup;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,9 +18,9 @@ import org.jijinan.identity.StaffFixtures;
 import org.jijinan.identity.UnitKind;
 import org.jijinan.shared.KeyMaterial;
 import org.jijinan.shared.KeyRing;
-import org.jijinan.shared.ResidentIdNumber;
 import org.jijinan.shared.SealedColumns;
 import org.jijinan.shared.Sealer;
+import org.jijinan.shared.TestIdNumbers;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -73,7 +71,7 @@ class KeyRotationTests {
 		StaffFixtures staff = StaffFixtures.from(context);
 		Visitor clerk = StaffFixtures.signedIn(port,
 				staff.active(StaffFixtures.QIABUQIA, UnitKind.TOWNSHIP_GOVERNMENT, Role.WINDOW_CLERK));
-		String idNumber = idNumber();
+		String idNumber = TestIdNumbers.fresh();
 		String person = CaseFixtures.idOf(clerk.json("POST", "/api/v1/persons", """
 				{"name": "拉姆", "idNumber": "%s", "phone": "13909741234", "residence": "632521100201"}"""
 			.formatted(idNumber)));
@@ -181,13 +179,6 @@ class KeyRotationTests {
 		Matcher found = Pattern.compile("<form id=\"" + form + "\" action=\"([^\"]+)\"").matcher(page.body());
 		assertThat(found.find()).as("the page offers " + form).isTrue();
 		return found.group(1);
-	}
-
-	private static String idNumber() {
-		LocalDate birth = LocalDate.of(1950, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(20_000));
-		String body = "632521" + birth.toString().replace("-", "")
-				+ String.format("%03d", ThreadLocalRandom.current().nextInt(1000));
-		return body + ResidentIdNumber.checkCharacter(body);
 	}
 
 }
