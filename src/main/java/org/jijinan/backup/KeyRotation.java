@@ -115,27 +115,29 @@ public class KeyRotation {
 	 * Makes a new master key the one that seals, and seals every older value again with it in the background.
 	 * @param by who asked
 	 * @throws RuleViolation {@code keys.from-environment} when the keys come from the environment,
-	 * {@code keys.resealing} while values are still being sealed again
+	 * {@code keys.resealing} while values are still being sealed again, {@code keys.retire-first} while an older key
+	 * is still held (one rotation at a time)
 	 */
-	public void rotate(String by) {
+	public synchronized void rotate(String by) {
 		if (!keys.rotatable()) {
 			throw new RuleViolation("keys.from-environment");
 		}
 		if (running.get()) {
 			throw new RuleViolation("keys.resealing");
 		}
-		synchronized (this) {
-			int number = keys.rotate();
-			transactions.executeWithoutResult(status -> record(number, by));
+		if (keys.keys().masters().size() > 1) {
+			throw new RuleViolation("keys.retire-first");
 		}
+		int number = keys.rotate();
+		transactions.executeWithoutResult(status -> record(number, by));
 		start(by);
 	}
 
 	/**
 	 * Retires every master key but the current one, once nothing is sealed with them any more.
 	 * @param by who asked
-	 * @throws RuleViolation {@code keys.from-environment}, {@code keys.resealing}, or {@code keys.not-resealed} when a
-	 * value sealed with an older key is left
+	 * @throws RuleViolation {@code keys.from-environment}, {@code keys.resealing}, {@code keys.nothing-to-retire}
+	 * when only the current key is held, or {@code keys.not-resealed} when a value sealed with an older key is left
 	 */
 	public synchronized void retire(String by) {
 		if (!keys.rotatable()) {
@@ -146,8 +148,11 @@ public class KeyRotation {
 		}
 		int current = keys.current();
 		List<Integer> older = keys.keys().masters().keySet().stream().filter(number -> number != current).toList();
+		if (older.isEmpty()) {
+			throw new RuleViolation("keys.nothing-to-retire");
+		}
 		long left = remaining(current);
-		if (older.isEmpty() || left > 0) {
+		if (left > 0) {
 			throw new RuleViolation("keys.not-resealed", left);
 		}
 		older.forEach(keys::retire);
