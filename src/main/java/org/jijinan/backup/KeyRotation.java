@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,12 @@ public class KeyRotation {
 	static final String ENVIRONMENT = "environment";
 
 	private static final Logger log = LoggerFactory.getLogger(KeyRotation.class);
+
+	/** At most this many passes over every column. */
+	private static final int PASSES = 5;
+
+	/** How long a pass waits for transactions that sealed with the older key to commit. */
+	private static final Duration SETTLE = Duration.ofSeconds(1);
 
 	/** The advisory lock of the re-sealing ("keys" in ASCII). */
 	private static final long LOCK = 0x6b657973L;
@@ -153,6 +160,7 @@ public class KeyRotation {
 		}
 		long left = remaining(current);
 		if (left > 0) {
+			start(by);
 			throw new RuleViolation("keys.not-resealed", left);
 		}
 		older.forEach(keys::retire);
@@ -212,17 +220,29 @@ public class KeyRotation {
 		});
 	}
 
+	/**
+	 * Passes over every column until nothing older is left but what no key opens. A transaction that sealed a value
+	 * just before the rotation may commit after the walk passed its row; a pass after a pause catches it.
+	 */
 	private void resealEverything(String by) {
 		int current = keys.current();
 		total.set(remaining(current));
-		long unreadable = 0;
-		for (SealedColumns owner : owners) {
-			for (Column column : owner.sealedColumns()) {
-				unreadable += resealing.reseal(column, current, done::addAndGet);
+		long left;
+		long unreadable;
+		int pass = 0;
+		do {
+			unreadable = 0;
+			for (SealedColumns owner : owners) {
+				for (Column column : owner.sealedColumns()) {
+					unreadable += resealing.reseal(column, current, done::addAndGet);
+				}
 			}
+			pause();
+			left = remaining(current);
 		}
+		while (left > unreadable && ++pass < PASSES);
 		long resealed = done.get();
-		long failed = unreadable;
+		long failed = left;
 		transactions.executeWithoutResult(status -> {
 			jdbc.sql("update backup_key_rotation set resealed_at = ?, resealed = ?, unreadable = ? where key_number = ?")
 				.params(Timestamp.from(clock.instant()), resealed, failed, current)
@@ -231,6 +251,15 @@ public class KeyRotation {
 					Map.of("resealed", Long.toString(resealed), "unreadable", Long.toString(failed))));
 		});
 		log.info("Sealed {} values again with master key {} ({} could not be opened)", resealed, current, failed);
+	}
+
+	private static void pause() {
+		try {
+			Thread.sleep(SETTLE.toMillis());
+		}
+		catch (InterruptedException stopping) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private long remaining(int current) {
