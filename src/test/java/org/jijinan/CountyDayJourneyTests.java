@@ -29,6 +29,7 @@ import org.jijinan.intake.IntakeTests;
 import org.jijinan.region.TestVillages;
 import org.jijinan.relief.PaymentFixtures;
 import org.jijinan.shared.DivisionCode;
+import org.jijinan.shared.KeyMaterial;
 import org.jijinan.shared.KeyRing;
 import org.jijinan.shared.ResidentIdNumber;
 import org.jijinan.shared.SealedColumns;
@@ -396,7 +397,7 @@ class CountyDayJourneyTests {
 			for (SealedColumns.Column column : owner.sealedColumns()) {
 				for (String sealed : jdbc.sql("select " + column.column() + " from " + column.table() + " where "
 						+ column.column() + " is not null").query(String.class).list()) {
-					assertThat(sealed).as(column.table() + "." + column.column()).startsWith("v" + (before + 1) + ":");
+					assertThat(sealed).as(column.table() + "." + column.column()).startsWith(Sealer.prefix(before + 1));
 					assertThat(sealer.open(sealed, column.purpose())).isNotBlank();
 					opened++;
 				}
@@ -421,7 +422,10 @@ class CountyDayJourneyTests {
 			.query(String.class)
 			.single();
 		Manifest manifest = Backups.check(folder.resolve(newest));
-		Backups.openKey(manifest, "test-backup-passphrase-kept-elsewhere".toCharArray());
+		KeyMaterial sealedKeys = KeyMaterial
+			.parse(Backups.openKey(manifest, "test-backup-passphrase-kept-elsewhere".toCharArray()));
+		assertThat(sealedKeys.masters()).as("the backup holds the key its rows are sealed with")
+			.containsKey(context.getBean(KeyRing.class).current());
 		for (String table : List.of("intake_help_request", "casework_case", "casework_task", "supervision_step",
 				"relief_decision", "relief_emergency_grant", "relief_payment_order", "relief_settlement",
 				"notify_applicant_milestone")) {

@@ -9,6 +9,7 @@ import java.util.SortedMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.jijinan.shared.KeyMaterial;
 import org.jijinan.shared.KeyRing;
 
 import org.springframework.stereotype.Component;
@@ -28,6 +29,9 @@ class ChainMac {
 
 	private final KeyRing keys;
 
+	/** The audit key of the current master key, derived once per rotation rather than for every record. */
+	private volatile Derived current = new Derived(0, new byte[0]);
+
 	ChainMac(KeyRing keys) {
 		this.keys = keys;
 	}
@@ -37,7 +41,20 @@ class ChainMac {
 	 * @return its MAC under the current key
 	 */
 	String of(String text) {
-		return of(keys.derive(PURPOSE), text);
+		return of(currentKey(), text);
+	}
+
+	private byte[] currentKey() {
+		KeyMaterial ring = keys.keys();
+		Derived derived = current;
+		if (derived.number() != ring.current()) {
+			derived = new Derived(ring.current(), ring.derive(PURPOSE, ring.current()));
+			current = derived;
+		}
+		return derived.key();
+	}
+
+	private record Derived(int number, byte[] key) {
 	}
 
 	String head(long sequence, String lastMac) {

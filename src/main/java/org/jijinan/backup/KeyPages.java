@@ -54,7 +54,8 @@ class KeyPages {
 		KeyRotation.KeyState state = rotation.state();
 		model.addAttribute("keys", state);
 		String by = state.last() == null ? null : state.last().rotatedBy();
-		if (by != null && !by.equals(KeyRotation.ENVIRONMENT)) {
+		model.addAttribute("byEnvironment", KeyRotation.ENVIRONMENT.equals(by));
+		if (by != null && !KeyRotation.ENVIRONMENT.equals(by)) {
 			staff.named(Set.of(by))
 				.forEach((username, named) -> model.addAttribute("rotatedBy",
 						named.displayName() + "（" + named.unitName() + "）"));

@@ -53,7 +53,7 @@ final class Resealing {
 				+ column.column() + " not like ?";
 		String update = "update " + column.table() + " t set " + column.column() + " = u.sealed from unnest(?::tid[], "
 				+ "?::text[], ?::text[]) as u(at, old, sealed) where t.ctid = u.at and t." + column.column() + " = u.old";
-		String prefix = "v" + current + ":%";
+		String prefix = Sealer.prefix(current) + "%";
 		long unreadable = 0;
 		long pages = pages(column.table());
 		for (long page = 0; page < pages; page += PAGES) {
@@ -89,7 +89,7 @@ final class Resealing {
 	 */
 	long remaining(Column column, int current) {
 		Long count = jdbc.queryForObject("select count(*) from " + column.table() + " where " + column.column()
-				+ " is not null and " + column.column() + " not like ?", Long.class, "v" + current + ":%");
+				+ " is not null and " + column.column() + " not like ?", Long.class, Sealer.prefix(current) + "%");
 		return count == null ? 0 : count;
 	}
 

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -146,7 +147,7 @@ public record KeyMaterial(SortedMap<Integer, byte[]> masters, SortedMap<Integer,
 	 */
 	public static KeyMaterial parse(byte[] portable) {
 		if (portable.length == 32) {
-			return new KeyMaterial(new TreeMap<>(Map.of(FIRST, portable.clone())), new TreeMap<>());
+			return single(portable);
 		}
 		SortedMap<Integer, byte[]> masters = new TreeMap<>();
 		SortedMap<Integer, Map<String, byte[]>> retired = new TreeMap<>();
@@ -196,7 +197,7 @@ public record KeyMaterial(SortedMap<Integer, byte[]> masters, SortedMap<Integer,
 	 * ({@code jijinan.keys.master}, {@code .ring}, {@code .retired}) to value
 	 */
 	public Map<String, String> properties() {
-		Map<String, String> properties = new java.util.LinkedHashMap<>();
+		Map<String, String> properties = new LinkedHashMap<>();
 		List<String> ring = new ArrayList<>();
 		masters.forEach((number, key) -> {
 			if (number == FIRST) {
@@ -299,6 +300,14 @@ public record KeyMaterial(SortedMap<Integer, byte[]> masters, SortedMap<Integer,
 		catch (IOException unwritable) {
 			throw new UncheckedIOException("The key folder cannot be written", unwritable);
 		}
+	}
+
+	/**
+	 * @param key the 32 bytes of key number 1
+	 * @return a ring of that key alone
+	 */
+	static KeyMaterial single(byte[] key) {
+		return new KeyMaterial(new TreeMap<>(Map.of(FIRST, key.clone())), new TreeMap<>());
 	}
 
 	/**

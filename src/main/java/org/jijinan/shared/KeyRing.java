@@ -45,9 +45,7 @@ public class KeyRing {
 
 	private static KeyMaterial fromFolder(Path folder) {
 		if (!KeyMaterial.present(folder)) {
-			new KeyMaterial(new java.util.TreeMap<>(java.util.Map.of(KeyMaterial.FIRST, KeyMaterial.fresh())),
-					new java.util.TreeMap<>())
-				.write(folder);
+			KeyMaterial.single(KeyMaterial.fresh()).write(folder);
 			log.info("Generated a new master key file in the data folder");
 		}
 		return KeyMaterial.read(folder);

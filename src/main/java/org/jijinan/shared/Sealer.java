@@ -61,7 +61,7 @@ public class Sealer {
 			byte[] out = new byte[NONCE_BYTES + sealed.length];
 			System.arraycopy(nonce, 0, out, 0, NONCE_BYTES);
 			System.arraycopy(sealed, 0, out, NONCE_BYTES, sealed.length);
-			return "v" + number + ":" + Base64.getEncoder().encodeToString(out);
+			return prefix(number) + Base64.getEncoder().encodeToString(out);
 		}
 		catch (GeneralSecurityException impossible) {
 			throw new IllegalStateException("AES-GCM unavailable", impossible);
@@ -91,11 +91,11 @@ public class Sealer {
 	}
 
 	/**
-	 * @param sealed a value produced by {@link #seal(String, String)}
-	 * @return whether the current master key sealed it
+	 * @param number a master key's number
+	 * @return how every value that key seals begins ({@code v2:}), for finding them in a column
 	 */
-	public boolean current(String sealed) {
-		return sealed.startsWith("v" + keys.current() + ":");
+	public static String prefix(int number) {
+		return "v" + number + ":";
 	}
 
 	/**

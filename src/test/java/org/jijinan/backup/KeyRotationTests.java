@@ -92,7 +92,7 @@ class KeyRotationTests {
 		assertThat(rotated.redirectsTo("/admin/keys")).as(rotated.body()).isTrue();
 		assertThat(admin.get("/admin/keys").body()).contains("已启用新密钥").contains("第 " + (first + 1) + " 号密钥");
 		assertThat(sealer.seal("13909741234", "people.phone")).as("new values are sealed with the new key at once")
-			.startsWith("v" + (first + 1) + ":");
+			.startsWith(Sealer.prefix(first + 1));
 		await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
 			.until(() -> admin.get("/admin/keys/progress").body().contains("销毁旧密钥"));
 		page = admin.get("/admin/keys");
@@ -167,7 +167,7 @@ class KeyRotationTests {
 			for (SealedColumns.Column column : owner.sealedColumns()) {
 				older += jdbc.sql("select count(*) from " + column.table() + " where " + column.column()
 						+ " not like ?")
-					.param("v" + keys.current() + ":%")
+					.param(Sealer.prefix(keys.current()) + "%")
 					.query(Long.class)
 					.single();
 			}
