@@ -41,6 +41,11 @@ public record Menu(List<Entry> entries) {
 	private static final Set<Role> REPORTERS = EnumSet.of(Role.VILLAGE_REPORTER, Role.DEPARTMENT_OFFICER,
 			Role.HOTLINE_OPERATOR);
 
+	/** Those who check warnings raised from data, or follow them in their area (预警核实). */
+	private static final Set<Role> WARNING_CHECKERS = EnumSet.of(Role.VILLAGE_REPORTER, Role.WINDOW_CLERK,
+			Role.TOWNSHIP_REVIEWER, Role.TOWNSHIP_APPROVER, Role.COUNTY_REVIEWER, Role.COUNTY_APPROVER, Role.SUPERVISOR,
+			Role.LEADER);
+
 	private static final Set<Role> OVERSIGHT = EnumSet.of(Role.SUPERVISOR, Role.LEADER);
 
 	private static final Set<Role> ANALYSTS = EnumSet.of(Role.LEADER, Role.SUPERVISOR, Role.COUNTY_REVIEWER,
@@ -62,6 +67,7 @@ public record Menu(List<Entry> entries) {
 		add.line(true, "nav.home", "/");
 		add.line(rules.holds(Role.VILLAGE_REPORTER), "nav.field", "/intake/field-report");
 		add.line(rules.any(REPORTERS), "nav.my-reports", "/intake/mine");
+		add.line(rules.regional() && rules.any(WARNING_CHECKERS), "nav.warnings", "/monitoring/warnings");
 		add.line(rules.regional() && (rules.holds(Role.WINDOW_CLERK) || rules.any(DECIDERS)), "nav.intake", "/intake/new");
 		add.line(rules.holds(Role.HOTLINE_OPERATOR), "nav.hotline", "/intake/hotline");
 		add.line(rules.regional() && rules.any(TOWNSHIP_DESK), "nav.queue", "/intake/queue");
@@ -102,6 +108,8 @@ public record Menu(List<Entry> entries) {
 		add.line(viewer.administers() && rules.county(), "nav.backups", "/admin/backups");
 		add.line(viewer.administers() && rules.county(), "nav.keys", "/admin/keys");
 		add.line(viewer.administers() && rules.county(), "nav.policies", "/admin/relief-policies");
+		add.line(rules.county() && (viewer.administers() || rules.holds(Role.COUNTY_APPROVER)), "nav.warning-rules",
+				"/monitoring/rules");
 		add.line((viewer.administers() || rules.holds(Role.SUPERVISOR)) && rules.county(), "nav.audit",
 				"/admin/audit");
 		add.line(true, "nav.inbox", "/inbox");

@@ -14,6 +14,8 @@ public enum Channel {
 	/** 网上申请. */
 	ONLINE,
 	/** 其他部门转来. */
-	DEPARTMENT
+	DEPARTMENT,
+	/** 主动发现（数据预警）: a warning raised from data and confirmed by the worker who checked it. */
+	DATA_WARNING
 
 }

@@ -72,6 +72,7 @@ class DeadlineAlerts {
 			case ORDER_REPLY -> "督办单回复";
 			case EMERGENCY_PAPERWORK -> "先行救助补办手续";
 			case CALL_BACK -> "回电";
+			case WARNING_CHECK -> "预警核实";
 		};
 	}
 

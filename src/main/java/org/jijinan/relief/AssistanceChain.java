@@ -72,7 +72,7 @@ class AssistanceChain {
 			.update();
 		if (recorded == 1) {
 			events.publishEvent(new AssistanceRecorded(id, grant.scheme(), grant.cause(), grant.caseNumber(),
-					grant.townshipPath(), grant.amount(), grant.grantedAt()));
+					grant.townshipPath(), grant.amount(), grant.grantedAt(), grant.householdId(), grant.personId()));
 		}
 	}
 

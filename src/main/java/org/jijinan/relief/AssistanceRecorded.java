@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Something entered a household's assistance chain — from any scheme: temporary assistance, emergency aid, medical
- * assistance, a charity, a department — once per source. Carries no personal data.
+ * assistance, a charity, a department — once per source. Carries no personal data: a household or person is named by its identifier only.
  *
  * @param recordId the chain's record
  * @param scheme the scheme, such as {@code TEMPORARY}, {@code EMERGENCY}, {@code MEDICAL}, {@code CHARITY}
@@ -17,7 +17,9 @@ import org.jspecify.annotations.Nullable;
  * @param townshipPath the township's region path
  * @param amount cash or the goods' value
  * @param at when it was granted
+ * @param householdId the household helped, when known (an identifier only)
+ * @param personId the person helped, when known (an identifier only)
  */
 public record AssistanceRecorded(UUID recordId, String scheme, @Nullable String cause, @Nullable String caseNumber,
-		String townshipPath, BigDecimal amount, Instant at) {
+		String townshipPath, BigDecimal amount, Instant at, @Nullable UUID householdId, @Nullable UUID personId) {
 }

@@ -164,6 +164,9 @@ public class MedicalSettlements {
 					null, split.assistance(), Money.ZERO, null, caller.name(), organisation(caller), now));
 		}
 		events.publishEvent(new MedicalBillSettled(id, hospital.code(), split.assistance(), caller.name()));
+		events.publishEvent(new PatientShareSettled(id, patient.personId(), patient.householdId(),
+				patient.residencePath(), discharged,
+				split.patient(), patientYearTotal(patient.personId(), discharged.getYear())));
 		return load(id, split.after());
 	}
 
@@ -298,6 +301,16 @@ public class MedicalSettlements {
 			.param("year", year)
 			.query((row, n) -> new YearToDate(Money.fen(row.getBigDecimal(1)), Money.fen(row.getBigDecimal(2)),
 					Money.fen(row.getBigDecimal(3)), Money.fen(row.getBigDecimal(4)), Money.fen(row.getBigDecimal(5))))
+			.single();
+	}
+
+	private BigDecimal patientYearTotal(UUID person, int year) {
+		return jdbc.sql("""
+				select coalesce(sum(patient), 0) from relief_settlement
+				 where person_id = :person and year = :year and reversed_at is null""")
+			.param("person", person)
+			.param("year", year)
+			.query(BigDecimal.class)
 			.single();
 	}
 

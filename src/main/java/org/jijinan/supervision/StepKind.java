@@ -25,7 +25,9 @@ public enum StepKind {
 	 * 回电: call back a caller who asked for it (owed by the hotline operator who took the call, otherwise the
 	 * township's staff; the township is the unit).
 	 */
-	CALL_BACK;
+	CALL_BACK,
+	/** 预警核实: check a warning raised from data (owed by the village's reporter; the township is the unit). */
+	WARNING_CHECK;
 
 	/**
 	 * @param subject the step's subject (a request's number, a task's id …)
@@ -36,6 +38,7 @@ public enum StepKind {
 		return switch (this) {
 			case REQUEST_DECISION, CALL_BACK -> "/intake/requests/" + subject;
 			case TASK_ACCEPTANCE, TASK_COMPLETION -> "/tasks/" + subject;
+			case WARNING_CHECK -> "/monitoring/warnings/" + subject;
 			case ORDER_REPLY -> caseNumber == null ? "/supervision/orders" : "/supervision/orders?case=" + caseNumber;
 			default -> caseNumber == null ? "/cases" : "/cases/" + caseNumber;
 		};

@@ -28,6 +28,8 @@ import org.jijinan.intake.HelpRequestClosed;
 import org.jijinan.intake.HelpRequestReceived;
 import org.jijinan.intake.HelpRequestRefused;
 import org.jijinan.intake.IntakeDesk;
+import org.jijinan.monitoring.WarningChecked;
+import org.jijinan.monitoring.WarningRaised;
 import org.jijinan.relief.ApprovalLevel;
 import org.jijinan.relief.AssistanceRefused;
 import org.jijinan.relief.DecisionMade;
@@ -139,6 +141,25 @@ class StepRecorder {
 	void on(CallBackRecorded recorded) {
 		if (!recorded.status().owed()) {
 			steps.finish(EnumSet.of(StepKind.CALL_BACK), recorded.number(), "DONE", recorded.at(), recorded.by());
+		}
+	}
+
+	/** A warning raised from data owes its owner a check, with the township answering for it. */
+	@EventListener
+	void on(WarningRaised raised) {
+		steps.open(StepKind.WARNING_CHECK, raised.number(), null, regions.path(raised.township()),
+				townshipKey(raised.township()), townshipName(raised.township()), raised.owner(), raised.raisedAt(),
+				raised.dueAt());
+	}
+
+	/** A check closes the step; a household not reached is owed another check by the retry deadline. */
+	@EventListener
+	void on(WarningChecked checked) {
+		steps.finish(EnumSet.of(StepKind.WARNING_CHECK), checked.number(), "DONE", checked.at(), checked.by());
+		if (checked.retryBy() != null) {
+			steps.open(StepKind.WARNING_CHECK, checked.number(), null, regions.path(checked.township()),
+					townshipKey(checked.township()), townshipName(checked.township()), checked.owner(), checked.at(),
+					checked.retryBy());
 		}
 	}
 

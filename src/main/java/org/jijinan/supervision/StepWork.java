@@ -36,7 +36,7 @@ class StepWork implements WaitingWork {
 		var now = clock.instant();
 		return jdbc.sql("""
 				select kind, subject_ref, case_number, due_at < :now as overdue from supervision_step
-				 where responsible = :me and status = 'OPEN' and kind not in ('EMERGENCY_PAPERWORK', 'CALL_BACK')
+				 where responsible = :me and status = 'OPEN' and kind not in ('EMERGENCY_PAPERWORK', 'CALL_BACK', 'WARNING_CHECK')
 				   and (due_at < :soon or kind = 'ORDER_REPLY')
 				 order by due_at limit 10""")
 			.param("me", viewer.name())

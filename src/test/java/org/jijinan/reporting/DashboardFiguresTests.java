@@ -444,7 +444,7 @@ class DashboardFiguresTests {
 
 	private void aid(String caseNumber, String scheme, String amount, Instant at, DivisionCode township) {
 		handle(new AssistanceRecorded(UUID.randomUUID(), scheme, "FIRE", caseNumber,
-				"/630000/632500/632521/" + township.value() + "/", new BigDecimal(amount), at));
+				"/630000/632500/632521/" + township.value() + "/", new BigDecimal(amount), at, null, null));
 	}
 
 	/** Hands an event to the dashboards' listener as the event bus would: in a transaction of its own. */

@@ -1,0 +1,97 @@
+package org.jijinan.monitoring;
+
+import java.util.Map;
+import java.util.Set;
+
+import org.jijinan.people.Beneficiaries;
+import org.jijinan.people.PersonId;
+import org.jijinan.people.PersonRegistered;
+import org.jijinan.people.ProvisionalPersonIdentified;
+import org.jijinan.relief.AssistanceRecorded;
+import org.jijinan.relief.PatientShareSettled;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the platform itself sees: a settled hospital bill's own share becomes a signal, judged in the settlement's
+ * transaction; a newly registered person picks up the signals that waited for them; the assistance a household
+ * receives is noted, to measure what warnings led to.
+ */
+@Component
+class PlatformSignals {
+
+	private final Signals signals;
+
+	private final Beneficiaries beneficiaries;
+
+	private final JdbcClient jdbc;
+
+	PlatformSignals(Signals signals, Beneficiaries beneficiaries, JdbcClient jdbc) {
+		this.signals = signals;
+		this.beneficiaries = beneficiaries;
+		this.jdbc = jdbc;
+	}
+
+	@EventListener
+	void on(PatientShareSettled settled) {
+		if (settled.patientShare().signum() > 0) {
+			signals.observe("settlement:" + settled.settlementId(), SignalKind.MEDICAL_SPENDING, settled.dischargedOn(),
+					settled.personId(), settled.householdId(), settled.residencePath(), settled.patientShare(),
+					settled.yearTotal(), null);
+		}
+	}
+
+	@EventListener
+	void on(PersonRegistered registered) {
+		if (!registered.provisional()) {
+			match(registered.personId());
+		}
+	}
+
+	@EventListener
+	void on(ProvisionalPersonIdentified identified) {
+		match(identified.person());
+	}
+
+	private void match(PersonId person) {
+		boolean waiting = jdbc.sql("select exists (select 1 from monitoring_signal where person_id is null)")
+			.query(Boolean.class)
+			.single();
+		if (!waiting) {
+			return;
+		}
+		Map<java.util.UUID, Beneficiaries.Described> described = beneficiaries.describe(Set.of(person.value()), Set.of(),
+				true);
+		Beneficiaries.Described who = described.get(person.value());
+		if (who != null && who.idNumber() != null) {
+			signals.matchRegistered(who.idNumber());
+		}
+	}
+
+	/**
+	 * Notes a household's assistance, and marks the first aid after each of its warnings.
+	 */
+	@EventListener
+	void on(AssistanceRecorded recorded) {
+		java.util.UUID household = recorded.householdId() != null ? recorded.householdId() : recorded.personId();
+		if (household == null) {
+			return;
+		}
+		jdbc.sql("""
+				insert into monitoring_household_aid (record_id, household_key, aided_at) values (:id, :household, :at)
+				on conflict do nothing""")
+			.param("id", recorded.recordId())
+			.param("household", household)
+			.param("at", java.sql.Timestamp.from(recorded.at()))
+			.update();
+		jdbc.sql("""
+				update monitoring_warning set aided_at = :at
+				 where household_key = :household and aided_at is null and raised_at <= :at""")
+			.param("household", household)
+			.param("at", java.sql.Timestamp.from(recorded.at()))
+			.update();
+	}
+
+}

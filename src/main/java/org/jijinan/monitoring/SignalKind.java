@@ -1,0 +1,50 @@
+package org.jijinan.monitoring;
+
+/**
+ * What a signal says happened to a person. Serious kinds are hardships in themselves; the others are figures rules
+ * weigh (a household's income) or the platform's own observations.
+ */
+public enum SignalKind {
+
+	/** 医疗自付: a settled hospital bill's own share, with the year's total (amount, year total). */
+	MEDICAL_SPENDING(true),
+	/** 住院: admitted to hospital. */
+	HOSPITAL_ADMISSION(true),
+	/** 残疾登记: a disability registered. */
+	DISABILITY_REGISTERED(true),
+	/** 失业登记: unemployment registered. */
+	UNEMPLOYMENT_REGISTERED(true),
+	/** 死亡: a death in the household. */
+	DEATH(true),
+	/** 灾害损失: damage from a disaster (amount: the loss). */
+	DISASTER_DAMAGE(true),
+	/** 辍学: a child left school. */
+	SCHOOL_DROPOUT(true),
+	/** 大额欠费: large arrears (amount). */
+	ARREARS(true),
+	/** 退出救助: a category standing (低保、特困 …) ended (category). */
+	STANDING_ENDED(true),
+	/** 家庭收入核定: the household's annual income as assessed (amount). */
+	HOUSEHOLD_INCOME(false);
+
+	private final boolean serious;
+
+	SignalKind(boolean serious) {
+		this.serious = serious;
+	}
+
+	/**
+	 * @return whether the kind is a hardship in itself, which the repeated-hardship rule counts
+	 */
+	public boolean serious() {
+		return serious;
+	}
+
+	/**
+	 * @return whether a signal of this kind must carry an amount
+	 */
+	boolean needsAmount() {
+		return this == MEDICAL_SPENDING || this == DISASTER_DAMAGE || this == ARREARS || this == HOUSEHOLD_INCOME;
+	}
+
+}

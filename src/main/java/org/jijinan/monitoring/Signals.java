@@ -1,0 +1,315 @@
+package org.jijinan.monitoring;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jijinan.identity.PartnerClient;
+import org.jijinan.identity.Staff;
+import org.jijinan.people.Beneficiaries;
+import org.jijinan.shared.Caller;
+import org.jijinan.shared.Conflict;
+import org.jijinan.shared.Forbidden;
+import org.jijinan.shared.InvalidInput;
+import org.jijinan.shared.ResidentIdNumber;
+import org.jijinan.shared.SealedColumns;
+import org.jijinan.shared.Sealer;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Receives signals — from departments under their agreements, and from the platform's own events — stores each once
+ * per source reference with the ID number sealed, matches it to the registered person, and has the rules judge it.
+ * A signal about someone not (yet) registered is kept unmatched and judged when they are registered.
+ */
+@Service
+public class Signals implements SealedColumns {
+
+	static final String SCOPE = "signals:write";
+
+	static final String PLATFORM = "platform";
+
+	private static final String ID_NUMBER = "monitoring.id-number";
+
+	private static final String DETAIL = "monitoring.detail";
+
+	private static final BigDecimal LARGEST = new BigDecimal("1000000000");
+
+	private final JdbcClient jdbc;
+
+	private final Sealer sealer;
+
+	private final Beneficiaries beneficiaries;
+
+	private final SignalSources sources;
+
+	private final SignalJudge judge;
+
+	private final MonitoringSettings settings;
+
+	private final Clock clock;
+
+	Signals(JdbcClient jdbc, Sealer sealer, Beneficiaries beneficiaries, SignalSources sources, SignalJudge judge,
+			MonitoringSettings settings, Clock clock) {
+		this.jdbc = jdbc;
+		this.sealer = sealer;
+		this.beneficiaries = beneficiaries;
+		this.sources = sources;
+		this.judge = judge;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	/**
+	 * A department's signal, from its system or typed in by its officer: refused unless its agreement names the kind;
+	 * the same reference sent again with the same facts answers as the first time and stores nothing more.
+	 */
+	@Transactional
+	public SignalReceipt receive(NewSignal given, Caller caller) {
+		SignalKind kind = kind(given.kind());
+		UUID unit = sourceUnit(caller);
+		sources.requireAgreed(unit, kind);
+		Facts facts = facts(given, kind);
+		return store("unit:" + unit, facts);
+	}
+
+	/**
+	 * A fact the platform itself observed about a registered person, judged in the transaction that observed it.
+	 */
+	void observe(String reference, SignalKind kind, LocalDate occurredOn, UUID personId, @Nullable UUID householdId,
+			String residencePath, @Nullable BigDecimal amount, @Nullable BigDecimal yearTotal, @Nullable String category) {
+		UUID id = UUID.randomUUID();
+		int stored = jdbc.sql("""
+				insert into monitoring_signal (id, source, reference, kind, occurred_on, received_at, person_id,
+				       household_key, residence_path, amount, year_total, category)
+				values (:id, :source, :reference, :kind, :on, :at, :person, :household, :path, :amount, :total,
+				        :category)
+				on conflict (source, reference) do nothing""")
+			.param("id", id)
+			.param("source", PLATFORM)
+			.param("reference", reference)
+			.param("kind", kind.name())
+			.param("on", occurredOn)
+			.param("at", Timestamp.from(clock.instant()))
+			.param("person", personId)
+			.param("household", householdId == null ? personId : householdId)
+			.param("path", residencePath)
+			.param("amount", amount)
+			.param("total", yearTotal)
+			.param("category", category)
+			.update();
+		if (stored == 1) {
+			judge.judge(load(id).orElseThrow());
+		}
+	}
+
+	/**
+	 * A person was registered (or a provisional one identified): the signals about them that waited unmatched are
+	 * matched now and judged in the order they arrived.
+	 */
+	void matchRegistered(String idNumber) {
+		String hash = sealer.lookupHash(ResidentIdNumber.parse(idNumber).value(), ID_NUMBER);
+		List<UUID> waiting = jdbc.sql("""
+				select id from monitoring_signal where id_number_hash = :hash and person_id is null
+				 order by received_at, id""")
+			.param("hash", hash)
+			.query(UUID.class)
+			.list();
+		for (UUID id : waiting) {
+			LocalDate occurredOn = jdbc.sql("select occurred_on from monitoring_signal where id = :id")
+				.param("id", id)
+				.query(LocalDate.class)
+				.single();
+			beneficiaries.byIdNumber(idNumber, occurredOn).ifPresent(person -> {
+				link(id, person);
+				judge.judge(load(id).orElseThrow());
+			});
+		}
+	}
+
+	private SignalReceipt store(String source, Facts facts) {
+		UUID id = UUID.randomUUID();
+		Optional<Beneficiaries.Beneficiary> person = beneficiaries.byIdNumber(facts.idNumber().value(), facts.occurredOn());
+		int stored = jdbc.sql("""
+				insert into monitoring_signal (id, source, reference, kind, occurred_on, received_at, id_number_sealed,
+				       id_number_hash, amount, year_total, category, detail_sealed)
+				values (:id, :source, :reference, :kind, :on, :at, :sealed, :hash, :amount, :total, :category, :detail)
+				on conflict (source, reference) do nothing""")
+			.param("id", id)
+			.param("source", source)
+			.param("reference", facts.reference())
+			.param("kind", facts.kind().name())
+			.param("on", facts.occurredOn())
+			.param("at", Timestamp.from(clock.instant()))
+			.param("sealed", sealer.seal(facts.idNumber().value(), ID_NUMBER))
+			.param("hash", hash(facts.idNumber()))
+			.param("amount", facts.amount())
+			.param("total", facts.yearTotal())
+			.param("category", facts.category())
+			.param("detail", facts.detail() == null ? null : sealer.seal(facts.detail(), DETAIL))
+			.update();
+		if (stored == 0) {
+			return repeated(source, facts);
+		}
+		if (person.isEmpty()) {
+			return new SignalReceipt(id, facts.reference(), false, false);
+		}
+		link(id, person.get());
+		judge.judge(load(id).orElseThrow());
+		return new SignalReceipt(id, facts.reference(), true, false);
+	}
+
+	/**
+	 * The same reference again: the same facts are answered as before, other facts are refused.
+	 */
+	private SignalReceipt repeated(String source, Facts facts) {
+		return jdbc.sql("""
+				select id, kind, occurred_on, id_number_hash, amount, year_total, person_id is not null
+				  from monitoring_signal where source = :source and reference = :reference""")
+			.param("source", source)
+			.param("reference", facts.reference())
+			.query((row, n) -> {
+				boolean same = row.getString(2).equals(facts.kind().name())
+						&& row.getObject(3, LocalDate.class).equals(facts.occurredOn())
+						&& Objects.equals(row.getString(4), hash(facts.idNumber()))
+						&& sameAmount(row.getBigDecimal(5), facts.amount())
+						&& sameAmount(row.getBigDecimal(6), facts.yearTotal());
+				if (!same) {
+					throw new Conflict("monitoring.reference-reused", facts.reference());
+				}
+				return new SignalReceipt(row.getObject(1, UUID.class), facts.reference(), row.getBoolean(7), true);
+			})
+			.single();
+	}
+
+	private static boolean sameAmount(@Nullable BigDecimal stored, @Nullable BigDecimal given) {
+		return stored == null ? given == null : given != null && stored.compareTo(given) == 0;
+	}
+
+	private void link(UUID signal, Beneficiaries.Beneficiary person) {
+		jdbc.sql("""
+				update monitoring_signal set person_id = :person, household_key = :household, residence_path = :path
+				 where id = :id""")
+			.param("person", person.personId())
+			.param("household", person.householdId() == null ? person.personId() : person.householdId())
+			.param("path", person.residencePath())
+			.param("id", signal)
+			.update();
+	}
+
+	Optional<Signal> load(UUID id) {
+		return jdbc.sql("""
+				select seq, id, kind, occurred_on, received_at, person_id, household_key, residence_path, amount,
+				       year_total, category from monitoring_signal where id = :id and person_id is not null""")
+			.param("id", id)
+			.query(SignalJudge::signal)
+			.optional();
+	}
+
+	private String hash(ResidentIdNumber number) {
+		return sealer.lookupHash(number.value(), ID_NUMBER);
+	}
+
+	/**
+	 * The department a signal comes from: a partner system with the scope, or a department's officer.
+	 */
+	private static UUID sourceUnit(Caller caller) {
+		if (caller instanceof PartnerClient partner && partner.scopes().contains(SCOPE)) {
+			return partner.unit().id().value();
+		}
+		if (caller instanceof Staff staff && staff.hasRole("DEPARTMENT_OFFICER")) {
+			return staff.unit().id().value();
+		}
+		throw new Forbidden("monitoring.signals-not-allowed");
+	}
+
+	static SignalKind kind(@Nullable String given) {
+		if (given == null || given.isBlank()) {
+			throw new InvalidInput("monitoring.kind-unknown", "");
+		}
+		try {
+			return SignalKind.valueOf(given.strip());
+		}
+		catch (IllegalArgumentException unknown) {
+			throw new InvalidInput("monitoring.kind-unknown", given.strip());
+		}
+	}
+
+	/**
+	 * Checks a signal's facts: a reference, a valid ID number, a day neither in the future nor past the retention
+	 * period, the amount its kind needs.
+	 */
+	private Facts facts(NewSignal given, SignalKind kind) {
+		String reference = given.reference() == null ? "" : given.reference().strip();
+		if (reference.isEmpty() || reference.length() > 100) {
+			throw new InvalidInput("monitoring.reference-required");
+		}
+		if (given.idNumber() == null || given.idNumber().isBlank()) {
+			throw new InvalidInput("monitoring.id-number-required");
+		}
+		ResidentIdNumber idNumber = ResidentIdNumber.parse(given.idNumber());
+		LocalDate today = LocalDate.now(clock.withZone(Warnings.COUNTY_ZONE));
+		if (given.occurredOn() == null) {
+			throw new InvalidInput("monitoring.occurred-on-required");
+		}
+		if (given.occurredOn().isAfter(today)) {
+			throw new InvalidInput("monitoring.occurred-on-future");
+		}
+		if (given.occurredOn().isBefore(today.minusMonths(settings.retentionMonths()))) {
+			throw new InvalidInput("monitoring.occurred-on-too-old", settings.retentionMonths());
+		}
+		BigDecimal amount = amount(given.amount());
+		if (kind.needsAmount() && amount == null) {
+			throw new InvalidInput("monitoring.amount-required");
+		}
+		String category = given.category() == null || given.category().isBlank() ? null : given.category().strip();
+		if (kind == SignalKind.STANDING_ENDED && (category == null || !category.matches("[A-Z_]{2,40}"))) {
+			throw new InvalidInput("monitoring.category-required");
+		}
+		String detail = given.detail() == null || given.detail().isBlank() ? null : given.detail().strip();
+		return new Facts(kind, reference, idNumber, given.occurredOn(), amount, amount(given.yearTotal()), category,
+				detail);
+	}
+
+	private static @Nullable BigDecimal amount(@Nullable BigDecimal given) {
+		if (given == null) {
+			return null;
+		}
+		if (given.signum() < 0 || given.compareTo(LARGEST) >= 0 || given.stripTrailingZeros().scale() > 2) {
+			throw new InvalidInput("monitoring.amount-invalid");
+		}
+		return given.setScale(2, RoundingMode.UNNECESSARY);
+	}
+
+	@Override
+	public List<Column> sealedColumns() {
+		return List.of(new Column("monitoring_signal", "id_number_sealed", ID_NUMBER),
+				new Column("monitoring_signal", "detail_sealed", DETAIL));
+	}
+
+	private record Facts(SignalKind kind, String reference, ResidentIdNumber idNumber, LocalDate occurredOn,
+			@Nullable BigDecimal amount, @Nullable BigDecimal yearTotal, @Nullable String category,
+			@Nullable String detail) {
+	}
+
+	/**
+	 * What the platform answers a department for a signal.
+	 *
+	 * @param id the stored signal
+	 * @param reference the department's reference
+	 * @param matched whether it is about a registered person (an unmatched one waits for their registration)
+	 * @param repeated whether the reference had been received before (nothing more was stored)
+	 */
+	public record SignalReceipt(UUID id, String reference, boolean matched, boolean repeated) {
+	}
+
+}

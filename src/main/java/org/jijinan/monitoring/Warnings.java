@@ -1,0 +1,384 @@
+package org.jijinan.monitoring;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jijinan.calendar.WorkingDayCalendar;
+import org.jijinan.identity.Staff;
+import org.jijinan.identity.StaffDirectory;
+import org.jijinan.intake.Channel;
+import org.jijinan.intake.HelpRequestView;
+import org.jijinan.intake.IntakeDesk;
+import org.jijinan.intake.NewHelpRequest;
+import org.jijinan.intake.ReporterRelation;
+import org.jijinan.intake.Urgency;
+import org.jijinan.people.PersonId;
+import org.jijinan.people.PersonRegistry;
+import org.jijinan.region.RegionDirectory;
+import org.jijinan.shared.Caller;
+import org.jijinan.shared.Conflict;
+import org.jijinan.shared.DivisionCode;
+import org.jijinan.shared.Forbidden;
+import org.jijinan.shared.InvalidInput;
+import org.jijinan.shared.NotFound;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Warnings (预警): raised once per household, rule and year, owed a check by the village's reporter (or the township's
+ * staff where the village has none) within the severity's working days. A check records how, when and what was found,
+ * and one outcome; a household in need gets a help request on the channel 主动发现（数据预警）.
+ */
+@Service
+public class Warnings {
+
+	static final ZoneId COUNTY_ZONE = WorkingDayCalendar.COUNTY;
+
+	/** Those who check a warning besides its owner: the township's staff. */
+	static final Set<String> CHECKERS = IntakeDesk.TOWNSHIP_ROLES;
+
+	/** Those who may read warnings of their area. */
+	static final Set<String> READERS = Set.of("VILLAGE_REPORTER", "WINDOW_CLERK", "TOWNSHIP_REVIEWER",
+			"TOWNSHIP_APPROVER", "COUNTY_REVIEWER", "COUNTY_APPROVER", "SUPERVISOR", "LEADER");
+
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(COUNTY_ZONE);
+
+	private final JdbcClient jdbc;
+
+	private final StaffDirectory directory;
+
+	private final RegionDirectory regions;
+
+	private final WorkingDayCalendar calendar;
+
+	private final MonitoringSettings settings;
+
+	private final IntakeDesk intake;
+
+	private final PersonRegistry persons;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	Warnings(JdbcClient jdbc, StaffDirectory directory, RegionDirectory regions, WorkingDayCalendar calendar,
+			MonitoringSettings settings, IntakeDesk intake, PersonRegistry persons, ApplicationEventPublisher events,
+			Clock clock) {
+		this.jdbc = jdbc;
+		this.directory = directory;
+		this.regions = regions;
+		this.calendar = calendar;
+		this.settings = settings;
+		this.intake = intake;
+		this.persons = persons;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/**
+	 * A rule hit: the household's warning for the rule and year is raised, or, when it exists, the signal joins it
+	 * (and an unsettled warning takes the newer reason).
+	 */
+	void raise(RuleVersion rule, Signal signal, String reason) {
+		String period = RuleCode.period(signal);
+		Instant now = clock.instant();
+		DivisionCode village = village(signal.residencePath());
+		DivisionCode township = new DivisionCode(village.value().substring(0, 9));
+		String townshipPath = regions.path(township);
+		String owner = owner(regions.path(village), townshipPath);
+		Instant due = calendar.plusWorkingDays(now, rule.severity().checkWorkingDays(settings));
+		UUID id = UUID.randomUUID();
+		long sequence = jdbc.sql("select nextval('monitoring_warning_number_seq')").query(Long.class).single();
+		String number = "YJ" + DAY.format(now) + "-" + String.format("%04d", sequence % 10_000);
+		UUID raised = jdbc.sql("""
+				insert into monitoring_warning (id, number, rule_code, rule_version, period, household_key, person_id,
+				       residence_path, township_path, severity, reason, status, owner, first_signal_on, raised_at, due_at)
+				values (:id, :number, :rule, :version, :period, :household, :person, :path, :township, :severity,
+				        :reason, 'OPEN', :owner, :on, :at, :due)
+				on conflict (rule_code, period, household_key) do nothing
+				returning id""")
+			.param("id", id)
+			.param("number", number)
+			.param("rule", rule.code().name())
+			.param("version", rule.version())
+			.param("period", period)
+			.param("household", signal.householdKey())
+			.param("person", signal.personId())
+			.param("path", signal.residencePath())
+			.param("township", townshipPath)
+			.param("severity", rule.severity().name())
+			.param("reason", reason)
+			.param("owner", owner)
+			.param("on", signal.occurredOn())
+			.param("at", Timestamp.from(now))
+			.param("due", Timestamp.from(due))
+			.query(UUID.class)
+			.optional()
+			.orElse(null);
+		UUID warning = raised != null ? raised : joined(rule.code(), period, signal.householdKey(), reason);
+		jdbc.sql("insert into monitoring_warning_signal (warning_id, signal_id) values (:warning, :signal) on conflict do nothing")
+			.param("warning", warning)
+			.param("signal", signal.id())
+			.update();
+		if (raised != null) {
+			events.publishEvent(new WarningRaised(number, township, owner, rule.severity(), rule.code(), now, due));
+		}
+	}
+
+	private UUID joined(RuleCode rule, String period, UUID household, String reason) {
+		return jdbc.sql("""
+				update monitoring_warning set reason = case when status in ('OPEN', 'UNREACHABLE') then :reason
+				       else reason end
+				 where rule_code = :rule and period = :period and household_key = :household
+				returning id""")
+			.param("reason", reason)
+			.param("rule", rule.name())
+			.param("period", period)
+			.param("household", household)
+			.query(UUID.class)
+			.single();
+	}
+
+	/**
+	 * Who checks: the village's reporter with the fewest open warnings; where the village has none, the township's
+	 * staff member with the fewest; where the township has none either, the county's reviewers.
+	 */
+	private String owner(String villagePath, String townshipPath) {
+		List<String> candidates = colleagues(villagePath, Set.of("VILLAGE_REPORTER"));
+		if (candidates.isEmpty()) {
+			candidates = colleagues(townshipPath, CHECKERS);
+		}
+		if (candidates.isEmpty()) {
+			candidates = colleagues(townshipPath.substring(0, townshipPath.length() - 10),
+					Set.of("COUNTY_REVIEWER", "COUNTY_APPROVER"));
+		}
+		if (candidates.isEmpty()) {
+			throw new IllegalStateException("Nobody works in or above " + townshipPath + " to check a warning");
+		}
+		Map<String, Long> open = new HashMap<>();
+		jdbc.sql("""
+				select owner, count(*) from monitoring_warning
+				 where owner in (:owners) and status in ('OPEN', 'UNREACHABLE') group by owner""")
+			.param("owners", candidates)
+			.query((row, n) -> open.put(row.getString(1), row.getLong(2)))
+			.list();
+		return candidates.stream().min(Comparator.comparing((String name) -> open.getOrDefault(name, 0L))).orElseThrow();
+	}
+
+	private List<String> colleagues(String path, Set<String> roles) {
+		return directory.colleagues(path, roles).stream().map(StaffDirectory.Colleague::username).toList();
+	}
+
+	/**
+	 * Records a check. The owner or the township's staff record it; a household in need gets a help request, about the
+	 * registered person, taken by the checker.
+	 */
+	@Transactional
+	public WarningView check(String number, CheckReport report, Caller caller) {
+		Stored warning = stored(number).orElseThrow(() -> new NotFound("monitoring.warning-not-found", number));
+		visible(warning, caller);
+		if (!mayCheck(warning, caller)) {
+			throw new Forbidden("monitoring.check-not-allowed");
+		}
+		if (!warning.status().awaitsCheck()) {
+			throw new Conflict("monitoring.warning-checked");
+		}
+		Instant now = clock.instant();
+		LocalDate today = LocalDate.ofInstant(now, COUNTY_ZONE);
+		if (report.method() == null) {
+			throw new InvalidInput("monitoring.check-method-required");
+		}
+		if (report.checkedOn() == null || report.checkedOn().isAfter(today)
+				|| report.checkedOn().isBefore(LocalDate.ofInstant(warning.raisedAt(), COUNTY_ZONE))) {
+			throw new InvalidInput("monitoring.checked-on-invalid");
+		}
+		String findings = report.findings() == null ? "" : report.findings().strip();
+		if (findings.length() < 2 || findings.length() > 1000) {
+			throw new InvalidInput("monitoring.findings-required");
+		}
+		if (report.outcome() == null) {
+			throw new InvalidInput("monitoring.outcome-required");
+		}
+		String reason = report.reason() == null ? "" : report.reason().strip();
+		if ((report.outcome() == CheckOutcome.NO_NEED || report.outcome() == CheckOutcome.ALREADY_HELPED)
+				&& (reason.length() < 2 || reason.length() > 500)) {
+			throw new InvalidInput("monitoring.reason-required");
+		}
+		String request = report.outcome() == CheckOutcome.NEEDS_HELP ? request(warning, findings, caller) : null;
+		Instant retryBy = report.outcome() == CheckOutcome.UNREACHABLE
+				? calendar.plusWorkingDays(now, settings.retryWorkingDays()) : null;
+		jdbc.sql("""
+				update monitoring_warning set status = :status, checked_at = :at, checked_by = :by, check_method = :method,
+				       checked_on = :on, findings = :findings, outcome_reason = :reason, request_number = :request,
+				       due_at = coalesce(:retry, due_at)
+				 where id = :id""")
+			.param("status", report.outcome().status().name())
+			.param("at", Timestamp.from(now))
+			.param("by", caller.name())
+			.param("method", report.method().name())
+			.param("on", report.checkedOn())
+			.param("findings", findings)
+			.param("reason", reason.isEmpty() ? null : reason)
+			.param("request", request)
+			.param("retry", retryBy == null ? null : Timestamp.from(retryBy))
+			.param("id", warning.id())
+			.update();
+		events.publishEvent(new WarningChecked(number, township(warning), report.outcome(), caller.name(), now,
+				warning.owner(), retryBy, request));
+		return view(number, caller);
+	}
+
+	private String request(Stored warning, String findings, Caller caller) {
+		String reporter = caller instanceof Staff staff ? staff.displayName() : caller.name();
+		NewHelpRequest request = new NewHelpRequest(Channel.DATA_WARNING,
+				warning.severity() == Severity.RED ? Urgency.URGENT : Urgency.NORMAL,
+				reporter.length() > 50 ? reporter.substring(0, 50) : reporter, ReporterRelation.VILLAGE_WORKER, null,
+				warning.personId(), null, null, null, null,
+				"预警 " + warning.number() + "：" + warning.reason() + "。核实情况：" + findings,
+				Set.of(warning.rule().cause()), false, null, null, null);
+		HelpRequestView received = intake.receive(request, caller);
+		return received.number();
+	}
+
+	/**
+	 * @return a warning as the viewer may see it
+	 */
+	@Transactional(readOnly = true)
+	public WarningView view(String number, Caller caller) {
+		Stored warning = stored(number).orElseThrow(() -> new NotFound("monitoring.warning-not-found", number));
+		visible(warning, caller);
+		return present(warning, caller);
+	}
+
+	/**
+	 * @return the warnings waiting for a check that the viewer owns or, for the township's and county's staff, that
+	 *     lie in their area: most urgent first
+	 */
+	@Transactional(readOnly = true)
+	public List<WarningView> awaitingCheck(Caller caller) {
+		return listed(caller, "status in ('OPEN', 'UNREACHABLE')", "due_at, number");
+	}
+
+	/**
+	 * @return the warnings of the viewer's area checked in the last 30 days, newest first
+	 */
+	@Transactional(readOnly = true)
+	public List<WarningView> recentlyChecked(Caller caller) {
+		return listed(caller, "status not in ('OPEN', 'UNREACHABLE') and checked_at >= now() - interval '30 days'",
+				"checked_at desc");
+	}
+
+	/**
+	 * @return how many warnings wait for the viewer's own check
+	 */
+	long owedBy(Caller caller) {
+		return jdbc.sql("select count(*) from monitoring_warning where owner = :owner and status in ('OPEN', 'UNREACHABLE')")
+			.param("owner", caller.name())
+			.query(Long.class)
+			.single();
+	}
+
+	private List<WarningView> listed(Caller caller, String condition, String order) {
+		String scope = caller.regionScope() == null || caller.roles().stream().noneMatch(READERS::contains) ? null
+				: regions.path(caller.regionScope());
+		return jdbc.sql("select * from monitoring_warning where (owner = :owner or residence_path like :scope) and "
+				+ condition + " order by " + order + " limit 200")
+			.param("owner", caller.name())
+			.param("scope", scope == null ? "-" : scope + "%")
+			.query(Warnings::stored)
+			.list()
+			.stream()
+			.map(warning -> present(warning, caller))
+			.toList();
+	}
+
+	private WarningView present(Stored warning, Caller caller) {
+		String name = persons.nameOf(new PersonId(warning.personId())).orElse("—");
+		DivisionCode village = village(warning.residencePath());
+		String place = regions.lineage(village)
+			.stream()
+			.filter(division -> division.code().value().length() >= 9)
+			.map(division -> division.name())
+			.reduce((township, villageName) -> township + villageName)
+			.orElse(village.value());
+		return new WarningView(warning.number(), warning.rule(), warning.severity(), warning.reason(),
+				warning.status(), name, place, directory.displayName(warning.owner()).orElse(warning.owner()),
+				warning.raisedAt(), warning.dueAt(), warning.firstSignalOn(), warning.checkedOn(), warning.method(),
+				warning.findings(), warning.outcomeReason(), warning.requestNumber(),
+				warning.status().awaitsCheck() && mayCheck(warning, caller));
+	}
+
+	private void visible(Stored warning, Caller caller) {
+		if (warning.owner().equals(caller.name())) {
+			return;
+		}
+		if (caller.regionScope() == null || caller.roles().stream().noneMatch(READERS::contains)
+				|| !warning.residencePath().startsWith(regions.path(caller.regionScope()))) {
+			throw new NotFound("monitoring.warning-not-found", warning.number());
+		}
+	}
+
+	private boolean mayCheck(Stored warning, Caller caller) {
+		if (warning.owner().equals(caller.name())) {
+			return true;
+		}
+		boolean checker = caller.roles().stream().anyMatch(role -> CHECKERS.contains(role) || "VILLAGE_REPORTER".equals(role));
+		return checker && caller.regionScope() != null
+				&& warning.residencePath().startsWith(regions.path(caller.regionScope()));
+	}
+
+	private Optional<Stored> stored(String number) {
+		if (number == null || !number.matches("YJ\\d{8}-\\d{4,}")) {
+			return Optional.empty();
+		}
+		return jdbc.sql("select * from monitoring_warning where number = :number")
+			.param("number", number)
+			.query(Warnings::stored)
+			.optional();
+	}
+
+	private static DivisionCode township(Stored warning) {
+		return new DivisionCode(village(warning.residencePath()).value().substring(0, 9));
+	}
+
+	private static DivisionCode village(String residencePath) {
+		String[] parts = residencePath.split("/");
+		return new DivisionCode(parts[parts.length - 1]);
+	}
+
+	private static Stored stored(ResultSet row, int n) throws SQLException {
+		String method = row.getString("check_method");
+		return new Stored(row.getObject("id", UUID.class), row.getString("number"),
+				RuleCode.valueOf(row.getString("rule_code")), Severity.valueOf(row.getString("severity")),
+				row.getString("reason"), WarningStatus.valueOf(row.getString("status")), row.getString("owner"),
+				row.getObject("person_id", UUID.class), row.getString("residence_path"),
+				row.getTimestamp("raised_at").toInstant(), row.getTimestamp("due_at").toInstant(),
+				row.getObject("first_signal_on", LocalDate.class), row.getObject("checked_on", LocalDate.class),
+				method == null ? null : CheckMethod.valueOf(method), row.getString("findings"),
+				row.getString("outcome_reason"), row.getString("request_number"));
+	}
+
+	private record Stored(UUID id, String number, RuleCode rule, Severity severity, String reason, WarningStatus status,
+			String owner, UUID personId, String residencePath, Instant raisedAt, Instant dueAt, LocalDate firstSignalOn,
+			@Nullable LocalDate checkedOn, @Nullable CheckMethod method, @Nullable String findings,
+			@Nullable String outcomeReason, @Nullable String requestNumber) {
+	}
+
+}

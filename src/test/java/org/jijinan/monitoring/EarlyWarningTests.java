@@ -1,0 +1,357 @@
+package org.jijinan.monitoring;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+
+import org.jijinan.SystemTest;
+import org.jijinan.TestClock;
+import org.jijinan.Visitor;
+import org.jijinan.Visitor.Page;
+import org.jijinan.calendar.WorkingDayCalendar;
+import org.jijinan.casework.CaseFixtures;
+import org.jijinan.identity.PartnerFixtures;
+import org.jijinan.identity.PartnerFixtures.Partner;
+import org.jijinan.identity.Role;
+import org.jijinan.identity.StaffFixtures;
+import org.jijinan.identity.StaffFixtures.Opened;
+import org.jijinan.identity.UnitKind;
+import org.jijinan.region.TestVillages;
+import org.jijinan.shared.DivisionCode;
+import org.jijinan.shared.TestIdNumbers;
+import org.jijinan.supervision.Sweeps;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Households found from data: a ruinous own share of a hospital bill raises a red warning for the village in the
+ * settlement's own transaction; a household is warned once per rule and year; an unchecked warning escalates;
+ * departments send only the kinds their agreement names; a signal about someone not registered waits for them; and
+ * trying a rule on past signals counts what the rule then does.
+ */
+@SystemTest
+class EarlyWarningTests {
+
+	static final DivisionCode TOWNSHIP = new DivisionCode("632521102");
+
+	static final String VILLAGE = "632521102901";
+
+	static final String OTHER_VILLAGE = "632521102902";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TestClock clock;
+
+	@Autowired
+	WorkingDayCalendar calendar;
+
+	Visitor clerk;
+
+	Visitor hospital;
+
+	Visitor admin;
+
+	Opened reporter;
+
+	@BeforeEach
+	void signIn() {
+		TestVillages.ensure(context, VILLAGE, "新哲一村", OTHER_VILLAGE, "新哲二村");
+		var staff = StaffFixtures.from(context);
+		reporter = staff.active(new DivisionCode(VILLAGE), UnitKind.VILLAGE_COMMITTEE, Role.VILLAGE_REPORTER);
+		clerk = StaffFixtures.signedIn(port, staff.active(TOWNSHIP, UnitKind.TOWNSHIP_GOVERNMENT, Role.WINDOW_CLERK,
+				Role.TOWNSHIP_REVIEWER));
+		hospital = StaffFixtures.signedIn(port,
+				staff.active(StaffFixtures.COUNTY, UnitKind.HOSPITAL, Role.DEPARTMENT_OFFICER));
+		admin = StaffFixtures.signedIn(port,
+				staff.active(StaffFixtures.COUNTY, UnitKind.COUNTY_CIVIL_AFFAIRS, Role.ADMINISTRATOR));
+	}
+
+	@AfterEach
+	void realTime() {
+		clock.reset();
+	}
+
+	@Test
+	void aRuinousOwnShareRaisesOneRedWarningForTheVillageWithinTheSettlement() {
+		String idNumber = TestIdNumbers.fresh();
+		String person = register("格桑", idNumber, VILLAGE);
+		Partner civilAffairs = partner(UnitKind.HUMAN_RESOURCES_SOCIAL_SECURITY_DEPARTMENT, "HOUSEHOLD_INCOME");
+		assertThat(civilAffairs.json("POST", "/api/v1/monitoring-signals", signal("HOUSEHOLD_INCOME", idNumber,
+				LocalDate.now().minusMonths(2), "20000")).status()).isEqualTo(201);
+
+		Page settled = hospital.json("POST", "/api/v1/medical-settlements",
+				bill(idNumber, "格桑", "200000.00", "30000.00", "230000.00"));
+
+		assertThat(settled.status()).as(settled.body()).isEqualTo(201);
+		Map<String, Object> warning = warningOf(person, "MEDICAL_SPENDING");
+		assertThat(warning).containsEntry("severity", "RED").containsEntry("status", "OPEN");
+		assertThat((String) warning.get("reason")).matches(LocalDate.now().getYear()
+				+ " 年自付医疗费 [0-9,.]+ 元，为家庭年收入的 [0-9.]+ 倍");
+		String owner = (String) warning.get("owner");
+		assertThat(owner).as("the village's own reporter").isIn(reportersOf(VILLAGE));
+		Instant raised = ((java.sql.Timestamp) warning.get("raised_at")).toInstant();
+		Instant due = ((java.sql.Timestamp) warning.get("due_at")).toInstant();
+		assertThat(due).as("one working day for a red warning").isEqualTo(calendar.plusWorkingDays(raised, 1));
+		Map<String, Object> step = jdbc.sql("""
+				select responsible, due_at, unit_key, status from supervision_step
+				 where kind = 'WARNING_CHECK' and subject_ref = :number""")
+			.param("number", warning.get("number"))
+			.query()
+			.singleRow();
+		assertThat(step).containsEntry("responsible", owner).containsEntry("unit_key", "township:" + TOWNSHIP.value())
+			.containsEntry("status", "OPEN");
+		assertThat(((java.sql.Timestamp) step.get("due_at")).toInstant()).isEqualTo(due);
+
+		Page again = hospital.json("POST", "/api/v1/medical-settlements",
+				bill(idNumber, "格桑", "20000.00", "5000.00", "25000.00"));
+		assertThat(again.status()).as(again.body()).isEqualTo(201);
+		assertThat(jdbc.sql("select count(*) from monitoring_warning where person_id = :person")
+			.param("person", UUID.fromString(person))
+			.query(Long.class)
+			.single()).as("one warning per household, rule and year").isEqualTo(1);
+		assertThat(jdbc.sql("""
+				select count(*) from monitoring_warning_signal ws join monitoring_warning w on w.id = ws.warning_id
+				 where w.person_id = :person""")
+			.param("person", UUID.fromString(person))
+			.query(Long.class)
+			.single()).as("the second bill joined the open warning").isEqualTo(2);
+		assertThat(jdbc.sql("select count(*) from supervision_step where kind = 'WARNING_CHECK' and subject_ref = :n")
+			.param("n", warning.get("number"))
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void aWarningNobodyChecksIsOverdueAndEscalatesWithTheClock() {
+		String idNumber = TestIdNumbers.fresh();
+		String person = register("才让", idNumber, OTHER_VILLAGE);
+		Partner emergency = partner(UnitKind.EMERGENCY_MANAGEMENT_DEPARTMENT, "DISASTER_DAMAGE");
+		assertThat(emergency.json("POST", "/api/v1/monitoring-signals",
+				signal("DISASTER_DAMAGE", idNumber, LocalDate.now(), "18000")).status()).isEqualTo(201);
+		Map<String, Object> warning = warningOf(person, "DISASTER_DAMAGE");
+		assertThat(warning).containsEntry("severity", "ORANGE");
+		assertThat((String) warning.get("owner")).as("a village without a reporter: the township's staff")
+			.isNotIn(reportersOf(VILLAGE));
+		String number = (String) warning.get("number");
+
+		clock.advance(Duration.ofDays(12));
+		Sweeps.sweep(context);
+		Sweeps.sweep(context);
+
+		int stage = jdbc.sql("select stage from supervision_step where kind = 'WARNING_CHECK' and subject_ref = :n")
+			.param("n", number)
+			.query(Integer.class)
+			.single();
+		assertThat(stage).as("overdue, then to the county's supervisors").isGreaterThanOrEqualTo(3);
+	}
+
+	@Test
+	void departmentsSendOnlyTheKindsTheirAgreementNamesAndBadSignalsStoreNothing() {
+		String idNumber = TestIdNumbers.fresh();
+		register("卓玛", idNumber, VILLAGE);
+		var staff = StaffFixtures.from(context);
+		String unit = staff.active(StaffFixtures.COUNTY, UnitKind.EDUCATION_DEPARTMENT, Role.DEPARTMENT_OFFICER)
+			.unitId()
+			.value()
+			.toString();
+		Partner school = PartnerFixtures.register(port, admin, "教育局学籍系统", unit, "signals:write");
+		long before = signals();
+
+		CaseFixtures.assertProblem(school.json("POST", "/api/v1/monitoring-signals",
+				signal("SCHOOL_DROPOUT", idNumber, LocalDate.now(), null)), 403, "monitoring.no-agreement");
+		assertThat(admin.json("PUT", "/api/v1/monitoring-sources/" + unit,
+				"{\"kinds\": [\"SCHOOL_DROPOUT\"], \"agreement\": \"共民〔2026〕7号\"}").status()).isEqualTo(200);
+		CaseFixtures.assertProblem(school.json("POST", "/api/v1/monitoring-signals",
+				signal("DEATH", idNumber, LocalDate.now(), null)), 403, "monitoring.kind-not-agreed");
+		CaseFixtures.assertProblem(school.json("POST", "/api/v1/monitoring-signals",
+				signal("FLOOD", idNumber, LocalDate.now(), null)), 400, "monitoring.kind-unknown");
+		CaseFixtures.assertProblem(school.json("POST", "/api/v1/monitoring-signals",
+				signal("SCHOOL_DROPOUT", idNumber, LocalDate.now().plusDays(2), null)), 400,
+				"monitoring.occurred-on-future");
+		CaseFixtures.assertProblem(school.json("POST", "/api/v1/monitoring-signals",
+				signal("SCHOOL_DROPOUT", idNumber.substring(0, 17) + (idNumber.endsWith("X") ? "0" : "X"), LocalDate.now(), null)), 400,
+				"shared.id-number-check-digit");
+		CaseFixtures.assertProblem(school.json("POST", "/api/v1/monitoring-signals",
+				"{\"kind\": \"SCHOOL_DROPOUT\", \"idNumber\": \"" + idNumber + "\", \"occurredOn\": \""
+						+ LocalDate.now() + "\"}"), 400, "monitoring.reference-required");
+		assertThat(signals()).as("refused signals store nothing").isEqualTo(before);
+
+		String body = signal("SCHOOL_DROPOUT", idNumber, LocalDate.now(), null);
+		Page first = school.json("POST", "/api/v1/monitoring-signals", body);
+		assertThat(first.status()).as(first.body()).isEqualTo(201);
+		assertThat(first.body()).contains("\"matched\":true").contains("\"repeated\":false").doesNotContain(idNumber);
+		Page repeated = school.json("POST", "/api/v1/monitoring-signals", body);
+		assertThat(repeated.status()).isEqualTo(200);
+		assertThat(repeated.body()).contains("\"repeated\":true");
+		String reference = body.replaceAll(".*\"reference\": \"([^\"]+)\".*", "$1");
+		CaseFixtures.assertProblem(school.json("POST", "/api/v1/monitoring-signals",
+				body.replace(LocalDate.now().toString(), LocalDate.now().minusDays(3).toString())), 409,
+				"monitoring.reference-reused");
+		assertThat(signals()).isEqualTo(before + 1);
+		assertThat(jdbc.sql("select id_number_sealed from monitoring_signal where reference = :r")
+			.param("r", reference)
+			.query(String.class)
+			.single()).as("sealed on arrival").startsWith("v").doesNotContain(idNumber);
+
+		Partner withoutScope = PartnerFixtures.register(port, admin, "教育局其他系统", unit, "help-requests:write");
+		assertThat(withoutScope.json("POST", "/api/v1/monitoring-signals", signal("SCHOOL_DROPOUT", idNumber,
+				LocalDate.now(), null)).status()).isEqualTo(403);
+	}
+
+	@Test
+	void aSignalAboutSomeoneNotRegisteredWaitsAndIsJudgedWhenTheyAreRegistered() {
+		String idNumber = TestIdNumbers.fresh();
+		Partner emergency = partner(UnitKind.EMERGENCY_MANAGEMENT_DEPARTMENT, "DISASTER_DAMAGE");
+		Page sent = emergency.json("POST", "/api/v1/monitoring-signals",
+				signal("DISASTER_DAMAGE", idNumber, LocalDate.now().minusDays(1), "12000"));
+		assertThat(sent.status()).as(sent.body()).isEqualTo(201);
+		assertThat(sent.body()).contains("\"matched\":false");
+
+		String person = register("索南", idNumber, VILLAGE);
+
+		Map<String, Object> warning = warningOf(person, "DISASTER_DAMAGE");
+		assertThat((String) warning.get("reason")).contains("损失 12,000 元");
+	}
+
+	@Test
+	void tryingARuleOnPastSignalsCountsWhatTheRuleThenDoes() {
+		Partner emergency = partner(UnitKind.EMERGENCY_MANAGEMENT_DEPARTMENT, "DISASTER_DAMAGE");
+		for (String damage : new String[] { "3000", "8000", "20000" }) {
+			String idNumber = TestIdNumbers.fresh();
+			register("扎西" + damage, idNumber, VILLAGE);
+			assertThat(emergency.json("POST", "/api/v1/monitoring-signals",
+					signal("DISASTER_DAMAGE", idNumber, LocalDate.now(), damage)).status()).isEqualTo(201);
+		}
+		assertThat(dryRun("5000")).as("the rule in force, tried on what it judged")
+			.isEqualTo(warningsWithDamageOf(5000));
+		long stricter = dryRun("10000");
+		assertThat(stricter).isEqualTo(warningsWithDamageOf(10000)).isLessThan(dryRun("5000"));
+
+		try {
+			assertThat(admin.json("PUT", "/api/v1/monitoring-rules/DISASTER_DAMAGE",
+					"{\"severity\": \"ORANGE\", \"threshold\": 10000}").status()).isEqualTo(200);
+			long before = warnings("DISASTER_DAMAGE");
+			for (String damage : new String[] { "8000", "12000" }) {
+				String idNumber = TestIdNumbers.fresh();
+				register("拉姆" + damage, idNumber, VILLAGE);
+				emergency.json("POST", "/api/v1/monitoring-signals",
+						signal("DISASTER_DAMAGE", idNumber, LocalDate.now(), damage));
+			}
+			assertThat(warnings("DISASTER_DAMAGE")).as("only the 12,000 yuan damage under the new threshold")
+				.isEqualTo(before + 1);
+			assertThat(dryRun("10000")).isEqualTo(stricter + 1).isEqualTo(warningsWithDamageOf(10000));
+		}
+		finally {
+			admin.json("PUT", "/api/v1/monitoring-rules/DISASTER_DAMAGE", "{\"severity\": \"ORANGE\", \"threshold\": 5000}");
+		}
+		CaseFixtures.assertProblem(admin.json("POST", "/api/v1/monitoring-rules/DISASTER_DAMAGE/dry-runs",
+				"{\"severity\": \"ORANGE\", \"threshold\": -1}"), 400, "monitoring.rule-threshold-invalid");
+		CaseFixtures.assertProblem(clerk.json("POST", "/api/v1/monitoring-rules/DISASTER_DAMAGE/dry-runs",
+				"{\"severity\": \"ORANGE\", \"threshold\": 1}"), 403, "monitoring.rules-not-allowed");
+	}
+
+	private long dryRun(String threshold) {
+		Page run = admin.json("POST", "/api/v1/monitoring-rules/DISASTER_DAMAGE/dry-runs",
+				"{\"severity\": \"ORANGE\", \"threshold\": " + threshold + "}");
+		assertThat(run.status()).as(run.body()).isEqualTo(200);
+		return Long.parseLong(run.body().replaceAll(".*\"warnings\":(\\d+).*", "$1"));
+	}
+
+	/**
+	 * @return the county's households with a disaster signal at or above the damage this year: what a rule with that
+	 *     threshold warns, counted from the signals themselves
+	 */
+	private long warningsWithDamageOf(int damage) {
+		return jdbc.sql("""
+				select count(distinct (household_key, extract(year from occurred_on))) from monitoring_signal
+				 where kind = 'DISASTER_DAMAGE' and person_id is not null and amount >= :damage
+				   and residence_path like '/630000/632500/632521/%' and occurred_on >= current_date - interval '12 months'""")
+			.param("damage", damage)
+			.query(Long.class)
+			.single();
+	}
+
+	private long warnings(String rule) {
+		return jdbc.sql("select count(*) from monitoring_warning where rule_code = :rule")
+			.param("rule", rule)
+			.query(Long.class)
+			.single();
+	}
+
+	private long signals() {
+		return jdbc.sql("select count(*) from monitoring_signal").query(Long.class).single();
+	}
+
+	private Partner partner(UnitKind kind, String... kinds) {
+		String unit = StaffFixtures.from(context)
+			.active(StaffFixtures.COUNTY, kind, Role.DEPARTMENT_OFFICER)
+			.unitId()
+			.value()
+			.toString();
+		Page agreed = admin.json("PUT", "/api/v1/monitoring-sources/" + unit,
+				"{\"kinds\": [\"" + String.join("\", \"", kinds) + "\"], \"agreement\": \"共民〔2026〕9号\"}");
+		assertThat(agreed.status()).as(agreed.body()).isEqualTo(200);
+		return PartnerFixtures.register(port, admin, "部门系统" + UUID.randomUUID().toString().substring(0, 6), unit,
+				"signals:write");
+	}
+
+	static String signal(String kind, String idNumber, LocalDate on, String amount) {
+		return """
+				{"kind": "%s", "reference": "%s", "idNumber": "%s", "occurredOn": "%s"%s}"""
+			.formatted(kind, "REF-" + UUID.randomUUID(), idNumber, on,
+					amount == null ? "" : ", \"amount\": " + amount);
+	}
+
+	private String register(String name, String idNumber, String village) {
+		Page registered = clerk.json("POST", "/api/v1/persons",
+				"{\"name\": \"%s\", \"idNumber\": \"%s\", \"residence\": \"%s\"}".formatted(name, idNumber, village));
+		assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+		return CaseFixtures.idOf(registered);
+	}
+
+	private Map<String, Object> warningOf(String person, String rule) {
+		return jdbc.sql("select * from monitoring_warning where person_id = :person and rule_code = :rule")
+			.param("person", UUID.fromString(person))
+			.param("rule", rule)
+			.query()
+			.singleRow();
+	}
+
+	private java.util.List<String> reportersOf(String village) {
+		return jdbc.sql("""
+				select a.username from identity_account a join identity_unit u on u.id = a.unit_id
+				  join identity_account_role r on r.account_id = a.id
+				 where u.division_code = :village and r.role = 'VILLAGE_REPORTER'""")
+			.param("village", village)
+			.query(String.class)
+			.list();
+	}
+
+	static String bill(String idNumber, String name, String inPolicy, String outOfPolicy, String total) {
+		return """
+				{"idNumber": "%s", "patientName": "%s", "hospitalCode": "H632521001", "hospitalName": "共和县人民医院",
+				 "hospitalLevel": "SECONDARY", "admissionNumber": "ZY-%s", "admittedOn": "%s", "dischargedOn": "%s",
+				 "inPolicy": %s, "outOfPolicy": %s, "total": %s}"""
+			.formatted(idNumber, name, UUID.randomUUID().toString().substring(0, 8), LocalDate.now().minusDays(10),
+					LocalDate.now().minusDays(1), inPolicy, outOfPolicy, total);
+	}
+
+}
