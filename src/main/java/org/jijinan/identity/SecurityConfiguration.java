@@ -22,6 +22,7 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -61,6 +62,16 @@ class SecurityConfiguration {
 	/** Partner systems authenticate with client credentials here; they hold no session, so no CSRF token. */
 	static final RequestMatcher TOKEN_ENDPOINT = PathPatternRequestMatcher.withDefaults()
 		.matcher(org.springframework.http.HttpMethod.POST, "/api/v1/oauth2/token");
+
+	/**
+	 * No observations of the security filters, authentications and authorisations: each request would otherwise
+	 * wrap every filter and look up a dozen meters (measured at about 7 % of the API's CPU). Requests are still
+	 * timed as a whole ({@code http.server.requests}).
+	 */
+	@Bean
+	static SecurityObservationSettings securityObservations() {
+		return SecurityObservationSettings.noObservations();
+	}
 
 	@Bean
 	SecurityFilterChain platform(HttpSecurity http, AuthenticationManager manager, SignInOutcomes outcomes,
