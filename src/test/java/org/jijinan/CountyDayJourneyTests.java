@@ -52,14 +52,15 @@ import static org.jijinan.casework.CaseFixtures.idOf;
 /**
  * A county day in one township (江西沟镇, used by no other test), through the public API and the public form only:
  * requests through every channel — the window, the hotline, a village reporter's field report, the public form and a
- * department's system, 61 in all — with duplicates and bad input; emergencies to aid at once, one to a man
+ * department's system and a warning raised from data, 62 in all — with duplicates and bad input; emergencies to aid at once, one to a man
  * registered provisionally who turns out to be in the registry already; an ordinary case through investigation,
  * referral, return and re-referral, a returned task withdrawn, decision, approval, a payment the bank refuses and its
  * re-issue; a hospital bill settled in one step; a case withdrawn with its tasks open; two callers who asked to be
- * called back, one reached by the hotline and one the township could not reach yet. At the end the platform's
+ * called back, one reached by the hotline and one the township could not reach yet; a household nobody reported,
+ * found from a hospital bill, checked by its village and accepted, and a disaster signal waiting for its check. At the end the platform's
  * promises must hold across the modules: every open step has an owner who may act and a due time; every call-back
- * owed is watched by one open step and no call-back step is left open without one; no open task without a live
- * step; no payment ordered twice; every aid in its household's chain once and none left on a
+ * owed is watched by one open step and no call-back step is left open without one; every warning raised from data
+ * and still unchecked is owed by one open step; no open task without a live step; no payment ordered twice; every aid in its household's chain once and none left on a
  * superseded record; the dashboard equals this day's own tally, and rebuilding it changes nothing.
  */
 @SystemTest
@@ -346,6 +347,36 @@ class CountyDayJourneyTests {
 		assertThat(new BigDecimal(settled.body().replaceAll("(?s).*\"assistance\":([0-9.]+).*", "$1")))
 			.as("medical assistance paid at the window").isPositive();
 
+		// Found from data: nobody reported 多吉, but his own share of a hospital bill is ruinous. The village's reporter
+		// checks the warning, finds the need, and the township accepts the request it opened. A disaster's damage to a
+		// household of the village without a reporter is owed a check by the township's staff and waits.
+		Registered dorje = registeredPerson(clerk, "多吉");
+		Page ruinous = hospital.json("POST", "/api/v1/medical-settlements", """
+				{"idNumber": "%s", "patientName": "多吉", "hospitalCode": "H632521001", "hospitalName": "共和县人民医院",
+				 "hospitalLevel": "SECONDARY", "admissionNumber": "ZY-JXG-%d", "admittedOn": "%s", "dischargedOn": "%s",
+				 "inPolicy": 160000.00, "outOfPolicy": 40000.00, "total": 200000.00}"""
+			.formatted(dorje.idNumber(), System.nanoTime() % 1_000_000, LocalDate.now(CHINA).minusDays(12),
+					LocalDate.now(CHINA).minusDays(2)));
+		assertThat(ruinous.status()).as(ruinous.body()).isEqualTo(201);
+		String warning = reporter.get("/api/v1/monitoring-warnings").body().replaceAll("(?s).*\"number\":\"(YJ[0-9-]+)\".*",
+				"$1");
+		Page checked = reporter.json("POST", "/api/v1/monitoring-warnings/" + warning + "/checks", """
+				{"method": "VISIT", "checkedOn": "%s", "findings": "出院后无力负担后续治疗，家中无其他收入",
+				 "outcome": "NEEDS_HELP"}""".formatted(LocalDate.now(CHINA)));
+		assertThat(checked.status()).as(checked.body()).isEqualTo(200);
+		String foundByData = tally.received("DATA_WARNING",
+				checked.body().replaceAll("(?s).*\"requestNumber\":\"([^\"]+)\".*", "$1"));
+		assertThat(reviewer.json("POST", "/api/v1/help-requests/" + foundByData + "/acceptance", "").status())
+			.isEqualTo(200);
+		String emergencyUnit = staff.active(StaffFixtures.COUNTY, UnitKind.EMERGENCY_MANAGEMENT_DEPARTMENT,
+				Role.DEPARTMENT_OFFICER).unitId().value().toString();
+		var emergencyOffice = PartnerFixtures.register(port, admin, "应急管理局灾情系统", emergencyUnit, "signals:write");
+		Registered flooded = registeredPerson(clerk, "拉毛", OTHER_VILLAGE);
+		assertThat(admin.json("PUT", "/api/v1/monitoring-sources/" + emergencyUnit, """
+				{"kinds": ["DISASTER_DAMAGE"], "agreement": "共民〔2026〕11号"}""").status()).isEqualTo(200);
+		assertThat(emergencyOffice.json("POST", "/api/v1/monitoring-signals", flood(flooded, "9000")).status())
+			.isEqualTo(201);
+
 		// The rest of the day's requests through three doors: most refused with a reason, some still waiting.
 		List<Visitor> doors = List.of(clerk, hotline, reporter);
 		List<String> channels = List.of("WINDOW", "HOTLINE", "FIELD_REPORT");
@@ -358,9 +389,10 @@ class CountyDayJourneyTests {
 				assertThat(refused.status()).as(refused.body()).isEqualTo(200);
 			}
 		}
-		assertThat(tally.requests()).as("a county day's 61 requests").isEqualTo(61);
+		assertThat(tally.requests()).as("a county day's 62 requests").isEqualTo(62);
 
 		everyOpenStepHasAnOwnerWhoMayActAndADueTime();
+		everyWarningAwaitingACheckIsOwedByOneOpenStep(1);
 		everyCallBackOwedIsWatchedOnce(1);
 		everyCaseStillOpenIsHandledBySomeoneWhoMayAct();
 		everyAcceptedRequestIsInExactlyOneCase();
@@ -450,7 +482,7 @@ class CountyDayJourneyTests {
 			.param("area", AREA)
 			.query(String.class)
 			.list();
-		assertThat(cases).as("nine cases, one withdrawn").hasSize(8);
+		assertThat(cases).as("ten cases, one withdrawn").hasSize(9);
 		assertThat(cases).as("cases whose handler cannot act")
 			.allSatisfy(line -> assertThat(holds(line.substring(line.indexOf(" handled by ") + 12), HANDLERS, null))
 				.as(line)
@@ -483,6 +515,8 @@ class CountyDayJourneyTests {
 							|| inUnitOfTask(responsible, row.getString("subject_ref"));
 					case "CALL_BACK" -> holds(responsible, Set.of("HOTLINE_OPERATOR"), null) || holds(responsible,
 							Set.of("WINDOW_CLERK", "TOWNSHIP_REVIEWER", "TOWNSHIP_APPROVER"), AREA);
+					case "WARNING_CHECK" -> holds(responsible, Set.of("VILLAGE_REPORTER"), AREA + VILLAGE + "/")
+							|| holds(responsible, Set.of("WINDOW_CLERK", "TOWNSHIP_REVIEWER", "TOWNSHIP_APPROVER"), AREA);
 					default -> holds(responsible, HANDLERS, null);
 				};
 				if (!may || row.getTimestamp("due_at") == null) {
@@ -492,6 +526,36 @@ class CountyDayJourneyTests {
 			})
 			.list();
 		assertThat(failures).as("open steps whose owner cannot act").isEmpty();
+	}
+
+	/**
+	 * Every warning still waiting for a check is watched by exactly one open step owed by the warning's owner, and no
+	 * open check step outlives its warning.
+	 */
+	private void everyWarningAwaitingACheckIsOwedByOneOpenStep(long awaiting) {
+		assertThat(jdbc.sql("select count(*) from monitoring_warning where township_path = :area and status in ('OPEN', 'UNREACHABLE')")
+			.param("area", AREA)
+			.query(Long.class)
+			.single()).as("warnings awaiting a check").isEqualTo(awaiting);
+		assertThat(jdbc.sql("""
+				select w.number from monitoring_warning w where w.township_path = :area
+				   and (w.status in ('OPEN', 'UNREACHABLE')) <> ((select count(*) from supervision_step s
+				        where s.kind = 'WARNING_CHECK' and s.subject_ref = w.number and s.status = 'OPEN'
+				          and s.responsible = w.owner and s.due_at = w.due_at) = 1)
+				union all
+				select s.subject_ref from supervision_step s
+				 where s.kind = 'WARNING_CHECK' and s.status = 'OPEN' and s.area_path = :area
+				   and not exists (select 1 from monitoring_warning w
+				                    where w.number = s.subject_ref and w.status in ('OPEN', 'UNREACHABLE'))""")
+			.param("area", AREA)
+			.query(String.class)
+			.list()).as("warnings and their steps out of step").isEmpty();
+	}
+
+	private static String flood(Registered person, String damage) {
+		return """
+				{"kind": "DISASTER_DAMAGE", "reference": "ZQ-%d", "idNumber": "%s", "occurredOn": "%s", "amount": %s}"""
+			.formatted(System.nanoTime(), person.idNumber(), LocalDate.now(CHINA), damage);
 	}
 
 	/**
@@ -642,7 +706,7 @@ class CountyDayJourneyTests {
 			JsonNode total = view.get("total");
 			assertThat(List.of(total.get("requests").asLong(), total.get("cases").asLong(), total.get("aided").asLong()))
 				.as("requests, cases and aided cases")
-				.containsExactly(tally.requests(), 9L, (long) tally.aidedCases());
+				.containsExactly(tally.requests(), 10L, (long) tally.aidedCases());
 			for (Map.Entry<String, Long> channel : tally.byChannel().entrySet()) {
 				assertThat(line(view.get("byChannel"), channel.getKey()).get("requests").asLong()).as(channel.getKey())
 					.isEqualTo(channel.getValue());
@@ -714,12 +778,16 @@ class CountyDayJourneyTests {
 	}
 
 	private Registered registeredPerson(Visitor clerk, String name) {
+		return registeredPerson(clerk, name, VILLAGE);
+	}
+
+	private Registered registeredPerson(Visitor clerk, String name, String village) {
 		LocalDate birth = LocalDate.of(1960, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(15_000));
 		String body = "632521" + birth.toString().replace("-", "")
 				+ String.format("%03d", ThreadLocalRandom.current().nextInt(1000));
 		String idNumber = body + ResidentIdNumber.checkCharacter(body);
 		return new Registered(idOf(clerk.json("POST", "/api/v1/persons", """
-				{"name": "%s", "idNumber": "%s", "residence": "%s"}""".formatted(name, idNumber, VILLAGE))), idNumber);
+				{"name": "%s", "idNumber": "%s", "residence": "%s"}""".formatted(name, idNumber, village))), idNumber);
 	}
 
 	/**

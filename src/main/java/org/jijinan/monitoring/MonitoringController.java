@@ -155,6 +155,9 @@ class MonitoringController {
 			if (severity == null) {
 				throw new InvalidInput("monitoring.severity-required");
 			}
+			if (categories != null && categories.contains(null)) {
+				throw new InvalidInput("monitoring.rule-categories-invalid");
+			}
 			return new RuleBook.RuleChange(active == null || active, severity, threshold, multiple, months,
 					categories == null ? Set.of() : Set.copyOf(categories), validFrom);
 		}

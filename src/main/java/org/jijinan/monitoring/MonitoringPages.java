@@ -129,6 +129,7 @@ class MonitoringPages {
 					categories == null ? Set.of() : Set.copyOf(categories), day(validFrom, "monitoring.rule-valid-from-past"));
 			if ("save".equals(action)) {
 				rules.set(rule, change, caller);
+				model.asMap().remove("form");
 				model.addAttribute("saved", rule.name());
 			}
 			else {

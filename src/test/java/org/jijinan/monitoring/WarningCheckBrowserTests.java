@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SystemTest
 class WarningCheckBrowserTests {
 
-	static final String VILLAGE = "632521102903";
+	static final String VILLAGE = "632521203913";
 
 	@LocalServerPort
 	int port;
@@ -44,9 +44,41 @@ class WarningCheckBrowserTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	/**
+	 * The county tries a stricter disaster threshold on the stored signals before saving it; a threshold that is not
+	 * a number is refused beside the field with what was typed kept.
+	 */
+	@Test
+	void theCountyTriesAStricterRuleOnPastSignalsBeforeSavingIt() throws Exception {
+		var staff = StaffFixtures.from(context);
+		Opened administrator = staff.named("县民政局管理员", StaffFixtures.COUNTY, UnitKind.COUNTY_CIVIL_AFFAIRS,
+				Role.ADMINISTRATOR);
+		Visitor admin = StaffFixtures.signedIn(port, administrator);
+		try (Browser desk = Browser.start(port, 1366, 900)) {
+			Journeys.signIn(desk, administrator);
+			desk.click("预警规则");
+			desk.fill("因灾损失超过（元）", "五千");
+			desk.click("用历史信号试运行：灾害损失");
+			assertThat(Journeys.refusals(desk)).contains("请填写 0 至 1 亿元之间的金额。");
+			assertThat(desk.valueOf("因灾损失超过（元）")).isEqualTo("五千");
+			desk.fill("因灾损失超过（元）", "20000");
+			desk.click("用历史信号试运行：灾害损失");
+			assertThat(desk.text(By.id("dry-run-result"))).matches("共判断 \\d+ 条信号：将生成 \\d+ 条预警，其中 \\d+ 户此后获得了救助。");
+			assertThat(desk.valueOf("因灾损失超过（元）")).as("the tried threshold stays to be saved").isEqualTo("20000");
+			desk.click("保存为新版本：灾害损失");
+			assertThat(desk.pageText()).contains("规则的新版本已保存。");
+			assertThat(desk.text(By.id("rule-DISASTER_DAMAGE"))).contains("起施行");
+			assertThat(desk.valueOf("因灾损失超过（元）")).as("the version in force").isEqualTo("20000.00");
+			Journeys.record("desk", "county tries and saves a warning rule", desk);
+		}
+		finally {
+			admin.json("PUT", "/api/v1/monitoring-rules/DISASTER_DAMAGE", "{\"severity\": \"ORANGE\", \"threshold\": 5000}");
+		}
+	}
+
 	@Test
 	void theVillageReporterChecksAWarningOnAPhoneAndTheTownshipFindsTheRequest() throws Exception {
-		TestVillages.ensure(context, VILLAGE, "新哲三村");
+		TestVillages.ensure(context, VILLAGE, "铁盖预警三村");
 		var staff = StaffFixtures.from(context);
 		Opened reporter = staff.named("村救助员卓玛", new DivisionCode(VILLAGE), UnitKind.VILLAGE_COMMITTEE,
 				Role.VILLAGE_REPORTER);
