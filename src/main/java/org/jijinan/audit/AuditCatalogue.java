@@ -45,7 +45,7 @@ final class AuditCatalogue {
 			"reporting.rebuilt", "pilot.phase-added", "pilot.readiness-set", "pilot.document-filed",
 			"region.divisions-imported", "calendar.day-changed", "backup.taken", "backup.failed", "backup.key-rotated", "backup.values-resealed",
 			"backup.keys-retired", "monitoring.source-agreed", "monitoring.rule-changed", "monitoring.warning-raised",
-			"monitoring.warning-checked"));
+			"monitoring.warning-checked", "monitoring.signals-purged"));
 
 	/** The kinds of subject, in the page's order. */
 	static final List<String> SUBJECT_TYPES = List.of("account", "unit", "token", "partner-client", "route",
@@ -54,7 +54,7 @@ final class AuditCatalogue {
 			"relief-payment-batch", "relief-payment-order", "relief-settlement", "settlement", "relief-policy",
 			"charity-fund-entry", "sharing-agreement", "department-report", "department-file", "accountability",
 			"supervision-sweep", "dashboard", "dashboard-rollups", "pilot-evaluation", "pilot", "division",
-			"calendar-day", "backup", "master-key", "audit-chain", "signal-source", "monitoring-rule", "warning");
+			"calendar-day", "backup", "master-key", "audit-chain", "signal-source", "monitoring-rule", "warning", "signal");
 
 	/** The results a record may have. */
 	static final List<String> RESULTS = List.of("SUCCESS", "FAILURE");

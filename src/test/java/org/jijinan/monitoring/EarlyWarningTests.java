@@ -232,6 +232,45 @@ class EarlyWarningTests {
 	}
 
 	@Test
+	void signalsPastTheRetentionPeriodArePurgedWhileTheirWarningsStay() {
+		String idNumber = TestIdNumbers.fresh();
+		String person = register("尼玛", idNumber, VILLAGE);
+		Partner emergency = partner(UnitKind.EMERGENCY_MANAGEMENT_DEPARTMENT, "DISASTER_DAMAGE");
+		assertThat(emergency.json("POST", "/api/v1/monitoring-signals",
+				signal("DISASTER_DAMAGE", idNumber, LocalDate.now(), "15000")).status()).isEqualTo(201);
+		Map<String, Object> warning = warningOf(person, "DISASTER_DAMAGE");
+		// A signal of 37 months ago, as a longer retention kept it before the county shortened it to 36 months.
+		UUID old = UUID.randomUUID();
+		jdbc.sql("""
+				insert into monitoring_signal (id, source, reference, kind, occurred_on, received_at, person_id,
+				       household_key, residence_path, amount)
+				select :old, source, 'OLD-' || reference, kind, (current_date - interval '37 months')::date, received_at,
+				       person_id, household_key, residence_path, amount
+				  from monitoring_signal where person_id = :person""")
+			.param("old", old)
+			.param("person", UUID.fromString(person))
+			.update();
+		jdbc.sql("insert into monitoring_warning_signal (warning_id, signal_id) values (:warning, :old)")
+			.param("warning", warning.get("id"))
+			.param("old", old)
+			.update();
+
+		assertThat(context.getBean(SignalPurge.class).purge()).isPositive();
+
+		assertThat(jdbc.sql("select count(*) from monitoring_signal where person_id = :person")
+			.param("person", UUID.fromString(person))
+			.query(Long.class)
+			.single()).as("today's signal stays, the old one is gone").isEqualTo(1);
+		assertThat(jdbc.sql("select count(*) from monitoring_warning_signal where warning_id = :warning")
+			.param("warning", warning.get("id"))
+			.query(Long.class)
+			.single()).as("the warning stays with its remaining signal").isEqualTo(1);
+		assertThat(jdbc.sql("select count(*) from audit_record where action = 'monitoring.signals-purged'")
+			.query(Long.class)
+			.single()).isPositive();
+	}
+
+	@Test
 	void tryingARuleOnPastSignalsCountsWhatTheRuleThenDoes() {
 		Partner emergency = partner(UnitKind.EMERGENCY_MANAGEMENT_DEPARTMENT, "DISASTER_DAMAGE");
 		for (String damage : new String[] { "3000", "8000", "20000" }) {
