@@ -85,6 +85,7 @@ public record Menu(List<Entry> entries) {
 		add.line(rules.holds(Role.DEPARTMENT_OFFICER) || rules.any(COUNTY_DECIDERS), "nav.settlements",
 				"/relief/settlements");
 		add.line(rules.holds(Role.DEPARTMENT_OFFICER), "nav.department-assistance", "/sharing/assistance");
+		add.line(rules.holds(Role.DEPARTMENT_OFFICER), "nav.signals", "/monitoring/signals");
 		add.line(rules.holds(Role.CHARITY_OFFICER) || rules.regional() && rules.any(DECIDERS), "nav.needs",
 				"/charity/needs");
 		add.line(rules.holds(Role.CHARITY_OFFICER), "nav.projects", "/charity/projects");

@@ -23,7 +23,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Early warning over HTTP: departments' systems send signals; workers read and check warnings; the county sets and
@@ -69,6 +71,18 @@ class MonitoringController {
 		Signals.SignalReceipt receipt = signals.receive(signal, caller);
 		return receipt.repeated() ? ResponseEntity.ok(receipt)
 				: ResponseEntity.created(URI.create("/api/v1/monitoring-signals/" + receipt.id())).body(receipt);
+	}
+
+	@Operation(summary = "Send a file of signals",
+			description = "A UTF-8 CSV or XLSX file (at most 5 MB, 100,000 rows) with a header row naming the columns "
+					+ "in English or Chinese: `reference` 编号, `kind` 信号类型 (code or Chinese name), `id_number` 身份证号码, "
+					+ "`occurred_on` 发生日期, `amount` 金额, `year_total` 本年累计, `category` 救助类别, `detail` 说明. Taken "
+					+ "whole or not at all: 422 `monitoring.file-rejected` lists every bad row with its code. Problems as for "
+					+ "one signal, and 400 `monitoring.file-*`.")
+	@PostMapping(path = "/monitoring-signals/files", consumes = "multipart/form-data")
+	Signals.FileOutcome receiveFile(@RequestParam("file") MultipartFile file, @AuthenticationPrincipal Caller caller)
+			throws java.io.IOException {
+		return signals.receiveFile(SignalFile.checkedName(file), file.getBytes(), caller);
 	}
 
 	@Operation(summary = "List warnings waiting for a check",

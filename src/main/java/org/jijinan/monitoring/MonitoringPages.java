@@ -41,9 +41,15 @@ class MonitoringPages {
 
 	private final java.time.Clock clock;
 
+	private final Signals signals;
+
+	private final org.jijinan.shared.Problems details;
+
 	MonitoringPages(Warnings warnings, RuleBook rules, DryRun dryRun, WarningFigures figures, PageProblems problems,
-			java.time.Clock clock) {
+			java.time.Clock clock, Signals signals, org.jijinan.shared.Problems details) {
 		this.clock = clock;
+		this.signals = signals;
+		this.details = details;
 		this.warnings = warnings;
 		this.rules = rules;
 		this.dryRun = dryRun;
@@ -93,6 +99,43 @@ class MonitoringPages {
 			problems.show(model, refused);
 			return warning(number, caller, model);
 		}
+	}
+
+	@GetMapping("/signals")
+	String signals(@AuthenticationPrincipal Caller caller, Model model) {
+		model.addAttribute("kinds", signals.agreedKinds(caller));
+		return "monitoring/signals";
+	}
+
+	/**
+	 * Takes a department's file whole, or lists every bad row and stores nothing.
+	 */
+	@PostMapping("/signals/files")
+	String upload(@RequestParam(name = "file", required = false) org.springframework.web.multipart.@Nullable MultipartFile file,
+			@AuthenticationPrincipal Caller caller, Model model) throws java.io.IOException {
+		try {
+			if (file == null) {
+				throw new InvalidInput("monitoring.file-empty");
+			}
+			model.addAttribute("received", signals.receiveFile(SignalFile.checkedName(file), file.getBytes(), caller));
+		}
+		catch (DomainProblem problem) {
+			problems.show(model, problem);
+			if (problem instanceof org.jijinan.shared.ImportRejected rejected) {
+				model.addAttribute("rows", rejected.rows()
+					.stream()
+					.map(row -> details.describe(row, org.springframework.context.i18n.LocaleContextHolder.getLocale()))
+					.toList());
+			}
+		}
+		return signals(caller, model);
+	}
+
+	@GetMapping("/signals/template.csv")
+	org.springframework.http.ResponseEntity<byte[]> template() {
+		return org.jijinan.shared.Downloads.attachment("监测信号模板.csv",
+				new org.springframework.http.MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8),
+				SignalFile.template().getBytes(java.nio.charset.StandardCharsets.UTF_8));
 	}
 
 	@GetMapping("/rules")

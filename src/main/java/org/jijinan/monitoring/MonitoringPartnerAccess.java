@@ -17,11 +17,22 @@ import org.springframework.http.HttpMethod;
 @Configuration(proxyBeanMethods = false)
 class MonitoringPartnerAccess {
 
+	private static final Set<UnitKind> HOLDERS = holders();
+
+	private static Set<UnitKind> holders() {
+		Set<UnitKind> kinds = EnumSet.of(UnitKind.HOSPITAL);
+		kinds.addAll(UnitKind.departments());
+		return kinds;
+	}
+
 	@Bean
 	PartnerEndpoint sendSignals() {
-		Set<UnitKind> holders = EnumSet.of(UnitKind.HOSPITAL);
-		holders.addAll(UnitKind.departments());
-		return new PartnerEndpoint(HttpMethod.POST, "/api/v1/monitoring-signals", Signals.SCOPE, holders);
+		return new PartnerEndpoint(HttpMethod.POST, "/api/v1/monitoring-signals", Signals.SCOPE, HOLDERS);
+	}
+
+	@Bean
+	PartnerEndpoint sendSignalFiles() {
+		return new PartnerEndpoint(HttpMethod.POST, "/api/v1/monitoring-signals/files", Signals.SCOPE, HOLDERS);
 	}
 
 }

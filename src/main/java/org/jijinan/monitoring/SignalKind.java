@@ -7,30 +7,54 @@ package org.jijinan.monitoring;
 public enum SignalKind {
 
 	/** 医疗自付: a settled hospital bill's own share, with the year's total (amount, year total). */
-	MEDICAL_SPENDING(true),
+	MEDICAL_SPENDING(true, "医疗自付"),
 	/** 住院: admitted to hospital. */
-	HOSPITAL_ADMISSION(true),
+	HOSPITAL_ADMISSION(true, "住院"),
 	/** 残疾登记: a disability registered. */
-	DISABILITY_REGISTERED(true),
+	DISABILITY_REGISTERED(true, "残疾登记"),
 	/** 失业登记: unemployment registered. */
-	UNEMPLOYMENT_REGISTERED(true),
+	UNEMPLOYMENT_REGISTERED(true, "失业登记"),
 	/** 死亡: a death in the household. */
-	DEATH(true),
+	DEATH(true, "死亡"),
 	/** 灾害损失: damage from a disaster (amount: the loss). */
-	DISASTER_DAMAGE(true),
+	DISASTER_DAMAGE(true, "灾害损失"),
 	/** 辍学: a child left school. */
-	SCHOOL_DROPOUT(true),
+	SCHOOL_DROPOUT(true, "辍学"),
 	/** 大额欠费: large arrears (amount). */
-	ARREARS(true),
+	ARREARS(true, "大额欠费"),
 	/** 退出救助: a category standing (低保、特困 …) ended (category). */
-	STANDING_ENDED(true),
+	STANDING_ENDED(true, "退出救助"),
 	/** 家庭收入核定: the household's annual income as assessed (amount). */
-	HOUSEHOLD_INCOME(false);
+	HOUSEHOLD_INCOME(false, "家庭收入核定");
 
 	private final boolean serious;
 
-	SignalKind(boolean serious) {
+	private final String chinese;
+
+	SignalKind(boolean serious, String chinese) {
 		this.serious = serious;
+		this.chinese = chinese;
+	}
+
+	/**
+	 * @return the kind's Chinese name, as departments' files may give it
+	 */
+	public String chinese() {
+		return chinese;
+	}
+
+	/**
+	 * @param given a kind's code ({@code DISASTER_DAMAGE}) or Chinese name (灾害损失)
+	 * @return the kind, if it is one
+	 */
+	static java.util.Optional<SignalKind> named(String given) {
+		String name = given.strip();
+		for (SignalKind kind : values()) {
+			if (kind.name().equals(name) || kind.chinese.equals(name)) {
+				return java.util.Optional.of(kind);
+			}
+		}
+		return java.util.Optional.empty();
 	}
 
 	/**

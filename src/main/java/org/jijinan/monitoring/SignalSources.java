@@ -92,14 +92,20 @@ public class SignalSources {
 	 * Refuses a signal its source may not send: 403 without an agreement or outside the kinds it names.
 	 */
 	void requireAgreed(UUID unitId, SignalKind kind) {
-		Set<SignalKind> agreed = jdbc.sql("select kinds from monitoring_source where unit_id = :unit")
+		if (!agreed(unitId).contains(kind)) {
+			throw new Forbidden("monitoring.kind-not-agreed", kind.name());
+		}
+	}
+
+	/**
+	 * @return the kinds a department's agreement names; 403 without an agreement
+	 */
+	Set<SignalKind> agreed(UUID unitId) {
+		return jdbc.sql("select kinds from monitoring_source where unit_id = :unit")
 			.param("unit", unitId)
 			.query((row, n) -> kinds((String[]) row.getArray(1).getArray()))
 			.optional()
 			.orElseThrow(() -> new Forbidden("monitoring.no-agreement"));
-		if (!agreed.contains(kind)) {
-			throw new Forbidden("monitoring.kind-not-agreed", kind.name());
-		}
 	}
 
 	private static Set<SignalKind> kinds(String[] names) {

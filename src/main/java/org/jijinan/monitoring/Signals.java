@@ -5,9 +5,12 @@ import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.jijinan.identity.PartnerClient;
@@ -15,11 +18,15 @@ import org.jijinan.identity.Staff;
 import org.jijinan.people.Beneficiaries;
 import org.jijinan.shared.Caller;
 import org.jijinan.shared.Conflict;
+import org.jijinan.shared.DomainProblem;
 import org.jijinan.shared.Forbidden;
+import org.jijinan.shared.ImportRejected;
 import org.jijinan.shared.InvalidInput;
 import org.jijinan.shared.ResidentIdNumber;
+import org.jijinan.shared.RowProblem;
 import org.jijinan.shared.SealedColumns;
 import org.jijinan.shared.Sealer;
+import org.jijinan.shared.TabularFile;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -80,6 +87,59 @@ public class Signals implements SealedColumns {
 		sources.requireAgreed(unit, kind);
 		Facts facts = facts(given, kind);
 		return store("unit:" + unit, facts);
+	}
+
+	/**
+	 * A department's file of signals ({@link SignalFile}), taken whole or not at all: every row is checked first and
+	 * a file with any bad row is refused with each of them listed; a reference sent before with other facts refuses
+	 * the file too, and nothing of it is stored.
+	 */
+	@Transactional
+	public FileOutcome receiveFile(String filename, byte[] content, Caller caller) {
+		UUID unit = sourceUnit(caller);
+		Set<SignalKind> agreed = sources.agreed(unit);
+		List<TabularFile.Row> rows = SignalFile.read(filename, content);
+		List<RowProblem> problems = new ArrayList<>();
+		List<Facts> checked = new ArrayList<>();
+		Set<String> references = new HashSet<>();
+		for (TabularFile.Row row : rows) {
+			try {
+				NewSignal given = SignalFile.signal(row);
+				SignalKind kind = kind(given.kind());
+				if (!agreed.contains(kind)) {
+					throw new Forbidden("monitoring.kind-not-agreed", kind.name());
+				}
+				Facts facts = facts(given, kind);
+				if (!references.add(facts.reference())) {
+					throw new InvalidInput("monitoring.reference-repeated", facts.reference());
+				}
+				checked.add(facts);
+			}
+			catch (DomainProblem wrong) {
+				problems.add(new RowProblem(row.line(), wrong.code(), wrong.arguments()));
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new ImportRejected("monitoring.file-rejected", problems);
+		}
+		int received = 0;
+		int repeated = 0;
+		int unmatched = 0;
+		for (int i = 0; i < checked.size(); i++) {
+			try {
+				SignalReceipt receipt = store("unit:" + unit, checked.get(i));
+				received += receipt.repeated() ? 0 : 1;
+				repeated += receipt.repeated() ? 1 : 0;
+				unmatched += receipt.matched() ? 0 : 1;
+			}
+			catch (Conflict reused) {
+				problems.add(new RowProblem(rows.get(i).line(), reused.code(), reused.arguments()));
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new ImportRejected("monitoring.file-rejected", problems);
+		}
+		return new FileOutcome(received, repeated, unmatched);
 	}
 
 	/**
@@ -236,12 +296,9 @@ public class Signals implements SealedColumns {
 		if (given == null || given.isBlank()) {
 			throw new InvalidInput("monitoring.kind-unknown", "");
 		}
-		try {
-			return SignalKind.valueOf(given.strip());
-		}
-		catch (IllegalArgumentException unknown) {
-			throw new InvalidInput("monitoring.kind-unknown", given.strip());
-		}
+		String name = given.strip();
+		return SignalKind.named(name)
+			.orElseThrow(() -> new InvalidInput("monitoring.kind-unknown", name.length() > 30 ? name.substring(0, 30) : name));
 	}
 
 	/**
@@ -276,6 +333,9 @@ public class Signals implements SealedColumns {
 			throw new InvalidInput("monitoring.category-required");
 		}
 		String detail = given.detail() == null || given.detail().isBlank() ? null : given.detail().strip();
+		if (detail != null && detail.length() > 500) {
+			throw new InvalidInput("monitoring.detail-too-long");
+		}
 		return new Facts(kind, reference, idNumber, given.occurredOn(), amount, amount(given.yearTotal()), category,
 				detail);
 	}
@@ -290,6 +350,19 @@ public class Signals implements SealedColumns {
 		return given.setScale(2, RoundingMode.UNNECESSARY);
 	}
 
+	/**
+	 * @return the kinds the caller's department may send (empty without an agreement), for its upload page
+	 */
+	@Transactional(readOnly = true)
+	public Set<SignalKind> agreedKinds(Caller caller) {
+		try {
+			return sources.agreed(sourceUnit(caller));
+		}
+		catch (Forbidden none) {
+			return Set.of();
+		}
+	}
+
 	@Override
 	public List<Column> sealedColumns() {
 		return List.of(new Column("monitoring_signal", "id_number_sealed", ID_NUMBER),
@@ -299,6 +372,16 @@ public class Signals implements SealedColumns {
 	private record Facts(SignalKind kind, String reference, ResidentIdNumber idNumber, LocalDate occurredOn,
 			@Nullable BigDecimal amount, @Nullable BigDecimal yearTotal, @Nullable String category,
 			@Nullable String detail) {
+	}
+
+	/**
+	 * What a department's file brought.
+	 *
+	 * @param received signals stored now
+	 * @param repeated signals received before with the same facts
+	 * @param unmatched of those stored now, signals about someone not registered (kept until they are)
+	 */
+	public record FileOutcome(int received, int repeated, int unmatched) {
 	}
 
 	/**

@@ -31,6 +31,7 @@ import org.jijinan.shared.ImportRejected;
 import org.jijinan.shared.InvalidInput;
 import org.jijinan.shared.RowProblem;
 import org.jijinan.shared.RuleViolation;
+import org.jijinan.shared.TabularFile;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -105,15 +106,15 @@ public class DepartmentAssistance {
 	@Transactional
 	public FileOutcome reportFile(String filename, byte[] content, Caller caller) {
 		Giver giver = giver(caller);
-		List<ReportFiles.Row> rows = ReportFiles.read(filename, content, MAX_ROWS);
+		List<TabularFile.Row> rows = ReportFiles.read(filename, content, MAX_ROWS);
 		LocalDate today = today();
 		Set<String> causes = knownCauses();
 		List<RowProblem> problems = new ArrayList<>();
 		List<Checked> checked = new ArrayList<>();
 		Set<String> references = new HashSet<>();
-		for (ReportFiles.Row row : rows) {
+		for (TabularFile.Row row : rows) {
 			try {
-				Checked one = check(row.report(), giver, today, causes);
+				Checked one = check(ReportFiles.report(row), giver, today, causes);
 				if (!references.add(one.reference())) {
 					throw new InvalidInput("sharing.reference-repeated", one.reference());
 				}

@@ -232,6 +232,48 @@ class EarlyWarningTests {
 	}
 
 	@Test
+	void aFileOfSignalsIsTakenWholeOrNotAtAllWithEveryBadRowListed() {
+		String registered = TestIdNumbers.fresh();
+		String person = register("贡保", registered, VILLAGE);
+		String unknown = TestIdNumbers.fresh();
+		Partner emergency = partner(UnitKind.EMERGENCY_MANAGEMENT_DEPARTMENT, "DISASTER_DAMAGE", "DEATH");
+		String batch = "ZQ-" + UUID.randomUUID().toString().substring(0, 6);
+		String today = LocalDate.now().toString();
+		String header = "\uFEFF编号,信号类型,身份证号码,发生日期,金额,本年累计,救助类别,说明\r\n";
+		String good = batch + "-1,灾害损失," + registered + "," + today + ",\"16,000.00\",,,房屋倒塌\r\n"
+				+ batch + "-2,DISASTER_DAMAGE," + unknown + "," + today.replace("-", "/") + ",7000,,,\r\n";
+		String bad = good + batch + "-3,洪水," + registered + "," + today + ",100,,,\r\n"
+				+ batch + "-4,辍学," + registered + "," + today + ",,,,\r\n"
+				+ batch + "-5,灾害损失," + registered + ",2026-02-31,100,,,\r\n"
+				+ batch + "-1,死亡," + registered + "," + today + ",,,,\r\n";
+		long before = signals();
+
+		Page refused = emergency.upload("/api/v1/monitoring-signals/files", "灾情.csv", bytes(header + bad));
+		CaseFixtures.assertProblem(refused, 422, "monitoring.file-rejected");
+		assertThat(refused.body()).contains("\"line\":4").contains("monitoring.kind-unknown").contains("\"line\":5")
+			.contains("monitoring.kind-not-agreed").contains("\"line\":6").contains("monitoring.occurred-on-invalid")
+			.contains("\"line\":7").contains("monitoring.reference-repeated").doesNotContain("\"line\":2")
+			.doesNotContain(registered);
+		assertThat(signals()).as("nothing of a refused file").isEqualTo(before);
+
+		Page received = emergency.upload("/api/v1/monitoring-signals/files", "灾情.csv", bytes(header + good));
+		assertThat(received.status()).as(received.body()).isEqualTo(200);
+		assertThat(received.body()).contains("\"received\":2").contains("\"repeated\":0").contains("\"unmatched\":1");
+		assertThat(warningOf(person, "DISASTER_DAMAGE").get("reason")).asString().contains("损失 16,000 元");
+		Page twice = emergency.upload("/api/v1/monitoring-signals/files", "灾情.csv", bytes(header + good));
+		assertThat(twice.body()).contains("\"received\":0").contains("\"repeated\":2");
+		assertThat(signals()).isEqualTo(before + 2);
+		CaseFixtures.assertProblem(emergency.upload("/api/v1/monitoring-signals/files", "notes.txt", bytes(good)), 400,
+				"monitoring.file-type");
+		CaseFixtures.assertProblem(emergency.upload("/api/v1/monitoring-signals/files", "cols.csv",
+				bytes("编号,金额\r\nX,1\r\n")), 400, "monitoring.file-columns");
+	}
+
+	private static byte[] bytes(String text) {
+		return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+	}
+
+	@Test
 	void signalsPastTheRetentionPeriodArePurgedWhileTheirWarningsStay() {
 		String idNumber = TestIdNumbers.fresh();
 		String person = register("尼玛", idNumber, VILLAGE);

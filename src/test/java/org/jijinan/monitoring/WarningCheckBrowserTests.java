@@ -45,15 +45,45 @@ class WarningCheckBrowserTests {
 	JdbcClient jdbc;
 
 	/**
-	 * The county tries a stricter disaster threshold on the stored signals before saving it; a threshold that is not
-	 * a number is refused beside the field with what was typed kept.
+	 * A department sends a file of signals, refused first for a day that does not exist; the county then tries a
+	 * stricter disaster threshold on the stored signals before saving it; a threshold that is not a number is refused
+	 * beside the field with what was typed kept.
 	 */
 	@Test
 	void theCountyTriesAStricterRuleOnPastSignalsBeforeSavingIt() throws Exception {
+		TestVillages.ensure(context, VILLAGE, "铁盖预警三村");
 		var staff = StaffFixtures.from(context);
 		Opened administrator = staff.named("县民政局管理员", StaffFixtures.COUNTY, UnitKind.COUNTY_CIVIL_AFFAIRS,
 				Role.ADMINISTRATOR);
 		Visitor admin = StaffFixtures.signedIn(port, administrator);
+		Opened officer = staff.named("应急管理局干部", StaffFixtures.COUNTY, UnitKind.EMERGENCY_MANAGEMENT_DEPARTMENT,
+				Role.DEPARTMENT_OFFICER);
+		assertThat(admin.json("PUT", "/api/v1/monitoring-sources/" + officer.unitId().value(),
+				"{\"kinds\": [\"DISASTER_DAMAGE\"], \"agreement\": \"共民〔2026〕9号\"}").status()).isEqualTo(200);
+		String idNumber = TestIdNumbers.fresh();
+		Visitor clerk = StaffFixtures.signedIn(port, staff.active(EarlyWarningTests.TOWNSHIP,
+				UnitKind.TOWNSHIP_GOVERNMENT, Role.WINDOW_CLERK));
+		assertThat(clerk.json("POST", "/api/v1/persons", "{\"name\": \"桑杰\", \"idNumber\": \"%s\", \"residence\": \"%s\"}"
+			.formatted(idNumber, VILLAGE)).status()).isEqualTo(201);
+		String header = "编号,信号类型,身份证号码,发生日期,金额\r\n";
+		String row = "ZQ-" + UUID.randomUUID().toString().substring(0, 8) + ",灾害损失," + idNumber + ",";
+		java.nio.file.Path folder = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/signal-files"));
+		java.nio.file.Path wrong = java.nio.file.Files.writeString(folder.resolve("灾情-有误.csv"),
+				header + row + "2026-02-31,30000\r\n");
+		java.nio.file.Path right = java.nio.file.Files.writeString(folder.resolve("灾情.csv"),
+				header + row + java.time.LocalDate.now() + ",30000\r\n");
+		try (Browser desk = Browser.start(port, 1366, 900)) {
+			Journeys.signIn(desk, officer);
+			desk.click("报送监测信号");
+			desk.attach("文件（CSV 或 XLSX）", wrong);
+			desk.click("上传");
+			assertThat(Journeys.refusals(desk)).contains("文件未被接收：有 1 行有误。请更正后重新报送整个文件。");
+			assertThat(desk.text(By.id("rows"))).isEqualTo("第 2 行：日期请写作 2026-07-03 或 2026/7/3。");
+			desk.attach("文件（CSV 或 XLSX）", right);
+			desk.click("上传");
+			assertThat(desk.text(By.id("received"))).startsWith("已接收：新增 1 条");
+			Journeys.record("desk", "a department sends a file of signals", desk);
+		}
 		try (Browser desk = Browser.start(port, 1366, 900)) {
 			Journeys.signIn(desk, administrator);
 			desk.click("预警规则");
