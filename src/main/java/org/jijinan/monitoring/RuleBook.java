@@ -64,7 +64,16 @@ public class RuleBook {
 	 */
 	@Transactional(readOnly = true)
 	public List<RuleVersion> rules(String county, LocalDate day) {
-		return Arrays.stream(RuleCode.values()).map(code -> inForce(county, code, day)).toList();
+		Map<RuleCode, RuleVersion> own = new java.util.EnumMap<>(RuleCode.class);
+		jdbc.sql("""
+				select distinct on (code) * from monitoring_rule where county = :county and valid_from <= :day
+				 order by code, valid_from desc, version desc""")
+			.param("county", county)
+			.param("day", day)
+			.query(RuleBook::version)
+			.list()
+			.forEach(version -> own.put(version.code(), version));
+		return Arrays.stream(RuleCode.values()).map(code -> own.getOrDefault(code, code.defaults())).toList();
 	}
 
 	/**
