@@ -326,9 +326,16 @@ class MalformedInputTests {
 	private record Answers(List<String> failures, java.util.Set<String> undocumented, Map<Integer, Integer> statuses) {
 
 		void sendAll(Planned planned, Visitor county, Visitor township) {
+			// A read changes nothing, so the same read by the same person is sent once: a read without parameters has
+			// nothing to spoil, and its 200 variants are one request. Writes are all sent, repeats included, since a
+			// repeated write meets a different state.
+			java.util.Set<String> readsSent = new java.util.HashSet<>();
 			for (int i = 0; i < planned.variants().size(); i++) {
 				Variant variant = planned.variants().get(i);
 				Visitor who = i % 2 == 0 ? county : township;
+				if ("GET".equals(planned.method()) && !readsSent.add(i % 2 + " " + variant.path())) {
+					continue;
+				}
 				Page answer = send(who, planned.method(), variant);
 				statuses.merge(answer.status(), 1, Integer::sum);
 				String body = answer.body();
