@@ -221,6 +221,13 @@ public final class Browser implements AutoCloseable {
 	}
 
 	/**
+	 * @return whether the box whose label shows the text is ticked
+	 */
+	public boolean ticked(String label) {
+		return field(label).isSelected();
+	}
+
+	/**
 	 * @return the value a field whose label shows the text holds now
 	 */
 	public String valueOf(String label) {

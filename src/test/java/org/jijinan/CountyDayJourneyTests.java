@@ -351,12 +351,8 @@ class CountyDayJourneyTests {
 		// checks the warning, finds the need, and the township accepts the request it opened. A disaster's damage to a
 		// household of the village without a reporter is owed a check by the township's staff and waits.
 		Registered dorje = registeredPerson(clerk, "多吉");
-		Page ruinous = hospital.json("POST", "/api/v1/medical-settlements", """
-				{"idNumber": "%s", "patientName": "多吉", "hospitalCode": "H632521001", "hospitalName": "共和县人民医院",
-				 "hospitalLevel": "SECONDARY", "admissionNumber": "ZY-JXG-%d", "admittedOn": "%s", "dischargedOn": "%s",
-				 "inPolicy": 160000.00, "outOfPolicy": 40000.00, "total": 200000.00}"""
-			.formatted(dorje.idNumber(), System.nanoTime() % 1_000_000, LocalDate.now(CHINA).minusDays(12),
-					LocalDate.now(CHINA).minusDays(2)));
+		Page ruinous = hospital.json("POST", "/api/v1/medical-settlements",
+				bill(dorje, "多吉", "160000.00", "40000.00", "200000.00", 12, 2));
 		assertThat(ruinous.status()).as(ruinous.body()).isEqualTo(201);
 		String warning = reporter.get("/api/v1/monitoring-warnings").body().replaceAll("(?s).*\"number\":\"(YJ[0-9-]+)\".*",
 				"$1");
@@ -368,6 +364,13 @@ class CountyDayJourneyTests {
 				checked.body().replaceAll("(?s).*\"requestNumber\":\"([^\"]+)\".*", "$1"));
 		assertThat(reviewer.json("POST", "/api/v1/help-requests/" + foundByData + "/acceptance", "").status())
 			.isEqualTo(200);
+		// A bill uploaded twice by mistake is reversed: the warning it alone raised is withdrawn before anyone goes out.
+		Registered tsering = registeredPerson(clerk, "次仁");
+		Page mistaken = hospital.json("POST", "/api/v1/medical-settlements",
+				bill(tsering, "次仁", "150000.00", "30000.00", "180000.00", 9, 3));
+		assertThat(mistaken.status()).as(mistaken.body()).isEqualTo(201);
+		assertThat(hospital.json("POST", "/api/v1/medical-settlements/" + idOf(mistaken) + "/reversal",
+				"{\"reason\": \"医院重复上传，冲正\"}").status()).isEqualTo(200);
 		String emergencyUnit = staff.active(StaffFixtures.COUNTY, UnitKind.EMERGENCY_MANAGEMENT_DEPARTMENT,
 				Role.DEPARTMENT_OFFICER).unitId().value().toString();
 		var emergencyOffice = PartnerFixtures.register(port, admin, "应急管理局灾情系统", emergencyUnit, "signals:write");
@@ -393,6 +396,8 @@ class CountyDayJourneyTests {
 
 		everyOpenStepHasAnOwnerWhoMayActAndADueTime();
 		everyWarningAwaitingACheckIsOwedByOneOpenStep(1);
+		noWarningStandsOnAReversedBill();
+		everyRequestFoundByDataCameFromOneWarning();
 		everyCallBackOwedIsWatchedOnce(1);
 		everyCaseStillOpenIsHandledBySomeoneWhoMayAct();
 		everyAcceptedRequestIsInExactlyOneCase();
@@ -550,6 +555,50 @@ class CountyDayJourneyTests {
 			.param("area", AREA)
 			.query(String.class)
 			.list()).as("warnings and their steps out of step").isEmpty();
+	}
+
+	/** A reversed bill leaves no signal behind, and no warning waits for a check without a signal. */
+	private void noWarningStandsOnAReversedBill() {
+		assertThat(jdbc.sql("""
+				select count(*) from relief_settlement r join monitoring_signal s
+				    on s.source = 'platform' and s.reference = 'settlement:' || r.id
+				 where r.reversed_at is not null""")
+			.query(Long.class)
+			.single()).as("signals of reversed bills").isZero();
+		assertThat(jdbc.sql("""
+				select count(*) from monitoring_warning w where w.township_path = :area
+				   and w.status in ('OPEN', 'UNREACHABLE')
+				   and not exists (select 1 from monitoring_warning_signal ws where ws.warning_id = w.id)""")
+			.param("area", AREA)
+			.query(Long.class)
+			.single()).as("warnings awaiting a check with no signal behind them").isZero();
+	}
+
+	/** Each request on the channel 主动发现（数据预警） was opened by exactly one warning's check, and the other way round. */
+	private void everyRequestFoundByDataCameFromOneWarning() {
+		assertThat(jdbc.sql("""
+				select r.number from intake_help_request r where r.township_path like :area || '%'
+				   and r.channel = 'DATA_WARNING'
+				   and (select count(*) from monitoring_warning w where w.request_number = r.number) <> 1
+				union all
+				select w.number from monitoring_warning w where w.township_path = :area and w.request_number is not null
+				   and not exists (select 1 from intake_help_request r
+				                    where r.number = w.request_number and r.channel = 'DATA_WARNING')""")
+			.param("area", AREA)
+			.query(String.class)
+			.list()).as("requests found by data and their warnings out of step").isEmpty();
+	}
+
+	/** A hospital bill of the county's hospital, admitted and discharged so many days ago. */
+	private static String bill(Registered patient, String name, String inPolicy, String outOfPolicy, String total,
+			int admittedDaysAgo, int dischargedDaysAgo) {
+		return """
+				{"idNumber": "%s", "patientName": "%s", "hospitalCode": "H632521001", "hospitalName": "共和县人民医院",
+				 "hospitalLevel": "SECONDARY", "admissionNumber": "ZY-JXG-%d", "admittedOn": "%s", "dischargedOn": "%s",
+				 "inPolicy": %s, "outOfPolicy": %s, "total": %s}"""
+			.formatted(patient.idNumber(), name, System.nanoTime() % 1_000_000,
+					LocalDate.now(CHINA).minusDays(admittedDaysAgo), LocalDate.now(CHINA).minusDays(dischargedDaysAgo),
+					inPolicy, outOfPolicy, total);
 	}
 
 	private static String flood(Registered person, String damage) {
@@ -711,6 +760,14 @@ class CountyDayJourneyTests {
 				assertThat(line(view.get("byChannel"), channel.getKey()).get("requests").asLong()).as(channel.getKey())
 					.isEqualTo(channel.getValue());
 			}
+			JsonNode medical = warningLine(view, "MEDICAL_SPENDING");
+			assertThat(List.of(medical.get("raised").asLong(), medical.get("checked").asLong(),
+					medical.get("needingHelp").asLong(), medical.get("foundFirst").asLong()))
+				.as("多吉's warning, found by data before anyone applied; the reversed bill's is not counted")
+				.containsExactly(1L, 1L, 1L, 1L);
+			JsonNode disaster = warningLine(view, "DISASTER_DAMAGE");
+			assertThat(List.of(disaster.get("raised").asLong(), disaster.get("checked").asLong()))
+				.as("the flood's warning waits for its check").containsExactly(1L, 0L);
 			for (Map.Entry<String, long[]> unit : tally.units().entrySet()) {
 				JsonNode line = unitLine(view, unit.getKey());
 				assertThat(List.of(line.get("referred").asLong(), line.get("completed").asLong(),
@@ -731,6 +788,15 @@ class CountyDayJourneyTests {
 			}
 		}
 		throw new AssertionError("no line " + key + " in " + lines);
+	}
+
+	private static JsonNode warningLine(JsonNode view, String rule) {
+		for (JsonNode line : view.get("warnings")) {
+			if (line.get("rule").asString().equals(rule)) {
+				return line;
+			}
+		}
+		throw new AssertionError("no warning line " + rule + " in " + view.get("warnings"));
 	}
 
 	/** The dashboard names units as they are called; this day's units are the county's education and housing. */

@@ -45,7 +45,7 @@ final class AuditCatalogue {
 			"reporting.rebuilt", "pilot.phase-added", "pilot.readiness-set", "pilot.document-filed",
 			"region.divisions-imported", "calendar.day-changed", "backup.taken", "backup.failed", "backup.key-rotated", "backup.values-resealed",
 			"backup.keys-retired", "monitoring.source-agreed", "monitoring.rule-changed", "monitoring.warning-raised",
-			"monitoring.warning-checked", "monitoring.signals-purged"));
+			"monitoring.warning-checked", "monitoring.warning-withdrawn", "monitoring.signals-purged", "monitoring.signal-viewed"));
 
 	/** The kinds of subject, in the page's order. */
 	static final List<String> SUBJECT_TYPES = List.of("account", "unit", "token", "partner-client", "route",

@@ -111,6 +111,7 @@ public record Menu(List<Entry> entries) {
 		add.line(viewer.administers() && rules.county(), "nav.policies", "/admin/relief-policies");
 		add.line(rules.county() && (viewer.administers() || rules.holds(Role.COUNTY_APPROVER)), "nav.warning-rules",
 				"/monitoring/rules");
+		add.line(viewer.administers() && rules.county(), "nav.signal-sources", "/monitoring/sources");
 		add.line((viewer.administers() || rules.holds(Role.SUPERVISOR)) && rules.county(), "nav.audit",
 				"/admin/audit");
 		add.line(true, "nav.inbox", "/inbox");

@@ -216,6 +216,19 @@ public class IntakeDesk implements SealedColumns {
 	}
 
 	/**
+	 * Whether anyone asked for help for a registered person since a moment, by any channel: what tells a household
+	 * found by data from one that had already asked.
+	 */
+	@Transactional(readOnly = true)
+	public boolean askedFor(org.jijinan.people.PersonId person, Instant since) {
+		return jdbc.sql("select exists (select 1 from intake_help_request where person_id = :person and received_at >= :since)")
+			.param("person", person.value())
+			.param("since", java.sql.Timestamp.from(since))
+			.query(Boolean.class)
+			.single();
+	}
+
+	/**
 	 * Who should hear about a request and what a refusal said, for the notification module: the phone the
 	 * applicant gave (the reporter's, else the person's), and the written reason of a refusal.
 	 */

@@ -45,7 +45,11 @@ class MonitoringController {
 
 	private final SignalSources sources;
 
-	MonitoringController(Signals signals, Warnings warnings, RuleBook rules, DryRun dryRun, SignalSources sources) {
+	private final SignalDetails details;
+
+	MonitoringController(Signals signals, Warnings warnings, RuleBook rules, DryRun dryRun, SignalSources sources,
+			SignalDetails details) {
+		this.details = details;
 		this.signals = signals;
 		this.warnings = warnings;
 		this.rules = rules;
@@ -98,13 +102,41 @@ class MonitoringController {
 		return warnings.view(number, caller);
 	}
 
+	@Operation(summary = "List the signals the Kafka topic refused",
+			description = "The calling department's signals refused on the topic `jijinan.monitoring-signal.v1` in the "
+					+ "last 30 days, newest first, each with the problem code the API would have answered (and "
+					+ "`monitoring.message-malformed`, `monitoring.message-source-required`). Problems: 403 "
+					+ "`monitoring.signals-not-allowed`.")
+	@GetMapping("/monitoring-signals/rejections")
+	List<Signals.SignalRejection> rejections(@AuthenticationPrincipal Caller caller) {
+		return signals.rejections(caller);
+	}
+
+	@Operation(summary = "List the signals behind a warning",
+			description = "Kinds, days and sources, in the order they arrived; empty for a village reporter, who sees "
+					+ "the warning's reason only. Problems: 404 `monitoring.warning-not-found`.")
+	@GetMapping("/monitoring-warnings/{number}/signals")
+	List<SignalDetails.SignalLine> signalsBehind(@PathVariable String number, @AuthenticationPrincipal Caller caller) {
+		return details.behind(number, caller);
+	}
+
+	@Operation(summary = "Show one signal's figures and the department's words (audited)",
+			description = "The township's and county's staff; every view is recorded in the audit trail as "
+					+ "`monitoring.signal-viewed`. Problems: 403 `monitoring.signal-detail-not-allowed`, 404 "
+					+ "`monitoring.warning-not-found`/`monitoring.signal-not-found`.")
+	@PostMapping("/monitoring-warnings/{number}/signals/{position}/views")
+	SignalDetails.SignalDetail signalDetail(@PathVariable String number, @PathVariable int position,
+			@AuthenticationPrincipal Caller caller) {
+		return details.reveal(number, position, caller);
+	}
+
 	@Operation(summary = "Record the check of a warning (预警核实)",
 			description = "By its owner or the township's staff. `NEEDS_HELP` opens a help request on the channel "
 					+ "`DATA_WARNING` about the person; `NO_NEED` and `ALREADY_HELPED` need a reason; `UNREACHABLE` is "
 					+ "owed another check by the retry deadline. Problems: 400 `monitoring.check-method-required`/"
 					+ "`monitoring.checked-on-invalid`/`monitoring.findings-required`/`monitoring.outcome-required`/"
 					+ "`monitoring.reason-required`, 403 `monitoring.check-not-allowed`, 404 `monitoring.warning-not-found`, "
-					+ "409 `monitoring.warning-checked`.")
+					+ "409 `monitoring.warning-checked`/`monitoring.warning-withdrawn`.")
 	@PostMapping("/monitoring-warnings/{number}/checks")
 	WarningView check(@PathVariable String number, @Valid @RequestBody CheckReport report,
 			@AuthenticationPrincipal Caller caller) {

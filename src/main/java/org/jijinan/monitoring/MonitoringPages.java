@@ -45,8 +45,15 @@ class MonitoringPages {
 
 	private final org.jijinan.shared.Problems details;
 
+	private final SignalDetails signalDetails;
+
+	private final SignalSources sources;
+
 	MonitoringPages(Warnings warnings, RuleBook rules, DryRun dryRun, WarningFigures figures, PageProblems problems,
-			java.time.Clock clock, Signals signals, org.jijinan.shared.Problems details) {
+			java.time.Clock clock, Signals signals, org.jijinan.shared.Problems details, SignalDetails signalDetails,
+			SignalSources sources) {
+		this.sources = sources;
+		this.signalDetails = signalDetails;
 		this.clock = clock;
 		this.signals = signals;
 		this.details = details;
@@ -68,10 +75,21 @@ class MonitoringPages {
 	@GetMapping("/warnings/{number}")
 	String warning(@PathVariable String number, @AuthenticationPrincipal Caller caller, Model model) {
 		model.addAttribute("warning", warnings.view(number, caller));
+		model.addAttribute("signals", signalDetails.behind(number, caller));
 		if (!model.containsAttribute("checkedOn")) {
 			model.addAttribute("checkedOn", rules.today().toString());
 		}
 		return "monitoring/warning";
+	}
+
+	/**
+	 * Shows one signal's figures and words on the warning's page; the view is audited.
+	 */
+	@PostMapping("/warnings/{number}/signals")
+	String revealSignal(@PathVariable String number, @RequestParam(defaultValue = "0") int position,
+			@AuthenticationPrincipal Caller caller, Model model) {
+		model.addAttribute("revealed", signalDetails.reveal(number, position, caller));
+		return warning(number, caller, model);
 	}
 
 	/**
@@ -103,8 +121,52 @@ class MonitoringPages {
 
 	@GetMapping("/signals")
 	String signals(@AuthenticationPrincipal Caller caller, Model model) {
-		model.addAttribute("kinds", signals.agreedKinds(caller));
+		java.util.Set<SignalKind> kinds = signals.agreedKinds(caller);
+		model.addAttribute("kinds", kinds);
+		java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+		model.addAttribute("rejections", kinds.isEmpty() ? List.of()
+				: signals.rejections(caller)
+					.stream()
+					.map(rejected -> new RejectionLine(rejected.reference() == null ? "—" : rejected.reference(),
+							details.detail(rejected.code(), locale, rejected.arguments().toArray())))
+					.toList());
 		return "monitoring/signals";
+	}
+
+	/**
+	 * The signal agreements of the county's departments and hospitals, for its administrators.
+	 */
+	@GetMapping("/sources")
+	String sources(@AuthenticationPrincipal Caller caller, Model model) {
+		model.addAttribute("sources", sources.candidates(caller));
+		model.addAttribute("allKinds", SignalKind.values());
+		return "monitoring/sources";
+	}
+
+	/**
+	 * Records one department's agreement; a refused one comes back with the ticks and the number typed, the reason
+	 * beside the field.
+	 */
+	@PostMapping("/sources/{unitId}")
+	String agree(@PathVariable java.util.UUID unitId, @RequestParam(required = false) @Nullable List<String> kinds,
+			@RequestParam(required = false) @Nullable String agreement, @AuthenticationPrincipal Caller caller,
+			Model model) {
+		List<String> ticked = kinds == null ? List.of() : kinds;
+		try {
+			java.util.Set<SignalKind> chosen = new java.util.TreeSet<>();
+			for (String kind : ticked) {
+				chosen.add(Signals.kind(kind));
+			}
+			sources.agree(unitId, chosen, agreement, caller);
+			return "redirect:/monitoring/sources?saved=" + unitId + "#source-" + unitId;
+		}
+		catch (DomainProblem refused) {
+			problems.show(model, refused);
+			model.addAttribute("editing", unitId);
+			model.addAttribute("typedKinds", ticked);
+			model.addAttribute("typedAgreement", agreement);
+			return sources(caller, model);
+		}
 	}
 
 	/**
@@ -131,6 +193,10 @@ class MonitoringPages {
 		return signals(caller, model);
 	}
 
+	/** A refused signal as the department reads it: its reference and why. */
+	record RejectionLine(String reference, String reason) {
+	}
+
 	@GetMapping("/signals/template.csv")
 	org.springframework.http.ResponseEntity<byte[]> template() {
 		return org.jijinan.shared.Downloads.attachment("监测信号模板.csv",
@@ -141,7 +207,7 @@ class MonitoringPages {
 	@GetMapping("/rules")
 	String rules(@AuthenticationPrincipal Caller caller, Model model) {
 		model.addAttribute("rules", rules.current(caller));
-		model.addAttribute("figures", figures.byRule(RuleBook.countyOf(caller)));
+		model.addAttribute("figures", figures.lastYear(RuleBook.countyOf(caller)));
 		return "monitoring/rules";
 	}
 

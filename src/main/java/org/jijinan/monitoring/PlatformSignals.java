@@ -8,6 +8,7 @@ import org.jijinan.people.PersonId;
 import org.jijinan.people.PersonRegistered;
 import org.jijinan.people.ProvisionalPersonIdentified;
 import org.jijinan.relief.AssistanceRecorded;
+import org.jijinan.relief.PatientShareReversed;
 import org.jijinan.relief.PatientShareSettled;
 
 import org.springframework.context.event.EventListener;
@@ -16,11 +17,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the platform itself sees: a settled hospital bill's own share becomes a signal, judged in the settlement's
- * transaction; a newly registered person picks up the signals that waited for them; the assistance a household
+ * transaction, and a reversed bill takes it back; a newly registered person picks up the signals that waited for them; the assistance a household
  * receives is noted, to measure what warnings led to.
  */
 @Component
 class PlatformSignals {
+
+	/** The reference of a settlement's signal, before the settlement's id. */
+	private static final String SETTLEMENT = "settlement:";
 
 	private final Signals signals;
 
@@ -28,8 +32,11 @@ class PlatformSignals {
 
 	private final JdbcClient jdbc;
 
-	PlatformSignals(Signals signals, Beneficiaries beneficiaries, JdbcClient jdbc) {
+	private final Warnings warnings;
+
+	PlatformSignals(Signals signals, Beneficiaries beneficiaries, JdbcClient jdbc, Warnings warnings) {
 		this.signals = signals;
+		this.warnings = warnings;
 		this.beneficiaries = beneficiaries;
 		this.jdbc = jdbc;
 	}
@@ -37,10 +44,16 @@ class PlatformSignals {
 	@EventListener
 	void on(PatientShareSettled settled) {
 		if (settled.patientShare().signum() > 0) {
-			signals.observe("settlement:" + settled.settlementId(), SignalKind.MEDICAL_SPENDING, settled.dischargedOn(),
+			signals.observe(SETTLEMENT + settled.settlementId(), SignalKind.MEDICAL_SPENDING, settled.dischargedOn(),
 					settled.personId(), settled.householdId(), settled.residencePath(), settled.patientShare(),
 					settled.yearTotal(), null);
 		}
+	}
+
+	/** A reversed bill takes its signal back; a warning it alone raised, not yet checked, is withdrawn. */
+	@EventListener
+	void on(PatientShareReversed reversed) {
+		warnings.withdrawUnfounded(signals.withdraw(SETTLEMENT + reversed.settlementId()));
 	}
 
 	@EventListener

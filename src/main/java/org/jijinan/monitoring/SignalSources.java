@@ -12,7 +12,9 @@ import java.util.stream.Collectors;
 
 import org.jijinan.identity.StaffDirectory;
 import org.jijinan.identity.UnitId;
+import org.jijinan.identity.UnitKind;
 import org.jijinan.identity.UnitView;
+import org.jijinan.region.RegionDirectory;
 import org.jijinan.shared.AuditableEvent;
 import org.jijinan.shared.Caller;
 import org.jijinan.shared.Forbidden;
@@ -30,6 +32,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SignalSources {
 
+	/** The kinds of unit that hold data worth a signal: the departments and the hospitals. */
+	static final Set<UnitKind> SENDERS = java.util.stream.Stream
+		.concat(UnitKind.departments().stream(), java.util.stream.Stream.of(UnitKind.HOSPITAL))
+		.collect(Collectors.toUnmodifiableSet());
+
 	private final JdbcClient jdbc;
 
 	private final StaffDirectory directory;
@@ -38,7 +45,11 @@ public class SignalSources {
 
 	private final Clock clock;
 
-	SignalSources(JdbcClient jdbc, StaffDirectory directory, ApplicationEventPublisher events, Clock clock) {
+	private final RegionDirectory regions;
+
+	SignalSources(JdbcClient jdbc, StaffDirectory directory, ApplicationEventPublisher events, Clock clock,
+			RegionDirectory regions) {
+		this.regions = regions;
 		this.jdbc = jdbc;
 		this.directory = directory;
 		this.events = events;
@@ -50,10 +61,7 @@ public class SignalSources {
 	 */
 	@Transactional
 	public Source agree(UUID unitId, Set<SignalKind> kinds, String agreement, Caller caller) {
-		if (!caller.hasRole("ADMINISTRATOR") || caller.regionScope() == null
-				|| caller.regionScope().value().length() != 6) {
-			throw new Forbidden("monitoring.sources-not-allowed");
-		}
+		requireCountyAdministrator(caller);
 		UnitView unit = directory.unit(new UnitId(unitId))
 			.orElseThrow(() -> new InvalidInput("monitoring.source-unit-unknown"));
 		String reference = agreement == null ? "" : agreement.strip();
@@ -75,6 +83,29 @@ public class SignalSources {
 		events.publishEvent(new SourceAgreed(unitId,
 				kinds.stream().map(SignalKind::name).sorted().collect(Collectors.joining(",")), caller.name()));
 		return new Source(unitId, unit.name(), kinds, reference);
+	}
+
+	/**
+	 * @return the county's departments and hospitals that may send signals, each with its agreement if it has one,
+	 *     for the county's administrators
+	 */
+	@Transactional(readOnly = true)
+	public List<Source> candidates(Caller caller) {
+		requireCountyAdministrator(caller);
+		Map<UUID, Source> agreed = sources().stream().collect(Collectors.toMap(Source::unitId, source -> source));
+		return directory.referralTargets(regions.path(caller.regionScope()))
+			.stream()
+			.filter(unit -> SENDERS.contains(unit.kind()))
+			.map(unit -> agreed.getOrDefault(unit.id().value(),
+					new Source(unit.id().value(), unit.name(), Set.of(), "")))
+			.toList();
+	}
+
+	private static void requireCountyAdministrator(Caller caller) {
+		if (!caller.hasRole("ADMINISTRATOR") || caller.regionScope() == null
+				|| caller.regionScope().value().length() != 6) {
+			throw new Forbidden("monitoring.sources-not-allowed");
+		}
 	}
 
 	/**

@@ -6,12 +6,15 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.jijinan.identity.PartnerClient;
 import org.jijinan.identity.Staff;
@@ -47,9 +50,12 @@ public class Signals implements SealedColumns {
 
 	private static final String ID_NUMBER = "monitoring.id-number";
 
-	private static final String DETAIL = "monitoring.detail";
+	static final String DETAIL = "monitoring.detail";
 
 	private static final BigDecimal LARGEST = new BigDecimal("1000000000");
+
+	/** Rows per batch when a file's signals are stored. */
+	private static final int BATCH = 1000;
 
 	private final JdbcClient jdbc;
 
@@ -65,8 +71,11 @@ public class Signals implements SealedColumns {
 
 	private final Clock clock;
 
+	private final org.springframework.jdbc.core.JdbcTemplate batches;
+
 	Signals(JdbcClient jdbc, Sealer sealer, Beneficiaries beneficiaries, SignalSources sources, SignalJudge judge,
-			MonitoringSettings settings, Clock clock) {
+			MonitoringSettings settings, Clock clock, org.springframework.jdbc.core.JdbcTemplate batches) {
+		this.batches = batches;
 		this.jdbc = jdbc;
 		this.sealer = sealer;
 		this.beneficiaries = beneficiaries;
@@ -90,13 +99,31 @@ public class Signals implements SealedColumns {
 	}
 
 	/**
+	 * A department's signal from the Kafka topic, whose cluster's access rules stand for the partner's token: refused
+	 * unless the unit's agreement names the kind; repeated deliveries store nothing more.
+	 */
+	@Transactional
+	SignalReceipt receiveFrom(UUID unit, NewSignal given) {
+		SignalKind kind = kind(given.kind());
+		sources.requireAgreed(unit, kind);
+		return store("unit:" + unit, facts(given, kind));
+	}
+
+	/**
 	 * A department's file of signals ({@link SignalFile}), taken whole or not at all: every row is checked first and
 	 * a file with any bad row is refused with each of them listed; a reference sent before with other facts refuses
 	 * the file too, and nothing of it is stored.
 	 */
 	@Transactional
 	public FileOutcome receiveFile(String filename, byte[] content, Caller caller) {
-		UUID unit = sourceUnit(caller);
+		return receiveFile(sourceUnit(caller), filename, content);
+	}
+
+	/**
+	 * A department's file, once its unit is known.
+	 */
+	@Transactional
+	FileOutcome receiveFile(UUID unit, String filename, byte[] content) {
 		Set<SignalKind> agreed = sources.agreed(unit);
 		List<TabularFile.Row> rows = SignalFile.read(filename, content);
 		List<RowProblem> problems = new ArrayList<>();
@@ -122,24 +149,130 @@ public class Signals implements SealedColumns {
 		if (!problems.isEmpty()) {
 			throw new ImportRejected("monitoring.file-rejected", problems);
 		}
-		int received = 0;
+		return storeAll("unit:" + unit, checked, rows);
+	}
+
+	/**
+	 * Stores a checked file's signals at once: references received before are answered as before (or refuse the
+	 * file, with other facts), the rest are matched to the registry a thousand at a time, inserted in batches, and
+	 * judged in the order they arrived.
+	 */
+	private FileOutcome storeAll(String source, List<Facts> checked, List<TabularFile.Row> rows) {
+		Map<String, Earlier> earlier = earlier(source, checked.stream().map(Facts::reference).toList());
+		List<RowProblem> problems = new ArrayList<>();
+		List<Facts> fresh = new ArrayList<>();
 		int repeated = 0;
-		int unmatched = 0;
 		for (int i = 0; i < checked.size(); i++) {
-			try {
-				SignalReceipt receipt = store("unit:" + unit, checked.get(i));
-				received += receipt.repeated() ? 0 : 1;
-				repeated += receipt.repeated() ? 1 : 0;
-				unmatched += receipt.matched() ? 0 : 1;
+			Facts facts = checked.get(i);
+			Earlier before = earlier.get(facts.reference());
+			if (before == null) {
+				fresh.add(facts);
 			}
-			catch (Conflict reused) {
-				problems.add(new RowProblem(rows.get(i).line(), reused.code(), reused.arguments()));
+			else if (before.same(facts, hash(facts.idNumber()))) {
+				repeated++;
+			}
+			else {
+				problems.add(new RowProblem(rows.get(i).line(), "monitoring.reference-reused",
+						new Object[] { facts.reference() }));
 			}
 		}
 		if (!problems.isEmpty()) {
 			throw new ImportRejected("monitoring.file-rejected", problems);
 		}
-		return new FileOutcome(received, repeated, unmatched);
+		Map<String, Beneficiaries.Registered> registered = beneficiaries
+			.registeredByIdNumber(fresh.stream().map(facts -> facts.idNumber().value()).collect(Collectors.toSet()));
+		Timestamp now = Timestamp.from(clock.instant());
+		List<UUID> matched = new ArrayList<>();
+		List<Object[]> batch = new ArrayList<>();
+		for (Facts facts : fresh) {
+			UUID id = UUID.randomUUID();
+			Beneficiaries.Registered person = registered.get(facts.idNumber().value());
+			if (person != null) {
+				matched.add(id);
+			}
+			batch.add(new Object[] { id, source, facts.reference(), facts.kind().name(), facts.occurredOn(), now,
+					sealer.seal(facts.idNumber().value(), ID_NUMBER), hash(facts.idNumber()), facts.amount(),
+					facts.yearTotal(), facts.category(),
+					facts.detail() == null ? null : sealer.seal(facts.detail(), DETAIL),
+					person == null ? null : person.personId(),
+					person == null ? null : person.householdId() == null ? person.personId() : person.householdId(),
+					person == null ? null : person.residencePath() });
+			if (batch.size() == BATCH) {
+				insert(batch);
+			}
+		}
+		insert(batch);
+		judge.judgeAll(loaded(matched));
+		return new FileOutcome(fresh.size(), repeated, fresh.size() - matched.size());
+	}
+
+	private void insert(List<Object[]> batch) {
+		if (batch.isEmpty()) {
+			return;
+		}
+		int[][] stored = batches.batchUpdate("""
+				insert into monitoring_signal (id, source, reference, kind, occurred_on, received_at, id_number_sealed,
+				       id_number_hash, amount, year_total, category, detail_sealed, person_id, household_key,
+				       residence_path)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				on conflict (source, reference) do nothing""", batch, batch.size(), (statement, row) -> {
+			for (int i = 0; i < row.length; i++) {
+				statement.setObject(i + 1, row[i]);
+			}
+		});
+		if (java.util.Arrays.stream(stored).flatMapToInt(java.util.Arrays::stream).anyMatch(count -> count == 0)) {
+			throw new Conflict("monitoring.reference-reused", "");
+		}
+		batch.clear();
+	}
+
+	/**
+	 * @return the stored signals, in the order they arrived
+	 */
+	private List<Signal> loaded(List<UUID> ids) {
+		List<Signal> signals = new ArrayList<>();
+		for (int from = 0; from < ids.size(); from += BATCH) {
+			signals.addAll(jdbc.sql("""
+					select seq, id, kind, occurred_on, received_at, person_id, household_key, residence_path, amount,
+					       year_total, category from monitoring_signal where id in (:ids)""")
+				.param("ids", ids.subList(from, Math.min(ids.size(), from + BATCH)))
+				.query(SignalJudge::signal)
+				.list());
+		}
+		signals.sort(java.util.Comparator.comparingLong(Signal::seq));
+		return signals;
+	}
+
+	/**
+	 * @return what this source sent before under these references
+	 */
+	private Map<String, Earlier> earlier(String source, List<String> references) {
+		Map<String, Earlier> earlier = new HashMap<>();
+		for (int from = 0; from < references.size(); from += BATCH) {
+			jdbc.sql("""
+					select reference, kind, occurred_on, id_number_hash, amount, year_total from monitoring_signal
+					 where source = :source and reference in (:references)""")
+				.param("source", source)
+				.param("references", references.subList(from, Math.min(references.size(), from + BATCH)))
+				.query((row, n) -> earlier.put(row.getString(1), new Earlier(row.getString(2),
+						row.getObject(3, LocalDate.class), row.getString(4), row.getBigDecimal(5), row.getBigDecimal(6))))
+				.list();
+		}
+		return earlier;
+	}
+
+	/**
+	 * What a reference brought the first time.
+	 */
+	private record Earlier(String kind, LocalDate occurredOn, @Nullable String idNumberHash,
+			@Nullable BigDecimal amount, @Nullable BigDecimal yearTotal) {
+
+		boolean same(Facts facts, String hash) {
+			return kind.equals(facts.kind().name()) && occurredOn.equals(facts.occurredOn())
+					&& Objects.equals(idNumberHash, hash) && sameAmount(amount, facts.amount())
+					&& sameAmount(yearTotal, facts.yearTotal());
+		}
+
 	}
 
 	/**
@@ -178,22 +311,41 @@ public class Signals implements SealedColumns {
 	 */
 	void matchRegistered(String idNumber) {
 		String hash = sealer.lookupHash(ResidentIdNumber.parse(idNumber).value(), ID_NUMBER);
-		List<UUID> waiting = jdbc.sql("""
-				select id from monitoring_signal where id_number_hash = :hash and person_id is null
+		record Waiting(UUID id, LocalDate occurredOn) {
+		}
+		List<Waiting> waiting = jdbc.sql("""
+				select id, occurred_on from monitoring_signal where id_number_hash = :hash and person_id is null
 				 order by received_at, id""")
 			.param("hash", hash)
-			.query(UUID.class)
+			.query((row, n) -> new Waiting(row.getObject(1, UUID.class), row.getObject(2, LocalDate.class)))
 			.list();
-		for (UUID id : waiting) {
-			LocalDate occurredOn = jdbc.sql("select occurred_on from monitoring_signal where id = :id")
-				.param("id", id)
-				.query(LocalDate.class)
-				.single();
-			beneficiaries.byIdNumber(idNumber, occurredOn).ifPresent(person -> {
-				link(id, person);
-				judge.judge(load(id).orElseThrow());
+		for (Waiting signal : waiting) {
+			beneficiaries.byIdNumber(idNumber, signal.occurredOn()).ifPresent(person -> {
+				link(signal.id(), person);
+				judge.judge(load(signal.id()).orElseThrow());
 			});
 		}
+	}
+
+	/**
+	 * A fact the platform observed was undone (a settled bill reversed): its signal is deleted.
+	 *
+	 * @return the warnings it had joined
+	 */
+	List<UUID> withdraw(String reference) {
+		List<UUID> warnings = jdbc.sql("""
+				delete from monitoring_warning_signal
+				 where signal_id = (select id from monitoring_signal where source = :source and reference = :reference)
+				returning warning_id""")
+			.param("source", PLATFORM)
+			.param("reference", reference)
+			.query(UUID.class)
+			.list();
+		jdbc.sql("delete from monitoring_signal where source = :source and reference = :reference")
+			.param("source", PLATFORM)
+			.param("reference", reference)
+			.update();
+		return warnings;
 	}
 
 	private SignalReceipt store(String source, Facts facts) {
@@ -348,6 +500,33 @@ public class Signals implements SealedColumns {
 			throw new InvalidInput("monitoring.amount-invalid");
 		}
 		return given.setScale(2, RoundingMode.UNNECESSARY);
+	}
+
+	/**
+	 * @return the signals of the caller's department that the Kafka topic refused in the last 30 days, newest first
+	 */
+	@Transactional(readOnly = true)
+	public List<SignalRejection> rejections(Caller caller) {
+		return jdbc.sql("""
+				select reference, code, arguments, rejected_at from monitoring_signal_rejection
+				 where source_unit = :unit and rejected_at >= :since order by rejected_at desc limit 500""")
+			.param("unit", sourceUnit(caller))
+			.param("since", Timestamp.from(clock.instant().minus(java.time.Duration.ofDays(30))))
+			.query((row, n) -> new SignalRejection(row.getString(1), row.getString(2),
+					List.of((String[]) row.getArray(3).getArray()), row.getTimestamp(4).toInstant()))
+			.list();
+	}
+
+	/**
+	 * A signal the Kafka topic refused.
+	 *
+	 * @param reference the department's reference, when the message had one
+	 * @param code why, as the API's problem code would say
+	 * @param arguments the problem's arguments (a kind, a number of months), as its message shows them
+	 * @param rejectedAt when
+	 */
+	public record SignalRejection(@Nullable String reference, String code, List<String> arguments,
+			java.time.Instant rejectedAt) {
 	}
 
 	/**

@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  * @param outcome what the check found
  * @param by who checked
  * @param at when it was recorded
- * @param owner who owes the next check, for a household not reached
+ * @param owner who owes the next check, for a household not reached: the warning's owner, or the checker of a
+ *     warning that had none
  * @param retryBy when the next check is due, for a household not reached
  * @param requestNumber the help request opened, when help is needed
  */

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.jijinan.shared.AuditableEvent;
 import org.jijinan.shared.DivisionCode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A warning was raised and is owed a check by its owner, with the township answering for it.
@@ -17,7 +18,7 @@ import org.jijinan.shared.DivisionCode;
  * @param raisedAt when
  * @param dueAt when the check is due
  */
-public record WarningRaised(String number, DivisionCode township, String owner, Severity severity, RuleCode rule,
+public record WarningRaised(String number, DivisionCode township, @Nullable String owner, Severity severity, RuleCode rule,
 		Instant raisedAt, Instant dueAt) implements AuditableEvent {
 
 	@Override
@@ -42,7 +43,7 @@ public record WarningRaised(String number, DivisionCode township, String owner, 
 
 	@Override
 	public Map<String, String> auditDetails() {
-		return Map.of("rule", rule.name(), "severity", severity.name(), "owner", owner);
+		return Map.of("rule", rule.name(), "severity", severity.name(), "owner", owner == null ? "" : owner);
 	}
 
 }

@@ -14,7 +14,9 @@ public enum WarningStatus {
 	/** 已核实：已获救助. */
 	ALREADY_HELPED,
 	/** 已核实：无需救助. */
-	NO_NEED;
+	NO_NEED,
+	/** 已撤销: the only signals behind it were withdrawn before anyone checked it. */
+	WITHDRAWN;
 
 	/**
 	 * @return whether the warning still waits for a check

@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param status where it stands
  * @param personName the person the signal was about
  * @param place the township and village of the household's residence
- * @param ownerName who checks it
+ * @param ownerName who checks it; none when nobody was assigned (or the account is gone)
  * @param raisedAt when it was raised
  * @param dueAt when the check (or, for a household not reached, the next try) is due
  * @param firstSignalOn the day of the signal that raised it
@@ -28,7 +28,7 @@ import org.jspecify.annotations.Nullable;
  * @param mayCheck whether the viewer may record the check
  */
 public record WarningView(String number, RuleCode rule, Severity severity, String reason, WarningStatus status,
-		String personName, String place, String ownerName, Instant raisedAt, Instant dueAt, LocalDate firstSignalOn,
+		String personName, String place, @Nullable String ownerName, Instant raisedAt, Instant dueAt, LocalDate firstSignalOn,
 		@Nullable LocalDate checkedOn, @Nullable CheckMethod method, @Nullable String findings,
 		@Nullable String outcomeReason, @Nullable String requestNumber, boolean mayCheck) {
 

@@ -4,10 +4,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -58,6 +61,9 @@ public class Warnings {
 	static final Set<String> READERS = Set.of("VILLAGE_REPORTER", "WINDOW_CLERK", "TOWNSHIP_REVIEWER",
 			"TOWNSHIP_APPROVER", "COUNTY_REVIEWER", "COUNTY_APPROVER", "SUPERVISOR", "LEADER");
 
+	/** How long before a warning's first signal a request for the person counts as having asked first. */
+	static final Period ASKED_BEFORE = Period.ofDays(90);
+
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(COUNTY_ZONE);
 
 	private final JdbcClient jdbc;
@@ -93,28 +99,40 @@ public class Warnings {
 	}
 
 	/**
-	 * A rule hit: the household's warning for the rule and year is raised, or, when it exists, the signal joins it
-	 * (and an unsettled warning takes the newer reason).
+	 * A rule hit: the signal joins the household's warning for the rule and year when it exists (and an unsettled
+	 * warning takes the newer reason); otherwise the warning is raised, numbered and given its owner.
 	 */
 	void raise(RuleVersion rule, Signal signal, String reason) {
 		String period = RuleCode.period(signal);
+		UUID warning = joined(rule.code(), period, signal.householdKey(), reason)
+			.orElseGet(() -> opened(rule, signal, reason, period)
+				.orElseGet(() -> joined(rule.code(), period, signal.householdKey(), reason).orElseThrow()));
+		jdbc.sql("insert into monitoring_warning_signal (warning_id, signal_id) values (:warning, :signal) on conflict do nothing")
+			.param("warning", warning)
+			.param("signal", signal.id())
+			.update();
+	}
+
+	/**
+	 * @return the new warning, or nothing when another transaction raised the same one first
+	 */
+	private Optional<UUID> opened(RuleVersion rule, Signal signal, String reason, String period) {
 		Instant now = clock.instant();
 		DivisionCode village = village(signal.residencePath());
 		DivisionCode township = new DivisionCode(village.value().substring(0, 9));
 		String townshipPath = regions.path(township);
-		String owner = owner(regions.path(village), townshipPath);
+		String owner = owner(regions.path(village), townshipPath).orElse(null);
 		Instant due = calendar.plusWorkingDays(now, rule.severity().checkWorkingDays(settings));
-		UUID id = UUID.randomUUID();
 		long sequence = jdbc.sql("select nextval('monitoring_warning_number_seq')").query(Long.class).single();
 		String number = "YJ" + DAY.format(now) + "-" + String.format("%04d", sequence % 10_000);
-		UUID raised = jdbc.sql("""
+		Optional<UUID> raised = jdbc.sql("""
 				insert into monitoring_warning (id, number, rule_code, rule_version, period, household_key, person_id,
 				       residence_path, township_path, severity, reason, status, owner, first_signal_on, raised_at, due_at)
 				values (:id, :number, :rule, :version, :period, :household, :person, :path, :township, :severity,
 				        :reason, 'OPEN', :owner, :on, :at, :due)
 				on conflict (rule_code, period, household_key) do nothing
 				returning id""")
-			.param("id", id)
+			.param("id", UUID.randomUUID())
 			.param("number", number)
 			.param("rule", rule.code().name())
 			.param("version", rule.version())
@@ -130,19 +148,13 @@ public class Warnings {
 			.param("at", Timestamp.from(now))
 			.param("due", Timestamp.from(due))
 			.query(UUID.class)
-			.optional()
-			.orElse(null);
-		UUID warning = raised != null ? raised : joined(rule.code(), period, signal.householdKey(), reason);
-		jdbc.sql("insert into monitoring_warning_signal (warning_id, signal_id) values (:warning, :signal) on conflict do nothing")
-			.param("warning", warning)
-			.param("signal", signal.id())
-			.update();
-		if (raised != null) {
-			events.publishEvent(new WarningRaised(number, township, owner, rule.severity(), rule.code(), now, due));
-		}
+			.optional();
+		raised.ifPresent(id -> events
+			.publishEvent(new WarningRaised(number, township, owner, rule.severity(), rule.code(), now, due)));
+		return raised;
 	}
 
-	private UUID joined(RuleCode rule, String period, UUID household, String reason) {
+	private Optional<UUID> joined(RuleCode rule, String period, UUID household, String reason) {
 		return jdbc.sql("""
 				update monitoring_warning set reason = case when status in ('OPEN', 'UNREACHABLE') then :reason
 				       else reason end
@@ -153,14 +165,15 @@ public class Warnings {
 			.param("period", period)
 			.param("household", household)
 			.query(UUID.class)
-			.single();
+			.optional();
 	}
 
 	/**
 	 * Who checks: the village's reporter with the fewest open warnings; where the village has none, the township's
-	 * staff member with the fewest; where the township has none either, the county's reviewers.
+	 * staff member with the fewest; where the township has none either, the county's reviewers. A county with none of
+	 * them leaves the warning to its township, whose staff see it in their list as soon as they are appointed.
 	 */
-	private String owner(String villagePath, String townshipPath) {
+	private Optional<String> owner(String villagePath, String townshipPath) {
 		List<String> candidates = colleagues(villagePath, Set.of("VILLAGE_REPORTER"));
 		if (candidates.isEmpty()) {
 			candidates = colleagues(townshipPath, CHECKERS);
@@ -170,7 +183,7 @@ public class Warnings {
 					Set.of("COUNTY_REVIEWER", "COUNTY_APPROVER"));
 		}
 		if (candidates.isEmpty()) {
-			throw new IllegalStateException("Nobody works in or above " + townshipPath + " to check a warning");
+			return Optional.empty();
 		}
 		Map<String, Long> open = new HashMap<>();
 		jdbc.sql("""
@@ -179,7 +192,7 @@ public class Warnings {
 			.param("owners", candidates)
 			.query((row, n) -> open.put(row.getString(1), row.getLong(2)))
 			.list();
-		return candidates.stream().min(Comparator.comparing((String name) -> open.getOrDefault(name, 0L))).orElseThrow();
+		return candidates.stream().min(Comparator.comparing((String name) -> open.getOrDefault(name, 0L)));
 	}
 
 	private List<String> colleagues(String path, Set<String> roles) {
@@ -196,6 +209,9 @@ public class Warnings {
 		visible(warning, caller);
 		if (!mayCheck(warning, caller)) {
 			throw new Forbidden("monitoring.check-not-allowed");
+		}
+		if (warning.status() == WarningStatus.WITHDRAWN) {
+			throw new Conflict("monitoring.warning-withdrawn");
 		}
 		if (!warning.status().awaitsCheck()) {
 			throw new Conflict("monitoring.warning-checked");
@@ -221,13 +237,14 @@ public class Warnings {
 				&& (reason.length() < 2 || reason.length() > 500)) {
 			throw new InvalidInput("monitoring.reason-required");
 		}
+		Boolean foundFirst = report.outcome() == CheckOutcome.NEEDS_HELP ? foundFirst(warning) : null;
 		String request = report.outcome() == CheckOutcome.NEEDS_HELP ? request(warning, findings, caller) : null;
 		Instant retryBy = report.outcome() == CheckOutcome.UNREACHABLE
 				? calendar.plusWorkingDays(now, settings.retryWorkingDays()) : null;
 		jdbc.sql("""
 				update monitoring_warning set status = :status, checked_at = :at, checked_by = :by, check_method = :method,
 				       checked_on = :on, findings = :findings, outcome_reason = :reason, request_number = :request,
-				       due_at = coalesce(:retry, due_at)
+				       due_at = coalesce(:retry, due_at), found_first = :first, owner = coalesce(owner, :by)
 				 where id = :id""")
 			.param("status", report.outcome().status().name())
 			.param("at", Timestamp.from(now))
@@ -238,11 +255,21 @@ public class Warnings {
 			.param("reason", reason.isEmpty() ? null : reason)
 			.param("request", request)
 			.param("retry", retryBy == null ? null : Timestamp.from(retryBy))
+			.param("first", foundFirst)
 			.param("id", warning.id())
 			.update();
 		events.publishEvent(new WarningChecked(number, township(warning), report.outcome(), caller.name(), now,
-				warning.owner(), retryBy, request));
+				warning.owner() == null ? caller.name() : warning.owner(), retryBy, request));
 		return view(number, caller);
+	}
+
+	/**
+	 * @return whether data found the household first: nobody asked for help for the person from
+	 *     {@link #ASKED_BEFORE} before the first signal until the check
+	 */
+	private boolean foundFirst(Stored warning) {
+		Instant since = warning.firstSignalOn().minus(ASKED_BEFORE).atStartOfDay(COUNTY_ZONE).toInstant();
+		return !intake.askedFor(new PersonId(warning.personId()), since);
 	}
 
 	private String request(Stored warning, String findings, Caller caller) {
@@ -255,6 +282,28 @@ public class Warnings {
 				Set.of(warning.rule().cause()), false, null, null, null);
 		HelpRequestView received = intake.receive(request, caller);
 		return received.number();
+	}
+
+	/**
+	 * The signals behind some warnings were withdrawn: those left with none, and not checked yet, are withdrawn and
+	 * owe no check any more. Checked warnings stand as the record of what the check found.
+	 */
+	void withdrawUnfounded(Collection<UUID> warningIds) {
+		if (warningIds.isEmpty()) {
+			return;
+		}
+		Instant now = clock.instant();
+		jdbc.sql("""
+				update monitoring_warning w set status = 'WITHDRAWN', withdrawn_at = :at
+				 where id in (:ids) and status in ('OPEN', 'UNREACHABLE')
+				   and not exists (select 1 from monitoring_warning_signal s where s.warning_id = w.id)
+				returning number, residence_path""")
+			.param("at", Timestamp.from(now))
+			.param("ids", warningIds)
+			.query((row, n) -> new WarningWithdrawn(row.getString(1),
+					new DivisionCode(village(row.getString(2)).value().substring(0, 9)), now))
+			.list()
+			.forEach(events::publishEvent);
 	}
 
 	/**
@@ -273,7 +322,7 @@ public class Warnings {
 	 */
 	@Transactional(readOnly = true)
 	public List<WarningView> awaitingCheck(Caller caller) {
-		return listed(caller, "status in ('OPEN', 'UNREACHABLE')", "due_at, number");
+		return listed(caller, "status in ('OPEN', 'UNREACHABLE')", "due_at, number", clock.instant());
 	}
 
 	/**
@@ -281,8 +330,8 @@ public class Warnings {
 	 */
 	@Transactional(readOnly = true)
 	public List<WarningView> recentlyChecked(Caller caller) {
-		return listed(caller, "status not in ('OPEN', 'UNREACHABLE') and checked_at >= now() - interval '30 days'",
-				"checked_at desc");
+		return listed(caller, "status not in ('OPEN', 'UNREACHABLE') and coalesce(checked_at, withdrawn_at) >= :since",
+				"coalesce(checked_at, withdrawn_at) desc", clock.instant().minus(Duration.ofDays(30)));
 	}
 
 	/**
@@ -295,13 +344,14 @@ public class Warnings {
 			.single();
 	}
 
-	private List<WarningView> listed(Caller caller, String condition, String order) {
+	private List<WarningView> listed(Caller caller, String condition, String order, Instant since) {
 		String scope = caller.regionScope() == null || caller.roles().stream().noneMatch(READERS::contains) ? null
 				: regions.path(caller.regionScope());
 		return jdbc.sql("select * from monitoring_warning where (owner = :owner or residence_path like :scope) and "
 				+ condition + " order by " + order + " limit 200")
 			.param("owner", caller.name())
 			.param("scope", scope == null ? "-" : scope + "%")
+			.param("since", Timestamp.from(since))
 			.query(Warnings::stored)
 			.list()
 			.stream()
@@ -319,14 +369,14 @@ public class Warnings {
 			.reduce((township, villageName) -> township + villageName)
 			.orElse(village.value());
 		return new WarningView(warning.number(), warning.rule(), warning.severity(), warning.reason(),
-				warning.status(), name, place, directory.displayName(warning.owner()).orElse(warning.owner()),
+				warning.status(), name, place, warning.owner() == null ? null : directory.displayName(warning.owner()).orElse(null),
 				warning.raisedAt(), warning.dueAt(), warning.firstSignalOn(), warning.checkedOn(), warning.method(),
 				warning.findings(), warning.outcomeReason(), warning.requestNumber(),
 				warning.status().awaitsCheck() && mayCheck(warning, caller));
 	}
 
 	private void visible(Stored warning, Caller caller) {
-		if (warning.owner().equals(caller.name())) {
+		if (caller.name().equals(warning.owner())) {
 			return;
 		}
 		if (caller.regionScope() == null || caller.roles().stream().noneMatch(READERS::contains)
@@ -336,7 +386,7 @@ public class Warnings {
 	}
 
 	private boolean mayCheck(Stored warning, Caller caller) {
-		if (warning.owner().equals(caller.name())) {
+		if (caller.name().equals(warning.owner())) {
 			return true;
 		}
 		boolean checker = caller.roles().stream().anyMatch(role -> CHECKERS.contains(role) || "VILLAGE_REPORTER".equals(role));
@@ -376,7 +426,7 @@ public class Warnings {
 	}
 
 	private record Stored(UUID id, String number, RuleCode rule, Severity severity, String reason, WarningStatus status,
-			String owner, UUID personId, String residencePath, Instant raisedAt, Instant dueAt, LocalDate firstSignalOn,
+			@Nullable String owner, UUID personId, String residencePath, Instant raisedAt, Instant dueAt, LocalDate firstSignalOn,
 			@Nullable LocalDate checkedOn, @Nullable CheckMethod method, @Nullable String findings,
 			@Nullable String outcomeReason, @Nullable String requestNumber) {
 	}

@@ -2,6 +2,7 @@ package org.jijinan.people;
 
 import java.time.LocalDate;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -44,17 +45,74 @@ public class Beneficiaries {
 			.param("hash", hash)
 			.query((row, n) -> new Object[] { row.getObject(1, UUID.class), row.getString(2), row.getString(3) })
 			.optional()
-			.map(row -> {
-				UUID personId = (UUID) row[0];
-				UUID household = jdbc.sql(
-						"select household_id from people_household_member where person_id = :person and left_on is null")
-					.param("person", personId)
-					.query(UUID.class)
-					.optional()
-					.orElse(null);
-				return new Beneficiary(personId, (String) row[1], (String) row[2], household,
-						categories(personId, household, day));
-			});
+			.map(row -> beneficiary((UUID) row[0], (String) row[1], (String) row[2], day));
+	}
+
+	/**
+	 * For matching many records at once (a department's file of signals): the registered persons with these ID
+	 * numbers, where they live and their household, a thousand numbers to a query.
+	 *
+	 * @param idNumbers checked ID numbers
+	 * @return the registered persons, by ID number
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Map<String, Registered> registeredByIdNumber(java.util.Collection<String> idNumbers) {
+		java.util.Map<String, String> byHash = new java.util.HashMap<>();
+		idNumbers.forEach(number -> byHash.put(data.lookup(ResidentIdNumber.parse(number)), number));
+		java.util.Map<String, Registered> found = new java.util.HashMap<>();
+		List<String> hashes = List.copyOf(byHash.keySet());
+		for (int from = 0; from < hashes.size(); from += 1000) {
+			jdbc.sql("""
+					select p.id_number_hash, p.id, p.residence_path, m.household_id from people_person p
+					  left join people_household_member m on m.person_id = p.id and m.left_on is null
+					 where p.id_number_hash in (:hashes) and p.superseded_by is null""")
+				.param("hashes", hashes.subList(from, Math.min(hashes.size(), from + 1000)))
+				.query((row, n) -> found.put(byHash.get(row.getString(1)), new Registered(row.getObject(2, UUID.class),
+						row.getString(3), row.getObject(4, UUID.class))))
+				.list();
+		}
+		return found;
+	}
+
+	/**
+	 * A registered person, as matching a record needs them.
+	 *
+	 * @param personId the person
+	 * @param residencePath the region path of their registered residence
+	 * @param householdId their household now, if any
+	 */
+	public record Registered(UUID personId, String residencePath, @Nullable UUID householdId) {
+	}
+
+	/**
+	 * @param personId a person, or
+	 * @param householdId a household, whose head stands for it
+	 * @param day the day the categories must be held on
+	 * @return the person (or the household's head) as a beneficiary, if registered and not superseded
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Beneficiary> byPersonOrHousehold(@Nullable UUID personId, @Nullable UUID householdId,
+			LocalDate day) {
+		String who = personId != null ? "p.id = :person"
+				: "p.id = (select m.person_id from people_household_member m where m.household_id = :household"
+						+ " and m.relationship = 'HEAD' and m.left_on is null)";
+		return jdbc.sql("select p.id, p.name, p.residence_path from people_person p where " + who
+				+ " and p.superseded_by is null")
+			.param("person", personId)
+			.param("household", householdId)
+			.query((row, n) -> new Object[] { row.getObject(1, UUID.class), row.getString(2), row.getString(3) })
+			.optional()
+			.map(row -> beneficiary((UUID) row[0], (String) row[1], (String) row[2], day));
+	}
+
+	private Beneficiary beneficiary(UUID personId, String name, String residencePath, LocalDate day) {
+		UUID household = jdbc.sql(
+				"select household_id from people_household_member where person_id = :person and left_on is null")
+			.param("person", personId)
+			.query(UUID.class)
+			.optional()
+			.orElse(null);
+		return new Beneficiary(personId, name, residencePath, household, categories(personId, household, day));
 	}
 
 	/**

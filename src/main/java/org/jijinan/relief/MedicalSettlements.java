@@ -207,6 +207,7 @@ public class MedicalSettlements {
 		}
 		chain.reverse("MEDICAL", id.toString(), now);
 		events.publishEvent(new MedicalSettlementReversed(id, caller.name()));
+		events.publishEvent(new PatientShareReversed(id, now));
 		return load(id, null);
 	}
 

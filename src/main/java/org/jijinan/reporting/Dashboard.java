@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 
 import org.jijinan.intake.HardshipCause;
 import org.jijinan.intake.IntakeDesk;
+import org.jijinan.monitoring.WarningFigures;
 import org.jijinan.region.RegionDirectory;
 import org.jijinan.shared.AuditableEvent;
 import org.jijinan.shared.Caller;
@@ -59,8 +60,11 @@ public class Dashboard {
 
 	private final ApplicationEventPublisher events;
 
+	private final WarningFigures warningFigures;
+
 	Dashboard(JdbcClient jdbc, RegionDirectory regions, IntakeDesk intake, MessageSource messages, Clock clock,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, WarningFigures warningFigures) {
+		this.warningFigures = warningFigures;
 		this.events = events;
 		this.jdbc = jdbc;
 		this.regions = regions;
@@ -103,11 +107,26 @@ public class Dashboard {
 				new long[3 + TimeToAid.BUCKETS], locale))).get(0);
 		List<UnitLine> units = units(filter);
 		List<AmountLine> activity = activity(filter, locale);
+		List<WarningLine> warnings = warnings(filter, locale);
 		return new DashboardView(filter.from(), filter.to(), scope,
 				regions.find(filter.region()).map(division -> division.name()).orElse(scope), total, townships, months,
 				channels, causes, urgencies, units,
 				activity.stream().filter(line -> !line.kind().startsWith("SERVICE_")).toList(),
-				activity.stream().filter(line -> line.kind().startsWith("SERVICE_")).toList());
+				activity.stream().filter(line -> line.kind().startsWith("SERVICE_")).toList(), warnings);
+	}
+
+	/**
+	 * Early warning's results for the period and region: per rule, warnings raised, checks that found need, the
+	 * households found by data before anyone applied and the median days from the signal to the check and to aid.
+	 */
+	private List<WarningLine> warnings(Filter filter, Locale locale) {
+		return warningFigures.byRule(filter.region(), filter.from().atDay(1), filter.to().plusMonths(1).atDay(1))
+			.entrySet()
+			.stream()
+			.map(entry -> WarningLine.of(entry.getKey().name(),
+					messages.getMessage("warnings.rule." + entry.getKey().name(), null, entry.getKey().name(), locale),
+					entry.getValue()))
+			.toList();
 	}
 
 	/**
@@ -321,6 +340,31 @@ public class Dashboard {
 	}
 
 	/**
+	 * What one early-warning rule achieved.
+	 *
+	 * @param rule the rule's code
+	 * @param label its name
+	 * @param raised warnings raised
+	 * @param checked warnings checked
+	 * @param needingHelp checks that found need, each opening a help request
+	 * @param needingHelpPercent their share of the checks, in percent
+	 * @param foundFirst households found by data before anyone applied for them
+	 * @param medianDaysToCheck the median days from the signal to the check, if any was checked
+	 * @param medianDaysToAid the median days from the signal to aid, if any household was aided
+	 */
+	public record WarningLine(String rule, String label, long raised, long checked, long needingHelp,
+			long needingHelpPercent, long foundFirst, @Nullable Double medianDaysToCheck,
+			@Nullable Double medianDaysToAid) {
+
+		static WarningLine of(String rule, String label, WarningFigures.Figures figures) {
+			return new WarningLine(rule, label, figures.raised(), figures.checked(), figures.needingHelp(),
+					figures.needingHelpPercent(), figures.foundFirst(), figures.medianDaysToCheck(),
+					figures.medianDaysToAid());
+		}
+
+	}
+
+	/**
 	 * What was given under a scheme, or services of a type.
 	 */
 	public record AmountLine(String kind, String label, long count, BigDecimal amount) {
@@ -331,7 +375,7 @@ public class Dashboard {
 	 */
 	public record DashboardView(YearMonth from, YearMonth to, String region, String regionName, Line total,
 			List<Line> byTownship, List<Line> byMonth, List<Line> byChannel, List<Line> byCause, List<Line> byUrgency,
-			List<UnitLine> units, List<AmountLine> amounts, List<AmountLine> services) {
+			List<UnitLine> units, List<AmountLine> amounts, List<AmountLine> services, List<WarningLine> warnings) {
 
 		/**
 		 * @return what charities gave (the charity scheme's line), if anything

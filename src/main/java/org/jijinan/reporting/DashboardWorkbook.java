@@ -63,6 +63,7 @@ final class DashboardWorkbook {
 			}
 			amounts(sheet(workbook, view, "reporting.amounts"), text("reporting.scheme"), view.amounts());
 			amounts(sheet(workbook, view, "reporting.services"), text("reporting.service-type"), view.services());
+			warnings(sheet(workbook, view, "reporting.warnings"), view.warnings());
 			workbook.write(out);
 			return out.toByteArray();
 		}
@@ -123,6 +124,28 @@ final class DashboardWorkbook {
 			row.createCell(0).setCellValue(SafeCells.text(line.label()));
 			row.createCell(1).setCellValue(line.count());
 			row.createCell(2).setCellValue(line.amount().doubleValue());
+		}
+	}
+
+	private void warnings(Sheet sheet, List<Dashboard.WarningLine> lines) {
+		header(sheet, text("reporting.warning-rule"), text("reporting.warnings-raised"),
+				text("reporting.warnings-checked"), text("reporting.warnings-needing-help"),
+				text("reporting.warnings-found-first"), text("reporting.warnings-days-to-check"),
+				text("reporting.warnings-days-to-aid"));
+		int r = FIRST_ROW;
+		for (Dashboard.WarningLine line : lines) {
+			Row row = sheet.createRow(r++);
+			row.createCell(0).setCellValue(SafeCells.text(line.label()));
+			row.createCell(1).setCellValue(line.raised());
+			row.createCell(2).setCellValue(line.checked());
+			row.createCell(3).setCellValue(line.needingHelp());
+			row.createCell(4).setCellValue(line.foundFirst());
+			if (line.medianDaysToCheck() != null) {
+				row.createCell(5).setCellValue(line.medianDaysToCheck());
+			}
+			if (line.medianDaysToAid() != null) {
+				row.createCell(6).setCellValue(line.medianDaysToAid());
+			}
 		}
 	}
 

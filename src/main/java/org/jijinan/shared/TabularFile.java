@@ -55,11 +55,20 @@ public final class TabularFile {
 	 */
 	public static List<Row> read(String filename, byte[] content, int maxRows, List<List<String>> columns,
 			List<String> required, String codes) {
+		return read(filename, content, MAX_BYTES, maxRows, columns, required, codes);
+	}
+
+	/**
+	 * @param maxBytes the largest file the caller takes (a file of many short rows may exceed {@link #MAX_BYTES})
+	 * @return the data rows, numbered as the file numbers them (the header is line 1)
+	 */
+	public static List<Row> read(String filename, byte[] content, int maxBytes, int maxRows,
+			List<List<String>> columns, List<String> required, String codes) {
 		if (content.length == 0) {
 			throw new InvalidInput(codes + ".file-empty");
 		}
-		if (content.length > MAX_BYTES) {
-			throw new InvalidInput(codes + ".file-too-large", MAX_BYTES / 1024 / 1024);
+		if (content.length > maxBytes) {
+			throw new InvalidInput(codes + ".file-too-large", maxBytes / 1024 / 1024);
 		}
 		String name = filename.toLowerCase(Locale.ROOT);
 		List<List<String>> table = name.endsWith(".xlsx") ? xlsx(content, maxRows, codes)

@@ -30,6 +30,7 @@ import org.jijinan.intake.HelpRequestRefused;
 import org.jijinan.intake.IntakeDesk;
 import org.jijinan.monitoring.WarningChecked;
 import org.jijinan.monitoring.WarningRaised;
+import org.jijinan.monitoring.WarningWithdrawn;
 import org.jijinan.relief.ApprovalLevel;
 import org.jijinan.relief.AssistanceRefused;
 import org.jijinan.relief.DecisionMade;
@@ -148,11 +149,18 @@ class StepRecorder {
 	@EventListener
 	void on(WarningRaised raised) {
 		steps.open(StepKind.WARNING_CHECK, raised.number(), null, regions.path(raised.township()),
-				townshipKey(raised.township()), townshipName(raised.township()), raised.owner(), raised.raisedAt(),
+				townshipKey(raised.township()), townshipName(raised.township()),
+				raised.owner() == null ? "" : raised.owner(), raised.raisedAt(),
 				raised.dueAt());
 	}
 
 	/** A check closes the step; a household not reached is owed another check by the retry deadline. */
+	/** A warning withdrawn before its check owes nothing any more. */
+	@EventListener
+	void on(WarningWithdrawn withdrawn) {
+		steps.finish(EnumSet.of(StepKind.WARNING_CHECK), withdrawn.number(), "CANCELLED", withdrawn.at(), "system");
+	}
+
 	@EventListener
 	void on(WarningChecked checked) {
 		steps.finish(EnumSet.of(StepKind.WARNING_CHECK), checked.number(), "DONE", checked.at(), checked.by());

@@ -140,6 +140,104 @@ class EarlyWarningTests {
 	}
 
 	@Test
+	void aReversedSettlementWithdrawsTheWarningItAloneRaisedAndItsStep() {
+		String idNumber = TestIdNumbers.fresh();
+		String person = register("达娃", idNumber, VILLAGE);
+		Page settled = hospital.json("POST", "/api/v1/medical-settlements",
+				bill(idNumber, "达娃", "200000.00", "30000.00", "230000.00"));
+		assertThat(settled.status()).as(settled.body()).isEqualTo(201);
+		String number = (String) warningOf(person, "MEDICAL_SPENDING").get("number");
+		long signalsBefore = signals();
+
+		Page reversed = hospital.json("POST", "/api/v1/medical-settlements/" + CaseFixtures.idOf(settled) + "/reversal",
+				"{\"reason\": \"医院重复上传，冲正\"}");
+
+		assertThat(reversed.status()).as(reversed.body()).isEqualTo(200);
+		assertThat(warningOf(person, "MEDICAL_SPENDING")).containsEntry("status", "WITHDRAWN");
+		assertThat(signals()).as("the bill's signal is taken back").isEqualTo(signalsBefore - 1);
+		assertThat(jdbc.sql("select status from supervision_step where kind = 'WARNING_CHECK' and subject_ref = :n")
+			.param("n", number)
+			.query(String.class)
+			.single()).as("nobody owes the check any more").isEqualTo("CANCELLED");
+		assertThat(jdbc.sql("select count(*) from audit_record where action = 'monitoring.warning-withdrawn' and subject_id = :n")
+			.param("n", number)
+			.query(Long.class)
+			.single()).isEqualTo(1);
+		Page gone = StaffFixtures.signedIn(port, reporter).json("POST", "/api/v1/monitoring-warnings/" + number + "/checks",
+				"{\"method\": \"CALL\", \"checkedOn\": \"%s\", \"findings\": \"已出院\", \"outcome\": \"NO_NEED\", \"reason\": \"无需\"}"
+					.formatted(LocalDate.now(WorkingDayCalendar.COUNTY)));
+		assertThat(gone.status()).as("a withdrawn warning cannot be checked").isEqualTo(409);
+	}
+
+	@Test
+	void townshipStaffSeeTheSignalsBehindAWarningAndEachDetailViewIsAuditedWhileTheReporterSeesNone() {
+		String idNumber = TestIdNumbers.fresh();
+		String person = register("拉姆", idNumber, VILLAGE);
+		Partner emergency = partner(UnitKind.EMERGENCY_MANAGEMENT_DEPARTMENT, "DISASTER_DAMAGE");
+		Page sent = emergency.json("POST", "/api/v1/monitoring-signals", """
+				{"kind": "DISASTER_DAMAGE", "reference": "%s", "idNumber": "%s", "occurredOn": "%s", "amount": 26000,
+				 "detail": "房屋倒塌两间，牲畜损失 12 头"}""".formatted("REF-" + UUID.randomUUID(), idNumber, LocalDate.now()));
+		assertThat(sent.status()).as(sent.body()).isEqualTo(201);
+		String number = (String) warningOf(person, "DISASTER_DAMAGE").get("number");
+		String path = "/api/v1/monitoring-warnings/" + number + "/signals";
+
+		Page listed = clerk.get(path);
+		assertThat(listed.status()).as(listed.body()).isEqualTo(200);
+		assertThat(listed.body()).contains("DISASTER_DAMAGE").doesNotContain("房屋倒塌").doesNotContain("26000");
+		long views = auditCount("monitoring.signal-viewed", number);
+		Page detail = clerk.json("POST", path + "/1/views", "");
+		assertThat(detail.status()).as(detail.body()).isEqualTo(200);
+		assertThat(detail.body()).contains("房屋倒塌两间").contains("26000");
+		assertThat(auditCount("monitoring.signal-viewed", number)).isEqualTo(views + 1);
+		assertThat(clerk.json("POST", path + "/2/views", "").status()).isEqualTo(404);
+		assertThat(auditCount("monitoring.signal-viewed", number)).isEqualTo(views + 1);
+
+		Visitor villageReporter = StaffFixtures.signedIn(port, reporter);
+		Page reporterList = villageReporter.get(path);
+		assertThat(reporterList.status()).isEqualTo(200);
+		assertThat(reporterList.body()).isEqualTo("[]");
+		Page refused = villageReporter.json("POST", path + "/1/views", "");
+		assertThat(refused.status()).isEqualTo(403);
+		assertThat(refused.body()).contains("monitoring.signal-detail-not-allowed").doesNotContain("房屋倒塌");
+	}
+
+	@Test
+	void aHouseholdLosingItsStandingAfterAHospitalStayIsWarnedFromThePlatformsOwnRosters() {
+		StandingSignals rosters = context.getBean(StandingSignals.class);
+		rosters.run();
+		String idNumber = TestIdNumbers.fresh();
+		String person = register("贡保", idNumber, OTHER_VILLAGE);
+		Page household = clerk.json("POST", "/api/v1/households", "{\"headId\": \"%s\"}".formatted(person));
+		assertThat(household.status()).as(household.body()).isEqualTo(201);
+		Page settled = hospital.json("POST", "/api/v1/medical-settlements",
+				bill(idNumber, "贡保", "8000.00", "1000.00", "9000.00"));
+		assertThat(settled.status()).as(settled.body()).isEqualTo(201);
+		assertThat(jdbc.sql("select count(*) from monitoring_warning where person_id = :person")
+			.param("person", UUID.fromString(person))
+			.query(Long.class)
+			.single()).as("a modest own share alone warns nobody").isZero();
+
+		LocalDate yesterday = LocalDate.now(WorkingDayCalendar.COUNTY).minusDays(1);
+		Page ended = clerk.json("POST", "/api/v1/standings", """
+				{"category": "MINIMUM_LIVING_ALLOWANCE", "householdId": "%s", "source": "共民〔2025〕3号",
+				 "validFrom": "2025-01-01", "validTo": "%s"}""".formatted(CaseFixtures.idOf(household), yesterday));
+		assertThat(ended.status()).as(ended.body()).isEqualTo(201);
+		rosters.run();
+		rosters.run();
+
+		assertThat(jdbc.sql("""
+				select count(*) from monitoring_signal where person_id = :person and kind = 'STANDING_ENDED'
+				   and category = 'MINIMUM_LIVING_ALLOWANCE' and occurred_on = :on""")
+			.param("person", UUID.fromString(person))
+			.param("on", yesterday)
+			.query(Long.class)
+			.single()).as("one signal for the ending, however often the log is read").isEqualTo(1);
+		Map<String, Object> warning = warningOf(person, "STANDING_LOST_IN_HOSPITAL");
+		assertThat(warning).containsEntry("severity", "RED").containsEntry("status", "OPEN");
+		assertThat((String) warning.get("reason")).isEqualTo(yesterday + " 救助资格终止，家庭成员 3 个月内住院");
+	}
+
+	@Test
 	void aWarningNobodyChecksIsOverdueAndEscalatesWithTheClock() {
 		String idNumber = TestIdNumbers.fresh();
 		String person = register("才让", idNumber, OTHER_VILLAGE);
@@ -373,6 +471,14 @@ class EarlyWarningTests {
 	private long warnings(String rule) {
 		return jdbc.sql("select count(*) from monitoring_warning where rule_code = :rule")
 			.param("rule", rule)
+			.query(Long.class)
+			.single();
+	}
+
+	private long auditCount(String action, String subject) {
+		return jdbc.sql("select count(*) from audit_record where action = :action and subject_id = :subject")
+			.param("action", action)
+			.param("subject", subject)
 			.query(Long.class)
 			.single();
 	}

@@ -28,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A household nobody reported, found from a hospital bill: the village reporter sees the warning on the home page of
  * a 390 px phone, opens it by the person's name, is told beside the field what a refused check lacks without losing
- * what was typed, and confirms the need; the township then finds the request in its queue marked as found from data.
+ * what was typed, and confirms the need; the township then finds the request in its queue marked as found from data,
+ * opens the figures behind the warning on request, and sees the household counted on the dashboard as found by data.
  */
 @SystemTest
 class WarningCheckBrowserTests {
@@ -45,7 +46,8 @@ class WarningCheckBrowserTests {
 	JdbcClient jdbc;
 
 	/**
-	 * A department sends a file of signals, refused first for a day that does not exist; the county then tries a
+	 * The county records a department's signal agreement on its page, refused first without the agreement's number
+	 * (the tick kept); the department then sends a file of signals, refused first for a day that does not exist; the county then tries a
 	 * stricter disaster threshold on the stored signals before saving it; a threshold that is not a number is refused
 	 * beside the field with what was typed kept.
 	 */
@@ -58,8 +60,24 @@ class WarningCheckBrowserTests {
 		Visitor admin = StaffFixtures.signedIn(port, administrator);
 		Opened officer = staff.named("应急管理局干部", StaffFixtures.COUNTY, UnitKind.EMERGENCY_MANAGEMENT_DEPARTMENT,
 				Role.DEPARTMENT_OFFICER);
-		assertThat(admin.json("PUT", "/api/v1/monitoring-sources/" + officer.unitId().value(),
-				"{\"kinds\": [\"DISASTER_DAMAGE\"], \"agreement\": \"共民〔2026〕9号\"}").status()).isEqualTo(200);
+		String department = jdbc.sql("select name from identity_unit where id = :id")
+			.param("id", officer.unitId().value())
+			.query(String.class)
+			.single();
+		try (Browser desk = Browser.start(port, 1366, 900)) {
+			Journeys.signIn(desk, administrator);
+			desk.click("信号共享协议");
+			desk.tick("灾害损失：" + department);
+			desk.fill("协议文号：" + department, "");
+			desk.click("保存协议：" + department);
+			assertThat(Journeys.refusals(desk)).contains("请填写协议编号（2 至 100 个字符）。");
+			assertThat(desk.ticked("灾害损失：" + department)).as("the tick is kept").isTrue();
+			desk.fill("协议文号：" + department, "共民〔2026〕9号");
+			desk.click("保存协议：" + department);
+			assertThat(desk.pageText()).contains("协议已保存。");
+			assertThat(desk.valueOf("协议文号：" + department)).isEqualTo("共民〔2026〕9号");
+			Journeys.record("desk", "county records a department's signal agreement", desk);
+		}
 		String idNumber = TestIdNumbers.fresh();
 		Visitor clerk = StaffFixtures.signedIn(port, staff.active(EarlyWarningTests.TOWNSHIP,
 				UnitKind.TOWNSHIP_GOVERNMENT, Role.WINDOW_CLERK));
@@ -161,6 +179,22 @@ class WarningCheckBrowserTests {
 			desk.click(request);
 			assertThat(desk.pageText()).contains("预警").contains("核实情况：患者出院后无力支付");
 			Journeys.record("desk", "township finds the request found from data", desk);
+
+			desk.click("预警核实");
+			desk.click(name);
+			assertThat(desk.text(By.id("warning-signals"))).contains("医疗自付").contains("平台结算")
+				.doesNotContain("元");
+			desk.click("查看详情");
+			assertThat(desk.text(By.id("warning-signals"))).as("the figures, shown on request")
+				.containsPattern("金额\\s*[0-9,]+\\.\\d\\d 元");
+			desk.click("统计分析");
+			String medical = desk.driver()
+				.findElement(By.xpath("//table[@id='warnings-table']//tr[td[1][normalize-space(.)='大额医疗自付']]"))
+				.getText();
+			assertThat(Integer.parseInt(desk.text(By.xpath(
+					"//table[@id='warnings-table']//tr[td[1][normalize-space(.)='大额医疗自付']]/td[@class='found-first']"))))
+				.as("households found by data before anyone applied: " + medical).isPositive();
+			Journeys.record("desk", "the dashboard counts households found by data", desk);
 		}
 		assertThat(jdbc.sql("select channel from intake_help_request where number = :n")
 			.param("n", request)
