@@ -151,7 +151,7 @@ class Case extends AbstractAggregateRoot<Case> {
 			this.closingNote = written;
 		}
 		registerEvent(new CaseStatusChanged(number, id, township, from, target, by, now,
-				written.isEmpty() ? null : written, transferredTo, handler));
+				written.isEmpty() ? null : written, transferredTo, handler, personId, householdId));
 	}
 
 	/**

@@ -21,10 +21,12 @@ import org.jspecify.annotations.Nullable;
  * @param note the written note (required for withdrawal, transfer and closing)
  * @param transferredTo the jurisdiction it was handed to, for a transfer
  * @param handler who handles the case (login name) and so owns its next steps
+ * @param personId the person the case is about, once known
+ * @param householdId the person's household, if any
  */
 public record CaseStatusChanged(String number, UUID caseId, DivisionCode township, CaseStatus from, CaseStatus to,
-		String by, Instant at, @Nullable String note, @Nullable DivisionCode transferredTo, String handler)
-		implements AuditableEvent {
+		String by, Instant at, @Nullable String note, @Nullable DivisionCode transferredTo, String handler,
+		@Nullable UUID personId, @Nullable UUID householdId) implements AuditableEvent {
 
 	@Override
 	public String auditAction() {

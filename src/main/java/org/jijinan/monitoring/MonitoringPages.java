@@ -139,7 +139,7 @@ class MonitoringPages {
 	@GetMapping("/sources")
 	String sources(@AuthenticationPrincipal Caller caller, Model model) {
 		model.addAttribute("sources", sources.candidates(caller));
-		model.addAttribute("allKinds", SignalKind.values());
+		model.addAttribute("allKinds", SignalKind.departmental());
 		return "monitoring/sources";
 	}
 

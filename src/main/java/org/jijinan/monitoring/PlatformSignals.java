@@ -2,7 +2,10 @@ package org.jijinan.monitoring;
 
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
+import org.jijinan.casework.CaseStatus;
+import org.jijinan.casework.CaseStatusChanged;
 import org.jijinan.people.Beneficiaries;
 import org.jijinan.people.PersonId;
 import org.jijinan.people.PersonRegistered;
@@ -17,8 +20,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the platform itself sees: a settled hospital bill's own share becomes a signal, judged in the settlement's
- * transaction, and a reversed bill takes it back; a newly registered person picks up the signals that waited for them; the assistance a household
- * receives is noted, to measure what warnings led to.
+ * transaction, and a reversed bill takes it back; a case that ends without aid becomes a signal; a newly registered
+ * person picks up the signals that waited for them; the assistance a household receives is noted, to measure what
+ * warnings led to.
  */
 @Component
 class PlatformSignals {
@@ -56,6 +60,33 @@ class PlatformSignals {
 		warnings.withdrawUnfounded(signals.withdraw(SETTLEMENT + reversed.settlementId()));
 	}
 
+	/**
+	 * A case refused (closed straight after its decision) or withdrawn, with no aid to the household in the 90 days
+	 * before, leaves a household that asked and got nothing: a signal, which a second hardship turns into a warning.
+	 */
+	@EventListener
+	void on(CaseStatusChanged changed) {
+		boolean withoutAid = changed.to() == CaseStatus.WITHDRAWN
+				|| changed.to() == CaseStatus.CLOSED && changed.from() == CaseStatus.DECIDED;
+		if (!withoutAid || changed.personId() == null) {
+			return;
+		}
+		UUID household = changed.householdId() != null ? changed.householdId() : changed.personId();
+		boolean aided = jdbc.sql("""
+				select exists (select 1 from monitoring_household_aid where household_key = :household and aided_at >= :since)""")
+			.param("household", household)
+			.param("since", java.sql.Timestamp.from(changed.at().minus(java.time.Duration.ofDays(90))))
+			.query(Boolean.class)
+			.single();
+		if (aided) {
+			return;
+		}
+		java.time.LocalDate day = java.time.LocalDate.ofInstant(changed.at(), Warnings.COUNTY_ZONE);
+		beneficiaries.byPersonOrHousehold(changed.personId(), null, day)
+			.ifPresent(person -> signals.observe("case:" + changed.number(), SignalKind.CASE_CLOSED_WITHOUT_AID, day,
+					person.personId(), person.householdId(), person.residencePath(), null, null, null));
+	}
+
 	@EventListener
 	void on(PersonRegistered registered) {
 		if (!registered.provisional()) {
@@ -75,7 +106,7 @@ class PlatformSignals {
 		if (!waiting) {
 			return;
 		}
-		Map<java.util.UUID, Beneficiaries.Described> described = beneficiaries.describe(Set.of(person.value()), Set.of(),
+		Map<UUID, Beneficiaries.Described> described = beneficiaries.describe(Set.of(person.value()), Set.of(),
 				true);
 		Beneficiaries.Described who = described.get(person.value());
 		if (who != null && who.idNumber() != null) {
@@ -88,7 +119,7 @@ class PlatformSignals {
 	 */
 	@EventListener
 	void on(AssistanceRecorded recorded) {
-		java.util.UUID household = recorded.householdId() != null ? recorded.householdId() : recorded.personId();
+		UUID household = recorded.householdId() != null ? recorded.householdId() : recorded.personId();
 		if (household == null) {
 			return;
 		}

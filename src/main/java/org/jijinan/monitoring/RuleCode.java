@@ -188,6 +188,7 @@ public enum RuleCode {
 			case ARREARS -> "大额欠费";
 			case STANDING_ENDED -> "救助资格终止";
 			case HOUSEHOLD_INCOME -> "收入核定";
+			case CASE_CLOSED_WITHOUT_AID -> "求助未获救助";
 		};
 	}
 

@@ -25,7 +25,9 @@ public enum SignalKind {
 	/** 退出救助: a category standing (低保、特困 …) ended (category). */
 	STANDING_ENDED(true, "退出救助"),
 	/** 家庭收入核定: the household's annual income as assessed (amount). */
-	HOUSEHOLD_INCOME(false, "家庭收入核定");
+	HOUSEHOLD_INCOME(false, "家庭收入核定"),
+	/** 求助未获救助: the household's case was refused or withdrawn with no aid (seen by the platform only). */
+	CASE_CLOSED_WITHOUT_AID(true, "求助未获救助");
 
 	private final boolean serious;
 
@@ -44,12 +46,26 @@ public enum SignalKind {
 	}
 
 	/**
-	 * @param given a kind's code ({@code DISASTER_DAMAGE}) or Chinese name (灾害损失)
+	 * @return whether departments may send signals of this kind; the platform alone knows how its cases ended
+	 */
+	public boolean fromDepartments() {
+		return this != CASE_CLOSED_WITHOUT_AID;
+	}
+
+	/**
+	 * @return the kinds departments may send, for their agreements
+	 */
+	public static java.util.List<SignalKind> departmental() {
+		return java.util.Arrays.stream(values()).filter(SignalKind::fromDepartments).toList();
+	}
+
+	/**
+	 * @param given a kind's code ({@code DISASTER_DAMAGE}) or Chinese name (灾害损失) that departments may send
 	 * @return the kind, if it is one
 	 */
 	static java.util.Optional<SignalKind> named(String given) {
 		String name = given.strip();
-		for (SignalKind kind : values()) {
+		for (SignalKind kind : departmental()) {
 			if (kind.name().equals(name) || kind.chinese.equals(name)) {
 				return java.util.Optional.of(kind);
 			}

@@ -104,9 +104,10 @@ public class Warnings {
 	 */
 	void raise(RuleVersion rule, Signal signal, String reason) {
 		String period = RuleCode.period(signal);
-		UUID warning = joined(rule.code(), period, signal.householdKey(), reason)
-			.orElseGet(() -> opened(rule, signal, reason, period)
-				.orElseGet(() -> joined(rule.code(), period, signal.householdKey(), reason).orElseThrow()));
+		UUID warning = joined(rule, signal, period, reason)
+			.or(() -> opened(rule, signal, reason, period))
+			.or(() -> joined(rule, signal, period, reason))
+			.orElseThrow();
 		jdbc.sql("insert into monitoring_warning_signal (warning_id, signal_id) values (:warning, :signal) on conflict do nothing")
 			.param("warning", warning)
 			.param("signal", signal.id())
@@ -154,18 +155,62 @@ public class Warnings {
 		return raised;
 	}
 
-	private Optional<UUID> joined(RuleCode rule, String period, UUID household, String reason) {
+	/**
+	 * Joins the household's warning for the rule and year. A withdrawn one (its only signals taken back) is raised
+	 * again for the new signal, with a new owner and deadline, as if it were new.
+	 *
+	 * @return the warning, if the household has one
+	 */
+	private Optional<UUID> joined(RuleVersion rule, Signal signal, String period, String reason) {
 		return jdbc.sql("""
-				update monitoring_warning set reason = case when status in ('OPEN', 'UNREACHABLE') then :reason
-				       else reason end
-				 where rule_code = :rule and period = :period and household_key = :household
-				returning id""")
-			.param("reason", reason)
-			.param("rule", rule.name())
+				select id, status from monitoring_warning
+				 where rule_code = :rule and period = :period and household_key = :household for update""")
+			.param("rule", rule.code().name())
 			.param("period", period)
-			.param("household", household)
-			.query(UUID.class)
+			.param("household", signal.householdKey())
+			.query((row, n) -> {
+				UUID id = row.getObject(1, UUID.class);
+				WarningStatus status = WarningStatus.valueOf(row.getString(2));
+				if (status == WarningStatus.WITHDRAWN) {
+					reopened(id, rule, signal, reason);
+				}
+				else if (status.awaitsCheck()) {
+					jdbc.sql("update monitoring_warning set reason = :reason where id = :id")
+						.param("reason", reason)
+						.param("id", id)
+						.update();
+				}
+				return id;
+			})
 			.optional();
+	}
+
+	private void reopened(UUID id, RuleVersion rule, Signal signal, String reason) {
+		Instant now = clock.instant();
+		Stored withdrawn = jdbc.sql("select * from monitoring_warning where id = :id")
+			.param("id", id)
+			.query(Warnings::stored)
+			.single();
+		DivisionCode township = township(withdrawn);
+		String townshipPath = regions.path(township);
+		String owner = owner(regions.path(village(withdrawn.residencePath())), townshipPath).orElse(null);
+		Instant due = calendar.plusWorkingDays(now, rule.severity().checkWorkingDays(settings));
+		jdbc.sql("""
+				update monitoring_warning set status = 'OPEN', withdrawn_at = null, reason = :reason, owner = :owner,
+				       raised_at = :at, due_at = :due, severity = :severity, rule_version = :version,
+				       first_signal_on = :on
+				 where id = :id""")
+			.param("reason", reason)
+			.param("severity", rule.severity().name())
+			.param("version", rule.version())
+			.param("on", signal.occurredOn())
+			.param("owner", owner)
+			.param("at", Timestamp.from(now))
+			.param("due", Timestamp.from(due))
+			.param("id", id)
+			.update();
+		events.publishEvent(new WarningRaised(withdrawn.number(), township, owner, rule.severity(), rule.code(), now,
+				due));
 	}
 
 	/**

@@ -11,7 +11,7 @@
  * last twelve months before the county turns it on.
  */
 @ApplicationModule(displayName = "Monitoring 监测预警",
-		allowedDependencies = { "shared", "region", "identity", "people", "intake", "relief", "calendar" })
+		allowedDependencies = { "shared", "region", "identity", "people", "intake", "casework", "relief", "calendar" })
 @NullMarked
 package org.jijinan.monitoring;
 

@@ -140,7 +140,7 @@ class EarlyWarningTests {
 	}
 
 	@Test
-	void aReversedSettlementWithdrawsTheWarningItAloneRaisedAndItsStep() {
+	void aReversedSettlementWithdrawsTheWarningItAloneRaisedUntilARealBillRaisesItAgain() {
 		String idNumber = TestIdNumbers.fresh();
 		String person = register("达娃", idNumber, VILLAGE);
 		Page settled = hospital.json("POST", "/api/v1/medical-settlements",
@@ -167,6 +167,19 @@ class EarlyWarningTests {
 				"{\"method\": \"CALL\", \"checkedOn\": \"%s\", \"findings\": \"已出院\", \"outcome\": \"NO_NEED\", \"reason\": \"无需\"}"
 					.formatted(LocalDate.now(WorkingDayCalendar.COUNTY)));
 		assertThat(gone.status()).as("a withdrawn warning cannot be checked").isEqualTo(409);
+
+		String admission = settled.body().replaceAll("(?s).*\"admissionNumber\":\"([^\"]+)\".*", "$1");
+		Page real = hospital.json("POST", "/api/v1/medical-settlements",
+				bill(idNumber, "达娃", "200000.00", "30000.00", "230000.00").replaceAll("ZY-[0-9a-f]{8}", admission));
+		assertThat(real.status()).as(real.body()).isEqualTo(201);
+		assertThat(warningOf(person, "MEDICAL_SPENDING")).as("the real bill raises the warning again")
+			.containsEntry("status", "OPEN")
+			.containsEntry("number", number);
+		assertThat(jdbc.sql("""
+				select count(*) from supervision_step where kind = 'WARNING_CHECK' and subject_ref = :n and status = 'OPEN'""")
+			.param("n", number)
+			.query(Long.class)
+			.single()).as("owed a check again").isEqualTo(1);
 	}
 
 	@Test
@@ -235,6 +248,43 @@ class EarlyWarningTests {
 		Map<String, Object> warning = warningOf(person, "STANDING_LOST_IN_HOSPITAL");
 		assertThat(warning).containsEntry("severity", "RED").containsEntry("status", "OPEN");
 		assertThat((String) warning.get("reason")).isEqualTo(yesterday + " 救助资格终止，家庭成员 3 个月内住院");
+	}
+
+	@Test
+	void aCaseEndedWithoutAidIsASignalThatASecondHardshipTurnsIntoAWarning() {
+		String idNumber = TestIdNumbers.fresh();
+		String caseNumber = CaseFixtures.acceptedCase(clerk, clerk, """
+				{"channel": "WINDOW", "urgency": "NORMAL", "reporterRelation": "SELF", "reporterPhone": "1389741%04d",
+				 "subjectIdNumber": "%s", "subjectName": "尼玛", "village": "%s",
+				 "description": "冰雹毁了青稞，家中断粮", "causes": ["OTHER"]}"""
+			.formatted(java.util.concurrent.ThreadLocalRandom.current().nextInt(10_000), idNumber, OTHER_VILLAGE));
+		String person = clerk.get("/api/v1/cases/" + caseNumber)
+			.body()
+			.replaceAll("(?s).*\"personId\":\"([0-9a-f-]{36})\".*", "$1");
+		Page withdrawn = clerk.json("POST", "/api/v1/cases/" + caseNumber + "/transitions",
+				"{\"to\": \"WITHDRAWN\", \"note\": \"申请人外出务工，撤回申请\"}");
+		assertThat(withdrawn.status()).as(withdrawn.body()).isEqualTo(200);
+		assertThat(jdbc.sql("select kind from monitoring_signal where person_id = :person")
+			.param("person", UUID.fromString(person))
+			.query(String.class)
+			.list()).containsExactly("CASE_CLOSED_WITHOUT_AID");
+		assertThat(jdbc.sql("select count(*) from monitoring_warning where person_id = :person")
+			.param("person", UUID.fromString(person))
+			.query(Long.class)
+			.single()).as("asking and getting nothing is not a warning alone").isZero();
+
+		Partner emergency = partner(UnitKind.EMERGENCY_MANAGEMENT_DEPARTMENT, "DISASTER_DAMAGE");
+		assertThat(emergency.json("POST", "/api/v1/monitoring-signals",
+				signal("DISASTER_DAMAGE", idNumber, LocalDate.now(WorkingDayCalendar.COUNTY), "1200")).status())
+			.isEqualTo(201);
+
+		Map<String, Object> warning = warningOf(person, "REPEATED_HARDSHIP");
+		assertThat(warning).containsEntry("severity", "ORANGE");
+		assertThat((String) warning.get("reason")).isEqualTo("6 个月内有 2 种困难信号：求助未获救助、灾害损失");
+		Page sent = emergency.json("POST", "/api/v1/monitoring-signals",
+				signal("CASE_CLOSED_WITHOUT_AID", idNumber, LocalDate.now(WorkingDayCalendar.COUNTY), null));
+		assertThat(sent.status()).as("what the platform alone knows, no department sends").isEqualTo(400);
+		assertThat(sent.body()).contains("monitoring.kind-unknown");
 	}
 
 	@Test
