@@ -21,6 +21,7 @@ import org.jijinan.identity.Staff;
 import org.jijinan.people.Beneficiaries;
 import org.jijinan.shared.Caller;
 import org.jijinan.shared.Conflict;
+import org.jijinan.shared.CopyRows;
 import org.jijinan.shared.DomainProblem;
 import org.jijinan.shared.Forbidden;
 import org.jijinan.shared.ImportRejected;
@@ -71,11 +72,11 @@ public class Signals implements SealedColumns {
 
 	private final Clock clock;
 
-	private final org.springframework.jdbc.core.JdbcTemplate batches;
+	private final javax.sql.DataSource dataSource;
 
 	Signals(JdbcClient jdbc, Sealer sealer, Beneficiaries beneficiaries, SignalSources sources, SignalJudge judge,
-			MonitoringSettings settings, Clock clock, org.springframework.jdbc.core.JdbcTemplate batches) {
-		this.batches = batches;
+			MonitoringSettings settings, Clock clock, javax.sql.DataSource dataSource) {
+		this.dataSource = dataSource;
 		this.jdbc = jdbc;
 		this.sealer = sealer;
 		this.beneficiaries = beneficiaries;
@@ -154,7 +155,7 @@ public class Signals implements SealedColumns {
 
 	/**
 	 * Stores a checked file's signals at once: references received before are answered as before (or refuse the
-	 * file, with other facts), the rest are matched to the registry a thousand at a time, inserted in batches, and
+	 * file, with other facts), the rest are matched to the registry at once, written with COPY, and
 	 * judged in the order they arrived.
 	 */
 	private FileOutcome storeAll(String source, List<Facts> checked, List<TabularFile.Row> rows) {
@@ -181,49 +182,46 @@ public class Signals implements SealedColumns {
 		}
 		Map<String, Beneficiaries.Registered> registered = beneficiaries
 			.registeredByIdNumber(fresh.stream().map(facts -> facts.idNumber().value()).collect(Collectors.toSet()));
-		Timestamp now = Timestamp.from(clock.instant());
+		String now = clock.instant().toString();
 		List<UUID> matched = new ArrayList<>();
-		List<Object[]> batch = new ArrayList<>();
+		CopyRows stored = new CopyRows(fresh.size());
 		for (Facts facts : fresh) {
 			UUID id = UUID.randomUUID();
 			Beneficiaries.Registered person = registered.get(facts.idNumber().value());
 			if (person != null) {
 				matched.add(id);
 			}
-			batch.add(new Object[] { id, source, facts.reference(), facts.kind().name(), facts.occurredOn(), now,
+			stored.row(id, source, facts.reference(), facts.kind().name(), facts.occurredOn(), now,
 					sealer.seal(facts.idNumber().value(), ID_NUMBER), hash(facts.idNumber()), facts.amount(),
-					facts.yearTotal(), facts.category(),
-					facts.detail() == null ? null : sealer.seal(facts.detail(), DETAIL),
+					facts.yearTotal(), facts.category(), facts.detail() == null ? null : sealer.seal(facts.detail(), DETAIL),
 					person == null ? null : person.personId(),
 					person == null ? null : person.householdId() == null ? person.personId() : person.householdId(),
-					person == null ? null : person.residencePath() });
-			if (batch.size() == BATCH) {
-				insert(batch);
-			}
+					person == null ? null : person.residencePath());
 		}
-		insert(batch);
+		copy(stored);
 		judge.judgeAll(loaded(matched));
 		return new FileOutcome(fresh.size(), repeated, fresh.size() - matched.size());
 	}
 
-	private void insert(List<Object[]> batch) {
-		if (batch.isEmpty()) {
+	/**
+	 * Stores a file's new signals with COPY; a reference another upload took meanwhile refuses the file.
+	 */
+	private void copy(CopyRows rows) {
+		if (rows.isEmpty()) {
 			return;
 		}
-		int[][] stored = batches.batchUpdate("""
-				insert into monitoring_signal (id, source, reference, kind, occurred_on, received_at, id_number_sealed,
-				       id_number_hash, amount, year_total, category, detail_sealed, person_id, household_key,
-				       residence_path)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-				on conflict (source, reference) do nothing""", batch, batch.size(), (statement, row) -> {
-			for (int i = 0; i < row.length; i++) {
-				statement.setObject(i + 1, row[i]);
-			}
-		});
-		if (java.util.Arrays.stream(stored).flatMapToInt(java.util.Arrays::stream).anyMatch(count -> count == 0)) {
-			throw new Conflict("monitoring.reference-reused", "");
+		try {
+			rows.copyIn(dataSource, """
+					copy monitoring_signal (id, source, reference, kind, occurred_on, received_at, id_number_sealed,
+					     id_number_hash, amount, year_total, category, detail_sealed, person_id, household_key,
+					     residence_path) from stdin""");
 		}
-		batch.clear();
+		catch (java.sql.SQLException refused) {
+			if ("23505".equals(refused.getSQLState())) {
+				throw new Conflict("monitoring.reference-reused", "");
+			}
+			throw new org.springframework.jdbc.UncategorizedSQLException("COPY of signals", null, refused);
+		}
 	}
 
 	/**

@@ -125,7 +125,7 @@ public class Warnings {
 		String owner = owner(regions.path(village), townshipPath).orElse(null);
 		Instant due = calendar.plusWorkingDays(now, rule.severity().checkWorkingDays(settings));
 		long sequence = jdbc.sql("select nextval('monitoring_warning_number_seq')").query(Long.class).single();
-		String number = "YJ" + DAY.format(now) + "-" + String.format("%04d", sequence % 10_000);
+		String number = "YJ" + DAY.format(now) + "-" + String.format("%04d", sequence);
 		Optional<UUID> raised = jdbc.sql("""
 				insert into monitoring_warning (id, number, rule_code, rule_version, period, household_key, person_id,
 				       residence_path, township_path, severity, reason, status, owner, first_signal_on, raised_at, due_at)

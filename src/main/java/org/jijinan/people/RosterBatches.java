@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import org.jijinan.shared.CopyRows;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 
@@ -149,20 +150,7 @@ class RosterBatches {
 	}
 
 	private static StringBuilder field(StringBuilder text, @Nullable String value) {
-		if (value == null) {
-			return text.append("\\N");
-		}
-		for (int i = 0; i < value.length(); i++) {
-			char c = value.charAt(i);
-			switch (c) {
-				case '\\' -> text.append("\\\\");
-				case '\t' -> text.append("\\t");
-				case '\n' -> text.append("\\n");
-				case '\r' -> text.append("\\r");
-				default -> text.append(c);
-			}
-		}
-		return text;
+		return CopyRows.field(text, value);
 	}
 
 	private void recordMembers(UUID importId, List<RosterLine> lines, List<RosterRowCheck.Checked> refused) {
