@@ -162,27 +162,28 @@ public class Warnings {
 	 * @return the warning, if the household has one
 	 */
 	private Optional<UUID> joined(RuleVersion rule, Signal signal, String period, String reason) {
-		return jdbc.sql("""
+		record Existing(UUID id, WarningStatus status) {
+		}
+		Optional<Existing> existing = jdbc.sql("""
 				select id, status from monitoring_warning
 				 where rule_code = :rule and period = :period and household_key = :household for update""")
 			.param("rule", rule.code().name())
 			.param("period", period)
 			.param("household", signal.householdKey())
-			.query((row, n) -> {
-				UUID id = row.getObject(1, UUID.class);
-				WarningStatus status = WarningStatus.valueOf(row.getString(2));
-				if (status == WarningStatus.WITHDRAWN) {
-					reopened(id, rule, signal, reason);
-				}
-				else if (status.awaitsCheck()) {
-					jdbc.sql("update monitoring_warning set reason = :reason where id = :id")
-						.param("reason", reason)
-						.param("id", id)
-						.update();
-				}
-				return id;
-			})
+			.query((row, n) -> new Existing(row.getObject(1, UUID.class), WarningStatus.valueOf(row.getString(2))))
 			.optional();
+		existing.ifPresent(warning -> {
+			if (warning.status() == WarningStatus.WITHDRAWN) {
+				reopened(warning.id(), rule, signal, reason);
+			}
+			else if (warning.status().awaitsCheck()) {
+				jdbc.sql("update monitoring_warning set reason = :reason where id = :id")
+					.param("reason", reason)
+					.param("id", warning.id())
+					.update();
+			}
+		});
+		return existing.map(Existing::id);
 	}
 
 	private void reopened(UUID id, RuleVersion rule, Signal signal, String reason) {
