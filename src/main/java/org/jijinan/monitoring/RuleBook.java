@@ -64,16 +64,41 @@ public class RuleBook {
 	 */
 	@Transactional(readOnly = true)
 	public List<RuleVersion> rules(String county, LocalDate day) {
-		Map<RuleCode, RuleVersion> own = new java.util.EnumMap<>(RuleCode.class);
-		jdbc.sql("""
-				select distinct on (code) * from monitoring_rule where county = :county and valid_from <= :day
-				 order by code, valid_from desc, version desc""")
+		return versions(county).on(day);
+	}
+
+	/**
+	 * @return every version the county has set, for judging signals of many days with one read
+	 */
+	CountyRules versions(String county) {
+		return new CountyRules(jdbc.sql("select * from monitoring_rule where county = :county")
 			.param("county", county)
-			.param("day", day)
 			.query(RuleBook::version)
-			.list()
-			.forEach(version -> own.put(version.code(), version));
-		return Arrays.stream(RuleCode.values()).map(code -> own.getOrDefault(code, code.defaults())).toList();
+			.list());
+	}
+
+	/**
+	 * The versions a county has set of its rules.
+	 */
+	record CountyRules(List<RuleVersion> own) {
+
+		/**
+		 * @return each rule as it stands on the day: the county's latest version in force, or the platform's default
+		 */
+		List<RuleVersion> on(LocalDate day) {
+			Map<RuleCode, RuleVersion> latest = new java.util.EnumMap<>(RuleCode.class);
+			for (RuleVersion version : own) {
+				if (!version.validFrom().isAfter(day)) {
+					latest.merge(version.code(), version, (a, b) -> LATEST.compare(a, b) >= 0 ? a : b);
+				}
+			}
+			return Arrays.stream(RuleCode.values()).map(code -> latest.getOrDefault(code, code.defaults())).toList();
+		}
+
+		private static final java.util.Comparator<RuleVersion> LATEST = java.util.Comparator
+			.comparing(RuleVersion::validFrom)
+			.thenComparingInt(RuleVersion::version);
+
 	}
 
 	/**

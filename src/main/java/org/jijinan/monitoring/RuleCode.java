@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,6 +34,11 @@ public enum RuleCode {
 		RuleVersion defaults() {
 			return new RuleVersion(this, 0, LocalDate.of(2000, 1, 1), true, Severity.RED, new BigDecimal("20000"),
 					BigDecimal.ONE, null, Set.of());
+		}
+
+		@Override
+		Set<SignalKind> reads() {
+			return EnumSet.of(SignalKind.MEDICAL_SPENDING, SignalKind.HOUSEHOLD_INCOME);
 		}
 
 		@Override
@@ -77,6 +84,13 @@ public enum RuleCode {
 		}
 
 		@Override
+		Set<SignalKind> reads() {
+			return Arrays.stream(SignalKind.values())
+				.filter(SignalKind::serious)
+				.collect(Collectors.toCollection(() -> EnumSet.noneOf(SignalKind.class)));
+		}
+
+		@Override
 		Optional<String> hit(Signal signal, List<Signal> history, RuleVersion rule) {
 			if (!signal.kind().serious()) {
 				return Optional.empty();
@@ -105,6 +119,11 @@ public enum RuleCode {
 		}
 
 		@Override
+		Set<SignalKind> reads() {
+			return EnumSet.of(SignalKind.DISASTER_DAMAGE);
+		}
+
+		@Override
 		Optional<String> hit(Signal signal, List<Signal> history, RuleVersion rule) {
 			if (signal.kind() != SignalKind.DISASTER_DAMAGE || signal.amount() == null) {
 				return Optional.empty();
@@ -122,6 +141,11 @@ public enum RuleCode {
 		@Override
 		RuleVersion defaults() {
 			return new RuleVersion(this, 0, LocalDate.of(2000, 1, 1), true, Severity.RED, null, null, 3, Set.of());
+		}
+
+		@Override
+		Set<SignalKind> reads() {
+			return EnumSet.of(SignalKind.STANDING_ENDED, SignalKind.HOSPITAL_ADMISSION, SignalKind.MEDICAL_SPENDING);
 		}
 
 		@Override
@@ -156,6 +180,12 @@ public enum RuleCode {
 	 * @return the platform's default version, which a county without its own uses
 	 */
 	abstract RuleVersion defaults();
+
+	/**
+	 * @return the kinds of signal the rule reads, those it judges and those it looks back at: signals of other kinds
+	 *     neither hit it nor change its hits, so its dry run reads only these
+	 */
+	abstract Set<SignalKind> reads();
 
 	/**
 	 * @param signal the new signal

@@ -2,16 +2,20 @@ package org.jijinan.monitoring;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
 
 import org.jijinan.people.Beneficiaries;
+import org.jijinan.shared.KeyTable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -35,93 +39,146 @@ class SignalJudge {
 
 	private final Warnings warnings;
 
-	SignalJudge(JdbcClient jdbc, RuleBook rules, Beneficiaries beneficiaries, Warnings warnings) {
+	private final DataSource dataSource;
+
+	SignalJudge(JdbcClient jdbc, RuleBook rules, Beneficiaries beneficiaries, Warnings warnings,
+			DataSource dataSource) {
+		this.dataSource = dataSource;
 		this.jdbc = jdbc;
 		this.rules = rules;
 		this.beneficiaries = beneficiaries;
 		this.warnings = warnings;
 	}
 
-	void judge(Signal signal) {
-		judgeAll(List.of(signal));
+	/**
+	 * Judges a stored signal against its household's stored signals, which hold it.
+	 */
+	void judge(Signal stored) {
+		judge(List.of(stored), histories(List.of(stored)));
 	}
 
 	/**
-	 * Judges signals in the order they arrived, each against its household's signals up to it: the histories of all
-	 * their households are read at once, a thousand households to a query, and the rules once per county and day.
-	 *
-	 * @param signals matched signals, in order of arrival
+	 * @return the stored signals of the households these arriving signals are about, from the earliest window any
+	 *     of them looks back over: read before they are stored, so that what was stored is read once and what
+	 *     arrives is not read back
 	 */
-	void judgeAll(List<Signal> signals) {
+	Histories before(List<Signal> arriving) {
+		return histories(arriving);
+	}
+
+	/**
+	 * Judges signals just stored, in the order they arrived, each against its household's signals up to it.
+	 *
+	 * @param arriving matched signals, in order of arrival
+	 * @param before the households' signals stored before them ({@link #before})
+	 */
+	void judgeArrived(List<Signal> arriving, Histories before) {
+		arriving.forEach(before::add);
+		judge(arriving, before);
+	}
+
+	/**
+	 * Judges signals in the order they arrived by the county's active rules in force on each one's day (every version
+	 * of a county's rules read once), then raises or joins the warnings of all hits together.
+	 */
+	private void judge(List<Signal> signals, Histories histories) {
+		Map<String, RuleBook.CountyRules> counties = new HashMap<>();
 		Map<String, List<RuleVersion>> active = new HashMap<>();
-		Map<UUID, List<Signal>> histories = null;
+		List<Warnings.Hit> hits = new ArrayList<>();
 		for (Signal signal : signals) {
 			String county = RuleBook.countyOf(signal.residencePath());
 			List<RuleVersion> rules = active.computeIfAbsent(county + "|" + signal.occurredOn(),
-					key -> this.rules.rules(county, signal.occurredOn()).stream().filter(RuleVersion::active).toList());
+					key -> counties.computeIfAbsent(county, this.rules::versions)
+						.on(signal.occurredOn())
+						.stream()
+						.filter(RuleVersion::active)
+						.toList());
 			if (rules.isEmpty()) {
 				continue;
 			}
-			if (histories == null) {
-				histories = histories(signals);
-			}
-			List<Signal> history = history(signal, histories.getOrDefault(signal.householdKey(), List.of()));
+			List<Signal> history = histories.upTo(signal);
 			Set<String> categories = rules.stream().allMatch(rule -> rule.categories().isEmpty()) ? Set.of()
 					: beneficiaries.categoriesOf(signal.personId(), signal.householdKey(), signal.occurredOn());
 			for (RuleVersion rule : rules) {
 				if (rule.appliesTo(categories)) {
-					rule.code().hit(signal, history, rule).ifPresent(reason -> warnings.raise(rule, signal, reason));
+					rule.code()
+						.hit(signal, history, rule)
+						.ifPresent(reason -> hits.add(new Warnings.Hit(rule, signal, reason)));
 				}
 			}
 		}
+		warnings.raise(hits);
 	}
 
 	/**
-	 * @return the signals of the households concerned, from the earliest window any of the signals looks back over,
-	 *     by household in order of arrival
+	 * @return the stored signals of the households concerned, from the earliest window any of the signals looks back
+	 *     over, by household in order of arrival: a thousand households in one query, more joined through a
+	 *     {@link KeyTable}
 	 */
-	private Map<UUID, List<Signal>> histories(List<Signal> signals) {
+	private Histories histories(List<Signal> signals) {
+		Histories histories = new Histories();
+		if (signals.isEmpty()) {
+			return histories;
+		}
 		LocalDate from = signals.stream()
 			.map(Signal::occurredOn)
 			.min(LocalDate::compareTo)
 			.orElseThrow()
 			.minusMonths(LOOK_BACK_MONTHS);
-		List<UUID> households = signals.stream().map(Signal::householdKey).distinct().toList();
-		Map<UUID, List<Signal>> histories = new HashMap<>();
-		for (int start = 0; start < households.size(); start += 1000) {
-			jdbc.sql("""
-					select seq, id, kind, occurred_on, received_at, person_id, household_key, residence_path, amount,
-					       year_total, category from monitoring_signal
-					 where household_key in (:households) and occurred_on >= :from
-					 order by seq""")
-				.param("households", households.subList(start, Math.min(households.size(), start + 1000)))
-				.param("from", from)
-				.query(SignalJudge::signal)
-				.list()
-				.forEach(earlier -> histories.computeIfAbsent(earlier.householdKey(), key -> new ArrayList<>())
-					.add(earlier));
-		}
+		Set<UUID> households = signals.stream().map(Signal::householdKey).collect(Collectors.toSet());
+		String concerned = households.size() <= 1000 ? "household_key in (:households)"
+				: "household_key in (select key from "
+						+ KeyTable.of("monitoring_judged_household", "uuid", households, jdbc, dataSource) + ")";
+		jdbc.sql("""
+				select %s from monitoring_signal
+				 where occurred_on >= :from""".formatted(COLUMNS) + " and " + concerned + " order by seq")
+			.param("households", households)
+			.param("from", from)
+			.query(SignalJudge::signal)
+			.list()
+			.forEach(histories::add);
 		return histories;
 	}
 
 	/**
-	 * @return of the household's signals, those that arrived up to this one and happened within its window, on or
-	 *     before its day
+	 * Households' signals by household, in order of arrival.
 	 */
-	private static List<Signal> history(Signal signal, List<Signal> household) {
-		LocalDate from = signal.occurredOn().minusMonths(LOOK_BACK_MONTHS);
-		return household.stream()
-			.filter(earlier -> earlier.seq() <= signal.seq() && !earlier.occurredOn().isAfter(signal.occurredOn())
-					&& !earlier.occurredOn().isBefore(from))
-			.toList();
+	static final class Histories {
+
+		private final Map<UUID, List<Signal>> byHousehold = new HashMap<>();
+
+		void add(Signal signal) {
+			byHousehold.computeIfAbsent(signal.householdKey(), key -> new ArrayList<>()).add(signal);
+		}
+
+		/**
+		 * @return of the household's signals, those that arrived up to this one and happened within its window, on
+		 *     or before its day
+		 */
+		List<Signal> upTo(Signal signal) {
+			LocalDate from = signal.occurredOn().minusMonths(LOOK_BACK_MONTHS);
+			return byHousehold.getOrDefault(signal.householdKey(), List.of())
+				.stream()
+				.filter(earlier -> earlier.seq() <= signal.seq() && !earlier.occurredOn().isAfter(signal.occurredOn())
+						&& !earlier.occurredOn().isBefore(from))
+				.toList();
+		}
+
 	}
 
+	/** The columns {@link #signal} maps, in its order. */
+	static final String COLUMNS = """
+			seq, id, kind, occurred_on, received_at, person_id, household_key, residence_path, amount, year_total,
+			       category""";
+
+	/**
+	 * Maps a row of {@link #COLUMNS} by position (a dry run maps a million of them).
+	 */
 	static Signal signal(ResultSet row, int n) throws SQLException {
-		return new Signal(row.getLong("seq"), row.getObject("id", UUID.class), SignalKind.valueOf(row.getString("kind")),
-				row.getObject("occurred_on", LocalDate.class), row.getTimestamp("received_at").toInstant(),
-				row.getObject("person_id", UUID.class), row.getObject("household_key", UUID.class),
-				row.getString("residence_path"), row.getBigDecimal("amount"), row.getBigDecimal("year_total"),
-				row.getString("category"));
+		return new Signal(row.getLong(1), row.getObject(2, UUID.class), SignalKind.valueOf(row.getString(3)),
+				row.getObject(4, LocalDate.class), row.getObject(5, OffsetDateTime.class).toInstant(),
+				row.getObject(6, UUID.class), row.getObject(7, UUID.class), row.getString(8), row.getBigDecimal(9),
+				row.getBigDecimal(10), row.getString(11));
 	}
 
 }

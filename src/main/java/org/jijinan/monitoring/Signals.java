@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -182,25 +183,40 @@ public class Signals implements SealedColumns {
 		}
 		Map<String, Beneficiaries.Registered> registered = beneficiaries
 			.registeredByIdNumber(fresh.stream().map(facts -> facts.idNumber().value()).collect(Collectors.toSet()));
-		String now = clock.instant().toString();
-		List<UUID> matched = new ArrayList<>();
+		Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+		List<Long> seqs = arrivalOrder(fresh.size());
+		List<Signal> matched = new ArrayList<>();
 		CopyRows stored = new CopyRows(fresh.size());
-		for (Facts facts : fresh) {
+		for (int i = 0; i < fresh.size(); i++) {
+			Facts facts = fresh.get(i);
 			UUID id = UUID.randomUUID();
 			Beneficiaries.Registered person = registered.get(facts.idNumber().value());
+			UUID household = person == null ? null : person.householdId() == null ? person.personId() : person.householdId();
 			if (person != null) {
-				matched.add(id);
+				matched.add(new Signal(seqs.get(i), id, facts.kind(), facts.occurredOn(), now, person.personId(),
+						household, person.residencePath(), facts.amount(), facts.yearTotal(), facts.category()));
 			}
-			stored.row(id, source, facts.reference(), facts.kind().name(), facts.occurredOn(), now,
+			stored.row(seqs.get(i), id, source, facts.reference(), facts.kind().name(), facts.occurredOn(), now,
 					sealer.seal(facts.idNumber().value(), ID_NUMBER), hash(facts.idNumber()), facts.amount(),
 					facts.yearTotal(), facts.category(), facts.detail() == null ? null : sealer.seal(facts.detail(), DETAIL),
-					person == null ? null : person.personId(),
-					person == null ? null : person.householdId() == null ? person.personId() : person.householdId(),
+					person == null ? null : person.personId(), household,
 					person == null ? null : person.residencePath());
 		}
+		SignalJudge.Histories before = judge.before(matched);
 		copy(stored);
-		judge.judgeAll(loaded(matched));
+		judge.judgeArrived(matched, before);
 		return new FileOutcome(fresh.size(), repeated, fresh.size() - matched.size());
+	}
+
+	/**
+	 * @return as many places in the order of arrival, drawn together, for signals written with COPY
+	 */
+	private List<Long> arrivalOrder(int count) {
+		return jdbc.sql("""
+				select nextval(pg_get_serial_sequence('monitoring_signal', 'seq')) from generate_series(1, :count)""")
+			.param("count", count)
+			.query(Long.class)
+			.list();
 	}
 
 	/**
@@ -212,7 +228,7 @@ public class Signals implements SealedColumns {
 		}
 		try {
 			rows.copyIn(dataSource, """
-					copy monitoring_signal (id, source, reference, kind, occurred_on, received_at, id_number_sealed,
+					copy monitoring_signal (seq, id, source, reference, kind, occurred_on, received_at, id_number_sealed,
 					     id_number_hash, amount, year_total, category, detail_sealed, person_id, household_key,
 					     residence_path) from stdin""");
 		}
@@ -222,23 +238,6 @@ public class Signals implements SealedColumns {
 			}
 			throw new org.springframework.jdbc.UncategorizedSQLException("COPY of signals", null, refused);
 		}
-	}
-
-	/**
-	 * @return the stored signals, in the order they arrived
-	 */
-	private List<Signal> loaded(List<UUID> ids) {
-		List<Signal> signals = new ArrayList<>();
-		for (int from = 0; from < ids.size(); from += BATCH) {
-			signals.addAll(jdbc.sql("""
-					select seq, id, kind, occurred_on, received_at, person_id, household_key, residence_path, amount,
-					       year_total, category from monitoring_signal where id in (:ids)""")
-				.param("ids", ids.subList(from, Math.min(ids.size(), from + BATCH)))
-				.query(SignalJudge::signal)
-				.list());
-		}
-		signals.sort(java.util.Comparator.comparingLong(Signal::seq));
-		return signals;
 	}
 
 	/**
@@ -418,8 +417,8 @@ public class Signals implements SealedColumns {
 
 	Optional<Signal> load(UUID id) {
 		return jdbc.sql("""
-				select seq, id, kind, occurred_on, received_at, person_id, household_key, residence_path, amount,
-				       year_total, category from monitoring_signal where id = :id and person_id is not null""")
+				select %s from monitoring_signal where id = :id and person_id is not null"""
+			.formatted(SignalJudge.COLUMNS))
 			.param("id", id)
 			.query(SignalJudge::signal)
 			.optional();

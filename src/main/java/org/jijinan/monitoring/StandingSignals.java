@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 @Component
 class StandingSignals {
 
-	private static final String NAME = "standing-ended";
+	private static final String NAME = "monitoring.standing-ended";
 
 	private static final int PAGE = 500;
 
@@ -44,7 +44,7 @@ class StandingSignals {
 
 	@Scheduled(fixedDelayString = "${jijinan.monitoring.standing-interval:PT1M}", initialDelayString = "PT5S")
 	void run() {
-		rosters.follow("monitoring_roster_cursor", NAME, PAGE, PAGES_PER_RUN, page -> page.forEach(this::observe));
+		rosters.follow(NAME, PAGE, PAGES_PER_RUN, page -> page.forEach(this::observe));
 	}
 
 	private void observe(RosterChanges.Change change) {

@@ -10,9 +10,11 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,6 +42,7 @@ import org.jijinan.shared.NotFound;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -68,6 +71,8 @@ public class Warnings {
 
 	private final JdbcClient jdbc;
 
+	private final JdbcTemplate jdbcTemplate;
+
 	private final StaffDirectory directory;
 
 	private final RegionDirectory regions;
@@ -84,10 +89,11 @@ public class Warnings {
 
 	private final Clock clock;
 
-	Warnings(JdbcClient jdbc, StaffDirectory directory, RegionDirectory regions, WorkingDayCalendar calendar,
-			MonitoringSettings settings, IntakeDesk intake, PersonRegistry persons, ApplicationEventPublisher events,
-			Clock clock) {
+	Warnings(JdbcClient jdbc, JdbcTemplate jdbcTemplate, StaffDirectory directory, RegionDirectory regions,
+			WorkingDayCalendar calendar, MonitoringSettings settings, IntakeDesk intake, PersonRegistry persons,
+			ApplicationEventPublisher events, Clock clock) {
 		this.jdbc = jdbc;
+		this.jdbcTemplate = jdbcTemplate;
 		this.directory = directory;
 		this.regions = regions;
 		this.calendar = calendar;
@@ -99,42 +105,106 @@ public class Warnings {
 	}
 
 	/**
-	 * A rule hit: the signal joins the household's warning for the rule and year when it exists (and an unsettled
-	 * warning takes the newer reason); otherwise the warning is raised, numbered and given its owner.
+	 * A rule hit a signal, for this reason.
 	 */
-	void raise(RuleVersion rule, Signal signal, String reason) {
-		String period = RuleCode.period(signal);
-		UUID warning = joined(rule, signal, period, reason)
-			.or(() -> opened(rule, signal, reason, period))
-			.or(() -> joined(rule, signal, period, reason))
-			.orElseThrow();
-		jdbc.sql("insert into monitoring_warning_signal (warning_id, signal_id) values (:warning, :signal) on conflict do nothing")
-			.param("warning", warning)
-			.param("signal", signal.id())
-			.update();
+	record Hit(RuleVersion rule, Signal signal, String reason) {
+
+		Key key() {
+			return new Key(rule.code(), RuleCode.period(signal), signal.householdKey());
+		}
+
+	}
+
+	/** The one warning a household may have per rule and period. */
+	private record Key(RuleCode rule, String period, UUID household) {
+	}
+
+	/**
+	 * Rule hits, in the order their signals arrived: each signal joins the household's warning for the rule and year
+	 * when it exists (and an unsettled warning takes the newest reason); otherwise the warning is raised, numbered and
+	 * given its owner. The warnings concerned are read (and locked) together, owners chosen with one look at each
+	 * area's staff, and the signals linked in one batch.
+	 */
+	void raise(List<Hit> hits) {
+		if (hits.isEmpty()) {
+			return;
+		}
+		Map<Key, List<Hit>> byWarning = new LinkedHashMap<>();
+		hits.forEach(hit -> byWarning.computeIfAbsent(hit.key(), key -> new ArrayList<>()).add(hit));
+		Map<Key, Existing> existing = existing(byWarning.keySet());
+		Owners owners = new Owners();
+		List<Object[]> links = new ArrayList<>();
+		byWarning.forEach((key, joining) -> {
+			Hit first = joining.get(0);
+			String reason = joining.get(joining.size() - 1).reason();
+			UUID warning = Optional.ofNullable(existing.get(key))
+				.map(found -> joined(found, first, reason, owners))
+				.or(() -> opened(first, reason, key.period(), owners))
+				.or(() -> existing(Set.of(key)).values()
+					.stream()
+					.findFirst()
+					.map(found -> joined(found, first, reason, owners)))
+				.orElseThrow();
+			joining.forEach(hit -> links.add(new Object[] { warning, hit.signal().id() }));
+		});
+		jdbcTemplate.batchUpdate(
+				"insert into monitoring_warning_signal (warning_id, signal_id) values (?, ?) on conflict do nothing",
+				links);
+	}
+
+	private record Existing(UUID id, WarningStatus status, @Nullable String reason) {
+	}
+
+	/**
+	 * @return the households' warnings for these rules and periods, locked until the transaction ends
+	 */
+	private Map<Key, Existing> existing(Set<Key> keys) {
+		Map<Key, Existing> found = new HashMap<>();
+		List<UUID> households = keys.stream().map(Key::household).distinct().toList();
+		for (int from = 0; from < households.size(); from += 1000) {
+			jdbc.sql("""
+					select rule_code, period, household_key, id, status, reason from monitoring_warning
+					 where household_key in (:households) and rule_code in (:rules) order by id for update""")
+				.param("households", households.subList(from, Math.min(households.size(), from + 1000)))
+				.param("rules", keys.stream().map(key -> key.rule().name()).collect(java.util.stream.Collectors.toSet()))
+				.query((row, n) -> {
+					Key key = new Key(RuleCode.valueOf(row.getString(1)), row.getString(2),
+							row.getObject(3, UUID.class));
+					if (keys.contains(key)) {
+						found.put(key, new Existing(row.getObject(4, UUID.class),
+								WarningStatus.valueOf(row.getString(5)), row.getString(6)));
+					}
+					return key;
+				})
+				.list();
+		}
+		return found;
 	}
 
 	/**
 	 * @return the new warning, or nothing when another transaction raised the same one first
 	 */
-	private Optional<UUID> opened(RuleVersion rule, Signal signal, String reason, String period) {
+	private Optional<UUID> opened(Hit first, String reason, String period, Owners owners) {
+		RuleVersion rule = first.rule();
+		Signal signal = first.signal();
 		Instant now = clock.instant();
 		DivisionCode village = village(signal.residencePath());
 		DivisionCode township = new DivisionCode(village.value().substring(0, 9));
-		String townshipPath = regions.path(township);
-		String owner = owner(regions.path(village), townshipPath).orElse(null);
+		String townshipPath = owners.path(township);
+		String owner = owners.pick(village).orElse(null);
 		Instant due = calendar.plusWorkingDays(now, rule.severity().checkWorkingDays(settings));
-		long sequence = jdbc.sql("select nextval('monitoring_warning_number_seq')").query(Long.class).single();
-		String number = "YJ" + DAY.format(now) + "-" + String.format("%04d", sequence);
-		Optional<UUID> raised = jdbc.sql("""
+		record Raised(UUID id, String number) {
+		}
+		Optional<Raised> raised = jdbc.sql("""
 				insert into monitoring_warning (id, number, rule_code, rule_version, period, household_key, person_id,
 				       residence_path, township_path, severity, reason, status, owner, first_signal_on, raised_at, due_at)
-				values (:id, :number, :rule, :version, :period, :household, :person, :path, :township, :severity,
-				        :reason, 'OPEN', :owner, :on, :at, :due)
+				select :id, 'YJ' || :day || '-' || lpad(n::text, greatest(4, length(n::text)), '0'), :rule, :version,
+				       :period, :household, :person, :path, :township, :severity, :reason, 'OPEN', :owner, :on, :at, :due
+				  from nextval('monitoring_warning_number_seq') n
 				on conflict (rule_code, period, household_key) do nothing
-				returning id""")
+				returning id, number""")
 			.param("id", UUID.randomUUID())
-			.param("number", number)
+			.param("day", DAY.format(now))
 			.param("rule", rule.code().name())
 			.param("version", rule.version())
 			.param("period", period)
@@ -148,53 +218,43 @@ public class Warnings {
 			.param("on", signal.occurredOn())
 			.param("at", Timestamp.from(now))
 			.param("due", Timestamp.from(due))
-			.query(UUID.class)
+			.query((row, n) -> new Raised(row.getObject(1, UUID.class), row.getString(2)))
 			.optional();
-		raised.ifPresent(id -> events
-			.publishEvent(new WarningRaised(number, township, owner, rule.severity(), rule.code(), now, due)));
-		return raised;
+		raised.ifPresentOrElse(
+				warning -> events.publishEvent(
+						new WarningRaised(warning.number(), township, owner, rule.severity(), rule.code(), now, due)),
+				() -> owners.release(owner));
+		return raised.map(Raised::id);
 	}
 
 	/**
 	 * Joins the household's warning for the rule and year. A withdrawn one (its only signals taken back) is raised
-	 * again for the new signal, with a new owner and deadline, as if it were new.
+	 * again for the new signal, with a new owner and deadline, as if it were new; an unsettled one takes the newer
+	 * reason.
 	 *
-	 * @return the warning, if the household has one
+	 * @return the warning
 	 */
-	private Optional<UUID> joined(RuleVersion rule, Signal signal, String period, String reason) {
-		record Existing(UUID id, WarningStatus status) {
+	private UUID joined(Existing warning, Hit first, String reason, Owners owners) {
+		if (warning.status() == WarningStatus.WITHDRAWN) {
+			reopened(warning.id(), first.rule(), first.signal(), reason, owners);
 		}
-		Optional<Existing> existing = jdbc.sql("""
-				select id, status from monitoring_warning
-				 where rule_code = :rule and period = :period and household_key = :household for update""")
-			.param("rule", rule.code().name())
-			.param("period", period)
-			.param("household", signal.householdKey())
-			.query((row, n) -> new Existing(row.getObject(1, UUID.class), WarningStatus.valueOf(row.getString(2))))
-			.optional();
-		existing.ifPresent(warning -> {
-			if (warning.status() == WarningStatus.WITHDRAWN) {
-				reopened(warning.id(), rule, signal, reason);
-			}
-			else if (warning.status().awaitsCheck()) {
-				jdbc.sql("update monitoring_warning set reason = :reason where id = :id")
-					.param("reason", reason)
-					.param("id", warning.id())
-					.update();
-			}
-		});
-		return existing.map(Existing::id);
+		else if (warning.status().awaitsCheck() && !reason.equals(warning.reason())) {
+			jdbc.sql("update monitoring_warning set reason = :reason where id = :id")
+				.param("reason", reason)
+				.param("id", warning.id())
+				.update();
+		}
+		return warning.id();
 	}
 
-	private void reopened(UUID id, RuleVersion rule, Signal signal, String reason) {
+	private void reopened(UUID id, RuleVersion rule, Signal signal, String reason, Owners owners) {
 		Instant now = clock.instant();
 		Stored withdrawn = jdbc.sql("select * from monitoring_warning where id = :id")
 			.param("id", id)
 			.query(Warnings::stored)
 			.single();
 		DivisionCode township = township(withdrawn);
-		String townshipPath = regions.path(township);
-		String owner = owner(regions.path(village(withdrawn.residencePath())), townshipPath).orElse(null);
+		String owner = owners.pick(village(withdrawn.residencePath())).orElse(null);
 		Instant due = calendar.plusWorkingDays(now, rule.severity().checkWorkingDays(settings));
 		jdbc.sql("""
 				update monitoring_warning set status = 'OPEN', withdrawn_at = null, reason = :reason, owner = :owner,
@@ -215,30 +275,63 @@ public class Warnings {
 	}
 
 	/**
-	 * Who checks: the village's reporter with the fewest open warnings; where the village has none, the township's
-	 * staff member with the fewest; where the township has none either, the county's reviewers. A county with none of
-	 * them leaves the warning to its township, whose staff see it in their list as soon as they are appointed.
+	 * Who checks the warnings of one batch: the village's reporter with the fewest open warnings; where the village has
+	 * none, the township's staff member with the fewest; where the township has none either, the county's reviewers.
+	 * A county with none of them leaves the warning to its township, whose staff see it in their list as soon as they
+	 * are appointed. Each area's path, its staff and their open warnings are read once per batch and counted on as
+	 * warnings are given out.
 	 */
-	private Optional<String> owner(String villagePath, String townshipPath) {
-		List<String> candidates = colleagues(villagePath, Set.of("VILLAGE_REPORTER"));
-		if (candidates.isEmpty()) {
-			candidates = colleagues(townshipPath, CHECKERS);
+	private final class Owners {
+
+		private final Map<DivisionCode, String> paths = new HashMap<>();
+
+		private final Map<String, List<String>> staff = new HashMap<>();
+
+		private final Map<String, Long> open = new HashMap<>();
+
+		String path(DivisionCode division) {
+			return paths.computeIfAbsent(division, regions::path);
 		}
-		if (candidates.isEmpty()) {
-			candidates = colleagues(townshipPath.substring(0, townshipPath.length() - 10),
-					Set.of("COUNTY_REVIEWER", "COUNTY_APPROVER"));
+
+		Optional<String> pick(DivisionCode village) {
+			String villagePath = path(village);
+			String townshipPath = path(new DivisionCode(village.value().substring(0, 9)));
+			List<String> candidates = staff(villagePath, Set.of("VILLAGE_REPORTER"));
+			if (candidates.isEmpty()) {
+				candidates = staff(townshipPath, CHECKERS);
+			}
+			if (candidates.isEmpty()) {
+				candidates = staff(townshipPath.substring(0, townshipPath.length() - 10),
+						Set.of("COUNTY_REVIEWER", "COUNTY_APPROVER"));
+			}
+			Optional<String> owner = candidates.stream().min(Comparator.comparing(open::get));
+			owner.ifPresent(name -> open.merge(name, 1L, Long::sum));
+			return owner;
 		}
-		if (candidates.isEmpty()) {
-			return Optional.empty();
+
+		void release(@Nullable String owner) {
+			if (owner != null) {
+				open.merge(owner, -1L, Long::sum);
+			}
 		}
-		Map<String, Long> open = new HashMap<>();
-		jdbc.sql("""
-				select owner, count(*) from monitoring_warning
-				 where owner in (:owners) and status in ('OPEN', 'UNREACHABLE') group by owner""")
-			.param("owners", candidates)
-			.query((row, n) -> open.put(row.getString(1), row.getLong(2)))
-			.list();
-		return candidates.stream().min(Comparator.comparing((String name) -> open.getOrDefault(name, 0L)));
+
+		private List<String> staff(String path, Set<String> roles) {
+			return staff.computeIfAbsent(path + "|" + String.join(",", new java.util.TreeSet<>(roles)), key -> {
+				List<String> names = colleagues(path, roles);
+				List<String> uncounted = names.stream().filter(name -> !open.containsKey(name)).toList();
+				if (!uncounted.isEmpty()) {
+					uncounted.forEach(name -> open.put(name, 0L));
+					jdbc.sql("""
+							select owner, count(*) from monitoring_warning
+							 where owner in (:owners) and status in ('OPEN', 'UNREACHABLE') group by owner""")
+						.param("owners", uncounted)
+						.query((row, n) -> open.put(row.getString(1), row.getLong(2)))
+						.list();
+				}
+				return names;
+			});
+		}
+
 	}
 
 	private List<String> colleagues(String path, Set<String> roles) {

@@ -7,6 +7,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
+import org.jijinan.shared.KeyTable;
 import org.jijinan.shared.ResidentIdNumber;
 import org.jspecify.annotations.Nullable;
 
@@ -26,9 +29,12 @@ public class Beneficiaries {
 
 	private final PersonalData data;
 
-	Beneficiaries(JdbcClient jdbc, PersonalData data) {
+	private final DataSource dataSource;
+
+	Beneficiaries(JdbcClient jdbc, PersonalData data, DataSource dataSource) {
 		this.jdbc = jdbc;
 		this.data = data;
+		this.dataSource = dataSource;
 	}
 
 	/**
@@ -50,27 +56,31 @@ public class Beneficiaries {
 
 	/**
 	 * For matching many records at once (a department's file of signals): the registered persons with these ID
-	 * numbers, where they live and their household, a thousand numbers to a query.
+	 * numbers, where they live and their household — a thousand numbers in one query, more through a
+	 * {@link KeyTable} joined once.
 	 *
 	 * @param idNumbers checked ID numbers
 	 * @return the registered persons, by ID number
 	 */
-	@Transactional(readOnly = true)
+	@Transactional
 	public java.util.Map<String, Registered> registeredByIdNumber(java.util.Collection<String> idNumbers) {
 		java.util.Map<String, String> byHash = new java.util.HashMap<>();
 		idNumbers.forEach(number -> byHash.put(data.lookup(ResidentIdNumber.parse(number)), number));
 		java.util.Map<String, Registered> found = new java.util.HashMap<>();
-		List<String> hashes = List.copyOf(byHash.keySet());
-		for (int from = 0; from < hashes.size(); from += 1000) {
-			jdbc.sql("""
-					select p.id_number_hash, p.id, p.residence_path, m.household_id from people_person p
-					  left join people_household_member m on m.person_id = p.id and m.left_on is null
-					 where p.id_number_hash in (:hashes) and p.superseded_by is null""")
-				.param("hashes", hashes.subList(from, Math.min(hashes.size(), from + 1000)))
-				.query((row, n) -> found.put(byHash.get(row.getString(1)), new Registered(row.getObject(2, UUID.class),
-						row.getString(3), row.getObject(4, UUID.class))))
-				.list();
+		if (byHash.isEmpty()) {
+			return found;
 		}
+		String matching = byHash.size() <= 1000 ? "p.id_number_hash in (:hashes)"
+				: "p.id_number_hash in (select key from "
+						+ KeyTable.of("people_matched_hash", "text", byHash.keySet(), jdbc, dataSource) + ")";
+		jdbc.sql("""
+				select p.id_number_hash, p.id, p.residence_path, m.household_id from people_person p
+				  left join people_household_member m on m.person_id = p.id and m.left_on is null
+				 where p.superseded_by is null""" + " and " + matching)
+			.param("hashes", byHash.keySet())
+			.query((row, n) -> found.put(byHash.get(row.getString(1)), new Registered(row.getObject(2, UUID.class),
+					row.getString(3), row.getObject(4, UUID.class))))
+			.list();
 		return found;
 	}
 

@@ -12,11 +12,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Follows the rosters' change log for a reader inside the platform (the relay to Kafka, early warning) that keeps its
- * cursor in a table of its own module with the columns {@code name}, {@code cursor} and {@code updated_at}. Each
- * page is one transaction: the cursor is taken with a row lock, the reader handles the changes of every category
- * after it, and the cursor moves — so a change is handled once, whichever node follows and whenever one stops. A
- * reader starts from the moment it first follows; what came before is in the rosters themselves.
+ * Follows the rosters' change log for a reader inside the platform (the relay to Kafka, early warning), whose cursor
+ * this module keeps under the reader's name ({@code people_roster_reader}). Each page is one transaction: the cursor
+ * is taken with a row lock, the reader handles the changes of every category after it, and the cursor moves — so a
+ * change is handled once, whichever node follows and whenever one stops. A reader starts from the moment it first
+ * follows; what came before is in the rosters themselves.
  */
 @Service
 public class RosterFollower {
@@ -43,16 +43,14 @@ public class RosterFollower {
 	/**
 	 * Hands the changes after the reader's cursor to it, page by page, each page in its own transaction.
 	 *
-	 * @param cursorTable the reader's cursor table (a constant of the reader's module)
-	 * @param name the reader's row in it
+	 * @param reader the reader's name, prefixed with its module ({@code monitoring.standing-ended})
 	 * @param pageSize changes per page
 	 * @param maxPages pages at most, before the next run
-	 * @param reader handles one page inside its transaction
+	 * @param handler handles one page inside its transaction
 	 */
-	public void follow(String cursorTable, String name, int pageSize, int maxPages,
-			Consumer<List<RosterChanges.Change>> reader) {
+	public void follow(String reader, int pageSize, int maxPages, Consumer<List<RosterChanges.Change>> handler) {
 		for (int page = 0; page < maxPages; page++) {
-			if (!Boolean.TRUE.equals(transactions.execute(status -> page(cursorTable, name, pageSize, reader)))) {
+			if (!Boolean.TRUE.equals(transactions.execute(status -> page(reader, pageSize, handler)))) {
 				return;
 			}
 		}
@@ -61,16 +59,17 @@ public class RosterFollower {
 	/**
 	 * @return whether more changes may be waiting
 	 */
-	private boolean page(String cursorTable, String name, int pageSize, Consumer<List<RosterChanges.Change>> reader) {
-		String cursor = jdbc.sql("select cursor from " + cursorTable + " where name = :name for update")
-			.param("name", name)
+	private boolean page(String reader, int pageSize, Consumer<List<RosterChanges.Change>> handler) {
+		String cursor = jdbc.sql("select cursor from people_roster_reader where name = :name for update")
+			.param("name", reader)
 			.query(String.class)
 			.optional()
 			.orElse(null);
 		if (cursor == null) {
-			jdbc.sql("insert into " + cursorTable + " (name, cursor, updated_at) values (:name, :cursor, :at)"
-					+ " on conflict (name) do nothing")
-				.param("name", name)
+			jdbc.sql("""
+					insert into people_roster_reader (name, cursor, updated_at) values (:name, :cursor, :at)
+					on conflict (name) do nothing""")
+				.param("name", reader)
 				.param("cursor", changes.cursorNow())
 				.param("at", Timestamp.from(clock.instant()))
 				.update();
@@ -81,11 +80,11 @@ public class RosterFollower {
 			return false;
 		}
 		RosterChanges.Page found = changes.since(cursor, categories, pageSize);
-		reader.accept(found.changes());
-		jdbc.sql("update " + cursorTable + " set cursor = :cursor, updated_at = :at where name = :name")
+		handler.accept(found.changes());
+		jdbc.sql("update people_roster_reader set cursor = :cursor, updated_at = :at where name = :name")
 			.param("cursor", found.cursor())
 			.param("at", Timestamp.from(clock.instant()))
-			.param("name", name)
+			.param("name", reader)
 			.update();
 		return found.more();
 	}

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(prefix = "spring.kafka", name = "bootstrap-servers")
 class CategoryChangeRelay {
 
-	private static final String NAME = "category-changed";
+	private static final String NAME = "sharing.category-changed";
 
 	private static final int PAGE = 500;
 
@@ -42,7 +42,7 @@ class CategoryChangeRelay {
 
 	@Scheduled(fixedDelayString = "${jijinan.sharing.relay-interval:PT10S}", initialDelayString = "PT1S")
 	void run() {
-		rosters.follow("sharing_relay_cursor", NAME, PAGE, PAGES_PER_RUN, page -> page.forEach(this::relay));
+		rosters.follow(NAME, PAGE, PAGES_PER_RUN, page -> page.forEach(this::relay));
 	}
 
 	private void relay(RosterChanges.Change change) {

@@ -13,10 +13,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
+import org.jijinan.LoadRun;
 import org.jijinan.TestPlatform;
 import org.jijinan.Visitor;
 import org.jijinan.identity.Role;
@@ -70,8 +70,8 @@ class HelpRequestBenchmark {
 			clients.add(visitor);
 		}
 		run(clients, 3, 0);
-		Result peak = run(clients, seconds, 0);
-		Result half = run(clients, seconds, peak.rate() / 2);
+		LoadRun.Result peak = run(clients, seconds, 0);
+		LoadRun.Result half = run(clients, seconds, peak.rate() / 2);
 		double jdbc = plainInserts(seconds, false);
 		double everyWrite = plainInserts(seconds, true);
 		System.out.printf("%nHELP REQUEST BENCHMARK clients=%d peak=%.0f req/s (p50 %.1f ms, p99 %.1f ms) | at half "
@@ -82,44 +82,18 @@ class HelpRequestBenchmark {
 		assertThat(peak.rate()).isPositive();
 	}
 
-	private Result run(List<Visitor> clients, int seconds, double targetRate) throws Exception {
-		ExecutorService pool = Executors.newFixedThreadPool(clients.size());
-		long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-		long start = System.nanoTime();
-		AtomicLong next = new AtomicLong(start);
-		long interval = targetRate > 0 ? (long) (1e9 / targetRate) : 0;
-		List<Future<List<Long>>> futures = new ArrayList<>();
-		for (Visitor client : clients) {
-			futures.add(pool.submit(() -> {
-				List<Long> latencies = new ArrayList<>();
-				while (System.nanoTime() < end) {
-					long scheduled = interval == 0 ? System.nanoTime() : next.getAndAdd(interval);
-					long wait = scheduled - System.nanoTime();
-					if (wait > 0) {
-						TimeUnit.NANOSECONDS.sleep(wait);
-					}
-					var answer = client.send(HttpRequest.newBuilder(client.uri("/api/v1/help-requests"))
-						.header("Content-Type", "application/json")
-						.header("X-CSRF-TOKEN", client.csrf())
-						.header("Idempotency-Key", UUID.randomUUID().toString())
-						.POST(HttpRequest.BodyPublishers.ofString(IntakeTests.request("NORMAL", "13909740000", "FIRE"))));
-					if (answer.status() != 201) {
-						throw new IllegalStateException(answer.body());
-					}
-					latencies.add(System.nanoTime() - scheduled);
-				}
-				return latencies;
-			}));
-		}
-		List<Long> all = new ArrayList<>();
-		for (Future<List<Long>> future : futures) {
-			all.addAll(future.get());
-		}
-		pool.shutdown();
-		double elapsed = (System.nanoTime() - start) / 1e9;
-		long[] sorted = all.stream().mapToLong(Long::longValue).sorted().toArray();
-		return new Result(sorted.length / elapsed, sorted[sorted.length / 2] / 1e6,
-				sorted[(int) (sorted.length * 0.99)] / 1e6);
+	private static LoadRun.Result run(List<Visitor> clients, int seconds, double targetRate) throws Exception {
+		return LoadRun.run(clients.size(), seconds, targetRate, c -> {
+			Visitor client = clients.get(c);
+			var answer = client.send(HttpRequest.newBuilder(client.uri("/api/v1/help-requests"))
+				.header("Content-Type", "application/json")
+				.header("X-CSRF-TOKEN", client.csrf())
+				.header("Idempotency-Key", UUID.randomUUID().toString())
+				.POST(HttpRequest.BodyPublishers.ofString(IntakeTests.request("NORMAL", "13909740000", "FIRE"))));
+			if (answer.status() != 201) {
+				throw new IllegalStateException(answer.body());
+			}
+		});
 	}
 
 	/**

@@ -10,15 +10,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
+import org.jijinan.LoadRun;
 import org.jijinan.TestPlatform;
 import org.jijinan.Visitor;
 import org.jijinan.identity.Role;
@@ -78,8 +74,8 @@ class MedicalSettlementBenchmark {
 			clients.add(new Client(StaffFixtures.signedIn(port, hospital), patients));
 		}
 		run(clients, 3, 0);
-		Result peak = run(clients, seconds, 0);
-		Result half = run(clients, seconds, peak.rate() / 2);
+		LoadRun.Result peak = run(clients, seconds, 0);
+		LoadRun.Result half = run(clients, seconds, peak.rate() / 2);
 		double plain = plainWrites(seconds);
 		System.out.printf("%nMEDICAL SETTLEMENT BENCHMARK clients=%d peak=%.0f settlements/s (p50 %.1f ms, p99 %.1f ms) "
 				+ "| at half peak %.0f/s: p50 %.1f ms, p99 %.1f ms | plain JDBC, the same writes: %.0f/s (ratio %.2f)%n",
@@ -88,73 +84,28 @@ class MedicalSettlementBenchmark {
 		assertThat(peak.rate()).isPositive();
 	}
 
-	private Result run(List<Client> clients, int seconds, double targetRate) throws Exception {
-		ExecutorService pool = Executors.newFixedThreadPool(clients.size());
-		long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-		long start = System.nanoTime();
-		AtomicLong next = new AtomicLong(start);
-		long interval = targetRate > 0 ? (long) (1e9 / targetRate) : 0;
-		List<Future<List<Long>>> futures = new ArrayList<>();
-		for (Client client : clients) {
-			futures.add(pool.submit(() -> {
-				List<Long> latencies = new ArrayList<>();
-				int sequence = 0;
-				while (System.nanoTime() < end) {
-					long scheduled = interval == 0 ? System.nanoTime() : next.getAndAdd(interval);
-					long wait = scheduled - System.nanoTime();
-					if (wait > 0) {
-						TimeUnit.NANOSECONDS.sleep(wait);
-					}
-					String[] patient = client.patients().get(sequence++ % client.patients().size());
-					var answer = client.visitor().send(HttpRequest.newBuilder(client.visitor().uri("/api/v1/medical-settlements"))
-						.header("Content-Type", "application/json")
-						.header("X-CSRF-TOKEN", client.visitor().csrf())
-						.POST(HttpRequest.BodyPublishers.ofString(bill(patient, "B" + UUID.randomUUID().toString().substring(0, 18)))));
-					if (answer.status() != 201) {
-						throw new IllegalStateException(answer.body());
-					}
-					latencies.add(System.nanoTime() - scheduled);
-				}
-				return latencies;
-			}));
-		}
-		List<Long> all = new ArrayList<>();
-		for (Future<List<Long>> future : futures) {
-			all.addAll(future.get());
-		}
-		pool.shutdown();
-		double elapsed = (System.nanoTime() - start) / 1e9;
-		long[] sorted = all.stream().mapToLong(Long::longValue).sorted().toArray();
-		return new Result(sorted.length / elapsed, sorted[sorted.length / 2] / 1e6,
-				sorted[(int) (sorted.length * 0.99)] / 1e6);
+	private static LoadRun.Result run(List<Client> clients, int seconds, double targetRate) throws Exception {
+		int[] sequence = new int[clients.size()];
+		return LoadRun.run(clients.size(), seconds, targetRate, c -> {
+			Client client = clients.get(c);
+			String[] patient = client.patients().get(sequence[c]++ % client.patients().size());
+			var answer = client.visitor().send(HttpRequest.newBuilder(client.visitor().uri("/api/v1/medical-settlements"))
+				.header("Content-Type", "application/json")
+				.header("X-CSRF-TOKEN", client.visitor().csrf())
+				.POST(HttpRequest.BodyPublishers.ofString(bill(patient, "B" + UUID.randomUUID().toString().substring(0, 18)))));
+			if (answer.status() != 201) {
+				throw new IllegalStateException(answer.body());
+			}
+		});
 	}
 
+	/**
+	 * @return settlements per second by plain JDBC, each client for a person of its own (as each hospital client
+	 *     settles for its own patients)
+	 */
 	private double plainWrites(int seconds) throws Exception {
-		ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
-		long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-		long start = System.nanoTime();
-		List<Future<Long>> futures = new ArrayList<>();
-		for (int i = 0; i < CLIENTS; i++) {
-			UUID person = UUID.randomUUID();
-			futures.add(pool.submit(() -> {
-				long count = 0;
-				try (Connection connection = dataSource.getConnection()) {
-					connection.setAutoCommit(false);
-					while (System.nanoTime() < end) {
-						settleOne(connection, person);
-						connection.commit();
-						count++;
-					}
-				}
-				return count;
-			}));
-		}
-		long total = 0;
-		for (Future<Long> future : futures) {
-			total += future.get();
-		}
-		pool.shutdown();
-		return total / ((System.nanoTime() - start) / 1e9);
+		ThreadLocal<UUID> person = ThreadLocal.withInitial(UUID::randomUUID);
+		return LoadRun.plain(dataSource, CLIENTS, seconds, connection -> settleOne(connection, person.get()));
 	}
 
 	private static void settleOne(Connection connection, UUID person) throws Exception {
@@ -238,8 +189,6 @@ class MedicalSettlementBenchmark {
 	private record Client(Visitor visitor, List<String[]> patients) {
 	}
 
-	private record Result(double rate, double p50, double p99) {
-	}
 
 
 }

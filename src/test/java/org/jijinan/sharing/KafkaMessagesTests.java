@@ -109,7 +109,9 @@ class KafkaMessagesTests {
 			.value()
 			.toString();
 		await().atMost(Duration.ofSeconds(30))
-			.until(() -> jdbc.sql("select count(*) from sharing_relay_cursor").query(Integer.class).single() == 1);
+			.until(() -> jdbc.sql("select count(*) from people_roster_reader where name = 'sharing.category-changed'")
+				.query(Integer.class)
+				.single() == 1);
 
 		String number = CaseFixtures.acceptedCase(clerk, officer, """
 				{"channel": "WINDOW", "urgency": "EMERGENCY", "reporterName": "邻居", "reporterRelation": "NEIGHBOUR",
