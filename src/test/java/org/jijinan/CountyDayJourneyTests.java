@@ -153,7 +153,12 @@ class CountyDayJourneyTests {
 				 "personId": "%s", "village": "%s", "description": "住院花费大，家中无力承担", "causes": ["MEDICAL_SPENDING"]}"""
 			.formatted(phone(), registered, VILLAGE))));
 		String ordinary = receive(clerk, "WINDOW", "NORMAL", "拉毛", phone(), OTHER_VILLAGE, "FIRE");
-		String toWithdraw = receive(clerk, "WINDOW", "URGENT", "多杰", phone(), OTHER_VILLAGE, "FIRE");
+		// 多杰 is registered: when his case is withdrawn without aid, early warning hears of it once.
+		Registered duojie = registeredPerson(clerk, "多杰", OTHER_VILLAGE);
+		String toWithdraw = tally.received("WINDOW", IntakeTests.numberOf(clerk.json("POST", "/api/v1/help-requests", """
+				{"channel": "WINDOW", "urgency": "URGENT", "reporterRelation": "SELF", "reporterPhone": "%s",
+				 "personId": "%s", "village": "%s", "description": "突发困难，需要帮助", "causes": ["FIRE"]}"""
+			.formatted(phone(), duojie.id(), OTHER_VILLAGE))));
 		// The hotline: a second call about the same person is a duplicate the township merges.
 		String accidentPhone = phone();
 		// The first caller asks to be called back: the operator on duty owes the call.
@@ -398,6 +403,7 @@ class CountyDayJourneyTests {
 		everyWarningAwaitingACheckIsOwedByOneOpenStep(1);
 		noWarningStandsOnAReversedBill();
 		everyRequestFoundByDataCameFromOneWarning();
+		aCaseEndedWithoutAidIsOneSignal(cases.values(), withdrawn);
 		everyCallBackOwedIsWatchedOnce(1);
 		everyCaseStillOpenIsHandledBySomeoneWhoMayAct();
 		everyAcceptedRequestIsInExactlyOneCase();
@@ -611,6 +617,20 @@ class CountyDayJourneyTests {
 	 * Every call-back still owed is watched by exactly one open step, and no open call-back step outlives its
 	 * call-back.
 	 */
+	/**
+	 * Early warning hears of every case that ended without aid, once: of the day's cases only the one withdrawn leaves
+	 * a signal, however many times its status changed; the cases aided or still open leave none.
+	 */
+	private void aCaseEndedWithoutAidIsOneSignal(java.util.Collection<String> dayCases, String withdrawn) {
+		List<String> references = jdbc.sql("""
+				select reference from monitoring_signal
+				 where source = 'platform' and kind = 'CASE_CLOSED_WITHOUT_AID' and reference in (:references)""")
+			.param("references", dayCases.stream().map(number -> "case:" + number).toList())
+			.query(String.class)
+			.list();
+		assertThat(references).as("one signal, for the case withdrawn without aid").containsExactly("case:" + withdrawn);
+	}
+
 	private void everyCallBackOwedIsWatchedOnce(long owed) {
 		assertThat(jdbc.sql("""
 				select count(*) from intake_call_back c join intake_help_request r on r.number = c.request_number

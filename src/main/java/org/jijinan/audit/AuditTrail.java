@@ -12,11 +12,13 @@ import java.util.TreeMap;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.jijinan.shared.AuditableEvent;
+import org.jijinan.shared.AuditableEvents;
 import org.jijinan.shared.Caller;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -26,14 +28,16 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * The audit module's front door. Appends a record for every {@link AuditableEvent} inside the transaction that
- * published it (so the change and its record commit or roll back together), serialising appends on the chain head
- * row, and lists recent records.
+ * The audit module's front door. Appends a record for every {@link AuditableEvent} (and each of the changes an
+ * {@link AuditableEvents} reports together) inside the transaction that published it (so the change and its record
+ * commit or roll back together), serialising appends on the chain head row, and lists recent records.
  */
 @Service
 public class AuditTrail {
 
 	private final JdbcClient jdbc;
+
+	private final JdbcTemplate jdbcTemplate;
 
 	private final ChainMac mac;
 
@@ -41,8 +45,9 @@ public class AuditTrail {
 
 	private final Clock clock;
 
-	AuditTrail(JdbcClient jdbc, ChainMac mac, JsonMapper json, Clock clock) {
+	AuditTrail(JdbcClient jdbc, JdbcTemplate jdbcTemplate, ChainMac mac, JsonMapper json, Clock clock) {
 		this.jdbc = jdbc;
+		this.jdbcTemplate = jdbcTemplate;
 		this.mac = mac;
 		this.json = json;
 		this.clock = clock;
@@ -54,6 +59,25 @@ public class AuditTrail {
 		String actor = event.auditActor() != null ? event.auditActor() : currentActor();
 		append(actor, event.auditAction(), event.auditSubjectType(), event.auditSubjectId(), event.auditResult(),
 				event.auditDetails());
+	}
+
+	@EventListener
+	@Transactional
+	void on(AuditableEvents events) {
+		String current = currentActor();
+		List<Draft> drafts = events.auditables()
+			.stream()
+			.map(event -> new Draft(event.auditActor() != null ? event.auditActor() : current, event.auditAction(),
+					event.auditSubjectType(), event.auditSubjectId(), event.auditResult(), event.auditDetails()))
+			.toList();
+		appendAll(drafts);
+	}
+
+	/**
+	 * A record to be appended.
+	 */
+	private record Draft(String actor, String action, String subjectType, String subjectId, String result,
+			Map<String, String> details) {
 	}
 
 	/**
@@ -69,24 +93,43 @@ public class AuditTrail {
 	@Transactional
 	public AuditEntry append(String actor, String action, String subjectType, String subjectId, String result,
 			Map<String, String> details) {
+		return appendAll(List.of(new Draft(actor, action, subjectType, subjectId, result, details))).get(0);
+	}
+
+	/**
+	 * Appends records to the chain in order, under one lock of its head: each record's MAC covers the one before.
+	 */
+	private List<AuditEntry> appendAll(List<Draft> drafts) {
+		if (drafts.isEmpty()) {
+			return List.of();
+		}
 		var head = jdbc.sql("select sequence, mac from audit_chain_head where id = 1 for update")
 			.query((row, number) -> new Object[] { row.getLong(1), row.getString(2) })
 			.single();
-		long sequence = (Long) head[0] + 1;
+		long sequence = (Long) head[0];
+		String previous = (String) head[1];
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-		var draft = new AuditEntry(sequence, now, limit(actor, 100), limit(action, 80), limit(subjectType, 40),
-				limit(subjectId, 100), result, clientAddress(), json.writeValueAsString(new TreeMap<>(details)),
-				(String) head[1], "");
-		var entry = new AuditEntry(draft.sequence(), draft.occurredAt(), draft.actor(), draft.action(),
-				draft.subjectType(), draft.subjectId(), draft.result(), draft.clientAddress(), draft.details(),
-				draft.previousMac(), mac.of(draft.canonical()));
-		insert(entry);
+		String address = clientAddress();
+		List<AuditEntry> entries = new ArrayList<>();
+		for (Draft record : drafts) {
+			sequence++;
+			var draft = new AuditEntry(sequence, now, limit(record.actor(), 100), limit(record.action(), 80),
+					limit(record.subjectType(), 40), limit(record.subjectId(), 100), record.result(), address,
+					json.writeValueAsString(new TreeMap<>(record.details())), previous, "");
+			var entry = new AuditEntry(draft.sequence(), draft.occurredAt(), draft.actor(), draft.action(),
+					draft.subjectType(), draft.subjectId(), draft.result(), draft.clientAddress(), draft.details(),
+					draft.previousMac(), mac.of(draft.canonical()));
+			entries.add(entry);
+			previous = entry.mac();
+		}
+		insert(entries);
+		AuditEntry last = entries.get(entries.size() - 1);
 		jdbc.sql("update audit_chain_head set sequence = :sequence, mac = :mac, head_mac = :headMac where id = 1")
-			.param("sequence", sequence)
-			.param("mac", entry.mac())
-			.param("headMac", mac.head(sequence, entry.mac()))
+			.param("sequence", last.sequence())
+			.param("mac", last.mac())
+			.param("headMac", mac.head(last.sequence(), last.mac()))
 			.update();
-		return entry;
+		return entries;
 	}
 
 	/**
@@ -154,24 +197,15 @@ public class AuditTrail {
 			@Nullable Instant until, @Nullable String subjectType, @Nullable List<String> subjects) {
 	}
 
-	private void insert(AuditEntry entry) {
-		jdbc.sql("""
+	private void insert(List<AuditEntry> entries) {
+		jdbcTemplate.batchUpdate("""
 				insert into audit_record (sequence, occurred_at, actor, action, subject_type, subject_id, result,
 				                          client_address, details, previous_mac, mac)
-				values (:sequence, :occurredAt, :actor, :action, :subjectType, :subjectId, :result, :clientAddress,
-				        :details, :previousMac, :mac)""")
-			.param("sequence", entry.sequence())
-			.param("occurredAt", Timestamp.from(entry.occurredAt()))
-			.param("actor", entry.actor())
-			.param("action", entry.action())
-			.param("subjectType", entry.subjectType())
-			.param("subjectId", entry.subjectId())
-			.param("result", entry.result())
-			.param("clientAddress", entry.clientAddress())
-			.param("details", entry.details())
-			.param("previousMac", entry.previousMac())
-			.param("mac", entry.mac())
-			.update();
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", entries.stream()
+			.map(entry -> new Object[] { entry.sequence(), Timestamp.from(entry.occurredAt()), entry.actor(),
+					entry.action(), entry.subjectType(), entry.subjectId(), entry.result(), entry.clientAddress(),
+					entry.details(), entry.previousMac(), entry.mac() })
+			.toList());
 	}
 
 	private static String currentActor() {

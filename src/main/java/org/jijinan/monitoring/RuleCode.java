@@ -203,8 +203,11 @@ public enum RuleCode {
 	}
 
 	static String yuan(BigDecimal amount) {
-		return new DecimalFormat("#,##0.##").format(amount);
+		return YUAN.get().format(amount);
 	}
+
+	/** One format per thread: building it costs more than formatting (a dry run formats every hit). */
+	private static final ThreadLocal<DecimalFormat> YUAN = ThreadLocal.withInitial(() -> new DecimalFormat("#,##0.##"));
 
 	private static String nameOf(SignalKind kind) {
 		return switch (kind) {

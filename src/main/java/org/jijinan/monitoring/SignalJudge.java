@@ -82,12 +82,13 @@ class SignalJudge {
 	 * of a county's rules read once), then raises or joins the warnings of all hits together.
 	 */
 	private void judge(List<Signal> signals, Histories histories) {
+		Map<String, String> countyOf = new HashMap<>();
 		Map<String, RuleBook.CountyRules> counties = new HashMap<>();
-		Map<String, List<RuleVersion>> active = new HashMap<>();
+		Map<CountyDay, List<RuleVersion>> active = new HashMap<>();
 		List<Warnings.Hit> hits = new ArrayList<>();
 		for (Signal signal : signals) {
-			String county = RuleBook.countyOf(signal.residencePath());
-			List<RuleVersion> rules = active.computeIfAbsent(county + "|" + signal.occurredOn(),
+			String county = countyOf.computeIfAbsent(signal.residencePath(), RuleBook::countyOf);
+			List<RuleVersion> rules = active.computeIfAbsent(new CountyDay(county, signal.occurredOn()),
 					key -> counties.computeIfAbsent(county, this.rules::versions)
 						.on(signal.occurredOn())
 						.stream()
@@ -108,6 +109,9 @@ class SignalJudge {
 			}
 		}
 		warnings.raise(hits);
+	}
+
+	private record CountyDay(String county, LocalDate day) {
 	}
 
 	/**

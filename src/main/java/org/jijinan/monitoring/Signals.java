@@ -213,7 +213,7 @@ public class Signals implements SealedColumns {
 	 */
 	private List<Long> arrivalOrder(int count) {
 		return jdbc.sql("""
-				select nextval(pg_get_serial_sequence('monitoring_signal', 'seq')) from generate_series(1, :count)""")
+				select nextval('monitoring_signal_seq_seq') from generate_series(1, :count)""")
 			.param("count", count)
 			.query(Long.class)
 			.list();

@@ -8,7 +8,8 @@ import org.jijinan.shared.DivisionCode;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A warning was raised and is owed a check by its owner, with the township answering for it.
+ * A warning was raised and is owed a check by its owner, with the township answering for it; published among the
+ * others its transaction raised ({@link WarningsRaised}).
  *
  * @param number the warning's number
  * @param township the township of the household's residence

@@ -123,7 +123,8 @@ public class Warnings {
 	 * Rule hits, in the order their signals arrived: each signal joins the household's warning for the rule and year
 	 * when it exists (and an unsettled warning takes the newest reason); otherwise the warning is raised, numbered and
 	 * given its owner. The warnings concerned are read (and locked) together, owners chosen with one look at each
-	 * area's staff, and the signals linked in one batch.
+	 * area's staff, new warnings written and the signals linked in batches, and the warnings raised reported in one
+	 * event.
 	 */
 	void raise(List<Hit> hits) {
 		if (hits.isEmpty()) {
@@ -133,23 +134,28 @@ public class Warnings {
 		hits.forEach(hit -> byWarning.computeIfAbsent(hit.key(), key -> new ArrayList<>()).add(hit));
 		Map<Key, Existing> existing = existing(byWarning.keySet());
 		Owners owners = new Owners();
-		List<Object[]> links = new ArrayList<>();
+		List<WarningRaised> raised = new ArrayList<>();
+		Map<Key, UUID> warnings = new HashMap<>();
+		Map<Key, List<Hit>> fresh = new LinkedHashMap<>();
 		byWarning.forEach((key, joining) -> {
-			Hit first = joining.get(0);
-			String reason = joining.get(joining.size() - 1).reason();
-			UUID warning = Optional.ofNullable(existing.get(key))
-				.map(found -> joined(found, first, reason, owners))
-				.or(() -> opened(first, reason, key.period(), owners))
-				.or(() -> existing(Set.of(key)).values()
-					.stream()
-					.findFirst()
-					.map(found -> joined(found, first, reason, owners)))
-				.orElseThrow();
-			joining.forEach(hit -> links.add(new Object[] { warning, hit.signal().id() }));
+			Existing found = existing.get(key);
+			if (found == null) {
+				fresh.put(key, joining);
+			}
+			else {
+				warnings.put(key, joined(found, joining, owners, raised));
+			}
 		});
+		warnings.putAll(opened(fresh, owners, raised));
+		List<Object[]> links = new ArrayList<>();
+		byWarning.forEach((key, joining) -> joining
+			.forEach(hit -> links.add(new Object[] { warnings.get(key), hit.signal().id() })));
 		jdbcTemplate.batchUpdate(
 				"insert into monitoring_warning_signal (warning_id, signal_id) values (?, ?) on conflict do nothing",
 				links);
+		if (!raised.isEmpty()) {
+			events.publishEvent(new WarningsRaised(List.copyOf(raised)));
+		}
 	}
 
 	private record Existing(UUID id, WarningStatus status, @Nullable String reason) {
@@ -182,61 +188,77 @@ public class Warnings {
 	}
 
 	/**
-	 * @return the new warning, or nothing when another transaction raised the same one first
+	 * Raises new warnings, each numbered, owned and due by its severity's working days; a warning another transaction
+	 * raised first meanwhile is joined instead.
+	 *
+	 * @param fresh the hits of each warning to raise, in order
+	 * @return the warnings, by household, rule and period
 	 */
-	private Optional<UUID> opened(Hit first, String reason, String period, Owners owners) {
-		RuleVersion rule = first.rule();
-		Signal signal = first.signal();
-		Instant now = clock.instant();
-		DivisionCode village = village(signal.residencePath());
-		DivisionCode township = new DivisionCode(village.value().substring(0, 9));
-		String townshipPath = owners.path(township);
-		String owner = owners.pick(village).orElse(null);
-		Instant due = calendar.plusWorkingDays(now, rule.severity().checkWorkingDays(settings));
-		record Raised(UUID id, String number) {
+	private Map<Key, UUID> opened(Map<Key, List<Hit>> fresh, Owners owners, List<WarningRaised> raised) {
+		if (fresh.isEmpty()) {
+			return Map.of();
 		}
-		Optional<Raised> raised = jdbc.sql("""
+		Instant now = clock.instant();
+		List<Long> sequence = jdbc.sql("select nextval('monitoring_warning_number_seq') from generate_series(1, :count)")
+			.param("count", fresh.size())
+			.query(Long.class)
+			.list();
+		Map<Severity, Instant> dues = new java.util.EnumMap<>(Severity.class);
+		List<Key> keys = new ArrayList<>(fresh.keySet());
+		List<WarningRaised> candidates = new ArrayList<>();
+		List<UUID> ids = new ArrayList<>();
+		List<Object[]> rows = new ArrayList<>();
+		for (int i = 0; i < keys.size(); i++) {
+			List<Hit> joining = fresh.get(keys.get(i));
+			RuleVersion rule = joining.get(0).rule();
+			Signal signal = joining.get(0).signal();
+			DivisionCode village = village(signal.residencePath());
+			DivisionCode township = new DivisionCode(village.value().substring(0, 9));
+			String owner = owners.pick(village).orElse(null);
+			Instant due = dues.computeIfAbsent(rule.severity(),
+					severity -> calendar.plusWorkingDays(now, severity.checkWorkingDays(settings)));
+			String number = "YJ" + DAY.format(now) + "-" + String.format("%04d", sequence.get(i));
+			UUID id = UUID.randomUUID();
+			ids.add(id);
+			candidates.add(new WarningRaised(number, township, owner, rule.severity(), rule.code(), now, due));
+			rows.add(new Object[] { id, number, rule.code().name(), rule.version(), keys.get(i).period(),
+					signal.householdKey(), signal.personId(), signal.residencePath(), owners.path(township),
+					rule.severity().name(), joining.get(joining.size() - 1).reason(), owner, signal.occurredOn(),
+					Timestamp.from(now), Timestamp.from(due) });
+		}
+		int[] inserted = jdbcTemplate.batchUpdate("""
 				insert into monitoring_warning (id, number, rule_code, rule_version, period, household_key, person_id,
 				       residence_path, township_path, severity, reason, status, owner, first_signal_on, raised_at, due_at)
-				select :id, 'YJ' || :day || '-' || lpad(n::text, greatest(4, length(n::text)), '0'), :rule, :version,
-				       :period, :household, :person, :path, :township, :severity, :reason, 'OPEN', :owner, :on, :at, :due
-				  from nextval('monitoring_warning_number_seq') n
-				on conflict (rule_code, period, household_key) do nothing
-				returning id, number""")
-			.param("id", UUID.randomUUID())
-			.param("day", DAY.format(now))
-			.param("rule", rule.code().name())
-			.param("version", rule.version())
-			.param("period", period)
-			.param("household", signal.householdKey())
-			.param("person", signal.personId())
-			.param("path", signal.residencePath())
-			.param("township", townshipPath)
-			.param("severity", rule.severity().name())
-			.param("reason", reason)
-			.param("owner", owner)
-			.param("on", signal.occurredOn())
-			.param("at", Timestamp.from(now))
-			.param("due", Timestamp.from(due))
-			.query((row, n) -> new Raised(row.getObject(1, UUID.class), row.getString(2)))
-			.optional();
-		raised.ifPresentOrElse(
-				warning -> events.publishEvent(
-						new WarningRaised(warning.number(), township, owner, rule.severity(), rule.code(), now, due)),
-				() -> owners.release(owner));
-		return raised.map(Raised::id);
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?)
+				on conflict (rule_code, period, household_key) do nothing""", rows);
+		Map<Key, UUID> warnings = new HashMap<>();
+		for (int i = 0; i < keys.size(); i++) {
+			Key key = keys.get(i);
+			if (inserted[i] == 1) {
+				warnings.put(key, ids.get(i));
+				raised.add(candidates.get(i));
+			}
+			else {
+				owners.release(candidates.get(i).owner());
+				warnings.put(key, joined(existing(Set.of(key)).get(key), fresh.get(key), owners, raised));
+			}
+		}
+		return warnings;
 	}
 
 	/**
 	 * Joins the household's warning for the rule and year. A withdrawn one (its only signals taken back) is raised
-	 * again for the new signal, with a new owner and deadline, as if it were new; an unsettled one takes the newer
+	 * again for the new signal, with a new owner and deadline, as if it were new; an unsettled one takes the newest
 	 * reason.
 	 *
+	 * @param joining the hits that join it, in order
 	 * @return the warning
 	 */
-	private UUID joined(Existing warning, Hit first, String reason, Owners owners) {
+	private UUID joined(Existing warning, List<Hit> joining, Owners owners, List<WarningRaised> raised) {
+		Hit first = joining.get(0);
+		String reason = joining.get(joining.size() - 1).reason();
 		if (warning.status() == WarningStatus.WITHDRAWN) {
-			reopened(warning.id(), first.rule(), first.signal(), reason, owners);
+			raised.add(reopened(warning.id(), first.rule(), first.signal(), reason, owners));
 		}
 		else if (warning.status().awaitsCheck() && !reason.equals(warning.reason())) {
 			jdbc.sql("update monitoring_warning set reason = :reason where id = :id")
@@ -247,7 +269,7 @@ public class Warnings {
 		return warning.id();
 	}
 
-	private void reopened(UUID id, RuleVersion rule, Signal signal, String reason, Owners owners) {
+	private WarningRaised reopened(UUID id, RuleVersion rule, Signal signal, String reason, Owners owners) {
 		Instant now = clock.instant();
 		Stored withdrawn = jdbc.sql("select * from monitoring_warning where id = :id")
 			.param("id", id)
@@ -270,8 +292,7 @@ public class Warnings {
 			.param("due", Timestamp.from(due))
 			.param("id", id)
 			.update();
-		events.publishEvent(new WarningRaised(withdrawn.number(), township, owner, rule.severity(), rule.code(), now,
-				due));
+		return new WarningRaised(withdrawn.number(), township, owner, rule.severity(), rule.code(), now, due);
 	}
 
 	/**

@@ -6,7 +6,7 @@
  * warnings (红/橙/黄) that the village reporter or the township must check within the severity's working days. A check
  * that finds need opens a help request on the channel 主动发现（数据预警）, which then joins the normal flow.
  * <p>
- * Publishes {@link org.jijinan.monitoring.WarningRaised} and {@link org.jijinan.monitoring.WarningChecked}, from which
+ * Publishes {@link org.jijinan.monitoring.WarningsRaised} and {@link org.jijinan.monitoring.WarningChecked}, from which
  * supervision keeps the check's deadline, warnings and escalation. A rule can be tried on the stored signals of the
  * last twelve months before the county turns it on.
  */

@@ -78,6 +78,9 @@ public final class CopyRows {
 		if (value == null) {
 			return text.append("\\N");
 		}
+		if (plain(value)) {
+			return text.append(value);
+		}
 		for (int i = 0; i < value.length(); i++) {
 			char c = value.charAt(i);
 			switch (c) {
@@ -89,6 +92,20 @@ public final class CopyRows {
 			}
 		}
 		return text;
+	}
+
+	/**
+	 * @return whether the value needs no escaping (most do not: numbers, codes, sealed values), so that it is
+	 *     appended at once rather than character by character
+	 */
+	private static boolean plain(String value) {
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+				return false;
+			}
+		}
+		return true;
 	}
 
 }

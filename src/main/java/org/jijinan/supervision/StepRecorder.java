@@ -29,7 +29,7 @@ import org.jijinan.intake.HelpRequestReceived;
 import org.jijinan.intake.HelpRequestRefused;
 import org.jijinan.intake.IntakeDesk;
 import org.jijinan.monitoring.WarningChecked;
-import org.jijinan.monitoring.WarningRaised;
+import org.jijinan.monitoring.WarningsRaised;
 import org.jijinan.monitoring.WarningWithdrawn;
 import org.jijinan.relief.ApprovalLevel;
 import org.jijinan.relief.AssistanceRefused;
@@ -145,13 +145,20 @@ class StepRecorder {
 		}
 	}
 
-	/** A warning raised from data owes its owner a check, with the township answering for it. */
+	/**
+	 * A warning raised from data owes its owner a check, with the township answering for it; a file's warnings are
+	 * opened in one batch, each township looked up once.
+	 */
 	@EventListener
-	void on(WarningRaised raised) {
-		steps.open(StepKind.WARNING_CHECK, raised.number(), null, regions.path(raised.township()),
-				townshipKey(raised.township()), townshipName(raised.township()),
-				raised.owner() == null ? "" : raised.owner(), raised.raisedAt(),
-				raised.dueAt());
+	void on(WarningsRaised raised) {
+		Map<DivisionCode, String[]> townships = new HashMap<>();
+		steps.openAll(raised.warnings().stream().map(warning -> {
+			String[] township = townships.computeIfAbsent(warning.township(),
+					code -> new String[] { regions.path(code), townshipName(code) });
+			return new Steps.Opening(StepKind.WARNING_CHECK, warning.number(), null, township[0],
+					townshipKey(warning.township()), township[1], warning.owner() == null ? "" : warning.owner(),
+					warning.raisedAt(), warning.dueAt());
+		}).toList());
 	}
 
 	/** A check closes the step; a household not reached is owed another check by the retry deadline. */

@@ -4,10 +4,14 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -22,33 +26,56 @@ class Steps {
 
 	private final SupervisionSettings settings;
 
-	Steps(JdbcClient jdbc, SupervisionSettings settings) {
+	private final NamedParameterJdbcTemplate named;
+
+	Steps(JdbcClient jdbc, NamedParameterJdbcTemplate named, SupervisionSettings settings) {
 		this.jdbc = jdbc;
+		this.named = named;
 		this.settings = settings;
 	}
 
 	void open(StepKind kind, String subjectRef, @Nullable String caseNumber, String areaPath, String unitKey,
 			String unitName, String responsible, Instant startedAt, Instant dueAt) {
-		Instant warnAt = startedAt.plus(Duration.between(startedAt, dueAt).multipliedBy(Math.round(settings.warnAt() * 1000))
-			.dividedBy(1000));
-		jdbc.sql("""
+		openAll(List.of(new Opening(kind, subjectRef, caseNumber, areaPath, unitKey, unitName, responsible, startedAt,
+				dueAt)));
+	}
+
+	/**
+	 * Opens many steps in one batch (the warnings of a department's file).
+	 */
+	void openAll(List<Opening> openings) {
+		named.batchUpdate("""
 				insert into supervision_step (id, kind, subject_ref, case_number, area_path, unit_key, unit_name,
 				                              responsible, started_at, due_at, status, stage, next_action_at)
 				values (:id, :kind, :subject, :caseNumber, :area, :unitKey, :unitName, :responsible, :started, :due,
 				        'OPEN', 0, :next)
-				on conflict (kind, subject_ref, started_at) do nothing""")
-			.param("id", UUID.randomUUID())
-			.param("kind", kind.name())
-			.param("subject", subjectRef)
-			.param("caseNumber", caseNumber)
-			.param("area", areaPath)
-			.param("unitKey", unitKey)
-			.param("unitName", unitName.length() > 100 ? unitName.substring(0, 100) : unitName)
-			.param("responsible", responsible)
-			.param("started", Timestamp.from(startedAt))
-			.param("due", Timestamp.from(dueAt))
-			.param("next", Timestamp.from(warnAt.isAfter(dueAt) ? dueAt : warnAt))
-			.update();
+				on conflict (kind, subject_ref, started_at) do nothing""", openings.stream().map(this::parameters)
+			.toArray(SqlParameterSource[]::new));
+	}
+
+	private SqlParameterSource parameters(Opening step) {
+		Instant warnAt = step.startedAt()
+			.plus(Duration.between(step.startedAt(), step.dueAt())
+				.multipliedBy(Math.round(settings.warnAt() * 1000))
+				.dividedBy(1000));
+		return new MapSqlParameterSource().addValue("id", UUID.randomUUID())
+			.addValue("kind", step.kind().name())
+			.addValue("subject", step.subjectRef())
+			.addValue("caseNumber", step.caseNumber())
+			.addValue("area", step.areaPath())
+			.addValue("unitKey", step.unitKey())
+			.addValue("unitName", step.unitName().length() > 100 ? step.unitName().substring(0, 100) : step.unitName())
+			.addValue("responsible", step.responsible())
+			.addValue("started", Timestamp.from(step.startedAt()))
+			.addValue("due", Timestamp.from(step.dueAt()))
+			.addValue("next", Timestamp.from(warnAt.isAfter(step.dueAt()) ? step.dueAt() : warnAt));
+	}
+
+	/**
+	 * A step to open: what is owed ({@code kind}) about what ({@code subjectRef}), by whom, from when until when.
+	 */
+	record Opening(StepKind kind, String subjectRef, @Nullable String caseNumber, String areaPath, String unitKey,
+			String unitName, String responsible, Instant startedAt, Instant dueAt) {
 	}
 
 	void finish(Collection<StepKind> kinds, String subjectRef, String outcome, Instant at, String by) {

@@ -3,6 +3,7 @@ package org.jijinan.monitoring;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -10,6 +11,7 @@ import org.jijinan.SystemTest;
 import org.jijinan.TestClock;
 import org.jijinan.Visitor;
 import org.jijinan.Visitor.Page;
+import org.jijinan.audit.ChainVerification;
 import org.jijinan.calendar.WorkingDayCalendar;
 import org.jijinan.casework.CaseFixtures;
 import org.jijinan.identity.PartnerFixtures;
@@ -415,6 +417,53 @@ class EarlyWarningTests {
 				"monitoring.file-type");
 		CaseFixtures.assertProblem(emergency.upload("/api/v1/monitoring-signals/files", "cols.csv",
 				bytes("编号,金额\r\nX,1\r\n")), 400, "monitoring.file-columns");
+	}
+
+	@Test
+	void aLargeFileWarnsEachHouseholdOnceWithItsStepAndAuditRecordAndTheChainStillHolds() {
+		String first = TestIdNumbers.fresh();
+		String second = TestIdNumbers.fresh();
+		String firstPerson = register("索南", first, VILLAGE);
+		String secondPerson = register("德吉", second, OTHER_VILLAGE);
+		Partner emergency = partner(UnitKind.EMERGENCY_MANAGEMENT_DEPARTMENT, "DISASTER_DAMAGE");
+		String batch = "DQ-" + UUID.randomUUID().toString().substring(0, 6);
+		String today = LocalDate.now().toString();
+		StringBuilder file = new StringBuilder("编号,信号类型,身份证号码,发生日期,金额\r\n");
+		file.append(batch).append("-a,灾害损失,").append(first).append(',').append(today).append(",9000\r\n");
+		file.append(batch).append("-b,灾害损失,").append(second).append(',').append(today).append(",12000\r\n");
+		file.append(batch).append("-c,灾害损失,").append(first).append(',').append(today).append(",15000\r\n");
+		for (int i = 0; i < 1_100; i++) {
+			file.append(batch).append('-').append(i).append(",灾害损失,").append(TestIdNumbers.fresh()).append(',')
+				.append(today).append(",300\r\n");
+		}
+
+		Page received = emergency.upload("/api/v1/monitoring-signals/files", "灾情汇总.csv", bytes(file.toString()));
+
+		assertThat(received.status()).as(received.body()).isEqualTo(200);
+		assertThat(received.body()).contains("\"received\":1103").contains("\"unmatched\":1100");
+		Map<String, Object> firstWarning = warningOf(firstPerson, "DISASTER_DAMAGE");
+		Map<String, Object> secondWarning = warningOf(secondPerson, "DISASTER_DAMAGE");
+		assertThat(firstWarning.get("reason")).as("the newest hit's reason").asString().contains("损失 15,000 元");
+		assertThat(jdbc.sql("select count(*) from monitoring_warning_signal where warning_id = :id")
+			.param("id", firstWarning.get("id"))
+			.query(Long.class)
+			.single()).as("the second hit joins the household's warning").isEqualTo(2);
+		for (Map<String, Object> warning : List.of(firstWarning, secondWarning)) {
+			assertThat(jdbc.sql("""
+					select count(*) from supervision_step where kind = 'WARNING_CHECK' and subject_ref = :number
+					   and status = 'OPEN'""")
+				.param("number", warning.get("number"))
+				.query(Long.class)
+				.single()).isEqualTo(1);
+			assertThat(jdbc.sql("""
+					select count(*) from audit_record where action = 'monitoring.warning-raised'
+					   and subject_id = :number""")
+				.param("number", warning.get("number"))
+				.query(Long.class)
+				.single()).isEqualTo(1);
+		}
+		assertThat(context.getBean(ChainVerification.class).verify().intact()).as("records appended together chain")
+			.isTrue();
 	}
 
 	private static byte[] bytes(String text) {
