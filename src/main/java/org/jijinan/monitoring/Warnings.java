@@ -167,12 +167,13 @@ public class Warnings {
 	private Map<Key, Existing> existing(Set<Key> keys) {
 		Map<Key, Existing> found = new HashMap<>();
 		List<UUID> households = keys.stream().map(Key::household).distinct().toList();
+		List<String> rules = keys.stream().map(key -> key.rule().name()).distinct().toList();
 		for (int from = 0; from < households.size(); from += 1000) {
 			jdbc.sql("""
 					select rule_code, period, household_key, id, status, reason from monitoring_warning
 					 where household_key in (:households) and rule_code in (:rules) order by id for update""")
 				.param("households", households.subList(from, Math.min(households.size(), from + 1000)))
-				.param("rules", keys.stream().map(key -> key.rule().name()).collect(java.util.stream.Collectors.toSet()))
+				.param("rules", rules)
 				.query((row, n) -> {
 					Key key = new Key(RuleCode.valueOf(row.getString(1)), row.getString(2),
 							row.getObject(3, UUID.class));
