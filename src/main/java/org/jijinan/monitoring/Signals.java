@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -183,7 +184,7 @@ public class Signals implements SealedColumns {
 		}
 		Map<String, Beneficiaries.Registered> registered = beneficiaries
 			.registeredByIdNumber(fresh.stream().map(facts -> facts.idNumber().value()).collect(Collectors.toSet()));
-		Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
 		List<Long> seqs = arrivalOrder(fresh.size());
 		List<Signal> matched = new ArrayList<>();
 		CopyRows stored = new CopyRows(fresh.size());
@@ -278,28 +279,31 @@ public class Signals implements SealedColumns {
 	void observe(String reference, SignalKind kind, LocalDate occurredOn, UUID personId, @Nullable UUID householdId,
 			String residencePath, @Nullable BigDecimal amount, @Nullable BigDecimal yearTotal, @Nullable String category) {
 		UUID id = UUID.randomUUID();
-		int stored = jdbc.sql("""
+		UUID household = householdId == null ? personId : householdId;
+		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+		jdbc.sql("""
 				insert into monitoring_signal (id, source, reference, kind, occurred_on, received_at, person_id,
 				       household_key, residence_path, amount, year_total, category)
 				values (:id, :source, :reference, :kind, :on, :at, :person, :household, :path, :amount, :total,
 				        :category)
-				on conflict (source, reference) do nothing""")
+				on conflict (source, reference) do nothing
+				returning seq""")
 			.param("id", id)
 			.param("source", PLATFORM)
 			.param("reference", reference)
 			.param("kind", kind.name())
 			.param("on", occurredOn)
-			.param("at", Timestamp.from(clock.instant()))
+			.param("at", Timestamp.from(now))
 			.param("person", personId)
-			.param("household", householdId == null ? personId : householdId)
+			.param("household", household)
 			.param("path", residencePath)
 			.param("amount", amount)
 			.param("total", yearTotal)
 			.param("category", category)
-			.update();
-		if (stored == 1) {
-			judge.judge(load(id).orElseThrow());
-		}
+			.query(Long.class)
+			.optional()
+			.ifPresent(seq -> judge.judge(new Signal(seq, id, kind, occurredOn, now, personId, household, residencePath,
+					amount, yearTotal, category)));
 	}
 
 	/**
@@ -345,35 +349,48 @@ public class Signals implements SealedColumns {
 		return warnings;
 	}
 
+	/**
+	 * Stores one signal, matched to the registry in the same statement's values, and judges it from what was stored.
+	 */
 	private SignalReceipt store(String source, Facts facts) {
 		UUID id = UUID.randomUUID();
-		Optional<Beneficiaries.Beneficiary> person = beneficiaries.byIdNumber(facts.idNumber().value(), facts.occurredOn());
-		int stored = jdbc.sql("""
+		String number = facts.idNumber().value();
+		Beneficiaries.Registered person = beneficiaries.registeredByIdNumber(Set.of(number)).get(number);
+		UUID household = person == null ? null : person.householdId() == null ? person.personId() : person.householdId();
+		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+		Optional<Long> stored = jdbc.sql("""
 				insert into monitoring_signal (id, source, reference, kind, occurred_on, received_at, id_number_sealed,
-				       id_number_hash, amount, year_total, category, detail_sealed)
-				values (:id, :source, :reference, :kind, :on, :at, :sealed, :hash, :amount, :total, :category, :detail)
-				on conflict (source, reference) do nothing""")
+				       id_number_hash, amount, year_total, category, detail_sealed, person_id, household_key,
+				       residence_path)
+				values (:id, :source, :reference, :kind, :on, :at, :sealed, :hash, :amount, :total, :category, :detail,
+				        :person, :household, :path)
+				on conflict (source, reference) do nothing
+				returning seq""")
 			.param("id", id)
 			.param("source", source)
 			.param("reference", facts.reference())
 			.param("kind", facts.kind().name())
 			.param("on", facts.occurredOn())
-			.param("at", Timestamp.from(clock.instant()))
-			.param("sealed", sealer.seal(facts.idNumber().value(), ID_NUMBER))
+			.param("at", Timestamp.from(now))
+			.param("sealed", sealer.seal(number, ID_NUMBER))
 			.param("hash", hash(facts.idNumber()))
 			.param("amount", facts.amount())
 			.param("total", facts.yearTotal())
 			.param("category", facts.category())
 			.param("detail", facts.detail() == null ? null : sealer.seal(facts.detail(), DETAIL))
-			.update();
-		if (stored == 0) {
+			.param("person", person == null ? null : person.personId())
+			.param("household", household)
+			.param("path", person == null ? null : person.residencePath())
+			.query(Long.class)
+			.optional();
+		if (stored.isEmpty()) {
 			return repeated(source, facts);
 		}
-		if (person.isEmpty()) {
+		if (person == null) {
 			return new SignalReceipt(id, facts.reference(), false, false);
 		}
-		link(id, person.get());
-		judge.judge(load(id).orElseThrow());
+		judge.judge(new Signal(stored.get(), id, facts.kind(), facts.occurredOn(), now, person.personId(), household,
+				person.residencePath(), facts.amount(), facts.yearTotal(), facts.category()));
 		return new SignalReceipt(id, facts.reference(), true, false);
 	}
 
