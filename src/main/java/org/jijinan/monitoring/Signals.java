@@ -192,7 +192,7 @@ public class Signals implements SealedColumns {
 			Facts facts = fresh.get(i);
 			UUID id = UUID.randomUUID();
 			Beneficiaries.Registered person = registered.get(facts.idNumber().value());
-			UUID household = person == null ? null : person.householdId() == null ? person.personId() : person.householdId();
+			UUID household = person == null ? null : householdKey(person);
 			if (person != null) {
 				matched.add(new Signal(seqs.get(i), id, facts.kind(), facts.occurredOn(), now, person.personId(),
 						household, person.residencePath(), facts.amount(), facts.yearTotal(), facts.category()));
@@ -207,6 +207,13 @@ public class Signals implements SealedColumns {
 		copy(stored);
 		judge.judgeArrived(matched, before);
 		return new FileOutcome(fresh.size(), repeated, fresh.size() - matched.size());
+	}
+
+	/**
+	 * @return the key a person's signals are judged under: their household, or themselves in none
+	 */
+	private static UUID householdKey(Beneficiaries.Registered person) {
+		return person.householdId() == null ? person.personId() : person.householdId();
 	}
 
 	/**
@@ -356,7 +363,7 @@ public class Signals implements SealedColumns {
 		UUID id = UUID.randomUUID();
 		String number = facts.idNumber().value();
 		Beneficiaries.Registered person = beneficiaries.registeredByIdNumber(Set.of(number)).get(number);
-		UUID household = person == null ? null : person.householdId() == null ? person.personId() : person.householdId();
+		UUID household = person == null ? null : householdKey(person);
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
 		Optional<Long> stored = jdbc.sql("""
 				insert into monitoring_signal (id, source, reference, kind, occurred_on, received_at, id_number_sealed,

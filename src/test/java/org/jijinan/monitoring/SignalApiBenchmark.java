@@ -22,8 +22,6 @@ import org.jijinan.identity.PartnerFixtures.Partner;
 import org.jijinan.identity.Role;
 import org.jijinan.identity.StaffFixtures;
 import org.jijinan.identity.UnitKind;
-import org.jijinan.shared.Caller;
-import org.jijinan.shared.DivisionCode;
 import org.jijinan.shared.TestIdNumbers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -81,7 +79,7 @@ class SignalApiBenchmark {
 			.value()
 			.toString();
 		sources.agree(UUID.fromString(unit), Set.of(SignalKind.HOSPITAL_ADMISSION, SignalKind.DISASTER_DAMAGE),
-				"共民〔2026〕基准", new BenchAdministrator());
+				"共民〔2026〕基准", SignalIngestBenchmark.ADMINISTRATOR);
 		Partner partner = PartnerFixtures.register(port, admin, "应急管理局灾情系统", unit, "signals:write");
 		List<String> persons = new ArrayList<>();
 		for (int i = 0; i < PERSONS; i++) {
@@ -164,25 +162,6 @@ class SignalApiBenchmark {
 				}
 			}
 		}
-	}
-
-	private record BenchAdministrator() implements Caller {
-
-		@Override
-		public String name() {
-			return "bench.admin";
-		}
-
-		@Override
-		public Set<String> roles() {
-			return Set.of("ADMINISTRATOR");
-		}
-
-		@Override
-		public DivisionCode regionScope() {
-			return new DivisionCode("632521");
-		}
-
 	}
 
 }
