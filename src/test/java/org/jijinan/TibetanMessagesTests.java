@@ -106,7 +106,7 @@ class TibetanMessagesTests {
 
 	private static Set<String> keysOfPublicTemplates() throws IOException {
 		Pattern key = Pattern.compile("#\\{([a-zA-Z][\\w.-]*)");
-		Pattern beside = Pattern.compile("'((?:intake|shared)\\.[\\w.-]*[\\w])'");
+		Pattern beside = Pattern.compile("'((?:intake|shared|complaints)\\.[\\w.-]*[\\w])'");
 		Set<String> keys = new TreeSet<>();
 		List<Path> pages = new ArrayList<>();
 		try (Stream<Path> all = Files.walk(TEMPLATES)) {
@@ -126,6 +126,9 @@ class TibetanMessagesTests {
 				keys.add("problem." + problem.group(1));
 			}
 		}
+		// What the public complaint pages answer a refused verdict or a flood with, not beside a field.
+		keys.addAll(Set.of("problem.complaints.too-many", "problem.complaints.verdict-required",
+				"problem.complaints.follow-not-found", "problem.complaints.nothing-to-rate"));
 		// The staff-only switch of the layout: public pages show the three languages by their own names.
 		keys.removeAll(Set.of("app.language.switch", "app.language.param"));
 		return keys;

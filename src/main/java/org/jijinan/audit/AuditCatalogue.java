@@ -45,7 +45,10 @@ final class AuditCatalogue {
 			"reporting.rebuilt", "pilot.phase-added", "pilot.readiness-set", "pilot.document-filed",
 			"region.divisions-imported", "calendar.day-changed", "backup.taken", "backup.failed", "backup.key-rotated", "backup.values-resealed",
 			"backup.keys-retired", "monitoring.source-agreed", "monitoring.rule-changed", "monitoring.warning-raised",
-			"monitoring.warning-checked", "monitoring.warning-withdrawn", "monitoring.signals-purged", "monitoring.signal-viewed"));
+			"monitoring.warning-checked", "monitoring.warning-withdrawn", "monitoring.signals-purged", "monitoring.signal-viewed",
+			"complaints.complaint-received", "complaints.complaint-acknowledged", "complaints.complaint-extended",
+			"complaints.complaint-answered", "complaints.complaint-rated", "complaints.complaint-escalated",
+			"complaints.complainant-revealed"));
 
 	/** The kinds of subject, in the page's order. */
 	static final List<String> SUBJECT_TYPES = List.of("account", "unit", "token", "partner-client", "route",
@@ -54,7 +57,7 @@ final class AuditCatalogue {
 			"relief-payment-batch", "relief-payment-order", "relief-settlement", "settlement", "relief-policy",
 			"charity-fund-entry", "sharing-agreement", "department-report", "department-file", "accountability",
 			"supervision-sweep", "dashboard", "dashboard-rollups", "pilot-evaluation", "pilot", "division",
-			"calendar-day", "backup", "master-key", "audit-chain", "signal-source", "monitoring-rule", "warning", "signal");
+			"calendar-day", "backup", "master-key", "audit-chain", "signal-source", "monitoring-rule", "warning", "signal", "complaint");
 
 	/** The results a record may have. */
 	static final List<String> RESULTS = List.of("SUCCESS", "FAILURE");

@@ -94,6 +94,9 @@ public record Menu(List<Entry> entries) {
 		add.line(rules.holds(Role.SOCIAL_WORKER), "nav.services", "/services/cases");
 		add.line(rules.holds(Role.SOCIAL_WORKER) || rules.county() && rules.any(COUNTY_DECIDERS), "nav.contracts",
 				"/services/contracts");
+		add.line(rules.handlesComplaints(), "nav.complaints", "/complaints");
+		add.line(rules.regional() && (rules.any(EnumSet.of(Role.HOTLINE_OPERATOR, Role.WINDOW_CLERK))
+				|| rules.handlesComplaints()), "nav.complaint-new", "/complaints/new");
 		add.line(rules.regional() && rules.any(OVERSIGHT), "nav.supervision", "/supervision");
 		add.line(rules.regional() && !rules.any(OVERSIGHT) && rules.any(DECIDERS), "nav.orders",
 				"/supervision/orders");
@@ -155,6 +158,18 @@ public record Menu(List<Entry> entries) {
 		boolean county() {
 			DivisionCode scope = viewer.regionScope();
 			return scope != null && scope.value().length() == 6;
+		}
+
+		/**
+		 * Complaints are handled by the county bureau's reviewers, approvers and leaders and by the supervision
+		 * office's supervisors and leaders.
+		 */
+		boolean handlesComplaints() {
+			return switch (viewer.unit().kind()) {
+				case COUNTY_CIVIL_AFFAIRS -> any(EnumSet.of(Role.COUNTY_REVIEWER, Role.COUNTY_APPROVER, Role.LEADER));
+				case SUPERVISION_OFFICE -> any(OVERSIGHT);
+				default -> false;
+			};
 		}
 
 		boolean aboveVillage() {

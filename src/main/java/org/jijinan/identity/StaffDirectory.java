@@ -59,6 +59,22 @@ public class StaffDirectory {
 	}
 
 	/**
+	 * @param unit a unit
+	 * @param roles role names
+	 * @return the login names of the unit's active accounts holding one of the roles, in order
+	 */
+	public List<String> accountsHolding(UnitId unit, Set<String> roles) {
+		return jdbc.sql("""
+				select distinct a.username from identity_account a
+				  join identity_account_role r on r.account_id = a.id
+				 where a.unit_id = :unit and r.role in (:roles) and not a.disabled order by a.username""")
+			.param("unit", unit.value())
+			.param("roles", roles)
+			.query(String.class)
+			.list();
+	}
+
+	/**
 	 * @param username a login name
 	 * @param roles role names
 	 * @return whether the account is active and holds one of the roles

@@ -435,6 +435,13 @@ public class IntakeDesk implements SealedColumns {
 	}
 
 	/**
+	 * @return the county whose villages and units the public pages offer
+	 */
+	public DivisionCode publicCounty() {
+		return DivisionCode.of(settings.publicCounty());
+	}
+
+	/**
 	 * @return the social-assistance hotline's number as the county configured it (12349 by default)
 	 */
 	public String hotlineNumber() {

@@ -52,9 +52,13 @@ class PublicPages {
 
 	private final ObjectProvider<ApplicantProgress> progress;
 
+	private final ObjectProvider<FollowedElsewhere> elsewhere;
+
 	PublicPages(IntakeDesk desk, PublicLimits limits, PageProblems problems, Places places, PlaceNames placeNames,
-			IntakeSettings settings, ObjectProvider<ApplicantProgress> progress) {
+			IntakeSettings settings, ObjectProvider<ApplicantProgress> progress,
+			ObjectProvider<FollowedElsewhere> elsewhere) {
 		this.progress = progress;
+		this.elsewhere = elsewhere;
 		this.desk = desk;
 		this.limits = limits;
 		this.problems = problems;
@@ -205,6 +209,10 @@ class PublicPages {
 
 	@PostMapping("/follow")
 	String follow(@RequestParam String number, @RequestParam String phone, HttpServletRequest request, Model model) {
+		var page = elsewhere.stream().flatMap(other -> other.pageFor(number).stream()).findFirst();
+		if (page.isPresent()) {
+			return "forward:" + page.get();
+		}
 		limits.lookup(request.getRemoteAddr());
 		IntakeDesk.PublicStatus found = desk.publicStatus(number, phone).orElse(null);
 		model.addAttribute("status", found == null ? null : found.status());

@@ -73,6 +73,8 @@ class DeadlineAlerts {
 			case EMERGENCY_PAPERWORK -> "先行救助补办手续";
 			case CALL_BACK -> "回电";
 			case WARNING_CHECK -> "预警核实";
+			case COMPLAINT_ACKNOWLEDGEMENT -> "投诉举报签收";
+			case COMPLAINT_ANSWER -> "投诉举报答复";
 		};
 	}
 

@@ -27,7 +27,11 @@ public enum StepKind {
 	 */
 	CALL_BACK,
 	/** 预警核实: check a warning raised from data (owed by the village's reporter; the township is the unit). */
-	WARNING_CHECK;
+	WARNING_CHECK,
+	/** 投诉举报签收: acknowledge a complaint (owed by the unit handling it). */
+	COMPLAINT_ACKNOWLEDGEMENT,
+	/** 投诉举报答复: answer a complaint (owed by the unit handling it, then by whoever acknowledged it). */
+	COMPLAINT_ANSWER;
 
 	/**
 	 * @param subject the step's subject (a request's number, a task's id …)
@@ -39,6 +43,7 @@ public enum StepKind {
 			case REQUEST_DECISION, CALL_BACK -> "/intake/requests/" + subject;
 			case TASK_ACCEPTANCE, TASK_COMPLETION -> "/tasks/" + subject;
 			case WARNING_CHECK -> "/monitoring/warnings/" + subject;
+			case COMPLAINT_ACKNOWLEDGEMENT, COMPLAINT_ANSWER -> "/complaints/" + subject;
 			case ORDER_REPLY -> caseNumber == null ? "/supervision/orders" : "/supervision/orders?case=" + caseNumber;
 			default -> caseNumber == null ? "/cases" : "/cases/" + caseNumber;
 		};

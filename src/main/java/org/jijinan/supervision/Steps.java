@@ -121,6 +121,22 @@ class Steps {
 			.update();
 	}
 
+	/**
+	 * Moves an open step's due time (an extension granted), restarting its warnings from the new time.
+	 */
+	void extend(StepKind kind, String subjectRef, Instant dueAt) {
+		jdbc.sql("""
+				update supervision_step
+				   set due_at = :due, stage = 0,
+				       next_action_at = started_at + (:due - started_at) * :warnAt
+				 where subject_ref = :subject and status = 'OPEN' and kind = :kind""")
+			.param("due", Timestamp.from(dueAt))
+			.param("warnAt", settings.warnAt())
+			.param("subject", subjectRef)
+			.param("kind", kind.name())
+			.update();
+	}
+
 	void cancelCase(String caseNumber, Instant at, String by) {
 		jdbc.sql("""
 				update supervision_step set status = 'CANCELLED', done_at = :at, done_by = :by, next_action_at = null

@@ -9,22 +9,22 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The inbox messages the deadline sweep's warnings and escalations of one step left in notify's outbox, by stage
  * ({@code WARNING}, {@code OVERDUE}, {@code SUPERVISOR}).
  */
-final class DeadlineMessages {
+public final class DeadlineMessages {
 
 	private final JdbcClient jdbc;
 
-	DeadlineMessages(JdbcClient jdbc) {
+	public DeadlineMessages(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
-	long count(UUID step, String level) {
+	public long count(UUID step, String level) {
 		return jdbc.sql("select count(*) from notify_message where source_key like :key")
 			.param("key", "deadline:" + step + ":" + level + "%")
 			.query(Long.class)
 			.single();
 	}
 
-	List<String> recipients(UUID step, String level) {
+	public List<String> recipients(UUID step, String level) {
 		return jdbc.sql("select recipient_masked from notify_message where source_key like :key")
 			.param("key", "deadline:" + step + ":" + level + "%")
 			.query(String.class)
