@@ -241,6 +241,45 @@ public class ComplaintDesk implements SealedColumns {
 	}
 
 	/**
+	 * How to tell the complainant what became of their complaint: for sending only, never for display.
+	 * @return the phone they gave (empty when anonymous or none) and the language they read, with the latest answer
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Optional<Contact> contact(String number) {
+		return jdbc.sql("""
+				select c.phone_sealed, c.language, a.finding, a.answer, c.level
+				  from complaints_complaint c
+				  left join complaints_answer a on a.complaint_id = c.id and a.level = c.level
+				 where c.number = :number""")
+			.param("number", number)
+			.query((row, n) -> new Contact(number, row.getString(1) == null ? null : sealer.open(row.getString(1), PHONE),
+					ApplicantLanguage.valueOf(row.getString(2)),
+					row.getString(3) == null ? null : Finding.valueOf(row.getString(3)), row.getString(4),
+					row.getInt(5)))
+			.optional();
+	}
+
+	/**
+	 * The complainant as messages reach them.
+	 *
+	 * @param number the complaint
+	 * @param phone the full phone, for sending only; {@code null} when none was given
+	 * @param language the language they read
+	 * @param finding the latest answer's finding, once answered
+	 * @param answer the latest answer, once answered
+	 * @param level the level now handling it
+	 */
+	public record Contact(String number, @Nullable String phone, ApplicantLanguage language, @Nullable Finding finding,
+			@Nullable String answer, int level) {
+
+		@Override
+		public String toString() {
+			return "Contact[number=" + number + "]";
+		}
+
+	}
+
+	/**
 	 * @param caller staff or a partner system; {@code null} for the public pages
 	 * @return the units of the caller's county (or the public pages' county) a complaint may name
 	 */

@@ -6,7 +6,7 @@
  * <p>
  * Decides nothing: it reacts to other modules' events.
  */
-@ApplicationModule(displayName = "Notify 通知", allowedDependencies = { "shared", "region", "identity", "calendar", "intake", "casework", "supervision", "relief" })
+@ApplicationModule(displayName = "Notify 通知", allowedDependencies = { "shared", "region", "identity", "calendar", "intake", "casework", "supervision", "relief", "complaints" })
 @NullMarked
 package org.jijinan.notify;
 

@@ -165,6 +165,13 @@ class ComplaintsTests {
 			.param("number", number)
 			.query(Long.class)
 			.single()).as("no phone in the audit trail").isZero();
+
+		// The complainant reads Tibetan: the answer reaches them in it, with the handler's words.
+		await().atMost(Duration.ofSeconds(20)).until(() -> sms("complaint-answered:" + number + ":1").size() == 1);
+		assertThat(sms("complaint-answered:" + number + ":1").get(0)).contains("ཞུ་གཏུག་ " + number)
+			.contains("ཞིབ་བཤེར་བྱས་པར་གནས་ཚུལ་བདེན་པ་ཡིན།")
+			.contains("已责令乡政府当日受理");
+		assertThat(sms("complaint-received:" + number)).hasSize(1);
 	}
 
 	@Test
@@ -357,6 +364,13 @@ class ComplaintsTests {
 			.param("k", kind)
 			.query(String.class)
 			.single();
+	}
+
+	private List<String> sms(String key) {
+		return jdbc.sql("select body from notify_message where source_key = :key and channel = 'SMS'")
+			.param("key", key)
+			.query(String.class)
+			.list();
 	}
 
 	private long count() {
