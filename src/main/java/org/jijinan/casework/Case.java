@@ -61,6 +61,8 @@ class Case extends AbstractAggregateRoot<Case> {
 
 	private @Nullable String closingNote;
 
+	private @Nullable String reopenedFor;
+
 	@MappedCollection(idColumn = "case_id")
 	private final Set<CaseRequest> requests;
 
@@ -73,8 +75,8 @@ class Case extends AbstractAggregateRoot<Case> {
 	Case(UUID id, String number, CaseStatus status, @Nullable UUID personId, @Nullable UUID householdId,
 			@Nullable String subjectName, DivisionCode township, String townshipPath, Urgency urgency,
 			Instant firstReceivedAt, Instant openedAt, String handler, Instant statusSince,
-			@Nullable DivisionCode transferredTo, @Nullable String closingNote, Set<CaseRequest> requests,
-			Set<CaseCause> causes, @Nullable Long version) {
+			@Nullable DivisionCode transferredTo, @Nullable String closingNote, @Nullable String reopenedFor,
+			Set<CaseRequest> requests, Set<CaseCause> causes, @Nullable Long version) {
 		this.id = id;
 		this.number = number;
 		this.status = status;
@@ -90,6 +92,7 @@ class Case extends AbstractAggregateRoot<Case> {
 		this.statusSince = statusSince;
 		this.transferredTo = transferredTo;
 		this.closingNote = closingNote;
+		this.reopenedFor = reopenedFor;
 		this.requests = requests;
 		this.causes = causes;
 		this.version = version;
@@ -106,7 +109,7 @@ class Case extends AbstractAggregateRoot<Case> {
 		requests.add(new CaseRequest(accepted.number(), accepted.acceptedAt()));
 		var opened = new Case(UUID.randomUUID(), number, CaseStatus.OPEN, accepted.personId(), householdId,
 				subjectName, accepted.township(), townshipPath, accepted.urgency(), accepted.receivedAt(),
-				accepted.acceptedAt(), handler, accepted.acceptedAt(), null, null, requests,
+				accepted.acceptedAt(), handler, accepted.acceptedAt(), null, null, null, requests,
 				accepted.causes().stream().map(CaseCause::new).collect(Collectors.toCollection(HashSet::new)), null);
 		opened.registerEvent(new CaseOpened(number, opened.id, accepted.number(), accepted.township(),
 				accepted.urgency(), handler, accepted.receivedAt(), accepted.acceptedAt()));
@@ -152,6 +155,25 @@ class Case extends AbstractAggregateRoot<Case> {
 		}
 		registerEvent(new CaseStatusChanged(number, id, township, from, target, by, now,
 				written.isEmpty() ? null : written, transferredTo, handler, personId, householdId));
+	}
+
+	/**
+	 * Sends a decided or closed case back to decision (重新审核): a founded complaint or a ruling found its decision
+	 * wrong. Not a step of the usual life cycle, so not in {@link CaseStatus}'s table: only these grounds reopen a case.
+	 * @param grounds what sent it back, such as {@code 投诉 TS-20261207-000001 属实}
+	 */
+	void reopen(String grounds, String by, Instant now) {
+		if (status != CaseStatus.DECIDED && status != CaseStatus.CLOSED) {
+			throw new IllegalCaseTransition(number, status, CaseStatus.AWAITING_DECISION);
+		}
+		String why = WrittenText.required(grounds, 4, 200, "casework.reopen-grounds-required");
+		CaseStatus from = status;
+		this.status = CaseStatus.AWAITING_DECISION;
+		this.statusSince = now;
+		this.closingNote = null;
+		this.reopenedFor = why;
+		registerEvent(new CaseStatusChanged(number, id, township, from, CaseStatus.AWAITING_DECISION, by, now, why,
+				transferredTo, handler, personId, householdId));
 	}
 
 	/**
@@ -230,7 +252,7 @@ class Case extends AbstractAggregateRoot<Case> {
 	CaseView view() {
 		return new CaseView(number, status, personId, householdId, subjectName, township, urgency, firstReceivedAt,
 				openedAt, handler, statusSince, transferredTo == null ? null : transferredTo.value(), closingNote,
-				requests.stream()
+				reopenedFor, requests.stream()
 					.sorted(Comparator.comparing(CaseRequest::joinedAt))
 					.map(CaseRequest::requestNumber)
 					.toList(),

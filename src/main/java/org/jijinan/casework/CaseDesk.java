@@ -170,6 +170,19 @@ public class CaseDesk {
 	}
 
 	/**
+	 * Sends a decided or closed case back to decision (重新审核) on the grounds given: a founded complaint or a ruling
+	 * that changed or revoked its decision. The module whose grounds they are decides who may do it; the case must
+	 * lie in the caller's area. Its handler then proposes the corrected decision, which goes through review and
+	 * approval by others as every decision does.
+	 */
+	@Transactional
+	public CaseView reopen(String number, String grounds, Caller caller) {
+		Case found = visible(number, caller);
+		found.reopen(grounds, caller.name(), clock.instant());
+		return cases.save(found).view();
+	}
+
+	/**
 	 * A case that ends leaves no task open: each unfinished one is withdrawn with the case's note as the reason the
 	 * unit reads, or, where the county prefers, the case cannot end until they are done.
 	 */

@@ -25,6 +25,7 @@ import org.jspecify.annotations.Nullable;
  * @param statusSince since when it has been in its status
  * @param transferredTo the jurisdiction it was handed to
  * @param closingNote the note written when it was closed, withdrawn or transferred
+ * @param reopenedFor what last sent the decided case back to decision, if anything did
  * @param requests its requests, the one that opened it first
  * @param causes its hardship causes
  * @param next where it may go from here
@@ -32,5 +33,6 @@ import org.jspecify.annotations.Nullable;
 public record CaseView(String number, CaseStatus status, @Nullable UUID personId, @Nullable UUID householdId,
 		@Nullable String subjectName, DivisionCode township, Urgency urgency, Instant firstReceivedAt,
 		Instant openedAt, String handler, Instant statusSince, @Nullable String transferredTo,
-		@Nullable String closingNote, List<String> requests, List<String> causes, Set<CaseStatus> next) {
+		@Nullable String closingNote, @Nullable String reopenedFor, List<String> requests, List<String> causes,
+		Set<CaseStatus> next) {
 }

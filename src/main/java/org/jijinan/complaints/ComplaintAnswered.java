@@ -14,12 +14,16 @@ import org.jspecify.annotations.Nullable;
  * @param level 1 for the first answer, 2 for the answer of the level above
  * @param finding the finding
  * @param subjectUnit the unit complained about, if one was named
+ * @param subjectName its name
+ * @param subjectPath its division path (the county's when no unit was named)
  * @param onTime whether the answer came by its due time
  * @param by who answered
  * @param at when
+ * @param consequences what the founded complaint sets in motion
  */
 public record ComplaintAnswered(String number, ComplaintKind kind, int level, Finding finding,
-		@Nullable UUID subjectUnit, boolean onTime, String by, Instant at) implements ComplaintEvent {
+		@Nullable UUID subjectUnit, @Nullable String subjectName, String subjectPath, boolean onTime, String by,
+		Instant at, Consequences consequences) implements ComplaintEvent {
 
 	@Override
 	public String auditAction() {
@@ -33,7 +37,9 @@ public record ComplaintAnswered(String number, ComplaintKind kind, int level, Fi
 
 	@Override
 	public Map<String, String> auditDetails() {
-		return Map.of("level", String.valueOf(level), "finding", finding.name(), "onTime", String.valueOf(onTime));
+		return Map.of("level", String.valueOf(level), "finding", finding.name(), "onTime", String.valueOf(onTime),
+				"reopened", String.valueOf(consequences.reopened()), "order", String.valueOf(consequences.order() != null),
+				"accountable", String.valueOf(consequences.accountable()));
 	}
 
 }

@@ -100,14 +100,21 @@ class ComplaintController {
 
 	@Operation(summary = "Answer a complaint (答复)",
 			description = "Its current handler, after acknowledging it: the investigation, the finding (`FOUNDED`, "
-					+ "`PARTLY`, `UNFOUNDED`) and the answer the complainant is told. Problems: 400 "
-					+ "`complaints.investigation-required`/`complaints.finding-required`/`complaints.answer-required`, "
-					+ "403 `complaints.not-the-handler`, 404 `complaints.not-found`, 409 "
-					+ "`complaints.illegal-transition`.")
+					+ "`PARTLY`, `UNFOUNDED`) and the answer the complainant is told. A founded complaint may send "
+					+ "a decided or closed case back to decision (`reopen`), order the case's handlers to act "
+					+ "(`order`, a supervision order) and hold the unit complained about and a person responsible "
+					+ "(`accountable`, `person`). Problems: 400 `complaints.investigation-required`/"
+					+ "`complaints.finding-required`/`complaints.answer-required`/`complaints.case-required`/"
+					+ "`complaints.case-unknown`/`complaints.order-required`, 403 `complaints.not-the-handler`, 404 "
+					+ "`complaints.not-found`, 409 `complaints.illegal-transition`/`casework.illegal-transition`, 422 "
+					+ "`complaints.consequences-need-founded`/`complaints.accountability-needs-unit`.")
 	@PostMapping("/{number}/answer")
 	ComplaintView answer(@PathVariable String number, @Valid @RequestBody Answering answer,
 			@AuthenticationPrincipal Caller caller) {
-		return desk.answer(number, answer.investigation(), answer.finding(), answer.answer(), caller);
+		return desk.answer(number, answer.investigation(), answer.finding(), answer.answer(),
+				new Consequences.Asked(answer.caseNumber(), Boolean.TRUE.equals(answer.reopen()), answer.order(),
+						Boolean.TRUE.equals(answer.accountable()), answer.person()),
+				caller);
 	}
 
 	@Operation(summary = "See the complainant's full name and phone",
@@ -157,9 +164,16 @@ class ComplaintController {
 	 * @param investigation what was done to find out
 	 * @param finding {@code FOUNDED}, {@code PARTLY} or {@code UNFOUNDED}
 	 * @param answer what the complainant is told
+	 * @param caseNumber the case a founded complaint concerns
+	 * @param reopen send the case's decision back to decision (重新审核)
+	 * @param order the instruction of a supervision order on the case
+	 * @param accountable make an accountability record against the unit complained about
+	 * @param person the person held responsible
 	 */
 	record Answering(@Nullable @Size(max = 4000) String investigation, @Nullable @Size(max = 10) String finding,
-			@Nullable @Size(max = 1000) String answer) {
+			@Nullable @Size(max = 1000) String answer, @Nullable @Size(max = 20) String caseNumber,
+			@Nullable Boolean reopen, @Nullable @Size(max = 2000) String order, @Nullable Boolean accountable,
+			@Nullable @Size(max = 100) String person) {
 	}
 
 	/**

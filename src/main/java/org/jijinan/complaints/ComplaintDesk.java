@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.jijinan.calendar.WorkingDayCalendar;
+import org.jijinan.casework.CaseDesk;
 import org.jijinan.identity.PartnerClient;
 import org.jijinan.identity.Staff;
 import org.jijinan.identity.UnitView;
@@ -21,6 +22,7 @@ import org.jijinan.shared.Forbidden;
 import org.jijinan.shared.InvalidInput;
 import org.jijinan.shared.NotFound;
 import org.jijinan.shared.PhoneNumber;
+import org.jijinan.shared.RuleViolation;
 import org.jijinan.shared.SealedColumns;
 import org.jijinan.shared.Sealer;
 import org.jijinan.shared.WrittenText;
@@ -75,6 +77,8 @@ public class ComplaintDesk implements SealedColumns {
 
 	private final IntakeDesk intake;
 
+	private final CaseDesk cases;
+
 	private final ApplicationEventPublisher events;
 
 	private final JdbcClient jdbc;
@@ -82,8 +86,9 @@ public class ComplaintDesk implements SealedColumns {
 	private final Clock clock;
 
 	ComplaintDesk(ComplaintStore store, Routing routing, Sealer sealer, WorkingDayCalendar calendar,
-			ComplaintsSettings settings, RegionDirectory regions, IntakeDesk intake, ApplicationEventPublisher events,
-			JdbcClient jdbc, Clock clock) {
+			ComplaintsSettings settings, RegionDirectory regions, IntakeDesk intake, CaseDesk cases,
+			ApplicationEventPublisher events, JdbcClient jdbc, Clock clock) {
+		this.cases = cases;
 		this.store = store;
 		this.routing = routing;
 		this.sealer = sealer;
@@ -206,22 +211,69 @@ public class ComplaintDesk implements SealedColumns {
 	}
 
 	/**
-	 * Answers the complaint: what was done to find out, what was found, what the complainant is told.
+	 * Answers the complaint: what was done to find out, what was found, what the complainant is told, and — for a
+	 * founded complaint — what it sets in motion: the case's decision sent back to decision, a supervision order on
+	 * the case, an accountability record against the unit complained about.
 	 */
 	@Transactional
 	public ComplaintView answer(String number, @Nullable String investigation, @Nullable String finding,
-			@Nullable String answer, Caller caller) {
+			@Nullable String answer, Consequences.Asked asked, Caller caller) {
 		Complaint complaint = handled(number, caller);
 		Instant now = clock.instant();
 		boolean onTime = complaint.answer(now);
 		String investigated = WrittenText.required(investigation, 4, 4000, "complaints.investigation-required");
 		Finding found = finding(finding);
 		String told = WrittenText.required(answer, 4, 1000, "complaints.answer-required");
+		Consequences consequences = consequences(complaint, found, asked, caller);
 		store.save(complaint, null);
 		store.addAnswer(complaint, investigated, found, told, caller.name(), now, onTime);
+		var subject = jdbc.sql("select subject_unit_name, subject_path from complaints_complaint where id = :id")
+			.param("id", complaint.id())
+			.query((row, n) -> new String[] { row.getString(1), row.getString(2) })
+			.single();
 		events.publishEvent(new ComplaintAnswered(number, complaint.kind(), complaint.level(), found,
-				complaint.subjectUnit(), onTime, caller.name(), now));
+				complaint.subjectUnit(), subject[0], subject[1], onTime, caller.name(), now, consequences));
 		return view(number, caller);
+	}
+
+	/**
+	 * Checks what the handler asked the answer to set in motion and sends the case back to decision when asked.
+	 */
+	private Consequences consequences(Complaint complaint, Finding found, Consequences.Asked asked, Caller caller) {
+		if (!asked.any()) {
+			return Consequences.NONE;
+		}
+		if (!found.founded()) {
+			throw new RuleViolation("complaints.consequences-need-founded");
+		}
+		String caseNumber = WrittenText.optional(asked.caseNumber(), 20).toUpperCase(java.util.Locale.ROOT);
+		boolean onCase = asked.reopen() || asked.order() != null;
+		if (onCase && caseNumber.isEmpty()) {
+			throw new InvalidInput("complaints.case-required");
+		}
+		String order = asked.order() == null ? null
+				: WrittenText.required(asked.order(), 4, 2000, "complaints.order-required");
+		if (asked.accountable() && complaint.subjectUnit() == null) {
+			throw new RuleViolation("complaints.accountability-needs-unit");
+		}
+		String person = WrittenText.optional(asked.person(), 100);
+		org.jijinan.casework.CaseView concerned = null;
+		if (onCase) {
+			try {
+				concerned = cases.find(caseNumber, caller);
+				if (asked.reopen()) {
+					cases.reopen(caseNumber, "投诉举报 " + complaint.number() + " 经查"
+							+ (found == Finding.FOUNDED ? "属实" : "部分属实"), caller);
+				}
+			}
+			catch (NotFound | Forbidden | InvalidInput unknown) {
+				throw new InvalidInput("complaints.case-unknown");
+			}
+		}
+		return new Consequences(concerned == null ? null : concerned.number(),
+				concerned == null ? null : concerned.township(), concerned == null ? null : concerned.handler(),
+				asked.reopen(), order, asked.accountable(),
+				person.isEmpty() ? null : person);
 	}
 
 	/**

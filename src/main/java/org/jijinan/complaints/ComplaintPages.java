@@ -105,19 +105,22 @@ class ComplaintPages {
 	}
 
 	@PostMapping("/{number}/answer")
-	String answer(@PathVariable String number, @RequestParam(required = false) @Nullable String investigation,
-			@RequestParam(required = false) @Nullable String finding,
-			@RequestParam(required = false) @Nullable String answer, @AuthenticationPrincipal Caller caller,
-			Model model) {
+	String answer(@PathVariable String number, @RequestParam Map<String, String> form,
+			@AuthenticationPrincipal Caller caller, Model model) {
 		try {
-			desk.answer(number, investigation, finding, answer, caller);
+			String order = form.get("order");
+			desk.answer(number, form.get("investigation"), form.get("finding"), form.get("answer"),
+					new Consequences.Asked(form.get("caseNumber"), "true".equals(form.get("reopen")),
+							order == null || order.isBlank() ? null : order, "true".equals(form.get("accountable")),
+							form.get("person")),
+					caller);
 			return "redirect:/complaints/" + number;
 		}
 		catch (DomainProblem problem) {
 			problems.show(model, problem);
-			model.addAttribute("investigation", investigation);
-			model.addAttribute("finding", finding);
-			model.addAttribute("answer", answer);
+			Map<String, String> kept = new HashMap<>(form);
+			kept.remove("_csrf");
+			model.addAttribute("form", kept);
 			return page(number, caller, model);
 		}
 	}
@@ -136,7 +139,13 @@ class ComplaintPages {
 	}
 
 	private String page(String number, Caller caller, Model model) {
-		model.addAttribute("complaint", desk.find(number, caller));
+		ComplaintView complaint = desk.find(number, caller);
+		model.addAttribute("complaint", complaint);
+		if (!model.containsAttribute("form")) {
+			Map<String, String> form = new HashMap<>();
+			form.put("caseNumber", complaint.reference() == null ? "" : complaint.reference());
+			model.addAttribute("form", form);
+		}
 		model.addAttribute("findings", Finding.values());
 		model.addAttribute("now", clock.instant());
 		return "complaints/complaint";

@@ -9,7 +9,7 @@
  * about requests, cases or aid.
  */
 @ApplicationModule(displayName = "Complaints 投诉举报",
-		allowedDependencies = { "shared", "region", "identity", "calendar", "intake" })
+		allowedDependencies = { "shared", "region", "identity", "calendar", "intake", "casework" })
 @NullMarked
 package org.jijinan.complaints;
 

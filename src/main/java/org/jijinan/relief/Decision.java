@@ -111,6 +111,8 @@ class Decision extends AbstractAggregateRoot<Decision> {
 
 	private @Nullable String reason;
 
+	private final @Nullable String grounds;
+
 	private @Version @Nullable Long version;
 
 	@PersistenceCreator
@@ -123,7 +125,7 @@ class Decision extends AbstractAggregateRoot<Decision> {
 			@Nullable String payeeAccount, @Nullable String payeeAccountMasked, @Nullable String payeeBank,
 			DecisionStatus status, String proposedBy, Instant proposedAt, @Nullable String reviewedBy,
 			@Nullable Instant reviewedAt, @Nullable String decidedBy, @Nullable Instant decidedAt,
-			@Nullable String reason, @Nullable Long version) {
+			@Nullable String reason, @Nullable String grounds, @Nullable Long version) {
 		this.id = id;
 		this.caseNumber = caseNumber;
 		this.householdId = householdId;
@@ -162,6 +164,7 @@ class Decision extends AbstractAggregateRoot<Decision> {
 		this.decidedBy = decidedBy;
 		this.decidedAt = decidedAt;
 		this.reason = reason;
+		this.grounds = grounds;
 		this.version = version;
 	}
 
@@ -188,7 +191,7 @@ class Decision extends AbstractAggregateRoot<Decision> {
 				county ? ApprovalLevel.COUNTY : ApprovalLevel.TOWNSHIP, account == null ? null : account.name(),
 				account == null ? null : account.sealed(), account == null ? null : account.masked(),
 				account == null ? null : account.bank(), DecisionStatus.PROPOSED, by, now, null, null, null, null,
-				null, null);
+				null, subject.grounds(), null);
 		decision.registerEvent(new DecisionMade(decision.id, decision.caseNumber, DecisionStatus.PROPOSED, by, now,
 				decision.cashAmount, decision.level, null));
 		return decision;
@@ -382,14 +385,14 @@ class Decision extends AbstractAggregateRoot<Decision> {
 						capApplied, computedAmount).explanation(),
 				computedAmount, cashAmount, goods, goodsValue, referral, billRef, overrideReason, level, payeeName,
 				payeeAccountMasked, payeeBank, status, proposedBy, proposedAt, reviewedBy, reviewedAt, decidedBy,
-				decidedAt, reason);
+				decidedAt, reason, grounds);
 	}
 
 	/**
 	 * The case and household a decision is about, as casework and the registry know them.
 	 */
 	record Subject(String caseNumber, @Nullable UUID householdId, @Nullable UUID personId, @Nullable String name,
-			DivisionCode township, String townshipPath) {
+			DivisionCode township, String townshipPath, @Nullable String grounds) {
 	}
 
 	/**

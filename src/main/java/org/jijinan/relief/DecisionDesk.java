@@ -107,7 +107,7 @@ public class DecisionDesk {
 				proposal.persons(), proposal.urban(), chain.receivedInYear(found.householdId(), found.personId(),
 						List.of("TEMPORARY", "EMERGENCY"), now));
 		var subject = new Decision.Subject(found.number(), found.householdId(), found.personId(), found.subjectName(),
-				found.township(), regions.path(found.township()));
+				found.township(), regions.path(found.township()), found.reopenedFor());
 		Decision decision = Decision.propose(proposal, subject, policy, computation, account(proposal), caller.name(),
 				now);
 		if (found.status() == CaseStatus.INVESTIGATING) {

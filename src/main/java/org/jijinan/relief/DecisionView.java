@@ -39,6 +39,7 @@ import org.jspecify.annotations.Nullable;
  * @param decidedBy 审批人 (or who withdrew it)
  * @param decidedAt when
  * @param reason the refusal's reason
+ * @param grounds what sent the case back to decision, for a corrected decision (a founded complaint, a ruling)
  */
 public record DecisionView(UUID id, String caseNumber, @Nullable String subjectName, DivisionCode township,
 		UUID policyId, String cause, String band, int persons, boolean urban, String explanation,
@@ -46,5 +47,5 @@ public record DecisionView(UUID id, String caseNumber, @Nullable String subjectN
 		@Nullable String referral, @Nullable String billRef, @Nullable String overrideReason, ApprovalLevel level,
 		@Nullable String payeeName, @Nullable String payeeAccount, @Nullable String payeeBank, DecisionStatus status,
 		String proposedBy, Instant proposedAt, @Nullable String reviewedBy, @Nullable Instant reviewedAt,
-		@Nullable String decidedBy, @Nullable Instant decidedAt, @Nullable String reason) {
+		@Nullable String decidedBy, @Nullable Instant decidedAt, @Nullable String reason, @Nullable String grounds) {
 }

@@ -90,6 +90,34 @@ public class Accountability {
 	}
 
 	/**
+	 * Records what a founded complaint holds a unit (and, when named, a person) responsible for; the complaint's
+	 * handler decided it, so no supervisor's role is asked for here.
+	 */
+	void recordForComplaint(String complaint, FailureType failure, @Nullable String caseNumber, String areaPath,
+			String unitKey, String unitName, @Nullable String person, String by, Instant at) {
+		UUID id = UUID.randomUUID();
+		String who = person == null ? "" : person;
+		jdbc.sql("""
+				insert into supervision_accountability (id, failure, case_number, area_path, unit_key, unit_name, person,
+				                                        description, recorded_by, recorded_at, complaint_number)
+				values (:id, :failure, :caseNumber, :area, :unitKey, :unitName, :person, :description, :by, :at,
+				        :complaint)""")
+			.param("id", id)
+			.param("failure", failure.name())
+			.param("caseNumber", caseNumber)
+			.param("area", areaPath)
+			.param("unitKey", unitKey)
+			.param("unitName", unitName)
+			.param("person", who)
+			.param("description", "投诉举报 " + complaint + " 经查属实")
+			.param("by", by)
+			.param("at", Timestamp.from(at))
+			.param("complaint", complaint)
+			.update();
+		events.publishEvent(new Recorded(id, failure, unitName, who, by));
+	}
+
+	/**
 	 * @return the records of the caller's area, newest first, to its supervisors and leaders only (403
 	 * {@code supervision.not-allowed} for anyone else: the records name the people held responsible)
 	 */

@@ -12,7 +12,9 @@ import org.jijinan.complaints.ComplaintAcknowledged;
 import org.jijinan.complaints.ComplaintAnswered;
 import org.jijinan.complaints.ComplaintEscalated;
 import org.jijinan.complaints.ComplaintExtended;
+import org.jijinan.complaints.ComplaintKind;
 import org.jijinan.complaints.ComplaintReceived;
+import org.jijinan.complaints.Consequences;
 import org.jijinan.identity.StaffDirectory;
 import org.jijinan.identity.UnitId;
 
@@ -35,7 +37,14 @@ class ComplaintSteps {
 
 	private final JdbcClient jdbc;
 
-	ComplaintSteps(Steps steps, StaffDirectory directory, JdbcClient jdbc) {
+	private final SupervisionOrders orders;
+
+	private final Accountability accountability;
+
+	ComplaintSteps(Steps steps, StaffDirectory directory, JdbcClient jdbc, SupervisionOrders orders,
+			Accountability accountability) {
+		this.orders = orders;
+		this.accountability = accountability;
 		this.steps = steps;
 		this.directory = directory;
 		this.jdbc = jdbc;
@@ -65,10 +74,37 @@ class ComplaintSteps {
 		steps.extend(StepKind.COMPLAINT_ANSWER, extended.number(), extended.answerBy());
 	}
 
+	/**
+	 * The answer finishes the steps; a founded complaint's supervision order and accountability record are made with
+	 * it, in the same transaction.
+	 */
 	@EventListener
 	void on(ComplaintAnswered answered) {
 		steps.finish(EnumSet.of(StepKind.COMPLAINT_ACKNOWLEDGEMENT, StepKind.COMPLAINT_ANSWER), answered.number(),
 				"DONE", answered.at(), answered.by());
+		Consequences consequences = answered.consequences();
+		if (consequences.order() != null && consequences.caseNumber() != null && consequences.caseTownship() != null
+				&& consequences.caseHandler() != null) {
+			orders.issueForComplaint(answered.number(), consequences.caseNumber(), consequences.caseTownship(),
+					consequences.caseHandler(), consequences.order(), answered.by(), answered.at());
+		}
+		if (consequences.accountable() && answered.subjectUnit() != null) {
+			accountability.recordForComplaint(answered.number(), failureOf(answered.kind()),
+					consequences.caseNumber(), answered.subjectPath(), StepRecorder.unitKey(answered.subjectUnit()),
+					answered.subjectName() == null ? "" : answered.subjectName(), consequences.person(),
+					answered.by(), answered.at());
+		}
+	}
+
+	private static FailureType failureOf(ComplaintKind kind) {
+		return switch (kind) {
+			case DECISION_REFUSED -> FailureType.WRONGLY_REFUSED;
+			case DECISION_AMOUNT, FRAUD -> FailureType.WRONG_DECISION;
+			case DECISION_DELAYED -> FailureType.LATE;
+			case CONDUCT_REFUSED_TO_ACCEPT -> FailureType.NOT_ACCEPTED;
+			case CONDUCT_LEAKED_DATA -> FailureType.DATA_LEAKED;
+			case CONDUCT_ASKED_FOR_MONEY, CONDUCT_RUDE, SERVICE_QUALITY -> FailureType.MISCONDUCT;
+		};
 	}
 
 	private void open(String number, String countyPath, UUID unit, String unitName, Instant at, Instant acknowledgeBy,

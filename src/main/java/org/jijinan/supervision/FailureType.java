@@ -16,6 +16,10 @@ public enum FailureType {
 	/** 泄露信息. */
 	DATA_LEAKED,
 	/** 篡改记录. */
-	RECORD_ALTERED
+	RECORD_ALTERED,
+	/** 决定不当 (an amount or a decision a complaint found wrong). */
+	WRONG_DECISION,
+	/** 作风问题 (asked for money, rude, poor service, as a complaint found). */
+	MISCONDUCT
 
 }

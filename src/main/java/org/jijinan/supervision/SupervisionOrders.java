@@ -12,6 +12,7 @@ import org.jijinan.casework.CaseDesk;
 import org.jijinan.casework.CaseView;
 import org.jijinan.region.RegionDirectory;
 import org.jijinan.shared.Caller;
+import org.jijinan.shared.DivisionCode;
 import org.jijinan.shared.Conflict;
 import org.jijinan.shared.Forbidden;
 import org.jijinan.shared.InvalidInput;
@@ -40,7 +41,11 @@ public class SupervisionOrders {
 
 	private final Clock clock;
 
-	SupervisionOrders(JdbcClient jdbc, CaseDesk cases, Steps steps, RegionDirectory regions, Clock clock) {
+	private final WorkingDayCalendar calendar;
+
+	SupervisionOrders(JdbcClient jdbc, CaseDesk cases, Steps steps, RegionDirectory regions, WorkingDayCalendar calendar,
+			Clock clock) {
+		this.calendar = calendar;
 		this.jdbc = jdbc;
 		this.cases = cases;
 		this.steps = steps;
@@ -82,6 +87,32 @@ public class SupervisionOrders {
 				regions.find(found.township()).map(d -> d.name()).orElse(found.township().value()), found.handler(),
 				now, due);
 		return find(id);
+	}
+
+	/**
+	 * Issues the order a founded complaint's handler asked for on a case, due in five working days; the complaint's
+	 * handler decided it, so no supervisor's role is asked for here.
+	 */
+	void issueForComplaint(String complaint, String caseNumber, DivisionCode township, String handler,
+			String instruction, String by, Instant at) {
+		Instant due = calendar.plusWorkingDays(at, 5);
+		UUID id = UUID.randomUUID();
+		String area = regions.path(township);
+		jdbc.sql("""
+				insert into supervision_order (id, case_number, area_path, instruction, issued_by, issued_at, reply_by,
+				                               version, complaint_number)
+				values (:id, :caseNumber, :area, :instruction, :by, :now, :due, 0, :complaint)""")
+			.param("id", id)
+			.param("caseNumber", caseNumber)
+			.param("area", area)
+			.param("instruction", "（投诉举报 " + complaint + "）" + instruction)
+			.param("by", by)
+			.param("now", Timestamp.from(at))
+			.param("due", Timestamp.from(due))
+			.param("complaint", complaint)
+			.update();
+		steps.open(StepKind.ORDER_REPLY, id.toString(), caseNumber, area, StepRecorder.townshipKey(township),
+				regions.find(township).map(d -> d.name()).orElse(township.value()), handler, at, due);
 	}
 
 	/**

@@ -15,23 +15,23 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The people a relief decision passes through: a township window clerk, two township reviewers (经办 and 审核), a
  * township approver, and the county's reviewer and approver.
  */
-final class ReliefStaff {
+public final class ReliefStaff {
 
-	final Visitor clerk;
+	public final Visitor clerk;
 
-	final Visitor handler;
+	public final Visitor handler;
 
-	final String handlerName;
+	public final String handlerName;
 
-	final Visitor reviewer;
+	public final Visitor reviewer;
 
-	final Visitor townshipApprover;
+	public final Visitor townshipApprover;
 
-	final Visitor countyReviewer;
+	public final Visitor countyReviewer;
 
-	final Visitor countyApprover;
+	public final Visitor countyApprover;
 
-	ReliefStaff(int port, ApplicationContext context) {
+	public ReliefStaff(int port, ApplicationContext context) {
 		var staff = StaffFixtures.from(context);
 		clerk = StaffFixtures.signedIn(port,
 				staff.active(StaffFixtures.DAOTANGHE, UnitKind.TOWNSHIP_GOVERNMENT, Role.WINDOW_CLERK));
@@ -52,7 +52,7 @@ final class ReliefStaff {
 	/**
 	 * @return a case being investigated, opened from an emergency request for the given cause
 	 */
-	String investigatedCase(String requestBody) {
+	public String investigatedCase(String requestBody) {
 		String number = CaseFixtures.acceptedCase(clerk, handler, requestBody);
 		CaseFixtures.linkedToNewPerson(handler, number);
 		Visitor.Page moved = handler.json("POST", "/api/v1/cases/" + number + "/transitions",
@@ -61,11 +61,11 @@ final class ReliefStaff {
 		return number;
 	}
 
-	String investigatedCase() {
+	public String investigatedCase() {
 		return investigatedCase(IntakeTests.request("EMERGENCY", "13909741234", "FIRE"));
 	}
 
-	static String proposal(String cash, String extra) {
+	public static String proposal(String cash, String extra) {
 		return """
 				{"cause": "FIRE", "band": "一档", "persons": 4, "urban": false, "cashAmount": %s,
 				 "payeeName": "才让", "payeeAccount": "6228480086012345678", "payeeBank": "中国农业银行共和县支行"%s}"""
