@@ -32,7 +32,9 @@ final class AuditCatalogue {
 			"casework.investigation-objection-received", "relief.decision-proposed", "relief.decision-reviewed",
 			"relief.decision-approved", "relief.decision-refused", "relief.decision-withdrawn",
 			"relief.emergency-aid-granted", "relief.emergency-paperwork-completed", "relief.goods-handed-out",
-			"relief.reserve-topped-up", "relief.reserve-spent", "relief.payment-batch-created",
+			"relief.reserve-topped-up", "relief.reserve-spent", "relief.reserve-recovered", "relief.recovery-opened",
+			"relief.recovery-instalment", "relief.recovery-waiver-proposed", "relief.recovery-waiver-approved",
+			"relief.recovery-waiver-refused", "relief.payment-batch-created",
 			"relief.bank-file-exported", "relief.bank-result-imported", "relief.payment-reissued",
 			"relief.medical-bill-settled", "relief.medical-settlement-reversed", "relief.policy-defined",
 			"relief.policy-ended", "people.person-registered", "people.provisional-person-identified",
@@ -57,7 +59,7 @@ final class AuditCatalogue {
 			"relief-payment-batch", "relief-payment-order", "relief-settlement", "settlement", "relief-policy",
 			"charity-fund-entry", "sharing-agreement", "department-report", "department-file", "accountability",
 			"supervision-sweep", "dashboard", "dashboard-rollups", "pilot-evaluation", "pilot", "division",
-			"calendar-day", "backup", "master-key", "audit-chain", "signal-source", "monitoring-rule", "warning", "signal", "complaint");
+			"calendar-day", "backup", "master-key", "audit-chain", "signal-source", "monitoring-rule", "warning", "signal", "complaint", "relief-recovery");
 
 	/** The results a record may have. */
 	static final List<String> RESULTS = List.of("SUCCESS", "FAILURE");

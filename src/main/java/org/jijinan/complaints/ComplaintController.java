@@ -101,7 +101,8 @@ class ComplaintController {
 	@Operation(summary = "Answer a complaint (答复)",
 			description = "Its current handler, after acknowledging it: the investigation, the finding (`FOUNDED`, "
 					+ "`PARTLY`, `UNFOUNDED`) and the answer the complainant is told. A founded complaint may send "
-					+ "a decided or closed case back to decision (`reopen`), order the case's handlers to act "
+					+ "a decided or closed case back to decision (`reopen`), stop the case's aid and recover what it "
+					+ "paid (`stop`, see `POST /api/v1/cases/{number}/recoveries`), order the case's handlers to act "
 					+ "(`order`, a supervision order) and hold the unit complained about and a person responsible "
 					+ "(`accountable`, `person`). Problems: 400 `complaints.investigation-required`/"
 					+ "`complaints.finding-required`/`complaints.answer-required`/`complaints.case-required`/"
@@ -112,7 +113,8 @@ class ComplaintController {
 	ComplaintView answer(@PathVariable String number, @Valid @RequestBody Answering answer,
 			@AuthenticationPrincipal Caller caller) {
 		return desk.answer(number, answer.investigation(), answer.finding(), answer.answer(),
-				new Consequences.Asked(answer.caseNumber(), Boolean.TRUE.equals(answer.reopen()), answer.order(),
+				new Consequences.Asked(answer.caseNumber(), Boolean.TRUE.equals(answer.reopen()),
+						Boolean.TRUE.equals(answer.stop()), answer.order(),
 						Boolean.TRUE.equals(answer.accountable()), answer.person()),
 				caller);
 	}
@@ -166,13 +168,15 @@ class ComplaintController {
 	 * @param answer what the complainant is told
 	 * @param caseNumber the case a founded complaint concerns
 	 * @param reopen send the case's decision back to decision (重新审核)
+	 * @param stop stop the case's aid and recover what it paid (停发、追回)
 	 * @param order the instruction of a supervision order on the case
 	 * @param accountable make an accountability record against the unit complained about
 	 * @param person the person held responsible
 	 */
 	record Answering(@Nullable @Size(max = 4000) String investigation, @Nullable @Size(max = 10) String finding,
 			@Nullable @Size(max = 1000) String answer, @Nullable @Size(max = 20) String caseNumber,
-			@Nullable Boolean reopen, @Nullable @Size(max = 2000) String order, @Nullable Boolean accountable,
+			@Nullable Boolean reopen, @Nullable Boolean stop, @Nullable @Size(max = 2000) String order,
+			@Nullable Boolean accountable,
 			@Nullable @Size(max = 100) String person) {
 	}
 

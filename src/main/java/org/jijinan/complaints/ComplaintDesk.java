@@ -17,6 +17,7 @@ import org.jijinan.identity.UnitView;
 import org.jijinan.intake.ApplicantLanguage;
 import org.jijinan.intake.IntakeDesk;
 import org.jijinan.region.RegionDirectory;
+import org.jijinan.relief.Recoveries;
 import org.jijinan.shared.Caller;
 import org.jijinan.shared.Forbidden;
 import org.jijinan.shared.InvalidInput;
@@ -79,6 +80,8 @@ public class ComplaintDesk implements SealedColumns {
 
 	private final CaseDesk cases;
 
+	private final Recoveries recoveries;
+
 	private final ApplicationEventPublisher events;
 
 	private final JdbcClient jdbc;
@@ -87,7 +90,8 @@ public class ComplaintDesk implements SealedColumns {
 
 	ComplaintDesk(ComplaintStore store, Routing routing, Sealer sealer, WorkingDayCalendar calendar,
 			ComplaintsSettings settings, RegionDirectory regions, IntakeDesk intake, CaseDesk cases,
-			ApplicationEventPublisher events, JdbcClient jdbc, Clock clock) {
+			Recoveries recoveries, ApplicationEventPublisher events, JdbcClient jdbc, Clock clock) {
+		this.recoveries = recoveries;
 		this.cases = cases;
 		this.store = store;
 		this.routing = routing;
@@ -247,7 +251,7 @@ public class ComplaintDesk implements SealedColumns {
 			throw new RuleViolation("complaints.consequences-need-founded");
 		}
 		String caseNumber = WrittenText.optional(asked.caseNumber(), 20).toUpperCase(java.util.Locale.ROOT);
-		boolean onCase = asked.reopen() || asked.order() != null;
+		boolean onCase = asked.reopen() || asked.stop() || asked.order() != null;
 		if (onCase && caseNumber.isEmpty()) {
 			throw new InvalidInput("complaints.case-required");
 		}
@@ -261,18 +265,21 @@ public class ComplaintDesk implements SealedColumns {
 		if (onCase) {
 			try {
 				concerned = cases.find(caseNumber, caller);
-				if (asked.reopen()) {
-					cases.reopen(caseNumber, "投诉举报 " + complaint.number() + " 经查"
-							+ (found == Finding.FOUNDED ? "属实" : "部分属实"), caller);
-				}
 			}
 			catch (NotFound | Forbidden | InvalidInput unknown) {
 				throw new InvalidInput("complaints.case-unknown");
 			}
+			String grounds = "投诉举报 " + complaint.number() + " 经查" + (found == Finding.FOUNDED ? "属实" : "部分属实");
+			if (asked.stop()) {
+				recoveries.stop(concerned.number(), grounds, caller);
+			}
+			if (asked.reopen()) {
+				cases.reopen(concerned.number(), grounds, caller);
+			}
 		}
 		return new Consequences(concerned == null ? null : concerned.number(),
 				concerned == null ? null : concerned.township(), concerned == null ? null : concerned.handler(),
-				asked.reopen(), order, asked.accountable(),
+				asked.reopen(), asked.stop(), order, asked.accountable(),
 				person.isEmpty() ? null : person);
 	}
 

@@ -111,6 +111,7 @@ class ComplaintPages {
 			String order = form.get("order");
 			desk.answer(number, form.get("investigation"), form.get("finding"), form.get("answer"),
 					new Consequences.Asked(form.get("caseNumber"), "true".equals(form.get("reopen")),
+							"true".equals(form.get("stop")),
 							order == null || order.isBlank() ? null : order, "true".equals(form.get("accountable")),
 							form.get("person")),
 					caller);

@@ -9,7 +9,7 @@
  * about requests, cases or aid.
  */
 @ApplicationModule(displayName = "Complaints 投诉举报",
-		allowedDependencies = { "shared", "region", "identity", "calendar", "intake", "casework" })
+		allowedDependencies = { "shared", "region", "identity", "calendar", "intake", "casework", "relief" })
 @NullMarked
 package org.jijinan.complaints;
 

@@ -16,11 +16,13 @@ import org.jspecify.annotations.Nullable;
  * @param totals the cash each scheme gave (reversed records not counted)
  * @param goodsValues the value of the goods each scheme gave, apart from the cash (schemes that gave goods of a
  * known value only)
+ * @param recoveries what is being, or was, recovered of that aid (追回), oldest first
  */
 public record ChainView(@Nullable UUID householdId, @Nullable UUID personId, List<AssistanceRecord> records,
-		Map<String, BigDecimal> totals, Map<String, BigDecimal> goodsValues) {
+		Map<String, BigDecimal> totals, Map<String, BigDecimal> goodsValues, List<RecoveryView> recoveries) {
 
-	static ChainView of(@Nullable UUID householdId, @Nullable UUID personId, List<AssistanceRecord> records) {
+	static ChainView of(@Nullable UUID householdId, @Nullable UUID personId, List<AssistanceRecord> records,
+			List<RecoveryView> recoveries) {
 		Map<String, BigDecimal> totals = new java.util.TreeMap<>();
 		Map<String, BigDecimal> goodsValues = new java.util.TreeMap<>();
 		records.stream().filter(record -> !record.reversed()).forEach(record -> {
@@ -29,7 +31,7 @@ public record ChainView(@Nullable UUID householdId, @Nullable UUID personId, Lis
 				goodsValues.merge(record.scheme(), record.goodsValue(), BigDecimal::add);
 			}
 		});
-		return new ChainView(householdId, personId, records, totals, goodsValues);
+		return new ChainView(householdId, personId, records, totals, goodsValues, recoveries);
 	}
 
 }

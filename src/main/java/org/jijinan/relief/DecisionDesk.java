@@ -57,9 +57,12 @@ public class DecisionDesk {
 
 	private final HouseholdRegister households;
 
+	private final Recoveries recoveries;
+
 	DecisionDesk(Decisions decisions, CaseDesk cases, ReliefPolicies policies, AssistanceChain chain,
 			RegionDirectory regions, Sealer sealer, Clock clock, ApplicationEventPublisher events, Payments payments,
-			HouseholdRegister households) {
+			HouseholdRegister households, Recoveries recoveries) {
+		this.recoveries = recoveries;
 		this.households = households;
 		this.payments = payments;
 		this.events = events;
@@ -181,8 +184,13 @@ public class DecisionDesk {
 	@Transactional(readOnly = true)
 	public ChainView chainOf(String caseNumber, Caller caller) {
 		CaseView found = cases.find(caseNumber, caller);
-		return ChainView.of(found.householdId(), found.personId(),
-				chain.lastTwelveMonths(found.householdId(), found.personId(), found.number(), clock.instant()));
+		List<AssistanceRecord> records = chain.lastTwelveMonths(found.householdId(), found.personId(), found.number(),
+				clock.instant());
+		return ChainView.of(found.householdId(), found.personId(), records, recoveries.ofCases(records.stream()
+			.map(AssistanceRecord::caseNumber)
+			.filter(java.util.Objects::nonNull)
+			.distinct()
+			.toList()));
 	}
 
 	/**

@@ -20,6 +20,9 @@ class DocumentNumbers {
 	/** 先行救助凭证. */
 	static final String EMERGENCY_VOUCHER = "XJ";
 
+	/** 追回单. */
+	static final String RECOVERY = "ZH";
+
 	private final JdbcClient jdbc;
 
 	DocumentNumbers(JdbcClient jdbc) {

@@ -52,8 +52,12 @@ class ReliefPages {
 
 	private final GoodsStock goods;
 
+	private final Recoveries recoveries;
+
 	ReliefPages(DecisionDesk decisions, EmergencyAid emergency, CaseDesk cases, ReliefPolicies policies,
-			IntakeDesk intake, PageProblems problems, java.time.Clock clock, Payments payments, GoodsStock goods) {
+			IntakeDesk intake, PageProblems problems, java.time.Clock clock, Payments payments, GoodsStock goods,
+			Recoveries recoveries) {
+		this.recoveries = recoveries;
 		this.payments = payments;
 		this.goods = goods;
 		this.decisions = decisions;
@@ -132,6 +136,37 @@ class ReliefPages {
 		return attempt(number, caller, model, () -> emergency.completePaperwork(id, note, caller));
 	}
 
+	/**
+	 * 停发并追回: stops the case's aid on the grounds given, opening what is to be recovered.
+	 */
+	@PostMapping("/cases/{number}/relief/recoveries")
+	String stop(@PathVariable String number, @RequestParam(required = false) @Nullable String grounds,
+			@AuthenticationPrincipal Caller caller, Model model) {
+		model.addAttribute("recoveryForm", Map.of("grounds", grounds == null ? "" : grounds));
+		return attempt(number, caller, model, () -> recoveries.stop(number, grounds, caller));
+	}
+
+	/**
+	 * An instalment received, a waiver asked for, approved or refused, on one amount to recover.
+	 */
+	@PostMapping("/cases/{number}/relief/recoveries/{recovery}/{step}")
+	String recover(@PathVariable String number, @PathVariable String recovery, @PathVariable String step,
+			@RequestParam Map<String, String> form, @AuthenticationPrincipal Caller caller, Model model) {
+		Map<String, String> kept = new java.util.HashMap<>(form);
+		kept.remove("_csrf");
+		kept.put("recovery", recovery);
+		model.addAttribute("recoveryForm", kept);
+		return attempt(number, caller, model, () -> switch (step) {
+			case "instalments" -> recoveries.instalment(recovery, RecoveryForms.amount(form.get("amount")),
+					form.get("receipt"), caller);
+			case "waivers" -> recoveries.proposeWaiver(recovery, RecoveryForms.amount(form.get("amount")),
+					form.get("reason"), caller);
+			case "waiver-approval" -> recoveries.decideWaiver(recovery, true, caller);
+			case "waiver-refusal" -> recoveries.decideWaiver(recovery, false, caller);
+			default -> throw new org.jijinan.shared.NotFound("relief.recovery-not-found");
+		});
+	}
+
 	private String attempt(String number, Caller caller, Model model, Supplier<?> action) {
 		try {
 			action.get();
@@ -180,6 +215,13 @@ class ReliefPages {
 			model.addAttribute("emergencyForm", new EmergencyForm());
 		}
 		model.addAttribute("stock", stockFor(found, caller, model));
+		model.addAttribute("stops", caller.roles().stream().anyMatch(Recoveries.STOPPERS::contains));
+		model.addAttribute("collects", caller.roles().stream().anyMatch(Recoveries.COLLECTORS::contains));
+		model.addAttribute("waives", caller.roles().stream().anyMatch(Recoveries.WAIVER_APPROVERS::contains));
+		model.addAttribute("me", caller.name());
+		if (!model.containsAttribute("recoveryForm")) {
+			model.addAttribute("recoveryForm", Map.of());
+		}
 		return "relief/case";
 	}
 

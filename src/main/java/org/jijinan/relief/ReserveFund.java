@@ -120,6 +120,25 @@ public class ReserveFund {
 		return after;
 	}
 
+	/**
+	 * Returns recovered money to the fund it was spent from, inside the caller's transaction.
+	 * @return the balance after
+	 */
+	BigDecimal recover(DivisionCode township, BigDecimal amount, String reference, String by) {
+		positive(amount);
+		BigDecimal after = jdbc.sql("""
+				update relief_reserve set balance = balance + :amount, version = version + 1
+				 where township = :township
+				returning balance""")
+			.param("township", township.value())
+			.param("amount", Money.fen(amount))
+			.query(BigDecimal.class)
+			.single();
+		entry(township, "RECOVERY", amount, after, reference, null, by);
+		events.publishEvent(new ReserveMoved(township.value(), "RECOVERY", amount, reference, by));
+		return after;
+	}
+
 	private BigDecimal balance(DivisionCode township) {
 		return jdbc.sql("select balance from relief_reserve where township = :township")
 			.param("township", township.value())
@@ -194,7 +213,11 @@ public class ReserveFund {
 
 		@Override
 		public String auditAction() {
-			return "relief.reserve-" + (kind.equals("TOP_UP") ? "topped-up" : "spent");
+			return "relief.reserve-" + switch (kind) {
+				case "TOP_UP" -> "topped-up";
+				case "RECOVERY" -> "recovered";
+				default -> "spent";
+			};
 		}
 
 		@Override
