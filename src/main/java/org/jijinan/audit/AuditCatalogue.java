@@ -50,7 +50,7 @@ final class AuditCatalogue {
 			"monitoring.warning-checked", "monitoring.warning-withdrawn", "monitoring.signals-purged", "monitoring.signal-viewed",
 			"complaints.complaint-received", "complaints.complaint-acknowledged", "complaints.complaint-extended",
 			"complaints.complaint-answered", "complaints.complaint-rated", "complaints.complaint-escalated",
-			"complaints.complainant-revealed"));
+			"complaints.complainant-revealed", "complaints.appeal-filed", "complaints.appeal-decided"));
 
 	/** The kinds of subject, in the page's order. */
 	static final List<String> SUBJECT_TYPES = List.of("account", "unit", "token", "partner-client", "route",
@@ -59,7 +59,7 @@ final class AuditCatalogue {
 			"relief-payment-batch", "relief-payment-order", "relief-settlement", "settlement", "relief-policy",
 			"charity-fund-entry", "sharing-agreement", "department-report", "department-file", "accountability",
 			"supervision-sweep", "dashboard", "dashboard-rollups", "pilot-evaluation", "pilot", "division",
-			"calendar-day", "backup", "master-key", "audit-chain", "signal-source", "monitoring-rule", "warning", "signal", "complaint", "relief-recovery");
+			"calendar-day", "backup", "master-key", "audit-chain", "signal-source", "monitoring-rule", "warning", "signal", "complaint", "relief-recovery", "appeal");
 
 	/** The results a record may have. */
 	static final List<String> RESULTS = List.of("SUCCESS", "FAILURE");

@@ -95,6 +95,7 @@ public record Menu(List<Entry> entries) {
 		add.line(rules.holds(Role.SOCIAL_WORKER) || rules.county() && rules.any(COUNTY_DECIDERS), "nav.contracts",
 				"/services/contracts");
 		add.line(rules.handlesComplaints(), "nav.complaints", "/complaints");
+		add.line(rules.handlesComplaints(), "nav.appeals", "/appeals");
 		add.line(rules.regional() && (rules.any(EnumSet.of(Role.HOTLINE_OPERATOR, Role.WINDOW_CLERK))
 				|| rules.handlesComplaints()), "nav.complaint-new", "/complaints/new");
 		add.line(rules.regional() && rules.any(OVERSIGHT), "nav.supervision", "/supervision");

@@ -14,6 +14,7 @@ import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfWriter;
 import org.jijinan.shared.DeploymentMode;
 import org.jijinan.shared.PrintedFont;
+import org.jijinan.shared.ShapedText;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.MessageSource;

@@ -54,9 +54,12 @@ class ReliefPages {
 
 	private final Recoveries recoveries;
 
+	private final DecisionLetterController letters;
+
 	ReliefPages(DecisionDesk decisions, EmergencyAid emergency, CaseDesk cases, ReliefPolicies policies,
 			IntakeDesk intake, PageProblems problems, java.time.Clock clock, Payments payments, GoodsStock goods,
-			Recoveries recoveries) {
+			Recoveries recoveries, DecisionLetterController letters) {
+		this.letters = letters;
 		this.recoveries = recoveries;
 		this.payments = payments;
 		this.goods = goods;
@@ -134,6 +137,13 @@ class ReliefPages {
 			@RequestParam(required = false) @Nullable String note, @AuthenticationPrincipal Caller caller,
 			Model model) {
 		return attempt(number, caller, model, () -> emergency.completePaperwork(id, note, caller));
+	}
+
+	@GetMapping("/cases/{number}/relief/decisions/{id}/letter")
+	@org.jijinan.shared.PersonalDataRead(subject = "relief-decision")
+	org.springframework.http.ResponseEntity<byte[]> letter(@PathVariable String number, @PathVariable UUID id,
+			@AuthenticationPrincipal Caller caller) {
+		return letters.pdf(id, caller);
 	}
 
 	/**

@@ -1,4 +1,4 @@
-package org.jijinan.intake;
+package org.jijinan.shared;
 
 import java.awt.Font;
 import java.awt.FontFormatException;
@@ -8,6 +8,8 @@ import java.awt.geom.Point2D;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 
 import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfContentByte;
@@ -15,7 +17,6 @@ import com.lowagie.text.pdf.PdfDictionary;
 import com.lowagie.text.pdf.PdfName;
 import com.lowagie.text.pdf.PdfObject;
 import com.lowagie.text.pdf.PdfString;
-import org.jijinan.shared.PrintedFont;
 
 /**
  * Text in a script that must be shaped before it is drawn — Tibetan stacks consonants and puts vowel signs above and
@@ -23,7 +24,7 @@ import org.jijinan.shared.PrintedFont;
  * each one. The text itself goes along as ActualText, so that it can be searched and copied. OpenPDF's own layout
  * switch ({@code LayoutProcessor}) would do the same for every font of every document in the JVM at once.
  */
-final class ShapedText {
+public final class ShapedText {
 
 	private static final FontRenderContext PLAIN = new FontRenderContext(null, true, true);
 
@@ -39,14 +40,14 @@ final class ShapedText {
 	/**
 	 * @return Noto Serif Tibetan, which the platform ships
 	 */
-	static ShapedText tibetan() {
+	public static ShapedText tibetan() {
 		return Tibetan.FONT;
 	}
 
 	/**
 	 * @return the width of the text at the size, in points
 	 */
-	float width(String text, float size) {
+	public float width(String text, float size) {
 		GlyphVector glyphs = layout(text, size);
 		return (float) glyphs.getGlyphPosition(glyphs.getNumGlyphs()).getX();
 	}
@@ -54,9 +55,45 @@ final class ShapedText {
 	/**
 	 * Draws the text centred on a point of its baseline.
 	 */
-	void drawCentred(PdfContentByte canvas, String text, float size, float centre, float baseline) {
+	public void drawCentred(PdfContentByte canvas, String text, float size, float centre, float baseline) {
 		GlyphVector glyphs = layout(text, size);
-		float left = centre - (float) glyphs.getGlyphPosition(glyphs.getNumGlyphs()).getX() / 2;
+		draw(canvas, text, glyphs, size, centre - (float) glyphs.getGlyphPosition(glyphs.getNumGlyphs()).getX() / 2,
+				baseline);
+	}
+
+	/**
+	 * Draws the text from a point of its baseline on, in lines no wider than the width, broken after a syllable
+	 * (the tsheg ་) or a space.
+	 * @return the baseline below the last line drawn
+	 */
+	public float drawWrapped(PdfContentByte canvas, String text, float size, float left, float baseline, float width,
+			float leading) {
+		float at = baseline;
+		for (String line : lines(text, size, width)) {
+			draw(canvas, line, layout(line, size), size, left, at);
+			at -= leading;
+		}
+		return at;
+	}
+
+	private List<String> lines(String text, float size, float width) {
+		List<String> lines = new ArrayList<>();
+		StringBuilder line = new StringBuilder();
+		for (String piece : text.split("(?<=[་ །])")) {
+			if (!line.isEmpty() && width(line + piece, size) > width) {
+				lines.add(line.toString().strip());
+				line.setLength(0);
+			}
+			line.append(piece);
+		}
+		if (!line.toString().isBlank()) {
+			lines.add(line.toString().strip());
+		}
+		return lines;
+	}
+
+	private void draw(PdfContentByte canvas, String text, GlyphVector glyphs, float size, float left,
+			float baseline) {
 		var actualText = new PdfDictionary();
 		actualText.put(PdfName.ACTUALTEXT, new PdfString(text, PdfObject.TEXT_UNICODE));
 		canvas.beginMarkedContentSequence(PdfName.SPAN, actualText, true);
