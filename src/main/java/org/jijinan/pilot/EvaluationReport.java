@@ -116,6 +116,25 @@ final class EvaluationReport {
 					.map(unit -> List.of(unit.unit(), String.valueOf(unit.referred()), String.valueOf(unit.completed()),
 							unit.onTimePercent() < 0 ? "—" : unit.onTimePercent() + "%", String.valueOf(unit.returns())))
 					.toList()));
+		var complaints = figures.complaints();
+		var recovered = figures.recoveries();
+		tables.add(new Table(text("reporting.complaints"), List.of(text("pilot.report.measure"), text("pilot.report.value")),
+				List.of(List.of(text("reporting.complaints-received"), String.valueOf(complaints.received())),
+						List.of(text("pilot.report.complaints-answered"), String.valueOf(complaints.answered())),
+						List.of(text("pilot.report.complaints-on-time"), percent(complaints.onTimePercent())),
+						List.of(text("pilot.report.complaints-founded"), percent(complaints.foundedPercent())),
+						List.of(text("pilot.report.complaints-satisfied"), percent(complaints.satisfiedPercent())),
+						List.of(text("pilot.report.recoveries-opened"), String.valueOf(recovered.opened())),
+						List.of(text("pilot.report.recoveries-amount"), recovered.amount().toPlainString()),
+						List.of(text("pilot.report.recoveries-recovered"), recovered.recovered().toPlainString()),
+						List.of(text("pilot.report.recoveries-waived"), recovered.waived().toPlainString()))));
+		tables.add(new Table(text("reporting.complaints-unit"), List.of(text("reporting.complaints-unit"),
+				text("reporting.complaints-received"), text("reporting.complaints-founded")),
+				complaints.byUnit()
+					.stream()
+					.map(unit -> List.of(unit.unit().isEmpty() ? text("reporting.complaints-no-unit") : unit.unit(),
+							String.valueOf(unit.received()), String.valueOf(unit.founded())))
+					.toList()));
 		tables.add(new Table(text("pilot.documents"), List.of(text("reporting.township"), text("pilot.document.title"),
 				text("pilot.document.number"), text("pilot.document.issued")),
 				pilot.documents()
@@ -124,6 +143,10 @@ final class EvaluationReport {
 							document.number() == null ? "" : document.number(), document.issuedOn().toString()))
 					.toList()));
 		return tables;
+	}
+
+	private static String percent(long value) {
+		return value < 0 ? "—" : value + "%";
 	}
 
 	byte[] xlsx() {

@@ -236,6 +236,37 @@ public class Recoveries {
 	}
 
 	/**
+	 * @param regionPath a region's division path
+	 * @param from the first day
+	 * @param until the day after the last
+	 * @return what was opened for recovery in the region over the period, and what has come of it
+	 */
+	@Transactional(readOnly = true)
+	public Figures figures(String regionPath, java.time.LocalDate from, java.time.LocalDate until) {
+		return jdbc.sql("""
+				select count(*), coalesce(sum(amount), 0), coalesce(sum(recovered), 0), coalesce(sum(waived), 0)
+				  from relief_recovery
+				 where township_path like :path || '%' and opened_at >= :from and opened_at < :until""")
+			.param("path", regionPath)
+			.param("from", Timestamp.from(from.atStartOfDay(AssistanceChain.CHINA).toInstant()))
+			.param("until", Timestamp.from(until.atStartOfDay(AssistanceChain.CHINA).toInstant()))
+			.query((row, n) -> new Figures(row.getLong(1), row.getBigDecimal(2), row.getBigDecimal(3),
+					row.getBigDecimal(4)))
+			.single();
+	}
+
+	/**
+	 * Recoveries in a region over a period.
+	 *
+	 * @param opened how many amounts were opened for recovery
+	 * @param amount their total
+	 * @param recovered how much of it was paid back
+	 * @param waived how much was waived
+	 */
+	public record Figures(long opened, BigDecimal amount, BigDecimal recovered, BigDecimal waived) {
+	}
+
+	/**
 	 * @return what the household's chain shows of recoveries: per case, oldest first
 	 */
 	List<RecoveryView> ofCases(List<String> caseNumbers) {

@@ -12,10 +12,12 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.jijinan.complaints.ComplaintFigures;
 import org.jijinan.intake.HardshipCause;
 import org.jijinan.intake.IntakeDesk;
 import org.jijinan.monitoring.WarningFigures;
 import org.jijinan.region.RegionDirectory;
+import org.jijinan.relief.Recoveries;
 import org.jijinan.shared.AuditableEvent;
 import org.jijinan.shared.Caller;
 import org.jijinan.shared.DivisionCode;
@@ -62,8 +64,15 @@ public class Dashboard {
 
 	private final WarningFigures warningFigures;
 
+	private final ComplaintFigures complaintFigures;
+
+	private final Recoveries recoveries;
+
 	Dashboard(JdbcClient jdbc, RegionDirectory regions, IntakeDesk intake, MessageSource messages, Clock clock,
-			ApplicationEventPublisher events, WarningFigures warningFigures) {
+			ApplicationEventPublisher events, WarningFigures warningFigures, ComplaintFigures complaintFigures,
+			Recoveries recoveries) {
+		this.complaintFigures = complaintFigures;
+		this.recoveries = recoveries;
 		this.warningFigures = warningFigures;
 		this.events = events;
 		this.jdbc = jdbc;
@@ -108,11 +117,15 @@ public class Dashboard {
 		List<UnitLine> units = units(filter);
 		List<AmountLine> activity = activity(filter, locale);
 		List<WarningLine> warnings = warnings(filter, locale);
+		java.time.LocalDate first = filter.from().atDay(1);
+		java.time.LocalDate after = filter.to().plusMonths(1).atDay(1);
 		return new DashboardView(filter.from(), filter.to(), scope,
 				regions.find(filter.region()).map(division -> division.name()).orElse(scope), total, townships, months,
 				channels, causes, urgencies, units,
 				activity.stream().filter(line -> !line.kind().startsWith("SERVICE_")).toList(),
-				activity.stream().filter(line -> line.kind().startsWith("SERVICE_")).toList(), warnings);
+				activity.stream().filter(line -> line.kind().startsWith("SERVICE_")).toList(), warnings,
+				complaintFigures.of(filter.region(), first, after),
+				recoveries.figures(regions.path(filter.region()), first, after));
 	}
 
 	/**
@@ -371,11 +384,13 @@ public class Dashboard {
 	}
 
 	/**
-	 * The whole dashboard.
+	 * The whole dashboard; complaints (by kind, unit complained about and month, answered on time, founded,
+	 * satisfied) and the aid recovered are the complaints and relief modules' own counts.
 	 */
 	public record DashboardView(YearMonth from, YearMonth to, String region, String regionName, Line total,
 			List<Line> byTownship, List<Line> byMonth, List<Line> byChannel, List<Line> byCause, List<Line> byUrgency,
-			List<UnitLine> units, List<AmountLine> amounts, List<AmountLine> services, List<WarningLine> warnings) {
+			List<UnitLine> units, List<AmountLine> amounts, List<AmountLine> services, List<WarningLine> warnings,
+			ComplaintFigures.Figures complaints, Recoveries.Figures recoveries) {
 
 		/**
 		 * @return what charities gave (the charity scheme's line), if anything

@@ -64,6 +64,7 @@ final class DashboardWorkbook {
 			amounts(sheet(workbook, view, "reporting.amounts"), text("reporting.scheme"), view.amounts());
 			amounts(sheet(workbook, view, "reporting.services"), text("reporting.service-type"), view.services());
 			warnings(sheet(workbook, view, "reporting.warnings"), view.warnings());
+			complaints(sheet(workbook, view, "reporting.complaints"), view.complaints());
 			workbook.write(out);
 			return out.toByteArray();
 		}
@@ -146,6 +147,34 @@ final class DashboardWorkbook {
 			if (line.medianDaysToAid() != null) {
 				row.createCell(6).setCellValue(line.medianDaysToAid());
 			}
+		}
+	}
+
+	/**
+	 * Complaints by unit complained about, then by kind and by month below them.
+	 */
+	private void complaints(Sheet sheet, org.jijinan.complaints.ComplaintFigures.Figures figures) {
+		header(sheet, text("reporting.complaints-unit"), text("reporting.complaints-received"),
+				text("reporting.complaints-founded"));
+		int r = FIRST_ROW;
+		for (var unit : figures.byUnit()) {
+			Row row = sheet.createRow(r++);
+			row.createCell(0).setCellValue(SafeCells.text(unit.unit().isEmpty() ? text("reporting.complaints-no-unit")
+					: unit.unit()));
+			row.createCell(1).setCellValue(unit.received());
+			row.createCell(2).setCellValue(unit.founded());
+		}
+		r++;
+		for (var kind : figures.byKind()) {
+			Row row = sheet.createRow(r++);
+			row.createCell(0).setCellValue(text("complaints.kind." + kind.key()));
+			row.createCell(1).setCellValue(kind.count());
+		}
+		r++;
+		for (var month : figures.byMonth()) {
+			Row row = sheet.createRow(r++);
+			row.createCell(0).setCellValue(month.key());
+			row.createCell(1).setCellValue(month.count());
 		}
 	}
 

@@ -5,7 +5,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import org.jijinan.calendar.WorkingDayCalendar;
 import org.jijinan.casework.CaseDesk;
+import org.jijinan.complaints.ComplaintFigures;
 import org.jijinan.region.RegionDirectory;
 import org.jijinan.shared.Caller;
 import org.jijinan.shared.Forbidden;
@@ -31,7 +33,10 @@ public class Board {
 
 	private final CaseDesk cases;
 
-	Board(JdbcClient jdbc, RegionDirectory regions, Clock clock, CaseDesk cases) {
+	private final ComplaintFigures complaints;
+
+	Board(JdbcClient jdbc, RegionDirectory regions, Clock clock, CaseDesk cases, ComplaintFigures complaints) {
+		this.complaints = complaints;
 		this.jdbc = jdbc;
 		this.regions = regions;
 		this.clock = clock;
@@ -78,7 +83,10 @@ public class Board {
 			.query((row, n) -> new Row(row.getString(1), row.getString(1), row.getLong(3), row.getLong(4),
 					row.getLong(5), (Double) row.getObject(6), row.getLong(7)))
 			.list();
-		return new View(units, people, overdue(scope, now), passedOn(scope));
+		java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), WorkingDayCalendar.COUNTY);
+		return new View(units, people, overdue(scope, now), passedOn(scope), complaints
+			.of(java.util.Objects.requireNonNull(caller.regionScope()), today.minusMonths(12), today.plusDays(1))
+			.byUnit());
 	}
 
 	/**
@@ -142,8 +150,11 @@ public class Board {
 	 * @param people one row per person
 	 * @param overdue the steps overdue now, the oldest first
 	 * @param passedOn tasks returned twice or more
+	 * @param complaints complaints received over the last twelve months and those found true, per unit complained
+	 * about
 	 */
-	public record View(List<Row> units, List<Row> people, List<StepView> overdue, List<PassedOn> passedOn) {
+	public record View(List<Row> units, List<Row> people, List<StepView> overdue, List<PassedOn> passedOn,
+			List<ComplaintFigures.UnitCount> complaints) {
 	}
 
 	/**

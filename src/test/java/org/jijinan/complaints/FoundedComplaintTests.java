@@ -57,6 +57,7 @@ class FoundedComplaintTests {
 			.value()
 			.toString();
 
+		JsonNode before = JSON.readTree(bureau.get("/api/v1/dashboard").body()).path("complaints");
 		String caseNumber = relief.investigatedCase();
 		String refusedDecision = CaseFixtures.idOf(relief.handler.json("POST",
 				"/api/v1/cases/" + caseNumber + "/decisions", ReliefStaff.proposal("2000", "")));
@@ -136,6 +137,15 @@ class FoundedComplaintTests {
 		assertThat(approved.status()).as(approved.body()).isEqualTo(200);
 		assertThat(status(caseNumber)).isEqualTo("DECIDED");
 		assertThat(relief.handler.get("/api/v1/cases/" + caseNumber + "/timeline").body()).contains(number);
+
+		// The figures count it: received, answered on time at first, founded at the level above, not satisfied.
+		JsonNode after = JSON.readTree(bureau.get("/api/v1/dashboard").body()).path("complaints");
+		assertThat(after.path("received").asLong()).isEqualTo(before.path("received").asLong() + 1);
+		assertThat(after.path("founded").asLong()).isEqualTo(before.path("founded").asLong() + 1);
+		assertThat(after.path("answeredOnTime").asLong()).isEqualTo(before.path("answeredOnTime").asLong() + 1);
+		assertThat(after.path("rated").asLong()).isEqualTo(before.path("rated").asLong() + 1);
+		assertThat(after.path("satisfied").asLong()).isEqualTo(before.path("satisfied").asLong());
+		assertThat(office.get("/supervision").body()).contains("complaints-per-unit");
 	}
 
 	private String status(String caseNumber) {

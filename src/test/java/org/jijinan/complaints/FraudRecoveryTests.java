@@ -55,6 +55,7 @@ class FraudRecoveryTests {
 				"{\"amount\": 3000, \"reference\": \"BK-%s\"}".formatted(UUID.randomUUID().toString().substring(0, 8)))
 			.status()).isEqualTo(200);
 
+		JsonNode recoveredBefore = JSON.readTree(bureau.get("/api/v1/dashboard").body()).path("recoveries");
 		String caseNumber = relief.investigatedCase();
 		BigDecimal before = balance(relief.countyApprover);
 		Page granted = relief.handler.json("POST", "/api/v1/cases/" + caseNumber + "/emergency-aid",
@@ -127,6 +128,10 @@ class FraudRecoveryTests {
 			.single()).isEqualByComparingTo("1500");
 		assertThat(relief.handler.get("/api/v1/cases/" + caseNumber + "/assistance-chain").body())
 			.contains(recoveryNumber);
+		JsonNode recoveredAfter = JSON.readTree(bureau.get("/api/v1/dashboard").body()).path("recoveries");
+		assertThat(recoveredAfter.path("recovered").decimalValue()
+			.subtract(recoveredBefore.path("recovered").decimalValue())).isEqualByComparingTo("1500");
+		assertThat(recoveredAfter.path("opened").asLong()).isEqualTo(recoveredBefore.path("opened").asLong() + 1);
 	}
 
 	@Test

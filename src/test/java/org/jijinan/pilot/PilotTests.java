@@ -158,7 +158,9 @@ class PilotTests {
 		assertThat(run("pdftotext", "-enc", "UTF-8", pdf.toString(), "-")).contains("共和县“救急难”综合试点评估报告")
 			.contains("倒淌河镇")
 			.contains("实施方案已报备")
-			.contains("救助用时");
+			.contains("救助用时")
+			.contains("投诉举报与追回")
+			.contains("按时答复率");
 		assertProblem(clerk.get("/api/v1/pilot/evaluation.pdf"), 403, "pilot.not-allowed");
 	}
 
