@@ -61,7 +61,8 @@ import static org.jijinan.casework.CaseFixtures.idOf;
  * promises must hold across the modules: every open step has an owner who may act and a due time; every call-back
  * owed is watched by one open step and no call-back step is left open without one; every warning raised from data
  * and still unchecked is owed by one open step; no open task without a live step; no payment ordered twice; every aid in its household's chain once and none left on a
- * superseded record; the dashboard equals this day's own tally, and rebuilding it changes nothing.
+ * superseded record; no complaint handled by the unit it is about, and every complaint owed an answer watched by one
+ * step its handling unit may act on; the dashboard equals this day's own tally, and rebuilding it changes nothing.
  */
 @SystemTest
 class CountyDayJourneyTests {
@@ -399,6 +400,25 @@ class CountyDayJourneyTests {
 		}
 		assertThat(tally.requests()).as("a county day's 62 requests").isEqualTo(62);
 
+		// A caller complains to the hotline that the township's window was rude; the county bureau signs for it,
+		// finds it true and holds the township responsible. The township never sees it; a repeat is merged.
+		String complaintJson = """
+				{"kind": "CONDUCT_RUDE", "subjectUnit": "%s", "text": "乡政府窗口工作人员态度恶劣，把我赶了出来",
+				 "phone": "%s", "channel": "HOTLINE"}""".formatted(clerkAccount.unitId().value(), uniquePhone());
+		Page complained = hotline.json("POST", "/api/v1/complaints", complaintJson);
+		assertThat(complained.status()).as(complained.body()).isEqualTo(201);
+		String complaint = tally.complained(complained.body().replaceAll("(?s).*\"number\":\"(TS-[0-9-]+)\".*", "$1"));
+		assertThat(hotline.json("POST", "/api/v1/complaints", complaintJson).status()).as("merged, not multiplied")
+			.isEqualTo(200);
+		assertThat(clerk.get("/api/v1/complaints/" + complaint).status()).isEqualTo(404);
+		assertThat(county.json("POST", "/api/v1/complaints/" + complaint + "/acknowledgement", "").status())
+			.isEqualTo(200);
+		Page answeredComplaint = county.json("POST", "/api/v1/complaints/" + complaint + "/answer", """
+				{"investigation": "调看窗口录像，询问当事人", "finding": "FOUNDED", "answer": "情况属实，已对窗口人员批评教育。",
+				 "accountable": true, "person": "窗口工作人员"}""");
+		assertThat(answeredComplaint.status()).as(answeredComplaint.body()).isEqualTo(200);
+		tally.founded();
+
 		everyOpenStepHasAnOwnerWhoMayActAndADueTime();
 		everyWarningAwaitingACheckIsOwedByOneOpenStep(1);
 		noWarningStandsOnAReversedBill();
@@ -411,6 +431,7 @@ class CountyDayJourneyTests {
 		noPaymentOrderedTwice();
 		everyAidIsInItsHouseholdsChainOnce();
 		everyApplicantIsToldOnceWhatHappened();
+		everyComplaintIsHandledAwayFromTheUnitComplainedAboutByWhoMayAct();
 		assertThat(balance(county)).as("the reserve's ledger: one top-up of 20,000 less three grants of 1,000")
 			.isEqualByComparingTo(reserveBefore.add(new BigDecimal("17000")));
 		theDashboardEqualsTheDaysTally(admin, county);
@@ -484,6 +505,47 @@ class CountyDayJourneyTests {
 		return new BigDecimal(county.get("/api/v1/reserve-funds/" + TOWNSHIP.value())
 			.body()
 			.replaceAll("(?s).*\"balance\":([0-9.]+).*", "$1"));
+	}
+
+	/**
+	 * No complaint is handled, now or before, by the unit it is about; every complaint still owed an answer is
+	 * watched by one open step owed by someone of its handling unit who may answer it (or by the unit, when it has
+	 * nobody yet); the day's founded complaint left one accountability record against the township.
+	 */
+	private void everyComplaintIsHandledAwayFromTheUnitComplainedAboutByWhoMayAct() {
+		assertThat(jdbc.sql("""
+				select count(*) from complaints_complaint
+				 where subject_unit_id is not null
+				   and (handler_unit_id = subject_unit_id or subject_unit_id = any(earlier_handlers))""")
+			.query(Long.class)
+			.single()).as("complaints handled by the unit they are about").isZero();
+		List<String> failures = new ArrayList<>();
+		jdbc.sql("""
+				select c.number, c.handler_kind, count(s.id), min(s.responsible), min(s.unit_key),
+				       'unit:' || c.handler_unit_id
+				  from complaints_complaint c
+				  left join supervision_step s on s.subject_ref = c.number and s.kind = 'COMPLAINT_ANSWER'
+				                              and s.status = 'OPEN'
+				 where c.status in ('RECEIVED', 'ACKNOWLEDGED', 'ESCALATED')
+				 group by c.number, c.handler_kind, c.handler_unit_id""")
+			.query((row, n) -> {
+				String responsible = row.getString(4);
+				Set<String> roles = "SUPERVISION_OFFICE".equals(row.getString(2)) ? Set.of("SUPERVISOR", "LEADER")
+						: Set.of("COUNTY_REVIEWER", "COUNTY_APPROVER", "LEADER");
+				boolean may = responsible != null && (responsible.isEmpty() || holds(responsible, roles, null));
+				if (row.getLong(3) != 1 || !may || !row.getString(6).equals(row.getString(5))) {
+					failures.add(row.getString(1) + " watched by " + row.getLong(3) + " steps owned by " + responsible);
+				}
+				return "";
+			})
+			.list();
+		assertThat(failures).as("owed complaints without one step its handling unit may act on").isEmpty();
+		assertThat(jdbc.sql("""
+				select count(*) from supervision_accountability a join complaints_complaint c on c.number = a.complaint_number
+				 where c.number in (:numbers) and a.unit_key = 'unit:' || c.subject_unit_id""")
+			.param("numbers", tally.complaints())
+			.query(Long.class)
+			.single()).as("the founded complaint's accountability record").isEqualTo(tally.foundedComplaints());
 	}
 
 	private void everyCaseStillOpenIsHandledBySomeoneWhoMayAct() {
@@ -788,6 +850,10 @@ class CountyDayJourneyTests {
 			JsonNode disaster = warningLine(view, "DISASTER_DAMAGE");
 			assertThat(List.of(disaster.get("raised").asLong(), disaster.get("checked").asLong()))
 				.as("the flood's warning waits for its check").containsExactly(1L, 0L);
+			JsonNode complaints = view.get("complaints");
+			assertThat(List.of(complaints.get("received").asLong(), complaints.get("founded").asLong()))
+				.as("the day's complaints about the township, one merged repeat not counted")
+				.containsExactly((long) tally.complaints().size(), tally.foundedComplaints());
 			for (Map.Entry<String, long[]> unit : tally.units().entrySet()) {
 				JsonNode line = unitLine(view, unit.getKey());
 				assertThat(List.of(line.get("referred").asLong(), line.get("completed").asLong(),
@@ -946,6 +1012,27 @@ class CountyDayJourneyTests {
 		private final Set<String> aided = new java.util.HashSet<>();
 
 		private final Map<String, long[]> units = new java.util.TreeMap<>();
+
+		private final List<String> complaints = new ArrayList<>();
+
+		private long foundedComplaints;
+
+		String complained(String number) {
+			complaints.add(number);
+			return number;
+		}
+
+		void founded() {
+			foundedComplaints++;
+		}
+
+		List<String> complaints() {
+			return complaints;
+		}
+
+		long foundedComplaints() {
+			return foundedComplaints;
+		}
 
 		String received(String channel, String number) {
 			channels.merge(channel, 1L, Long::sum);
