@@ -264,7 +264,7 @@ public class ComplaintDesk implements SealedColumns {
 		org.jijinan.casework.CaseView concerned = null;
 		if (onCase) {
 			try {
-				concerned = cases.find(caseNumber, caller);
+				concerned = caseFor(caseNumber, caller);
 			}
 			catch (NotFound | Forbidden | InvalidInput unknown) {
 				throw new InvalidInput("complaints.case-unknown");
@@ -422,6 +422,16 @@ public class ComplaintDesk implements SealedColumns {
 			.filter(unit -> unit.id().value().equals(given))
 			.findFirst()
 			.orElseThrow(() -> new InvalidInput("complaints.subject-unknown"));
+	}
+
+	/**
+	 * @param number a case's number, or the number of a request that joined a case (what an applicant knows)
+	 */
+	private org.jijinan.casework.CaseView caseFor(String number, Caller caller) {
+		if (number.startsWith("JJN-")) {
+			return cases.forRequest(number, caller).orElseThrow(() -> new NotFound("casework.case-not-found"));
+		}
+		return cases.find(number, caller);
 	}
 
 	private static ComplaintChannel channel(@Nullable ComplaintChannel given, @Nullable Caller caller) {

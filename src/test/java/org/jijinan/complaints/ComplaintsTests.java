@@ -3,6 +3,8 @@ package org.jijinan.complaints;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import org.jijinan.SystemTest;
@@ -53,6 +55,10 @@ class ComplaintsTests {
 
 	@Autowired
 	ComplaintLimits limits;
+
+	@Autowired
+	@org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
+	org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping mappings;
 
 	StaffFixtures staff;
 
@@ -110,21 +116,24 @@ class ComplaintsTests {
 		assertThat(bureau.get("/api/v1/complaints").body()).contains(number);
 		assertThat(stepStatus(number, "COMPLAINT_ACKNOWLEDGEMENT")).isEqualTo("OPEN");
 
-		// The unit complained about: the complaint does not exist, whatever it tries.
-		for (Page attempt : List.of(township.get("/api/v1/complaints/" + number),
-				township.json("POST", "/api/v1/complaints/" + number + "/acknowledgement", ""),
-				township.json("POST", "/api/v1/complaints/" + number + "/extension", "{\"reason\": \"需要时间核实\"}"),
-				township.json("POST", "/api/v1/complaints/" + number + "/answer",
-						"{\"investigation\": \"已核实\", \"finding\": \"UNFOUNDED\", \"answer\": \"不属实\"}"),
-				township.json("POST", "/api/v1/complaints/" + number + "/complainant-reveals",
-						"{\"purpose\": \"想知道是谁\"}"),
-				township.get("/complaints/" + number),
-				township.post("/complaints/" + number + "/acknowledgement", Map.of()),
-				township.post("/complaints/" + number + "/extension", Map.of("reason", "需要时间核实")),
-				township.post("/complaints/" + number + "/answer",
-						Map.of("investigation", "已核实", "finding", "UNFOUNDED", "answer", "不属实")),
-				township.post("/complaints/" + number + "/complainant", Map.of("purpose", "想知道是谁")))) {
-			assertThat(attempt.status()).as(attempt.body()).isEqualTo(404);
+		// The unit complained about: the complaint does not exist, whatever it tries — every operation on a
+		// complaint the platform maps, API and pages, with input that would otherwise be accepted.
+		Set<String> operations = new TreeSet<>();
+		mappings.getHandlerMethods().keySet().forEach(info -> info.getPatternValues().forEach(pattern -> {
+			if (pattern.contains("/complaints/{number}")) {
+				info.getMethodsCondition().getMethods().forEach(method -> operations.add(method.name() + " " + pattern));
+			}
+		}));
+		assertThat(operations).as("the complaint operations found").hasSizeGreaterThanOrEqualTo(10);
+		Map<String, String> fields = Map.of("reason", "需要时间核实", "investigation", "已经核实过了", "finding",
+				"UNFOUNDED", "answer", "反映不属实", "purpose", "想知道是谁");
+		for (String operation : operations) {
+			String method = operation.substring(0, operation.indexOf(' '));
+			String path = operation.substring(operation.indexOf(' ') + 1).replace("{number}", number);
+			Page attempt = method.equals("GET") ? township.get(path)
+					: path.startsWith("/api/") ? township.json(method, path, JSON.writeValueAsString(fields))
+							: township.post(path, fields);
+			assertThat(attempt.status()).as(operation + " " + attempt.body()).isEqualTo(404);
 			assertThat(attempt.body()).doesNotContain("卓").doesNotContain("窗口说不归");
 		}
 		assertThat(township.get("/api/v1/complaints").status()).isEqualTo(403);
