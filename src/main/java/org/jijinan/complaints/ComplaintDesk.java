@@ -119,7 +119,7 @@ public class ComplaintDesk implements SealedColumns {
 		if (name.length() > NAME_MAX) {
 			throw new InvalidInput("complaints.name-too-long", NAME_MAX);
 		}
-		PhoneNumber phone = phone(given.phone());
+		PhoneNumber phone = given.anonymous() ? null : phone(given.phone());
 		if (!given.anonymous() && phone == null) {
 			throw new InvalidInput("complaints.phone-required");
 		}

@@ -68,6 +68,8 @@ class PublicPagesInThreeLanguagesBrowserTests {
 				assertThat(lang(reader)).isEqualTo(language.tag());
 				assertThat(reader.driver().findElement(By.tagName("h1")).getText()).isEqualTo(language.complain());
 				reader.tick(language.anonymous());
+				assertThat(reader.driver().findElement(By.id("phone")).isDisplayed())
+					.as("an anonymous complainant is not asked for a phone").isFalse();
 				reader.click(language.home());
 				reader.click(language.fund());
 				assertThat(lang(reader)).isEqualTo(language.tag());
