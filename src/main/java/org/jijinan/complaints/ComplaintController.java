@@ -37,8 +37,11 @@ class ComplaintController {
 
 	private final ComplaintDesk desk;
 
-	ComplaintController(ComplaintDesk desk) {
+	private final ComplaintIntake intake;
+
+	ComplaintController(ComplaintDesk desk, ComplaintIntake intake) {
 		this.desk = desk;
+		this.intake = intake;
 	}
 
 	@Operation(summary = "Send a complaint or a fraud report (投诉举报)",
@@ -54,9 +57,9 @@ class ComplaintController {
 					+ "`complaints.no-handler` when the county has neither a bureau nor a supervision office.",
 			responses = @ApiResponse(responseCode = "201", description = "Created"))
 	@PostMapping
-	ResponseEntity<ComplaintDesk.Receipt> receive(@Valid @RequestBody Submitted given,
+	ResponseEntity<ComplaintIntake.Receipt> receive(@Valid @RequestBody Submitted given,
 			@AuthenticationPrincipal Caller caller) {
-		var receipt = desk.receive(new NewComplaint(given.kind(), given.subjectUnit(), given.subjectPerson(),
+		var receipt = intake.receive(new NewComplaint(given.kind(), given.subjectUnit(), given.subjectPerson(),
 				given.reference(), given.text(), Boolean.TRUE.equals(given.anonymous()), given.name(), given.phone(),
 				given.language(), given.channel()), caller, caller.name());
 		return receipt.repeated() ? ResponseEntity.ok(receipt)
@@ -194,7 +197,7 @@ class ComplaintController {
 
 		@Bean
 		PartnerEndpoint sendComplaints() {
-			return new PartnerEndpoint(HttpMethod.POST, "/api/v1/complaints", ComplaintDesk.SCOPE,
+			return new PartnerEndpoint(HttpMethod.POST, "/api/v1/complaints", ComplaintIntake.SCOPE,
 					EnumSet.of(UnitKind.HOTLINE_CENTRE, UnitKind.COUNTY_CIVIL_AFFAIRS));
 		}
 

@@ -32,12 +32,15 @@ class ComplaintPages {
 
 	private final ComplaintDesk desk;
 
+	private final ComplaintIntake intake;
+
 	private final PageProblems problems;
 
 	private final Clock clock;
 
-	ComplaintPages(ComplaintDesk desk, PageProblems problems, Clock clock) {
+	ComplaintPages(ComplaintDesk desk, ComplaintIntake intake, PageProblems problems, Clock clock) {
 		this.desk = desk;
+		this.intake = intake;
 		this.problems = problems;
 		this.clock = clock;
 	}
@@ -60,7 +63,7 @@ class ComplaintPages {
 	@PostMapping
 	String receive(@RequestParam Map<String, String> form, @AuthenticationPrincipal Caller caller, Model model) {
 		try {
-			var receipt = desk.receive(new NewComplaint(form.get("kind"), unit(form.get("subjectUnit")),
+			var receipt = intake.receive(new NewComplaint(form.get("kind"), unit(form.get("subjectUnit")),
 					form.get("subjectPerson"), form.get("reference"), form.get("text"),
 					"true".equals(form.get("anonymous")), form.get("name"), form.get("phone"),
 					language(form.get("language")), channel(form.get("channel"))), caller, caller.name());
@@ -157,7 +160,7 @@ class ComplaintPages {
 		kept.remove("_csrf");
 		model.addAttribute("form", kept);
 		model.addAttribute("kinds", ComplaintKind.values());
-		model.addAttribute("units", desk.subjects(caller));
+		model.addAttribute("units", intake.subjects(caller));
 		model.addAttribute("channels", new ComplaintChannel[] { ComplaintChannel.HOTLINE, ComplaintChannel.WINDOW,
 				ComplaintChannel.LETTER });
 		model.addAttribute("languages", ApplicantLanguage.values());

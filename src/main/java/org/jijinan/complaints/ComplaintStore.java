@@ -78,8 +78,14 @@ class ComplaintStore {
 
 	/**
 	 * @return the number of a complaint with the same content received since the time given, counted as repeated
+	 * (one content at a time: the check holds a transaction lock on the content until the caller commits)
 	 */
 	Optional<String> repeated(String contentHash, Instant since) {
+		// Two copies sent at the same moment wait for each other here, so the second sees the first.
+		jdbc.sql("select 1 from pg_advisory_xact_lock(hashtextextended(:hash, 0))")
+			.param("hash", contentHash)
+			.query(Integer.class)
+			.single();
 		return jdbc.sql("""
 				update complaints_complaint set repeats = repeats + 1
 				 where id = (select id from complaints_complaint where content_hash = :hash and received_at >= :since

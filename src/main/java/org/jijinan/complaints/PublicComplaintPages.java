@@ -29,7 +29,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 @RequestMapping("/public/complaints")
 class PublicComplaintPages {
 
-	private final ComplaintDesk desk;
+	private final ComplaintIntake complaintIntake;
 
 	private final PublicComplaints complaints;
 
@@ -39,9 +39,9 @@ class PublicComplaintPages {
 
 	private final IntakeDesk intake;
 
-	PublicComplaintPages(ComplaintDesk desk, PublicComplaints complaints, ComplaintLimits limits,
+	PublicComplaintPages(ComplaintIntake complaintIntake, PublicComplaints complaints, ComplaintLimits limits,
 			PageProblems problems, IntakeDesk intake) {
-		this.desk = desk;
+		this.complaintIntake = complaintIntake;
 		this.complaints = complaints;
 		this.limits = limits;
 		this.problems = problems;
@@ -66,7 +66,7 @@ class PublicComplaintPages {
 				limits.fromPhone(phone.replaceAll("\\D", ""));
 			}
 			boolean anonymous = "true".equals(form.get("anonymous"));
-			var receipt = desk.receive(new NewComplaint(form.get("kind"), ComplaintPages.unit(form.get("subjectUnit")),
+			var receipt = complaintIntake.receive(new NewComplaint(form.get("kind"), ComplaintPages.unit(form.get("subjectUnit")),
 					form.get("subjectPerson"), form.get("reference"), form.get("text"), anonymous, form.get("name"),
 					phone, ApplicantLanguage.of(locale), null), null, request.getRemoteAddr());
 			model.addAttribute("receipt", receipt);
@@ -127,7 +127,7 @@ class PublicComplaintPages {
 		kept.remove("_csrf");
 		model.addAttribute("form", kept);
 		model.addAttribute("kinds", ComplaintKind.values());
-		model.addAttribute("units", desk.subjects(null));
+		model.addAttribute("units", complaintIntake.subjects(null));
 		model.addAttribute("hotlineNumber", intake.hotlineNumber());
 		return "complaints/public-complaint";
 	}

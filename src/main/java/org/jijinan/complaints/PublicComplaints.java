@@ -104,7 +104,7 @@ public class PublicComplaints {
 			return Optional.empty();
 		}
 		String phoneHash = phoneHash(secret);
-		String codeHash = sealer.lookupHash(number + ":" + secret, ComplaintDesk.FOLLOW_CODE);
+		String codeHash = sealer.lookupHash(number + ":" + secret, ComplaintIntake.FOLLOW_CODE);
 		boolean matches = jdbc.sql("""
 				select count(*) from complaints_complaint
 				 where number = :number and (follow_code_hash = :code or phone_hash = :phone)""")
@@ -118,7 +118,7 @@ public class PublicComplaints {
 
 	private @Nullable String phoneHash(String given) {
 		try {
-			return sealer.lookupHash(PhoneNumber.parse(given).value(), ComplaintDesk.PHONE);
+			return sealer.lookupHash(PhoneNumber.parse(given).value(), ComplaintIntake.PHONE);
 		}
 		catch (InvalidInput notAPhone) {
 			return null;
