@@ -66,7 +66,8 @@ class PaymentController {
 
 	@Operation(summary = "Re-issue a failed payment",
 			description = "With a corrected account or the same one. Problems: 403, 404 `relief.order-not-found`, 409 "
-					+ "`relief.order-not-failed`/`relief.order-live`.")
+					+ "`relief.order-not-failed`/`relief.order-live`/`relief.aid-stopped` (the decision's aid was "
+					+ "stopped and is being recovered).")
 	@PostMapping("/payment-orders/{id}/reissue")
 	PaymentOrderView reissue(@PathVariable UUID id, @Valid @RequestBody Account account,
 			@AuthenticationPrincipal Caller caller) {

@@ -346,7 +346,8 @@ public class Payments {
 	}
 
 	/**
-	 * Issues a failed order again, to the same account or a corrected one.
+	 * Issues a failed order again, to the same account or a corrected one — never for a decision whose aid was
+	 * stopped (409 {@code relief.aid-stopped}).
 	 */
 	@Transactional
 	public PaymentOrderView reissue(UUID orderId, @Nullable String account, @Nullable String bank, Caller caller) {
@@ -363,6 +364,9 @@ public class Payments {
 		}
 		if (!"FAILED".equals(failed.get("status"))) {
 			throw new Conflict("relief.order-not-failed");
+		}
+		if (stopped((UUID) failed.get("decision_id"))) {
+			throw new Conflict("relief.aid-stopped");
 		}
 		String sealed = (String) failed.get("payee_account");
 		String masked = (String) failed.get("payee_account_masked");
@@ -397,6 +401,17 @@ public class Payments {
 			.param("id", id)
 			.query((row, n) -> view(row))
 			.single();
+	}
+
+	/**
+	 * @return whether the decision's aid was stopped (停发): what it paid is being recovered, so nothing is paid again
+	 */
+	private boolean stopped(UUID decision) {
+		return jdbc.sql("""
+				select count(*) from relief_recovery where source_kind = 'DECISION' and source_ref = :decision""")
+			.param("decision", decision.toString())
+			.query(Long.class)
+			.single() > 0;
 	}
 
 	private void delivered(UUID order, Caller caller) {

@@ -174,6 +174,44 @@ class FraudRecoveryTests {
 				"{\"amount\": 1, \"receipt\": \"X\"}"), 404, "relief.recovery-not-found");
 	}
 
+	@Test
+	void aPaymentAlreadySentWhenAidIsStoppedIsRecoveredAndNeverIssuedAgain() {
+		var relief = new ReliefStaff(port, context);
+		String caseNumber = relief.investigatedCase();
+		String decision = CaseFixtures.idOf(relief.handler.json("POST", "/api/v1/cases/" + caseNumber + "/decisions",
+				ReliefStaff.proposal("900", "")));
+		relief.reviewer.json("POST", "/api/v1/decisions/" + decision + "/review", "");
+		relief.townshipApprover.json("POST", "/api/v1/decisions/" + decision + "/approval", "");
+		Page batch = relief.townshipApprover.json("POST", "/api/v1/payment-batches", "");
+		assertThat(batch.status()).as(batch.body()).isEqualTo(201);
+		assertThat(orderStatus(decision)).isEqualTo("BATCHED");
+
+		Page stopped = relief.countyReviewer.json("POST", "/api/v1/cases/" + caseNumber + "/recoveries",
+				"{\"grounds\": \"住建部门数据显示该户另有住房\"}");
+		assertThat(stopped.status()).as(stopped.body()).isEqualTo(200);
+		JsonNode recovery = JSON.readTree(stopped.body()).get(0);
+		assertThat(recovery.path("source").asString()).isEqualTo("DECISION");
+		assertThat(recovery.path("amount").decimalValue()).as("the money on its way to the bank")
+			.isEqualByComparingTo("900");
+		assertThat(orderStatus(decision)).as("an order already sent is not cancelled").isEqualTo("BATCHED");
+
+		String order = jdbc.sql("select id from relief_payment_order where decision_id = :d")
+			.param("d", UUID.fromString(decision))
+			.query(UUID.class)
+			.single()
+			.toString();
+		Page failed = org.jijinan.relief.PaymentFixtures.bankResults(relief.townshipApprover,
+				JSON.readTree(batch.body()).path("id").asString(),
+				"order,result,bank_reference,reason\n" + order + ",FAILED,,账户已冻结\n");
+		assertThat(failed.status()).as(failed.body()).isEqualTo(200);
+		CaseFixtures.assertProblem(relief.townshipApprover.json("POST", "/api/v1/payment-orders/" + order + "/reissue",
+				"{}"), 409, "relief.aid-stopped");
+		assertThat(jdbc.sql("select count(*) from relief_payment_order where decision_id = :d")
+			.param("d", UUID.fromString(decision))
+			.query(Long.class)
+			.single()).as("no second order").isEqualTo(1);
+	}
+
 	private BigDecimal balance(Visitor county) {
 		return new BigDecimal(county.get("/api/v1/reserve-funds/" + DAOTANGHE)
 			.body()
