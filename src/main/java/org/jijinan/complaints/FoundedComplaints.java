@@ -1,6 +1,7 @@
 package org.jijinan.complaints;
 
 import org.jijinan.casework.CaseDesk;
+import org.jijinan.casework.CaseView;
 import org.jijinan.relief.Recoveries;
 import org.jijinan.shared.Caller;
 import org.jijinan.shared.Forbidden;
@@ -29,7 +30,8 @@ class FoundedComplaints {
 	}
 
 	/**
-	 * Checks what the handler asked the answer to set in motion and sends the case back to decision when asked.
+	 * Checks what the handler asked the answer to set in motion, stops and recovers the case's aid and sends its
+	 * decision back to decision when asked; a request number names the case it joined.
 	 */
 	Consequences consequences(Complaint complaint, Finding found, Consequences.Asked asked, Caller caller) {
 		if (!asked.any()) {
@@ -49,7 +51,7 @@ class FoundedComplaints {
 			throw new RuleViolation("complaints.accountability-needs-unit");
 		}
 		String person = WrittenText.optional(asked.person(), 100);
-		org.jijinan.casework.CaseView concerned = null;
+		CaseView concerned = null;
 		if (onCase) {
 			try {
 				concerned = caseFor(caseNumber, caller);
@@ -74,7 +76,7 @@ class FoundedComplaints {
 	/**
 	 * @param number a case's number, or the number of a request that joined a case (what an applicant knows)
 	 */
-	private org.jijinan.casework.CaseView caseFor(String number, Caller caller) {
+	private CaseView caseFor(String number, Caller caller) {
 		if (number.startsWith("JJN-")) {
 			return cases.forRequest(number, caller).orElseThrow(() -> new NotFound("casework.case-not-found"));
 		}
