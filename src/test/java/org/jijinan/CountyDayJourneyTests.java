@@ -27,6 +27,7 @@ import org.jijinan.identity.StaffFixtures.Opened;
 import org.jijinan.identity.UnitKind;
 import org.jijinan.intake.IntakeTests;
 import org.jijinan.region.TestVillages;
+import org.jijinan.relief.InsurerReports;
 import org.jijinan.relief.PaymentFixtures;
 import org.jijinan.shared.DivisionCode;
 import org.jijinan.shared.KeyMaterial;
@@ -343,12 +344,12 @@ class CountyDayJourneyTests {
 				 "validFrom": "2024-01-01"}""".formatted(household)).status()).isEqualTo(201);
 		Visitor hospital = StaffFixtures.signedIn(port,
 				staff.active(StaffFixtures.COUNTY, UnitKind.HOSPITAL, Role.DEPARTMENT_OFFICER));
-		Page settled = hospital.json("POST", "/api/v1/medical-settlements", """
+		Page settled = hospital.json("POST", "/api/v1/medical-settlements", InsurerReports.asEstimated(hospital, """
 				{"idNumber": "%s", "patientName": "央宗", "hospitalCode": "H632521001", "hospitalName": "共和县人民医院",
 				 "hospitalLevel": "SECONDARY", "admissionNumber": "ZY-JXG-%d", "admittedOn": "%s", "dischargedOn": "%s",
 				 "inPolicy": 30000.00, "outOfPolicy": 2000.00, "total": 32000.00, "patientClass": ""}"""
 			.formatted(yangzong.idNumber(), System.nanoTime() % 1_000_000, LocalDate.now(CHINA).minusDays(10),
-					LocalDate.now(CHINA).minusDays(1)));
+					LocalDate.now(CHINA).minusDays(1))));
 		assertThat(settled.status()).as(settled.body()).isEqualTo(201);
 		assertThat(new BigDecimal(settled.body().replaceAll("(?s).*\"assistance\":([0-9.]+).*", "$1")))
 			.as("medical assistance paid at the window").isPositive();
@@ -357,8 +358,8 @@ class CountyDayJourneyTests {
 		// checks the warning, finds the need, and the township accepts the request it opened. A disaster's damage to a
 		// household of the village without a reporter is owed a check by the township's staff and waits.
 		Registered dorje = registeredPerson(clerk, "多吉");
-		Page ruinous = hospital.json("POST", "/api/v1/medical-settlements",
-				bill(dorje, "多吉", "160000.00", "40000.00", "200000.00", 12, 2));
+		Page ruinous = hospital.json("POST", "/api/v1/medical-settlements", InsurerReports.asEstimated(hospital,
+				bill(dorje, "多吉", "160000.00", "40000.00", "200000.00", 12, 2)));
 		assertThat(ruinous.status()).as(ruinous.body()).isEqualTo(201);
 		String warning = reporter.get("/api/v1/monitoring-warnings").body().replaceAll("(?s).*\"number\":\"(YJ[0-9-]+)\".*",
 				"$1");
@@ -372,8 +373,8 @@ class CountyDayJourneyTests {
 			.isEqualTo(200);
 		// A bill uploaded twice by mistake is reversed: the warning it alone raised is withdrawn before anyone goes out.
 		Registered tsering = registeredPerson(clerk, "次仁");
-		Page mistaken = hospital.json("POST", "/api/v1/medical-settlements",
-				bill(tsering, "次仁", "150000.00", "30000.00", "180000.00", 9, 3));
+		Page mistaken = hospital.json("POST", "/api/v1/medical-settlements", InsurerReports.asEstimated(hospital,
+				bill(tsering, "次仁", "150000.00", "30000.00", "180000.00", 9, 3)));
 		assertThat(mistaken.status()).as(mistaken.body()).isEqualTo(201);
 		assertThat(hospital.json("POST", "/api/v1/medical-settlements/" + idOf(mistaken) + "/reversal",
 				"{\"reason\": \"医院重复上传，冲正\"}").status()).isEqualTo(200);

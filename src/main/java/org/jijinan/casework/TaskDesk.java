@@ -2,6 +2,7 @@ package org.jijinan.casework;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,12 +14,15 @@ import org.jijinan.region.DivisionLevel;
 import org.jijinan.region.DivisionView;
 import org.jijinan.region.RegionDirectory;
 import org.jijinan.shared.Caller;
+import org.jijinan.shared.DivisionCode;
 import org.jijinan.shared.Forbidden;
 import org.jijinan.shared.DomainProblem;
 import org.jijinan.shared.InvalidInput;
 import org.jijinan.shared.NotFound;
 import org.jijinan.shared.WrittenText;
 import org.jijinan.shared.RuleViolation;
+import org.jijinan.timelimits.TimeLimit;
+import org.jijinan.timelimits.TimeLimits;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
@@ -48,8 +52,11 @@ public class TaskDesk {
 
 	private final Clock clock;
 
+	private final TimeLimits timeLimits;
+
 	TaskDesk(CaseTasks tasks, Cases cases, CaseDesk caseDesk, StaffDirectory directory, RegionDirectory regions,
-			WorkingDayCalendar calendar, CaseworkSettings settings, Clock clock) {
+			WorkingDayCalendar calendar, CaseworkSettings settings, Clock clock, TimeLimits timeLimits) {
+		this.timeLimits = timeLimits;
 		this.tasks = tasks;
 		this.cases = cases;
 		this.caseDesk = caseDesk;
@@ -237,7 +244,13 @@ public class TaskDesk {
 
 	private CaseTask.Referral referral(Case from, UUID unitId, TaskKind kind, @Nullable String request,
 			@Nullable Integer dueWorkingDays) {
-		int days = dueWorkingDays == null ? settings.taskDueWorkingDays() : dueWorkingDays;
+		Instant now = clock.instant();
+		DivisionCode township = from.view().township();
+		int days = dueWorkingDays == null
+				? timeLimits
+					.inForce(TimeLimit.REFERRAL_COMPLETION, township, LocalDate.ofInstant(now, WorkingDayCalendar.COUNTY))
+					.amount()
+				: dueWorkingDays;
 		if (days < 1 || days > settings.taskMaxWorkingDays()) {
 			throw new InvalidInput("casework.task-due-out-of-range", settings.taskMaxWorkingDays());
 		}
@@ -246,9 +259,8 @@ public class TaskDesk {
 			.filter(candidate -> candidate.id().value().equals(unitId))
 			.findFirst()
 			.orElseThrow(() -> new RuleViolation("casework.unit-not-a-target"));
-		Instant now = clock.instant();
 		return new CaseTask.Referral(kind, request, unit.id().value(), unit.name(),
-				calendar.plusWorkingDays(now, settings.taskAcceptWorkingDays()), calendar.plusWorkingDays(now, days),
+				timeLimits.due(TimeLimit.REFERRAL_ACCEPTANCE, township, now), calendar.plusWorkingDays(now, days),
 				days);
 	}
 

@@ -8,7 +8,7 @@
  * supervision, notification and audit.
  */
 @ApplicationModule(displayName = "Casework 个案办理",
-		allowedDependencies = { "shared", "region", "people", "identity", "intake", "calendar" })
+		allowedDependencies = { "shared", "region", "people", "identity", "intake", "calendar", "timelimits" })
 @NullMarked
 package org.jijinan.casework;
 

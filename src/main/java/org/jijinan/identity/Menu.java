@@ -110,6 +110,9 @@ public record Menu(List<Entry> entries) {
 		add.line(rules.regional() && (viewer.administers() || rules.any(COUNTY_DECIDERS)), "nav.posters",
 				"/intake/posters");
 		add.line(viewer.administers() && rules.county(), "nav.calendar", "/admin/calendar");
+		add.line(rules.county() && (viewer.administers() || rules.holds(Role.COUNTY_APPROVER))
+				|| rules.aboveVillage() && !rules.county() && (viewer.administers() || rules.holds(Role.TOWNSHIP_APPROVER)),
+				"nav.time-limits", "/time-limits");
 		add.line(viewer.administers() && rules.county(), "nav.backups", "/admin/backups");
 		add.line(viewer.administers() && rules.county(), "nav.keys", "/admin/keys");
 		add.line(viewer.administers() && rules.county(), "nav.policies", "/admin/relief-policies");

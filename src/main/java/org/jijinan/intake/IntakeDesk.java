@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
-import org.jijinan.calendar.WorkingDayCalendar;
 import org.jijinan.people.NewPerson;
 import org.jijinan.people.PersonId;
 import org.jijinan.people.PersonRegistry;
@@ -21,6 +20,8 @@ import org.jijinan.shared.NotFound;
 import org.jijinan.shared.PhoneNumber;
 import org.jijinan.shared.SealedColumns;
 import org.jijinan.shared.Sealer;
+import org.jijinan.timelimits.TimeLimit;
+import org.jijinan.timelimits.TimeLimits;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,7 +47,7 @@ public class IntakeDesk implements SealedColumns {
 
 	private final PersonRegistry persons;
 
-	private final WorkingDayCalendar calendar;
+	private final TimeLimits timeLimits;
 
 	private final IntakeSettings settings;
 
@@ -62,7 +63,7 @@ public class IntakeDesk implements SealedColumns {
 
 	private final CallBackDesk callBacks;
 
-	IntakeDesk(HelpRequests requests, RegionDirectory regions, PersonRegistry persons, WorkingDayCalendar calendar,
+	IntakeDesk(HelpRequests requests, RegionDirectory regions, PersonRegistry persons, TimeLimits timeLimits,
 			IntakeSettings settings, Sealer sealer, JdbcClient jdbc, Clock clock, org.jijinan.shared.InputShape shape,
 			RequestCases cases, CallBackDesk callBacks) {
 		this.callBacks = callBacks;
@@ -71,7 +72,7 @@ public class IntakeDesk implements SealedColumns {
 		this.requests = requests;
 		this.regions = regions;
 		this.persons = persons;
-		this.calendar = calendar;
+		this.timeLimits = timeLimits;
 		this.settings = settings;
 		this.sealer = sealer;
 		this.jdbc = jdbc;
@@ -89,8 +90,8 @@ public class IntakeDesk implements SealedColumns {
 		NewHelpRequest spec = withSubject(given, caller);
 		DivisionCode township = village.parentCode();
 		Instant now = clock.instant();
-		Instant due = spec.urgencyOwed() == Urgency.EMERGENCY ? calendar.plusHours(now, settings.emergencyAcceptHours())
-				: calendar.plusWorkingDays(now, settings.acceptWorkingDays());
+		Instant due = timeLimits.due(spec.urgencyOwed() == Urgency.EMERGENCY ? TimeLimit.EMERGENCY_ACCEPTANCE
+				: TimeLimit.ACCEPTANCE, township, now);
 		long sequence = jdbc.sql("select nextval('intake_request_number_seq')").query(Long.class).single();
 		Intake.SealedPhone subjectPhone = phone(spec.subjectPhone(), "intake.subject-phone");
 		Intake.SealedPhone reporterPhone = phone(spec.reporterPhone(), "intake.reporter-phone");

@@ -7,7 +7,7 @@
  * Does not handle the case: accepting a request publishes {@code HelpRequestAccepted}, which casework consumes.
  */
 @ApplicationModule(displayName = "Intake 受理",
-		allowedDependencies = { "shared", "region", "people", "identity", "calendar" })
+		allowedDependencies = { "shared", "region", "people", "identity", "calendar", "timelimits" })
 @NullMarked
 package org.jijinan.intake;
 

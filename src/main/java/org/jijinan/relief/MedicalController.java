@@ -55,14 +55,24 @@ class MedicalController {
 	}
 
 	@Operation(summary = "Settle a hospital bill one-stop (一站式结算)",
-			description = "Hospitals (partner scope `medical-settlements:write`) and hospital staff; answers 201 with "
-					+ "the settlement. Problems: 403, 404 (unknown person), 409 (a concurrent settlement), 422 (a rule "
-					+ "of the parameters is broken).",
+			description = "Hospitals (partner scope `medical-settlements:write`) and hospital staff, after the "
+					+ "insurers settled: the bill carries what basic, critical-illness and any other insurance paid, "
+					+ "with their settlement numbers; medical assistance pays its share of what they left. Answers 201 "
+					+ "with the settlement. Problems: 403, 404 (unknown person), 409 (a concurrent settlement), 422 "
+					+ "(insurers' payments missing or above the bill, a rule of the parameters broken).",
 			responses = @ApiResponse(responseCode = "201", description = "Created"))
 	@PostMapping("/medical-settlements")
 	ResponseEntity<SettlementView> settle(@RequestBody HospitalBill bill, @AuthenticationPrincipal Caller caller) {
 		SettlementView settled = settlements.settle(bill, caller);
 		return ResponseEntity.created(URI.create("/api/v1/medical-settlements/" + settled.id())).body(settled);
+	}
+
+	@Operation(summary = "Pre-settle a hospital bill (预结算)",
+			description = "Before the insurers settle: the split if they paid what the county's parameters say, "
+					+ "labelled `estimate: true`. Nothing is recorded. Same callers and problems as a settlement.")
+	@PostMapping("/medical-presettlements")
+	PreSettlementView estimate(@RequestBody HospitalBill bill, @AuthenticationPrincipal Caller caller) {
+		return settlements.estimate(bill, caller);
 	}
 
 	@Operation(summary = "List recent settlements", description = "Hospital, medical-security and county staff.")
@@ -109,6 +119,12 @@ class MedicalController {
 		@Bean
 		PartnerEndpoint admitPatients() {
 			return new PartnerEndpoint(HttpMethod.POST, "/api/v1/medical-admissions", MedicalSettlements.SCOPE, HOLDERS);
+		}
+
+		@Bean
+		PartnerEndpoint preSettleBills() {
+			return new PartnerEndpoint(HttpMethod.POST, "/api/v1/medical-presettlements", MedicalSettlements.SCOPE,
+					HOLDERS);
 		}
 
 		@Bean

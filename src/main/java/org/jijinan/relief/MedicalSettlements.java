@@ -91,14 +91,88 @@ public class MedicalSettlements {
 	}
 
 	/**
-	 * Settles a bill at discharge, registering the admission first when the hospital did not.
+	 * Settles a bill at discharge on what the insurers reported paying, registering the admission first when the
+	 * hospital did not.
 	 */
 	@Transactional
 	public SettlementView settle(HospitalBill bill, Caller caller) {
+		Checked checked = check(bill, caller);
+		InsurerPayments paid = reported(bill);
+		Instant now = clock.instant();
+		Beneficiary patient = checked.patient();
+		lock(patient.personId());
+		UUID admission = admissionToSettle(patient, checked.hospital(), bill.admittedOn(), checked.discharged(),
+				caller);
+		YearToDate before = yearToDate(patient.personId(), checked.discharged().getYear());
+		Split split = SettlementEngine.settle(checked.policy().rules().medical(), checked.bill(), paid, before);
+		UUID id = UUID.randomUUID();
+		jdbc.sql("""
+				insert into relief_settlement (id, admission_id, person_id, household_id, residence_path, year,
+				       patient_class, in_policy, out_of_policy, basic, critical, other, basis, basic_reference,
+				       critical_reference, other_reference, assistance, patient, policy_id, rules_version, settled_by,
+				       organisation, settled_at)
+				values (:id, :admission, :person, :household, :path, :year, :class, :inPolicy, :outOfPolicy, :basic,
+				        :critical, :other, 'INSURERS', :basicReference, :criticalReference, :otherReference,
+				        :assistance, :patient, :policy, :version, :by, :organisation, :at)""")
+			.param("id", id)
+			.param("admission", admission)
+			.param("person", patient.personId())
+			.param("household", patient.householdId())
+			.param("path", patient.residencePath())
+			.param("year", checked.discharged().getYear())
+			.param("class", checked.bill().patientClass().name())
+			.param("inPolicy", checked.bill().inPolicy())
+			.param("outOfPolicy", checked.bill().outOfPolicy())
+			.param("basic", split.basic())
+			.param("critical", split.critical())
+			.param("other", split.other())
+			.param("basicReference", reference(bill.basicReference(), paid.basic()))
+			.param("criticalReference", reference(bill.criticalReference(), paid.critical()))
+			.param("otherReference", reference(bill.otherReference(), paid.other()))
+			.param("assistance", split.assistance())
+			.param("patient", split.patient())
+			.param("policy", checked.policy().id())
+			.param("version", split.rulesVersion())
+			.param("by", caller.name())
+			.param("organisation", organisation(caller))
+			.param("at", Timestamp.from(now))
+			.update();
+		jdbc.sql("update relief_admission set status = 'SETTLED', discharged_on = :day where id = :id")
+			.param("day", checked.discharged())
+			.param("id", admission)
+			.update();
+		Hospital hospital = checked.hospital();
+		if (split.assistance().signum() > 0) {
+			chain.record(new AssistanceChain.Grant(patient.householdId(), patient.personId(), patient.name(),
+					patient.residencePath(), "MEDICAL", null, id.toString(), hospital.code() + "/" + hospital.admission(),
+					null, split.assistance(), Money.ZERO, null, caller.name(), organisation(caller), now));
+		}
+		events.publishEvent(new MedicalBillSettled(id, hospital.code(), split.assistance(), caller.name()));
+		events.publishEvent(new PatientShareSettled(id, patient.personId(), patient.householdId(),
+				patient.residencePath(), checked.discharged(), split.patient(),
+				patientYearTotal(patient.personId(), checked.discharged().getYear())));
+		return load(id, split.after());
+	}
+
+	/**
+	 * A pre-settlement (预结算) before the insurers settle: the split if they paid what the county's parameters say,
+	 * on the patient's year so far. Nothing is recorded; the admission stays as it is.
+	 */
+	@Transactional(readOnly = true)
+	public PreSettlementView estimate(HospitalBill bill, Caller caller) {
+		Checked checked = check(bill, caller);
+		YearToDate before = yearToDate(checked.patient().personId(), checked.discharged().getYear());
+		Split split = SettlementEngine.estimate(checked.policy().rules().medical(), checked.bill(), before);
+		return new PreSettlementView(true, checked.patient().name(), checked.bill().patientClass(),
+				checked.bill().inPolicy(), checked.bill().outOfPolicy(), checked.bill().total(), split.basic(),
+				split.critical(), split.assistance(), split.patient(), split.rulesVersion());
+	}
+
+	/** What settling and pre-settling both check: the caller, the hospital, the dates, the amounts, the patient. */
+	private Checked check(HospitalBill bill, Caller caller) {
 		requireSettler(caller);
 		Hospital hospital = hospital(bill);
-		Instant now = clock.instant();
-		LocalDate today = DecisionDesk.today(now);
+		LocalDate today = DecisionDesk.today(clock.instant());
 		LocalDate discharged = bill.dischargedOn() == null ? today : bill.dischargedOn();
 		if (bill.admittedOn() == null || bill.admittedOn().isAfter(discharged) || discharged.isAfter(today)) {
 			throw new RuleViolation("relief.admission-dates-invalid");
@@ -123,51 +197,32 @@ public class MedicalSettlements {
 			}
 		}
 		PolicyView policy = policies.inForce(residence(patient), discharged);
-		lock(patient.personId());
-		UUID admission = admissionToSettle(patient, hospital, bill.admittedOn(), discharged, caller);
-		YearToDate before = yearToDate(patient.personId(), discharged.getYear());
-		Split split = SettlementEngine.settle(policy.rules().medical(),
-				new Bill(inPolicy, outOfPolicy, hospital.level(), patientClass), before);
-		UUID id = UUID.randomUUID();
-		jdbc.sql("""
-				insert into relief_settlement (id, admission_id, person_id, household_id, residence_path, year,
-				       patient_class, in_policy, out_of_policy, basic, critical, assistance, patient, policy_id,
-				       rules_version, settled_by, organisation, settled_at)
-				values (:id, :admission, :person, :household, :path, :year, :class, :inPolicy, :outOfPolicy, :basic,
-				        :critical, :assistance, :patient, :policy, :version, :by, :organisation, :at)""")
-			.param("id", id)
-			.param("admission", admission)
-			.param("person", patient.personId())
-			.param("household", patient.householdId())
-			.param("path", patient.residencePath())
-			.param("year", discharged.getYear())
-			.param("class", patientClass.name())
-			.param("inPolicy", inPolicy)
-			.param("outOfPolicy", outOfPolicy)
-			.param("basic", split.basic())
-			.param("critical", split.critical())
-			.param("assistance", split.assistance())
-			.param("patient", split.patient())
-			.param("policy", policy.id())
-			.param("version", split.rulesVersion())
-			.param("by", caller.name())
-			.param("organisation", organisation(caller))
-			.param("at", Timestamp.from(now))
-			.update();
-		jdbc.sql("update relief_admission set status = 'SETTLED', discharged_on = :day where id = :id")
-			.param("day", discharged)
-			.param("id", admission)
-			.update();
-		if (split.assistance().signum() > 0) {
-			chain.record(new AssistanceChain.Grant(patient.householdId(), patient.personId(), patient.name(),
-					patient.residencePath(), "MEDICAL", null, id.toString(), hospital.code() + "/" + hospital.admission(),
-					null, split.assistance(), Money.ZERO, null, caller.name(), organisation(caller), now));
+		return new Checked(hospital, discharged, patient, policy,
+				new Bill(inPolicy, outOfPolicy, hospital.level(), patientClass));
+	}
+
+	/**
+	 * What the insurers reported paying. Basic and critical-illness insurance must say what they paid, nothing
+	 * included; other insurance only when there is one.
+	 */
+	private static InsurerPayments reported(HospitalBill bill) {
+		if (bill.basicPaid() == null || bill.criticalPaid() == null) {
+			throw new RuleViolation("relief.insurer-payments-required");
 		}
-		events.publishEvent(new MedicalBillSettled(id, hospital.code(), split.assistance(), caller.name()));
-		events.publishEvent(new PatientShareSettled(id, patient.personId(), patient.householdId(),
-				patient.residencePath(), discharged,
-				split.patient(), patientYearTotal(patient.personId(), discharged.getYear())));
-		return load(id, split.after());
+		return new InsurerPayments(bill.basicPaid(), bill.criticalPaid(),
+				bill.otherPaid() == null ? Money.ZERO : bill.otherPaid());
+	}
+
+	/** An insurer's settlement number: required when it paid something, letters, digits and hyphens. */
+	private static @Nullable String reference(@Nullable String reference, BigDecimal paid) {
+		String given = reference == null || reference.isBlank() ? null : reference.strip();
+		if (given == null && paid.signum() > 0) {
+			throw new InvalidInput("relief.insurer-reference-required");
+		}
+		if (given != null && !given.matches("[A-Za-z0-9-]{1,40}")) {
+			throw new InvalidInput("relief.insurer-reference-invalid");
+		}
+		return given;
 	}
 
 	/**
@@ -285,7 +340,9 @@ public class MedicalSettlements {
 					PatientClass.valueOf(row.getString("patient_class")), row.getBigDecimal("in_policy"),
 					row.getBigDecimal("out_of_policy"),
 					row.getBigDecimal("in_policy").add(row.getBigDecimal("out_of_policy")), row.getBigDecimal("basic"),
-					row.getBigDecimal("critical"), row.getBigDecimal("assistance"), row.getBigDecimal("patient"),
+					row.getBigDecimal("critical"), row.getBigDecimal("other"), row.getString("basis"),
+					row.getString("basic_reference"), row.getString("critical_reference"),
+					row.getString("other_reference"), row.getBigDecimal("assistance"), row.getBigDecimal("patient"),
 					row.getString("rules_version"), after, row.getString("settled_by"), row.getString("organisation"),
 					row.getTimestamp("settled_at").toInstant(), row.getString("reversed_by"),
 					row.getTimestamp("reversed_at") == null ? null : row.getTimestamp("reversed_at").toInstant(),
@@ -296,7 +353,7 @@ public class MedicalSettlements {
 	private YearToDate yearToDate(UUID person, int year) {
 		return jdbc.sql("""
 				select coalesce(sum(basic), 0), coalesce(sum(in_policy - basic), 0), coalesce(sum(critical), 0),
-				       coalesce(sum(in_policy - basic - critical), 0), coalesce(sum(assistance), 0)
+				       coalesce(sum(greatest(in_policy - basic - critical - other, 0)), 0), coalesce(sum(assistance), 0)
 				  from relief_settlement where person_id = :person and year = :year and reversed_at is null""")
 			.param("person", person)
 			.param("year", year)
@@ -457,6 +514,9 @@ public class MedicalSettlements {
 	}
 
 	private record Hospital(String code, String name, HospitalLevel level, String admission) {
+	}
+
+	private record Checked(Hospital hospital, LocalDate discharged, Beneficiary patient, PolicyView policy, Bill bill) {
 	}
 
 	record MedicalBillSettled(UUID id, String hospital, BigDecimal assistance, String by) implements AuditableEvent {

@@ -5,9 +5,12 @@ import java.math.BigDecimal;
 import org.jijinan.shared.RuleViolation;
 
 /**
- * One-stop medical settlement (一站式结算): splits a bill between basic insurance, critical-illness insurance, medical
- * assistance and the patient, in that order, under one version of the rules and what the person used earlier in the
- * year. A pure function: the same rules, bill and year to date always give the same split.
+ * One-stop medical settlement (一站式结算): splits a bill between the insurers (basic insurance, critical-illness
+ * insurance, any other insurance), medical assistance and the patient, in that order, under one version of the rules
+ * and what the person used earlier in the year. At the window the insurers settle first and report what they paid;
+ * assistance pays its share of what they left. Before they settle, {@link #estimate} works their part out from the
+ * county's parameters (预结算). Pure functions: the same rules, bill, payments and year to date always give the
+ * same split.
  * <p>
  * Every amount is rounded to the fen; the patient's part is what the payers leave, so the parts always add up to the
  * bill. Each payer pays at most a share (≤ 1) of what reaches it, so a larger bill never lowers what the patient
@@ -19,17 +22,20 @@ public final class SettlementEngine {
 	}
 
 	/**
+	 * Settles on what the insurers really paid: medical assistance pays its share of what they left within the
+	 * policy, and the patient the rest. Insurers' payments that cannot be (the public insurances paying more than the
+	 * in-policy costs, all insurers together more than the bill) are refused.
+	 *
 	 * @return the split, and the person's year to date after it
 	 */
-	public static Split settle(MedicalRules rules, Bill bill, YearToDate before) {
-		MedicalRules.Share basicRule = rules.basic().get(bill.level());
-		BigDecimal basic = Money.min(Money.times(Money.positive(bill.inPolicy().subtract(basicRule.deductible())),
-				basicRule.ratio()), Money.positive(rules.basicYearlyCap().subtract(before.basicPaid())));
-		BigDecimal ownInPolicy = bill.inPolicy().subtract(basic);
-
-		BigDecimal critical = Money.min(tiered(rules.critical(), before.criticalBase(), ownInPolicy),
-				Money.positive(rules.critical().yearlyCap().subtract(before.criticalPaid())));
-		BigDecimal leftInPolicy = ownInPolicy.subtract(critical);
+	public static Split settle(MedicalRules rules, Bill bill, InsurerPayments paid, YearToDate before) {
+		if (paid.publicInsurance().compareTo(bill.inPolicy()) > 0) {
+			throw new RuleViolation("relief.insurer-payments-exceed-in-policy", bill.inPolicy().toPlainString());
+		}
+		if (paid.total().compareTo(bill.total()) > 0) {
+			throw new RuleViolation("relief.insurer-payments-exceed-bill", bill.total().toPlainString());
+		}
+		BigDecimal leftInPolicy = Money.positive(bill.inPolicy().subtract(paid.total()));
 
 		MedicalRules.Share assistanceRule = rules.assistance().get(bill.patientClass());
 		BigDecimal aboveBefore = Money.positive(before.assistanceBase().subtract(assistanceRule.deductible()));
@@ -42,14 +48,36 @@ public final class SettlementEngine {
 			assistance = Money.ZERO;
 		}
 
-		BigDecimal patient = bill.total().subtract(basic).subtract(critical).subtract(assistance);
+		BigDecimal patient = bill.total().subtract(paid.total()).subtract(assistance);
 		if (patient.signum() < 0) {
 			throw new RuleViolation("relief.medical-rules-invalid");
 		}
-		YearToDate after = new YearToDate(before.basicPaid().add(basic), before.criticalBase().add(ownInPolicy),
-				before.criticalPaid().add(critical), before.assistanceBase().add(leftInPolicy),
+		YearToDate after = new YearToDate(before.basicPaid().add(paid.basic()),
+				before.criticalBase().add(bill.inPolicy()).subtract(paid.basic()),
+				before.criticalPaid().add(paid.critical()), before.assistanceBase().add(leftInPolicy),
 				before.assistancePaid().add(assistance));
-		return new Split(basic, critical, assistance, patient, rules.version(), after);
+		return new Split(paid.basic(), paid.critical(), paid.other(), assistance, patient, rules.version(), after);
+	}
+
+	/**
+	 * A pre-settlement (预结算): what the insurers would pay under the county's parameters, and the split that would
+	 * follow. Only an estimate — the settlement itself takes what the insurers report.
+	 */
+	public static Split estimate(MedicalRules rules, Bill bill, YearToDate before) {
+		return settle(rules, bill, insurers(rules, bill, before), before);
+	}
+
+	/**
+	 * What basic and critical-illness insurance would pay on the bill by the parameters, in that order.
+	 */
+	static InsurerPayments insurers(MedicalRules rules, Bill bill, YearToDate before) {
+		MedicalRules.Share basicRule = rules.basic().get(bill.level());
+		BigDecimal basic = Money.min(Money.times(Money.positive(bill.inPolicy().subtract(basicRule.deductible())),
+				basicRule.ratio()), Money.positive(rules.basicYearlyCap().subtract(before.basicPaid())));
+		BigDecimal ownInPolicy = bill.inPolicy().subtract(basic);
+		BigDecimal critical = Money.min(tiered(rules.critical(), before.criticalBase(), ownInPolicy),
+				Money.positive(rules.critical().yearlyCap().subtract(before.criticalPaid())));
+		return new InsurerPayments(basic, critical, Money.ZERO);
 	}
 
 	/**

@@ -51,6 +51,10 @@ class SettlementPages {
 	@PostMapping
 	String settle(@RequestParam Map<String, String> form, @AuthenticationPrincipal Caller caller, Model model) {
 		try {
+			if ("estimate".equals(form.get("action"))) {
+				model.addAttribute("estimate", settlements.estimate(bill(form), caller));
+				return window(form, caller, model);
+			}
 			SettlementView settled = settlements.settle(bill(form), caller);
 			return "redirect:/relief/settlements/" + settled.id();
 		}
@@ -105,7 +109,11 @@ class SettlementPages {
 				form.get("hospitalName"), level, form.get("admissionNumber"), day(form.get("admittedOn")),
 				day(form.get("dischargedOn")), FormNumbers.amount(form.get("inPolicy"), "relief.bill-invalid"),
 				FormNumbers.amount(form.get("outOfPolicy"), "relief.bill-invalid"),
-				FormNumbers.amount(form.get("total"), "relief.bill-invalid"), null);
+				FormNumbers.amount(form.get("total"), "relief.bill-invalid"), null,
+				FormNumbers.amount(form.get("basicPaid"), "relief.insurer-payment-invalid"), form.get("basicReference"),
+				FormNumbers.amount(form.get("criticalPaid"), "relief.insurer-payment-invalid"),
+				form.get("criticalReference"),
+				FormNumbers.amount(form.get("otherPaid"), "relief.insurer-payment-invalid"), form.get("otherReference"));
 	}
 
 	private static @Nullable LocalDate day(@Nullable String text) {

@@ -23,6 +23,12 @@ import org.jspecify.annotations.Nullable;
  * @param total the whole bill
  * @param basic paid by basic medical insurance
  * @param critical paid by critical-illness insurance
+ * @param other paid by other insurance
+ * @param basis {@code INSURERS} when settled on what the insurers reported, {@code PARAMETERS} for settlements made
+ * before the platform took the insurers' payments (their share was worked out from the parameters)
+ * @param basicReference basic insurance's settlement number
+ * @param criticalReference critical-illness insurance's
+ * @param otherReference other insurance's
  * @param assistance paid by medical assistance
  * @param patient left for the patient to pay at discharge
  * @param rulesVersion the rules applied
@@ -37,7 +43,9 @@ import org.jspecify.annotations.Nullable;
 public record SettlementView(UUID id, String patientName, String hospitalName, HospitalLevel hospitalLevel,
 		String admissionNumber, LocalDate admittedOn, @Nullable LocalDate dischargedOn, PatientClass patientClass,
 		BigDecimal inPolicy, BigDecimal outOfPolicy, BigDecimal total, BigDecimal basic, BigDecimal critical,
-		BigDecimal assistance, BigDecimal patient, String rulesVersion, @Nullable YearToDate yearToDate,
+		BigDecimal other, String basis, @Nullable String basicReference, @Nullable String criticalReference,
+		@Nullable String otherReference, BigDecimal assistance, BigDecimal patient, String rulesVersion,
+		@Nullable YearToDate yearToDate,
 		String settledBy, String organisation, Instant settledAt, @Nullable String reversedBy,
 		@Nullable Instant reversedAt, @Nullable String reversalReason) {
 

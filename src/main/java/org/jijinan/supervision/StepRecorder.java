@@ -39,6 +39,8 @@ import org.jijinan.relief.EmergencyAidGranted;
 import org.jijinan.relief.EmergencyPaperworkCompleted;
 import org.jijinan.region.RegionDirectory;
 import org.jijinan.shared.DivisionCode;
+import org.jijinan.timelimits.TimeLimit;
+import org.jijinan.timelimits.TimeLimits;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -69,9 +71,12 @@ class StepRecorder {
 
 	private final StaffDirectory directory;
 
+	private final TimeLimits timeLimits;
+
 	StepRecorder(Steps steps, RegionDirectory regions, WorkingDayCalendar calendar, SupervisionSettings settings,
-			JdbcClient jdbc, StaffDirectory directory) {
+			JdbcClient jdbc, StaffDirectory directory, TimeLimits timeLimits) {
 		this.directory = directory;
+		this.timeLimits = timeLimits;
 		this.steps = steps;
 		this.regions = regions;
 		this.calendar = calendar;
@@ -181,7 +186,7 @@ class StepRecorder {
 	@EventListener
 	void on(CaseOpened opened) {
 		openCaseStep(StepKind.INVESTIGATION, opened.number(), opened.township(), opened.handler(), opened.openedAt(),
-				settings.investigationWorkingDays());
+				timeLimits.due(TimeLimit.INVESTIGATION, opened.township(), opened.openedAt()));
 	}
 
 	@EventListener
@@ -191,19 +196,19 @@ class StepRecorder {
 			case AWAITING_DECISION -> {
 				finishCaseStep(StepKind.INVESTIGATION, changed);
 				openCaseStep(StepKind.APPROVAL, changed.number(), changed.township(), handler, changed.at(),
-						settings.approvalWorkingDays());
+						timeLimits.due(TimeLimit.DECISION, changed.township(), changed.at()));
 			}
 			case INVESTIGATING -> {
 				if (changed.from() == CaseStatus.AWAITING_DECISION) {
 					finishCaseStep(StepKind.APPROVAL, changed);
 					openCaseStep(StepKind.INVESTIGATION, changed.number(), changed.township(), handler, changed.at(),
-							settings.investigationWorkingDays());
+							timeLimits.due(TimeLimit.INVESTIGATION, changed.township(), changed.at()));
 				}
 			}
 			case DECIDED -> {
 				finishCaseStep(StepKind.APPROVAL, changed);
 				openCaseStep(StepKind.PAYMENT, changed.number(), changed.township(), changed.by(), changed.at(),
-						settings.paymentWorkingDays());
+						calendar.plusWorkingDays(changed.at(), settings.paymentWorkingDays()));
 			}
 			case DELIVERING -> finishCaseStep(StepKind.PAYMENT, changed);
 			case CLOSED, WITHDRAWN, TRANSFERRED -> steps.cancelCase(changed.number(), changed.at(), changed.by());
@@ -284,9 +289,9 @@ class StepRecorder {
 	}
 
 	private void openCaseStep(StepKind kind, String caseNumber, DivisionCode township, String responsible,
-			Instant start, int workingDays) {
+			Instant start, Instant due) {
 		steps.open(kind, caseNumber, caseNumber, regions.path(township), townshipKey(township), townshipName(township),
-				responsible, start, calendar.plusWorkingDays(start, workingDays));
+				responsible, start, due);
 	}
 
 	private void finishCaseStep(StepKind kind, CaseStatusChanged changed) {

@@ -21,6 +21,7 @@ import org.jijinan.identity.StaffFixtures;
 import org.jijinan.identity.StaffFixtures.Opened;
 import org.jijinan.identity.UnitKind;
 import org.jijinan.region.TestVillages;
+import org.jijinan.relief.InsurerReports;
 import org.jijinan.shared.DivisionCode;
 import org.jijinan.shared.TestIdNumbers;
 import org.jijinan.supervision.Sweeps;
@@ -99,8 +100,8 @@ class EarlyWarningTests {
 		assertThat(civilAffairs.json("POST", "/api/v1/monitoring-signals", signal("HOUSEHOLD_INCOME", idNumber,
 				LocalDate.now().minusMonths(2), "20000")).status()).isEqualTo(201);
 
-		Page settled = hospital.json("POST", "/api/v1/medical-settlements",
-				bill(idNumber, "格桑", "200000.00", "30000.00", "230000.00"));
+		Page settled = hospital.json("POST", "/api/v1/medical-settlements", InsurerReports.asEstimated(hospital,
+				bill(idNumber, "格桑", "200000.00", "30000.00", "230000.00")));
 
 		assertThat(settled.status()).as(settled.body()).isEqualTo(201);
 		Map<String, Object> warning = warningOf(person, "MEDICAL_SPENDING");
@@ -122,8 +123,8 @@ class EarlyWarningTests {
 			.containsEntry("status", "OPEN");
 		assertThat(((java.sql.Timestamp) step.get("due_at")).toInstant()).isEqualTo(due);
 
-		Page again = hospital.json("POST", "/api/v1/medical-settlements",
-				bill(idNumber, "格桑", "20000.00", "5000.00", "25000.00"));
+		Page again = hospital.json("POST", "/api/v1/medical-settlements", InsurerReports.asEstimated(hospital,
+				bill(idNumber, "格桑", "20000.00", "5000.00", "25000.00")));
 		assertThat(again.status()).as(again.body()).isEqualTo(201);
 		assertThat(jdbc.sql("select count(*) from monitoring_warning where person_id = :person")
 			.param("person", UUID.fromString(person))
@@ -145,8 +146,8 @@ class EarlyWarningTests {
 	void aReversedSettlementWithdrawsTheWarningItAloneRaisedUntilARealBillRaisesItAgain() {
 		String idNumber = TestIdNumbers.fresh();
 		String person = register("达娃", idNumber, VILLAGE);
-		Page settled = hospital.json("POST", "/api/v1/medical-settlements",
-				bill(idNumber, "达娃", "200000.00", "30000.00", "230000.00"));
+		Page settled = hospital.json("POST", "/api/v1/medical-settlements", InsurerReports.asEstimated(hospital,
+				bill(idNumber, "达娃", "200000.00", "30000.00", "230000.00")));
 		assertThat(settled.status()).as(settled.body()).isEqualTo(201);
 		String number = (String) warningOf(person, "MEDICAL_SPENDING").get("number");
 		long signalsBefore = signals();
@@ -171,8 +172,8 @@ class EarlyWarningTests {
 		assertThat(gone.status()).as("a withdrawn warning cannot be checked").isEqualTo(409);
 
 		String admission = settled.body().replaceAll("(?s).*\"admissionNumber\":\"([^\"]+)\".*", "$1");
-		Page real = hospital.json("POST", "/api/v1/medical-settlements",
-				bill(idNumber, "达娃", "200000.00", "30000.00", "230000.00").replaceAll("ZY-[0-9a-f]{8}", admission));
+		Page real = hospital.json("POST", "/api/v1/medical-settlements", InsurerReports.asEstimated(hospital,
+				bill(idNumber, "达娃", "200000.00", "30000.00", "230000.00").replaceAll("ZY-[0-9a-f]{8}", admission)));
 		assertThat(real.status()).as(real.body()).isEqualTo(201);
 		assertThat(warningOf(person, "MEDICAL_SPENDING")).as("the real bill raises the warning again")
 			.containsEntry("status", "OPEN")
@@ -224,8 +225,8 @@ class EarlyWarningTests {
 		String person = register("贡保", idNumber, OTHER_VILLAGE);
 		Page household = clerk.json("POST", "/api/v1/households", "{\"headId\": \"%s\"}".formatted(person));
 		assertThat(household.status()).as(household.body()).isEqualTo(201);
-		Page settled = hospital.json("POST", "/api/v1/medical-settlements",
-				bill(idNumber, "贡保", "8000.00", "1000.00", "9000.00"));
+		Page settled = hospital.json("POST", "/api/v1/medical-settlements", InsurerReports.asEstimated(hospital,
+				bill(idNumber, "贡保", "8000.00", "1000.00", "9000.00")));
 		assertThat(settled.status()).as(settled.body()).isEqualTo(201);
 		assertThat(jdbc.sql("select count(*) from monitoring_warning where person_id = :person")
 			.param("person", UUID.fromString(person))

@@ -13,6 +13,7 @@ import org.jijinan.identity.StaffFixtures;
 import org.jijinan.identity.StaffFixtures.Opened;
 import org.jijinan.identity.UnitKind;
 import org.jijinan.region.TestVillages;
+import org.jijinan.relief.InsurerReports;
 import org.jijinan.shared.DivisionCode;
 import org.jijinan.shared.TestIdNumbers;
 import org.junit.jupiter.api.Test;
@@ -139,8 +140,8 @@ class WarningCheckBrowserTests {
 				"{\"name\": \"%s\", \"idNumber\": \"%s\", \"residence\": \"%s\"}".formatted(name, idNumber, VILLAGE)));
 		Visitor hospital = StaffFixtures.signedIn(port,
 				staff.active(StaffFixtures.COUNTY, UnitKind.HOSPITAL, Role.DEPARTMENT_OFFICER));
-		Page settled = hospital.json("POST", "/api/v1/medical-settlements",
-				EarlyWarningTests.bill(idNumber, name, "150000.00", "40000.00", "190000.00"));
+		Page settled = hospital.json("POST", "/api/v1/medical-settlements", InsurerReports.asEstimated(hospital,
+				EarlyWarningTests.bill(idNumber, name, "150000.00", "40000.00", "190000.00")));
 		assertThat(settled.status()).as(settled.body()).isEqualTo(201);
 
 		try (Browser phone = Browser.start(port)) {

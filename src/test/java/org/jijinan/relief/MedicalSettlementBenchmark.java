@@ -182,8 +182,10 @@ class MedicalSettlementBenchmark {
 		return """
 				{"idNumber": "%s", "patientName": "%s", "hospitalCode": "H632521001", "hospitalName": "共和县人民医院",
 				 "hospitalLevel": "SECONDARY", "admissionNumber": "%s", "admittedOn": "%s", "dischargedOn": "%s",
-				 "inPolicy": 30000.00, "outOfPolicy": 2000.00, "total": 32000.00}"""
-			.formatted(patient[0], patient[1], admission, LocalDate.now().minusDays(10), LocalDate.now().minusDays(1));
+				 "inPolicy": 30000.00, "outOfPolicy": 2000.00, "total": 32000.00, "basicPaid": 22050.00,
+				 "basicReference": "JB-%s", "criticalPaid": 0}"""
+			.formatted(patient[0], patient[1], admission, LocalDate.now().minusDays(10), LocalDate.now().minusDays(1),
+					admission);
 	}
 
 	private record Client(Visitor visitor, List<String[]> patients) {

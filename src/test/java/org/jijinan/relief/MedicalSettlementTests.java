@@ -66,8 +66,8 @@ class MedicalSettlementTests {
 		Visitor partner = partnerHospital();
 
 		Page first = partner.send(json(partner, "/api/v1/medical-settlements",
-				bill(idNumber, "拉毛", "ZY-" + ThreadLocalRandom.current().nextInt(1_000_000), "SECONDARY", "30000.00",
-						"2000.00", "32000.00", "")));
+				InsurerReports.paid(bill(idNumber, "拉毛", "ZY-" + ThreadLocalRandom.current().nextInt(1_000_000), "SECONDARY",
+						"30000.00", "2000.00", "32000.00", ""), "22050.00", "0")));
 
 		assertThat(first.status()).as(first.body()).isEqualTo(201);
 		// basic (30,000 − 600) × 75 % = 22,050; critical: 7,950 below the 15,000 deductible; assistance 70 % of 7,950
@@ -75,13 +75,62 @@ class MedicalSettlementTests {
 			.contains("\"critical\":0.00").contains("\"assistance\":5565.00").contains("\"patient\":4385.00")
 			.contains("\"rulesVersion\":\"632521/2025-01-01/5a0c1e7e\"").doesNotContain(idNumber);
 
-		Page second = hospital.json("POST", "/api/v1/medical-settlements", bill(idNumber, "拉毛",
-				"ZY-" + ThreadLocalRandom.current().nextInt(1_000_000), "TERTIARY", "20000", "0", "20000", ""));
+		Page second = hospital.json("POST", "/api/v1/medical-settlements", InsurerReports.paid(bill(idNumber, "拉毛",
+				"ZY-" + ThreadLocalRandom.current().nextInt(1_000_000), "TERTIARY", "20000", "0", "20000", ""), "12220",
+				"438"));
 		// basic (20,000 − 1,200) × 65 % = 12,220; own payments 7,950 + 7,780 pass the deductible by 730 → 438;
 		// assistance 70 % of 7,342 = 5,139.40
 		assertThat(second.body()).contains("\"basic\":12220.00").contains("\"critical\":438.00")
 			.contains("\"assistance\":5139.40").contains("\"patient\":2202.60")
 			.contains("\"assistancePaid\":10704.40");
+	}
+
+	@Test
+	void settlesOnWhatTheInsurersReallyPaidAndPreSettlesOnlyAsAnEstimate() {
+		String idNumber = allowanceRecipient("才让");
+		String admission = "ZY-" + ThreadLocalRandom.current().nextInt(1_000_000);
+		String path = "/api/v1/medical-settlements";
+		String unsettled = bill(idNumber, "才让", admission, "SECONDARY", "30000", "2000", "32000", "");
+
+		Page estimate = hospital.json("POST", "/api/v1/medical-presettlements", unsettled);
+		assertThat(estimate.status()).as(estimate.body()).isEqualTo(200);
+		assertThat(estimate.body()).contains("\"estimate\":true").contains("\"basic\":22050.00")
+			.contains("\"assistance\":5565.00").contains("\"patient\":4385.00").doesNotContain(idNumber);
+		assertThat(hospital.get(path).body()).as("a pre-settlement records nothing").doesNotContain("才让");
+
+		assertProblem(hospital.json("POST", path, unsettled), 422, "relief.insurer-payments-required");
+		assertProblem(hospital.json("POST", path, InsurerReports.paid(unsettled, "25000", "5001")), 422,
+				"relief.insurer-payments-exceed-in-policy");
+		assertProblem(hospital.json("POST", path,
+				InsurerReports.paid(unsettled, "25000", "5000").replaceFirst("}$", ", \"otherPaid\": 2001, \"otherReference\": \"SY-1\"}")),
+				422, "relief.insurer-payments-exceed-bill");
+		assertProblem(hospital.json("POST", path, InsurerReports.paid(unsettled, "-1", "0")), 422, "relief.insurer-payment-invalid");
+		assertProblem(hospital.json("POST", path, InsurerReports.paid(unsettled, "100.001", "0")), 422,
+				"relief.insurer-payment-invalid");
+		assertProblem(hospital.json("POST", path, unsettled.replaceFirst("}$", ", \"basicPaid\": 100, \"criticalPaid\": 0}")),
+				400, "relief.insurer-reference-required");
+		assertProblem(hospital.json("POST", path, InsurerReports.paid(unsettled, "100", "0").replace("\"JB-", "\"JB 1;--")), 400,
+				"relief.insurer-reference-invalid");
+		assertThat(hospital.get(path).body()).as("nothing refused was stored").doesNotContain("才让");
+
+		// basic insurance paid 24,000 (the parameters say 22,050) and other insurance 500: assistance pays 70 % of the
+		// 5,500 they left within the policy
+		Page settled = hospital.json("POST", path, InsurerReports.paid(unsettled, "24000", "0")
+			.replaceFirst("}$", ", \"otherPaid\": 500, \"otherReference\": \"SY-77\"}"));
+		assertThat(settled.status()).as(settled.body()).isEqualTo(201);
+		assertThat(settled.body()).contains("\"basic\":24000.00").contains("\"other\":500.00")
+			.contains("\"assistance\":3850.00").contains("\"patient\":3650.00").contains("\"basis\":\"INSURERS\"")
+			.contains("\"otherReference\":\"SY-77\"").contains("\"basicReference\":\"JB-");
+
+		String second = bill(idNumber, "才让", "ZY-" + ThreadLocalRandom.current().nextInt(1_000_000), "TERTIARY",
+				"20000", "0", "20000", "");
+		Page before = hospital.json("POST", path, InsurerReports.paid(second, "12000", "500"));
+		assertThat(before.body()).contains("\"assistance\":5250.00").contains("\"assistancePaid\":9100.00");
+		hospital.json("POST", path + "/" + idOf(before) + "/reversal", "{\"reason\": \"医保结算金额回传有误\"}");
+		Page after = hospital.json("POST", path, InsurerReports.paid(second, "12000", "500"));
+		assertThat(after.body()).as("the reversal restored the year exactly").contains("\"assistance\":5250.00")
+			.contains("\"assistancePaid\":9100.00").contains("\"criticalBase\":"
+					+ before.body().replaceAll(".*\"criticalBase\":([0-9.]+).*", "$1") + ",");
 	}
 
 	@Test
@@ -93,13 +142,14 @@ class MedicalSettlementTests {
 		assertThat(admitted.status()).as(admitted.body()).isEqualTo(201);
 
 		assertProblem(medicalSecurity.json("POST", "/api/v1/medical-settlements",
-				bill(idNumber, "索南", "OTHER-1", "PRIMARY", "1000", "0", "1000", "")), 409, "relief.admission-open");
+				InsurerReports.paid(bill(idNumber, "索南", "OTHER-1", "PRIMARY", "1000", "0", "1000", ""), "0", "0")), 409,
+				"relief.admission-open");
 		assertProblem(hospital.json("POST", "/api/v1/medical-admissions",
 				bill(idNumber, "索南", "ZY-AGAIN", "SECONDARY", "0", "0", "0", "")), 409, "relief.admission-open");
 		String settled = idOf(hospital.json("POST", "/api/v1/medical-settlements",
-				bill(idNumber, "索南", admission, "SECONDARY", "10000", "500", "10500", "")));
+				InsurerReports.paid(bill(idNumber, "索南", admission, "SECONDARY", "10000", "500", "10500", ""), "7050", "0")));
 		assertProblem(hospital.json("POST", "/api/v1/medical-settlements",
-				bill(idNumber, "索南", admission, "SECONDARY", "10000", "500", "10500", "")), 409,
+				InsurerReports.paid(bill(idNumber, "索南", admission, "SECONDARY", "10000", "500", "10500", ""), "7050", "0")), 409,
 				"relief.admission-settled");
 
 		assertProblem(hospital.json("POST", "/api/v1/medical-settlements/" + settled + "/reversal", "{\"reason\": \"\"}"),
@@ -110,7 +160,7 @@ class MedicalSettlementTests {
 		assertProblem(hospital.json("POST", "/api/v1/medical-settlements/" + settled + "/reversal",
 				"{\"reason\": \"再次冲正\"}"), 409, "relief.settlement-reversed");
 		Page again = hospital.json("POST", "/api/v1/medical-settlements",
-				bill(idNumber, "索南", admission, "SECONDARY", "9000", "500", "9500", ""));
+				InsurerReports.paid(bill(idNumber, "索南", admission, "SECONDARY", "9000", "500", "9500", ""), "6300", "0"));
 		assertThat(again.status()).as(again.body()).isEqualTo(201);
 		// (9,000 − 600) × 75 % = 6,300; assistance 70 % of 2,700 = 1,890: the reversed bill no longer counts
 		assertThat(again.body()).contains("\"assistance\":1890.00").contains("\"assistancePaid\":1890.00");
@@ -157,7 +207,7 @@ class MedicalSettlementTests {
 		String idNumber = allowanceRecipient("多吉");
 		String admission = "ZY-" + ThreadLocalRandom.current().nextInt(1_000_000);
 		idOf(hospital.json("POST", "/api/v1/medical-settlements",
-				bill(idNumber, "多吉", admission, "SECONDARY", "30000", "2000", "32000", "")));
+				InsurerReports.paid(bill(idNumber, "多吉", admission, "SECONDARY", "30000", "2000", "32000", ""), "22050", "0")));
 		String person = lastPerson;
 		String number = staff.investigatedCase("""
 				{"channel": "WINDOW", "urgency": "EMERGENCY", "reporterRelation": "SELF", "reporterPhone": "13909741235",
@@ -204,8 +254,8 @@ class MedicalSettlementTests {
 
 		String idNumber = allowanceRecipient("央金");
 		String settlement = idOf(hospital.json("POST", "/api/v1/medical-settlements",
-				bill(idNumber, "央金", "ZY-" + ThreadLocalRandom.current().nextInt(1_000_000), "SECONDARY", "3000",
-						"0", "3000", "")));
+				InsurerReports.paid(bill(idNumber, "央金", "ZY-" + ThreadLocalRandom.current().nextInt(1_000_000), "SECONDARY",
+						"3000", "0", "3000", ""), "1800", "0")));
 		String read = "/api/v1/medical-settlements/" + settlement;
 		assertThat(hospital.get(read).status()).isEqualTo(200);
 		assertThat(staff.countyReviewer.get(read).status()).isEqualTo(200);

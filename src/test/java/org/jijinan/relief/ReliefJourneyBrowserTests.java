@@ -116,11 +116,29 @@ class ReliefJourneyBrowserTests {
 			hospital.fill("医疗机构", "共和县人民医院");
 			hospital.choose("医疗机构等级", "二级（县级医院）");
 			fillBill(hospital, idNumber, "多杰才让", today.minusDays(6), "12000", "800", "12800");
+			hospital.click("预结算（估算）");
+			Journeys.noProblem(hospital);
+			assertThat(hospital.text(By.id("estimate-result"))).as("the pre-settlement says it is an estimate")
+				.contains("仅为").contains("12800");
+			String estimatedBasic = hospital.text(By.id("estimate-basic"));
+			assertThat(estimatedBasic).as("basic insurance's share worked out from the parameters").isNotEqualTo("0.00");
+			assertThat(hospital.valueOf("总费用（元）")).as("the bill is kept for the settlement").isEqualTo("12800");
+
+			hospital.fill("患者身份证号", idNumber);
+			hospital.click("结算");
+			assertThat(hospital.text(By.id("insurer-problem"))).as("settling needs what the insurers paid")
+				.contains("医保系统结算后");
+			assertThat(hospital.valueOf("政策范围内费用（元）")).isEqualTo("12000");
+			hospital.fill("患者身份证号", idNumber);
+			hospital.fill("基本医保实际支付（元）", "8000");
+			hospital.fill("基本医保结算流水号", "JB-20261207-01");
+			hospital.fill("大病保险实际支付（元）", "0");
 			hospital.click("结算");
 			Journeys.noProblem(hospital);
 			assertThat(hospital.text(By.id("settlement-patient"))).isEqualTo("多杰才让");
-			assertThat(hospital.text(By.id("split"))).contains("12800");
-			assertThat(hospital.text(By.id("split-basic"))).as("the insurers' share is worked out").isNotEqualTo("0.00");
+			assertThat(hospital.text(By.id("split"))).contains("12800").contains("JB-20261207-01");
+			assertThat(hospital.text(By.id("split-basic"))).as("what basic insurance really paid").isEqualTo("8000.00");
+			assertThat(hospital.text(By.id("settlement-basis"))).contains("医保实际结算");
 			assertThat(hospital.pageText()).contains("医院结算拉姆").doesNotContain(hospitalClerk.username())
 				.doesNotContain(idNumber);
 			Journeys.record("hospital", "settlement clerk settles a patient the window registered", hospital);

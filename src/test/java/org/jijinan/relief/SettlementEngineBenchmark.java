@@ -63,7 +63,7 @@ public class SettlementEngineBenchmark {
 			bills[i] = new Bill(BigDecimal.valueOf(random.nextInt(20_000_000), 2),
 					BigDecimal.valueOf(random.nextInt(2_000_000), 2),
 					HospitalLevel.values()[random.nextInt(3)], PatientClass.values()[random.nextInt(5)]);
-			years[i] = i % 2 == 0 ? YearToDate.NONE : SettlementEngine.settle(rules, bills[(i + 7) % Math.max(1, i)],
+			years[i] = i % 2 == 0 ? YearToDate.NONE : SettlementEngine.estimate(rules, bills[(i + 7) % Math.max(1, i)],
 					YearToDate.NONE).after();
 		}
 	}
@@ -71,7 +71,7 @@ public class SettlementEngineBenchmark {
 	@Benchmark
 	public Split settle() {
 		int i = next++ & 1023;
-		return SettlementEngine.settle(rules, bills[i], years[i]);
+		return SettlementEngine.estimate(rules, bills[i], years[i]);
 	}
 
 	@Benchmark

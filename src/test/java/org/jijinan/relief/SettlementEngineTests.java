@@ -30,7 +30,7 @@ class SettlementEngineTests {
 		Bill bill = new Bill(new BigDecimal("50000.00"), new BigDecimal("3000.00"), HospitalLevel.SECONDARY,
 				PatientClass.CLASS_2);
 
-		Split split = SettlementEngine.settle(EXAMPLE, bill, YearToDate.NONE);
+		Split split = SettlementEngine.estimate(EXAMPLE, bill, YearToDate.NONE);
 
 		// basic: (50,000 − 500) × 0.8 = 39,600; own in-policy 10,400; critical: (10,400 − 8,000) × 0.6 = 1,440;
 		// left 8,960; assistance: 8,960 × 0.7 = 6,272; patient: 53,000 − 39,600 − 1,440 − 6,272 = 5,688
@@ -44,8 +44,8 @@ class SettlementEngineTests {
 	@Test
 	void countsTheYearlyDeductiblesOnceAcrossAdmissions() {
 		Bill first = new Bill(new BigDecimal("10000.00"), BigDecimal.ZERO, HospitalLevel.TERTIARY, PatientClass.CLASS_3);
-		Split earlier = SettlementEngine.settle(EXAMPLE, first, YearToDate.NONE);
-		Split later = SettlementEngine.settle(EXAMPLE, first, earlier.after());
+		Split earlier = SettlementEngine.estimate(EXAMPLE, first, YearToDate.NONE);
+		Split later = SettlementEngine.estimate(EXAMPLE, first, earlier.after());
 
 		// first: basic (10,000 − 1,000) × 0.7 = 6,300; own 3,700 (below the critical deductible); assistance
 		// (3,700 − 1,000) × 0.6 = 1,620. Second: own 3,700 more → 7,400 < 8,000: still no critical; assistance on all
@@ -60,7 +60,7 @@ class SettlementEngineTests {
 		Bill bill = new Bill(new BigDecimal("20000.00"), new BigDecimal("500.00"), HospitalLevel.PRIMARY,
 				PatientClass.NONE);
 
-		Split split = SettlementEngine.settle(EXAMPLE, bill, YearToDate.NONE);
+		Split split = SettlementEngine.estimate(EXAMPLE, bill, YearToDate.NONE);
 
 		assertThat(split.assistance()).isEqualByComparingTo("0.00");
 		assertThat(split.patient()).isEqualByComparingTo(bill.total().subtract(split.basic()).subtract(split.critical()));
