@@ -45,7 +45,7 @@ final class AuditCatalogue {
 			"sharing.roster-feed-read", "sharing.department-assistance-reported", "sharing.department-file-received",
 			"supervision.steps-escalated", "supervision.accountability-recorded", "reporting.exported",
 			"reporting.rebuilt", "pilot.phase-added", "pilot.readiness-set", "pilot.document-filed",
-			"region.divisions-imported", "calendar.day-changed", "timelimits.limit-set", "backup.taken", "backup.failed", "backup.key-rotated", "backup.values-resealed",
+			"region.divisions-imported", "calendar.day-changed", "timelimits.limit-set", "budget.set", "budget.overridden", "backup.taken", "backup.failed", "backup.key-rotated", "backup.values-resealed",
 			"backup.keys-retired", "monitoring.source-agreed", "monitoring.rule-changed", "monitoring.warning-raised",
 			"monitoring.warning-checked", "monitoring.warning-withdrawn", "monitoring.signals-purged", "monitoring.signal-viewed",
 			"complaints.complaint-received", "complaints.complaint-acknowledged", "complaints.complaint-extended",
@@ -59,7 +59,7 @@ final class AuditCatalogue {
 			"relief-payment-batch", "relief-payment-order", "relief-settlement", "settlement", "relief-policy",
 			"charity-fund-entry", "sharing-agreement", "department-report", "department-file", "accountability",
 			"supervision-sweep", "dashboard", "dashboard-rollups", "pilot-evaluation", "pilot", "division",
-			"calendar-day", "time-limit", "backup", "master-key", "audit-chain", "signal-source", "monitoring-rule", "warning", "signal", "complaint", "relief-recovery", "appeal");
+			"calendar-day", "time-limit", "budget", "backup", "master-key", "audit-chain", "signal-source", "monitoring-rule", "warning", "signal", "complaint", "relief-recovery", "appeal");
 
 	/** The results a record may have. */
 	static final List<String> RESULTS = List.of("SUCCESS", "FAILURE");

@@ -101,6 +101,7 @@ public record Menu(List<Entry> entries) {
 		add.line(rules.regional() && rules.any(OVERSIGHT), "nav.supervision", "/supervision");
 		add.line(rules.regional() && !rules.any(OVERSIGHT) && rules.any(DECIDERS), "nav.orders",
 				"/supervision/orders");
+		add.line(rules.aboveVillage() && (viewer.administers() || rules.any(DECIDERS)), "nav.budgets", "/budgets");
 		add.line(rules.aboveVillage() && rules.any(ANALYSTS), "nav.reports", "/reports");
 		add.line(rules.aboveVillage() && rules.any(ANALYSTS), "nav.pilot", "/pilot");
 		add.line(viewer.administers(), "nav.accounts", "/admin/units");

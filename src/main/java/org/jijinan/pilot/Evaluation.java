@@ -3,9 +3,12 @@ package org.jijinan.pilot;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Locale;
 
 import com.lowagie.text.pdf.BaseFont;
+import org.jijinan.budget.Budgets;
+import org.jijinan.budget.Standing;
 import org.jijinan.reporting.Dashboard;
 import org.jijinan.shared.Caller;
 import org.jijinan.shared.PrintedFont;
@@ -32,7 +35,10 @@ class Evaluation {
 
 	private volatile BaseFont font;
 
-	Evaluation(Pilot pilot, Dashboard dashboard, MessageSource messages, Clock clock) {
+	private final Budgets budgets;
+
+	Evaluation(Pilot pilot, Dashboard dashboard, MessageSource messages, Clock clock, Budgets budgets) {
+		this.budgets = budgets;
 		this.pilot = pilot;
 		this.dashboard = dashboard;
 		this.messages = messages;
@@ -53,7 +59,9 @@ class Evaluation {
 			from = to.minusMonths(59);
 		}
 		Dashboard.DashboardView figures = dashboard.show(from.toString(), to.toString(), null, caller, locale);
-		return new EvaluationReport(overview, figures, clock.instant(), messages, locale);
+		List<Standing> budgeted = caller.regionScope() == null ? List.of()
+				: budgets.ofYear(caller.regionScope(), to.getYear());
+		return new EvaluationReport(overview, figures, budgeted, clock.instant(), messages, locale);
 	}
 
 	byte[] pdf(EvaluationReport report, Caller caller) {

@@ -21,6 +21,7 @@ import com.lowagie.text.pdf.PdfWriter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.jijinan.budget.Standing;
 import org.jijinan.reporting.Dashboard;
 import org.jijinan.shared.SafeCells;
 
@@ -41,14 +42,17 @@ final class EvaluationReport {
 
 	private final Dashboard.DashboardView figures;
 
+	private final List<Standing> budgets;
+
 	private final Instant generatedAt;
 
 	private final MessageSource messages;
 
 	private final Locale locale;
 
-	EvaluationReport(Pilot.Overview pilot, Dashboard.DashboardView figures, Instant generatedAt,
-			MessageSource messages, Locale locale) {
+	EvaluationReport(Pilot.Overview pilot, Dashboard.DashboardView figures, List<Standing> budgets,
+			Instant generatedAt, MessageSource messages, Locale locale) {
+		this.budgets = budgets;
 		this.pilot = pilot;
 		this.figures = figures;
 		this.generatedAt = generatedAt;
@@ -115,6 +119,14 @@ final class EvaluationReport {
 					.stream()
 					.map(unit -> List.of(unit.unit(), String.valueOf(unit.referred()), String.valueOf(unit.completed()),
 							unit.onTimePercent() < 0 ? "—" : unit.onTimePercent() + "%", String.valueOf(unit.returns())))
+					.toList()));
+		tables.add(new Table(text("budget.standing"), List.of(text("budget.scheme"), text("budget.place"),
+				text("budget.amount"), text("budget.committed"), text("budget.spent"), text("budget.left")),
+				budgets.stream()
+					.map(budget -> List.of(text("budget.scheme." + budget.scheme().name()),
+							budget.townshipName() == null ? text("budget.countyOwn") : budget.townshipName(),
+							budget.amount().toPlainString(), budget.committed().toPlainString(),
+							budget.spent().toPlainString(), budget.left().toPlainString()))
 					.toList()));
 		var complaints = figures.complaints();
 		var recovered = figures.recoveries();

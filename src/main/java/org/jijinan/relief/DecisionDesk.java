@@ -6,6 +6,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.jijinan.budget.Budgets;
+import org.jijinan.budget.Scheme;
+import org.jijinan.budget.Standing;
 import org.jijinan.casework.CaseDesk;
 import org.jijinan.casework.CaseEventRecorded;
 import org.jijinan.casework.CasePersonLinked;
@@ -59,10 +62,13 @@ public class DecisionDesk {
 
 	private final Recoveries recoveries;
 
+	private final Budgets budgets;
+
 	DecisionDesk(Decisions decisions, CaseDesk cases, ReliefPolicies policies, AssistanceChain chain,
 			RegionDirectory regions, Sealer sealer, Clock clock, ApplicationEventPublisher events, Payments payments,
-			HouseholdRegister households, Recoveries recoveries) {
+			HouseholdRegister households, Recoveries recoveries, Budgets budgets) {
 		this.recoveries = recoveries;
+		this.budgets = budgets;
 		this.households = households;
 		this.payments = payments;
 		this.events = events;
@@ -252,6 +258,8 @@ public class DecisionDesk {
 				throw new RuleViolation("relief.duplicate-assistance", finding.kind(), finding.record().sourceRef());
 			}
 		}
+		budgets.commit(Scheme.TEMPORARY_ASSISTANCE, view.township(), today(now), view.cashAmount(),
+				budgetReference(id));
 		decision.approve(caller, now);
 		decisions.save(decision);
 		decision.paymentDue().ifPresent(payments::order);
@@ -264,6 +272,37 @@ public class DecisionDesk {
 				approved.caseNumber(), approved.cashAmount(), approved.goodsValue(), approved.goods(),
 				caller.name(), caller.organisation(), now));
 		return approved;
+	}
+
+	/**
+	 * A county approver lets this decision's cash exceed what is left of the temporary-assistance budget, with the
+	 * reason; the decision can then be approved as usual.
+	 */
+	@Transactional
+	public DecisionView overrideBudget(UUID id, @Nullable String reason, Caller caller) {
+		DecisionView view = visible(id, caller).view();
+		if (view.status() != DecisionStatus.REVIEWED && view.status() != DecisionStatus.PROPOSED) {
+			throw new Conflict("relief.illegal-transition", view.status(), DecisionStatus.APPROVED);
+		}
+		budgets.override(Scheme.TEMPORARY_ASSISTANCE, view.township(), today(clock.instant()), view.cashAmount(),
+				budgetReference(id), reason, caller);
+		return view;
+	}
+
+	/**
+	 * @return the temporary-assistance budget's figures when approving the decision would exceed what is left and no
+	 * county approver overrode it
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Optional<Standing> budgetShortfall(UUID id, Caller caller) {
+		DecisionView view = visible(id, caller).view();
+		return budgets.wouldExceed(Scheme.TEMPORARY_ASSISTANCE, view.township(), today(clock.instant()),
+				view.cashAmount(), budgetReference(id));
+	}
+
+	/** How the budget knows a decision's money. */
+	static String budgetReference(UUID decision) {
+		return "decision:" + decision;
 	}
 
 	/**

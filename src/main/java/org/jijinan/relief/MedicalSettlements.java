@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.jijinan.budget.Budgets;
+import org.jijinan.budget.Scheme;
 import org.jijinan.identity.PartnerClient;
 import org.jijinan.identity.Staff;
 import org.jijinan.identity.UnitKind;
@@ -61,8 +63,11 @@ public class MedicalSettlements {
 
 	private final Clock clock;
 
+	private final Budgets budgets;
+
 	MedicalSettlements(JdbcClient jdbc, Beneficiaries beneficiaries, ReliefPolicies policies, AssistanceChain chain,
-			RegionDirectory regions, ApplicationEventPublisher events, Clock clock) {
+			RegionDirectory regions, ApplicationEventPublisher events, Clock clock, Budgets budgets) {
+		this.budgets = budgets;
 		this.jdbc = jdbc;
 		this.beneficiaries = beneficiaries;
 		this.policies = policies;
@@ -147,6 +152,8 @@ public class MedicalSettlements {
 					patient.residencePath(), "MEDICAL", null, id.toString(), hospital.code() + "/" + hospital.admission(),
 					null, split.assistance(), Money.ZERO, null, caller.name(), organisation(caller), now));
 		}
+		budgets.spend(Scheme.MEDICAL_ASSISTANCE, residence(patient), checked.discharged(), split.assistance(),
+				budgetReference(id));
 		events.publishEvent(new MedicalBillSettled(id, hospital.code(), split.assistance(), caller.name()));
 		events.publishEvent(new PatientShareSettled(id, patient.personId(), patient.householdId(),
 				patient.residencePath(), checked.discharged(), split.patient(),
@@ -261,6 +268,10 @@ public class MedicalSettlements {
 			throw new Conflict("relief.admission-open");
 		}
 		chain.reverse("MEDICAL", id.toString(), now);
+		budgets.returned(budgetReference(id), jdbc.sql("select assistance from relief_settlement where id = :id")
+			.param("id", id)
+			.query(BigDecimal.class)
+			.single());
 		events.publishEvent(new MedicalSettlementReversed(id, caller.name()));
 		events.publishEvent(new PatientShareReversed(id, now));
 		return load(id, null);
@@ -511,6 +522,11 @@ public class MedicalSettlements {
 
 	private static String organisation(Caller caller) {
 		return caller.organisation().isEmpty() ? caller.name() : caller.organisation();
+	}
+
+	/** How the budget knows a settlement's money. */
+	private static String budgetReference(UUID settlement) {
+		return "settlement:" + settlement;
 	}
 
 	private record Hospital(String code, String name, HospitalLevel level, String admission) {

@@ -18,6 +18,7 @@ import java.util.UUID;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.jijinan.budget.Budgets;
 import org.jijinan.casework.CaseDesk;
 import org.jijinan.casework.CaseEventRecorded;
 import org.jijinan.casework.CaseStatus;
@@ -75,9 +76,12 @@ public class Payments {
 
 	private final DocumentNumbers numbers;
 
+	private final Budgets budgets;
+
 	Payments(JdbcClient jdbc, Sealer sealer, RegionDirectory regions, CaseDesk cases,
 			ApplicationEventPublisher events, Clock clock, KeyRing keys, ReliefSettings settings,
-			CrashPoints crashPoints, DocumentNumbers numbers) {
+			CrashPoints crashPoints, DocumentNumbers numbers, Budgets budgets) {
+		this.budgets = budgets;
 		this.crashPoints = crashPoints;
 		this.numbers = numbers;
 		this.jdbc = jdbc;
@@ -416,7 +420,7 @@ public class Payments {
 
 	private void delivered(UUID order, Caller caller) {
 		Map<String, Object> paid = jdbc.sql("""
-				select o.case_number, o.number, o.amount, b.number as batch from relief_payment_order o
+				select o.case_number, o.number, o.amount, o.decision_id, b.number as batch from relief_payment_order o
 				  left join relief_payment_batch b on b.id = o.batch_id where o.id = :id""")
 			.param("id", order)
 			.query()
@@ -429,6 +433,8 @@ public class Payments {
 				caller.name(), clock.instant()));
 		events.publishEvent(new ReliefPaid(caseNumber, (String) paid.get("number"),
 				(java.math.BigDecimal) paid.get("amount"), clock.instant()));
+		budgets.paid(DecisionDesk.budgetReference((UUID) paid.get("decision_id")),
+				(java.math.BigDecimal) paid.get("amount"));
 		if (cases.find(caseNumber, caller).status() == CaseStatus.DECIDED) {
 			cases.move(caseNumber, CaseStatus.DELIVERING, null, null, caller);
 		}

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.jijinan.budget.Budgets;
 import org.jijinan.casework.CaseDesk;
 import org.jijinan.casework.CaseEventRecorded;
 import org.jijinan.region.RegionDirectory;
@@ -63,8 +64,11 @@ public class Recoveries {
 
 	private final Clock clock;
 
+	private final Budgets budgets;
+
 	Recoveries(JdbcClient jdbc, CaseDesk cases, ReserveFund reserve, DocumentNumbers numbers, RegionDirectory regions,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, Budgets budgets) {
+		this.budgets = budgets;
 		this.jdbc = jdbc;
 		this.cases = cases;
 		this.reserve = reserve;
@@ -91,10 +95,13 @@ public class Recoveries {
 		List<String> cancelled = jdbc.sql("""
 				update relief_payment_order set status = 'CANCELLED', cancel_reason = :why
 				 where case_number = :caseNumber and status = 'PENDING'
-				returning number || '（' || amount || ' 元）'""")
+				returning number || '（' || amount || ' 元）', decision_id, amount""")
 			.param("why", why)
 			.param("caseNumber", found.number())
-			.query(String.class)
+			.query((row, n) -> {
+				budgets.release(DecisionDesk.budgetReference(row.getObject(2, UUID.class)), row.getBigDecimal(3));
+				return row.getString(1);
+			})
 			.list();
 		List<Source> sources = new ArrayList<>(jdbc.sql("""
 				select 'DECISION', d.id::text, 'TEMPORARY', 'SCHEME', d.township, d.township_path, sum(o.amount)
@@ -164,6 +171,9 @@ public class Recoveries {
 		if (recovery.view().fund().equals("RESERVE")) {
 			reserve.recover(new DivisionCode(recovery.township()), paid, recovery.view().number() + "/" + reference,
 					caller.name());
+		}
+		else {
+			budgets.returned(DecisionDesk.budgetReference(UUID.fromString(recovery.view().sourceRef())), paid);
 		}
 		events.publishEvent(new RecoveryRecorded(number, recovery.view().caseNumber(),
 				RecoveryRecorded.Step.INSTALMENT, paid, caller.name(), now));

@@ -161,10 +161,21 @@ class ReliefController {
 			description = "An approver other than the proposer and reviewer: `TOWNSHIP_APPROVER` up to the township's "
 					+ "limit, else `COUNTY_APPROVER`. Writes the assistance record and the payment order. Problems: 403 "
 					+ "`relief.not-allowed`, 404 `relief.decision-not-found`, 409 when not awaiting approval or "
-					+ "approved at the same moment by someone else.")
+					+ "approved at the same moment by someone else, 422 `budget.exceeded` (with the amount, what is "
+					+ "left, the budget, committed and spent) when the cash is more than the budget has left.")
 	@PostMapping("/decisions/{id}/approval")
 	DecisionView approve(@PathVariable UUID id, @AuthenticationPrincipal Caller caller) {
 		return decisions.approve(id, caller);
+	}
+
+	@Operation(summary = "Let a decision exceed the temporary-assistance budget",
+			description = "A county approver, with the reason; audited. The decision's approver then approves as usual. "
+					+ "Problems: 400 reason missing, 403 `budget.override-not-allowed`, 409 already overridden or not "
+					+ "pending, 422 `budget.within-budget` when the cash fits what is left.")
+	@PostMapping("/decisions/{id}/budget-override")
+	DecisionView overrideBudget(@PathVariable UUID id, @Valid @RequestBody Reason reason,
+			@AuthenticationPrincipal Caller caller) {
+		return decisions.overrideBudget(id, reason.reason(), caller);
 	}
 
 	@Operation(summary = "Refuse a decision with a reason", description = "An approver. Problems: 403, 404, 409.")

@@ -114,6 +114,7 @@ class ReliefPages {
 			case "approval" -> decisions.approve(id, caller);
 			case "refusal" -> decisions.refuse(id, reason, caller);
 			case "withdrawal" -> decisions.withdraw(id, caller);
+			case "budget-override" -> decisions.overrideBudget(id, reason, caller);
 			default -> throw new org.jijinan.shared.NotFound("relief.decision-not-found");
 		});
 	}
@@ -200,6 +201,14 @@ class ReliefPages {
 		model.addAttribute("orders", ofCase.stream()
 			.collect(Collectors.toMap(DecisionView::id, d -> orders.getOrDefault(d.id(), List.of()))));
 		model.addAttribute("actions", decisions.actionsOnCase(number, caller));
+		Map<UUID, org.jijinan.budget.Standing> shortfalls = new java.util.HashMap<>();
+		ofCase.stream()
+			.filter(decision -> decision.status().pending())
+			.forEach(decision -> decisions.budgetShortfall(decision.id(), caller)
+				.ifPresent(standing -> shortfalls.put(decision.id(), standing)));
+		model.addAttribute("shortfalls", shortfalls);
+		model.addAttribute("overridesBudgets", caller.hasRole("COUNTY_APPROVER") && caller.regionScope() != null
+				&& caller.regionScope().value().length() == 6);
 		model.addAttribute("grants", emergency.ofCase(number, caller));
 		model.addAttribute("chain", decisions.chainOf(number, caller));
 		model.addAttribute("causeNames", causeNames());

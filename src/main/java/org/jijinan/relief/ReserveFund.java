@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.jijinan.budget.Budgets;
+import org.jijinan.budget.Scheme;
 import org.jijinan.region.RegionDirectory;
 import org.jijinan.shared.AuditableEvent;
 import org.jijinan.shared.Caller;
@@ -42,7 +44,11 @@ public class ReserveFund {
 
 	private final Clock clock;
 
-	ReserveFund(JdbcClient jdbc, RegionDirectory regions, ApplicationEventPublisher events, Clock clock) {
+	private final Budgets budgets;
+
+	ReserveFund(JdbcClient jdbc, RegionDirectory regions, ApplicationEventPublisher events, Clock clock,
+			Budgets budgets) {
+		this.budgets = budgets;
 		this.jdbc = jdbc;
 		this.regions = regions;
 		this.events = events;
@@ -96,6 +102,8 @@ public class ReserveFund {
 			.query(BigDecimal.class)
 			.single();
 		entry(township, "TOP_UP", amount, after, ref, note, caller.name());
+		budgets.spend(Scheme.RESERVE_TOP_UP, township, DecisionDesk.today(clock.instant()), Money.fen(amount),
+				"reserve-top-up:" + township.value() + ":" + ref);
 		events.publishEvent(new ReserveMoved(township.value(), "TOP_UP", amount, ref, caller.name()));
 		return ledger(township, caller);
 	}

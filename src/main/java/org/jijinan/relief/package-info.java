@@ -5,7 +5,7 @@
  * Its medical settlement engine ({@link org.jijinan.relief.SettlementEngine}) is a pure, versioned function of the
  * rules: no database, no clock.
  */
-@ApplicationModule(displayName = "Relief 救助", allowedDependencies = { "shared", "region", "identity", "people", "intake", "casework", "calendar" })
+@ApplicationModule(displayName = "Relief 救助", allowedDependencies = { "shared", "region", "identity", "people", "intake", "casework", "calendar", "budget" })
 @NullMarked
 package org.jijinan.relief;
 

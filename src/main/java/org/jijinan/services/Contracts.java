@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.jijinan.budget.Budgets;
+import org.jijinan.budget.Scheme;
 import org.jijinan.identity.StaffDirectory;
 import org.jijinan.identity.UnitId;
 import org.jijinan.identity.UnitKind;
@@ -41,7 +43,10 @@ public class Contracts {
 
 	private final Clock clock;
 
-	Contracts(JdbcClient jdbc, StaffDirectory directory, RegionDirectory regions, Clock clock) {
+	private final Budgets budgets;
+
+	Contracts(JdbcClient jdbc, StaffDirectory directory, RegionDirectory regions, Clock clock, Budgets budgets) {
+		this.budgets = budgets;
 		this.jdbc = jdbc;
 		this.directory = directory;
 		this.regions = regions;
@@ -88,6 +93,8 @@ public class Contracts {
 			.param("by", caller.name())
 			.param("at", Timestamp.from(clock.instant()))
 			.update();
+		budgets.commit(Scheme.PURCHASED_SERVICES, caller.regionScope(), contract.validFrom(), contract.budget(),
+				"contract:" + id);
 		return find(id);
 	}
 

@@ -4,7 +4,7 @@
  * sees only the cases referred to it and shared on a legal basis.
  */
 @ApplicationModule(displayName = "Services 社会工作服务",
-		allowedDependencies = { "shared", "region", "identity", "casework" })
+		allowedDependencies = { "shared", "region", "identity", "casework", "budget" })
 @NullMarked
 package org.jijinan.services;
 
