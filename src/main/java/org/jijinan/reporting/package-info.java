@@ -6,7 +6,7 @@
  * exportable to Excel.
  */
 @ApplicationModule(displayName = "Reporting 统计分析",
-		allowedDependencies = { "shared", "region", "identity", "intake", "casework", "relief", "monitoring", "complaints" })
+		allowedDependencies = { "shared", "region", "identity", "intake", "casework", "relief", "monitoring", "complaints", "charity" })
 @NullMarked
 package org.jijinan.reporting;
 
