@@ -44,7 +44,7 @@ final class AuditCatalogue {
 			"people.persons-exported", "charity.fund-income", "charity.fund-grant", "sharing.agreement-set",
 			"sharing.roster-feed-read", "sharing.department-assistance-reported", "sharing.department-file-received",
 			"supervision.steps-escalated", "supervision.accountability-recorded", "reporting.exported",
-			"reporting.rebuilt", "pilot.phase-added", "pilot.readiness-set", "pilot.document-filed",
+			"reporting.rebuilt", "pilot.phase-added", "pilot.readiness-set", "pilot.document-filed", "pilot.member-added", "pilot.meeting-recorded", "pilot.action-done", "pilot.publicity-recorded", "pilot.liaison-assigned", "pilot.visit-recorded",
 			"region.divisions-imported", "calendar.day-changed", "timelimits.limit-set", "budget.set", "budget.overridden", "backup.taken", "backup.failed", "backup.key-rotated", "backup.values-resealed",
 			"backup.keys-retired", "monitoring.source-agreed", "monitoring.rule-changed", "monitoring.warning-raised",
 			"monitoring.warning-checked", "monitoring.warning-withdrawn", "monitoring.signals-purged", "monitoring.signal-viewed",

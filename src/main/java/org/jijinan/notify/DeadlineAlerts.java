@@ -75,6 +75,7 @@ class DeadlineAlerts {
 			case WARNING_CHECK -> "预警核实";
 			case COMPLAINT_ACKNOWLEDGEMENT -> "投诉举报签收";
 			case COMPLAINT_ANSWER -> "投诉举报答复";
+			case PILOT_ACTION -> "试点工作事项";
 		};
 	}
 

@@ -37,8 +37,12 @@ class Evaluation {
 
 	private final Budgets budgets;
 
-	Evaluation(Pilot pilot, Dashboard dashboard, MessageSource messages, Clock clock, Budgets budgets) {
+	private final PilotOrganisation organisation;
+
+	Evaluation(Pilot pilot, Dashboard dashboard, MessageSource messages, Clock clock, Budgets budgets,
+			PilotOrganisation organisation) {
 		this.budgets = budgets;
+		this.organisation = organisation;
 		this.pilot = pilot;
 		this.dashboard = dashboard;
 		this.messages = messages;
@@ -61,7 +65,8 @@ class Evaluation {
 		Dashboard.DashboardView figures = dashboard.show(from.toString(), to.toString(), null, caller, locale);
 		List<Standing> budgeted = caller.regionScope() == null ? List.of()
 				: budgets.ofYear(caller.regionScope(), to.getYear());
-		return new EvaluationReport(overview, figures, budgeted, clock.instant(), messages, locale);
+		return new EvaluationReport(overview, figures, budgeted, organisation.view(caller), clock.instant(), messages,
+				locale);
 	}
 
 	byte[] pdf(EvaluationReport report, Caller caller) {

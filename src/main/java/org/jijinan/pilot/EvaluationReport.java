@@ -22,6 +22,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jijinan.budget.Standing;
+import org.jspecify.annotations.Nullable;
 import org.jijinan.reporting.Dashboard;
 import org.jijinan.shared.SafeCells;
 
@@ -44,6 +45,8 @@ final class EvaluationReport {
 
 	private final List<Standing> budgets;
 
+	private final PilotOrganisation.@Nullable View organisation;
+
 	private final Instant generatedAt;
 
 	private final MessageSource messages;
@@ -51,13 +54,53 @@ final class EvaluationReport {
 	private final Locale locale;
 
 	EvaluationReport(Pilot.Overview pilot, Dashboard.DashboardView figures, List<Standing> budgets,
-			Instant generatedAt, MessageSource messages, Locale locale) {
+			PilotOrganisation.@Nullable View organisation, Instant generatedAt, MessageSource messages, Locale locale) {
 		this.budgets = budgets;
+		this.organisation = organisation;
 		this.pilot = pilot;
 		this.figures = figures;
 		this.generatedAt = generatedAt;
 		this.messages = messages;
 		this.locale = locale;
+	}
+
+	/** The pilot's organisation: leading groups, action items, publicity, liaison leaders. */
+	private List<Table> organisationTables(PilotOrganisation.View view) {
+		return List.of(
+				new Table(text("pilot.report.members"), List.of(text("pilot.org.group"), text("pilot.org.name"),
+						text("pilot.org.post"), text("pilot.org.unit"), text("pilot.org.role")),
+						view.members()
+							.stream()
+							.map(member -> List.of(member.township() == null ? text("pilot.org.countyGroup")
+									: member.township(), member.name(), member.post(), member.unit(),
+									text("pilot.org.role." + member.role().name())))
+							.toList()),
+				new Table(text("pilot.report.actions"), List.of(text("pilot.org.actions"), text("pilot.org.leader"),
+						text("pilot.report.due"), text("pilot.report.action-status")),
+						view.actions()
+							.stream()
+							.map(action -> List.of(action.decision()
+									+ (action.township() == null ? "" : "（" + action.township() + "）"),
+									action.ownerName(), action.dueOn().toString(),
+									text(!action.open() ? "pilot.report.action-done"
+											: action.overdue() ? "pilot.report.action-overdue"
+													: "pilot.report.action-open")))
+							.toList()),
+				new Table(text("pilot.report.publicity"), List.of(text("pilot.org.heldOn"), text("pilot.org.what"),
+						text("pilot.org.place"), text("pilot.org.reachLabel")),
+						view.publicity()
+							.stream()
+							.map(publicity -> List.of(publicity.heldOn().toString(), publicity.what(),
+									publicity.place(), String.valueOf(publicity.reach())))
+							.toList()),
+				new Table(text("pilot.report.liaisons"), List.of(text("reporting.township"), text("pilot.org.leader"),
+						text("pilot.org.post"), text("pilot.report.visits"), text("pilot.report.last-visit")),
+						view.liaisons()
+							.stream()
+							.map(liaison -> List.of(String.valueOf(liaison.townshipName()), liaison.leader(),
+									liaison.post(), String.valueOf(liaison.visits()),
+									liaison.lastVisit() == null ? "—" : liaison.lastVisit().toString()))
+							.toList()));
 	}
 
 	Dashboard.DashboardView figures() {
@@ -120,6 +163,9 @@ final class EvaluationReport {
 					.map(unit -> List.of(unit.unit(), String.valueOf(unit.referred()), String.valueOf(unit.completed()),
 							unit.onTimePercent() < 0 ? "—" : unit.onTimePercent() + "%", String.valueOf(unit.returns())))
 					.toList()));
+		if (organisation != null) {
+			tables.addAll(organisationTables(organisation));
+		}
 		tables.add(new Table(text("budget.standing"), List.of(text("budget.scheme"), text("budget.place"),
 				text("budget.amount"), text("budget.committed"), text("budget.spent"), text("budget.left")),
 				budgets.stream()

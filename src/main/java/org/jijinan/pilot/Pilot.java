@@ -76,8 +76,11 @@ public class Pilot {
 
 	private final Clock clock;
 
+	private final PilotOrganisation organisation;
+
 	Pilot(JdbcClient jdbc, RegionDirectory regions, PilotSettings settings, ApplicationEventPublisher events,
-			Clock clock) {
+			Clock clock, PilotOrganisation organisation) {
+		this.organisation = organisation;
 		this.jdbc = jdbc;
 		this.regions = regions;
 		this.settings = settings;
@@ -129,6 +132,44 @@ public class Pilot {
 	}
 
 	/**
+	 * Starts a new pilot in the caller's county on the plan's calendar (实施方案·工作步骤), anchored on its first day:
+	 * 准备动员 to the 34th day, 试点实施 to the end of the fourth month after the start (the plan's "2月31日" is the
+	 * month's last day), 交流推进 the next month, 总结推广 the two after. The mobilisation (notice and meeting) is owed
+	 * by the 8th day and each township's implementation plan by the 25th — for a pilot starting on 10-08, the plan's
+	 * 10-15 and 11-01 — each moved to the next working day when it falls on a rest day, and watched by supervision.
+	 * @return the phases
+	 */
+	@Transactional
+	public List<Phase> start(@Nullable String startsOn, Caller caller) {
+		DivisionCode county = county(caller);
+		LocalDate start = day(startsOn);
+		if (jdbc.sql("select count(*) from pilot_phase where county = :county")
+			.param("county", county.value())
+			.query(Long.class)
+			.single() > 0) {
+			throw new org.jijinan.shared.Conflict("pilot.phases-exist");
+		}
+		LocalDate preparedBy = start.plusDays(33);
+		java.time.YearMonth lastOfImplementation = java.time.YearMonth.from(start).plusMonths(4);
+		List<Phase> phases = List.of(
+				addPhase("准备动员阶段", start.toString(), preparedBy.toString(),
+						"下发试点通知和方案，召开动员部署会议；成立领导小组，督促各乡镇成立组织领导机构、完成实施方案；开展前期宣传。",
+						caller),
+				addPhase("试点实施阶段", preparedBy.plusDays(1).toString(),
+						lastOfImplementation.atEndOfMonth().toString(),
+						"健全临时救助、医疗救助政策；建立“一门受理、协同办理”机制；明确受理方式、分办转办流程和时限；设立受理窗口、开通热线。",
+						caller),
+				addPhase("交流推进阶段", lastOfImplementation.plusMonths(1).atDay(1).toString(),
+						lastOfImplementation.plusMonths(1).atEndOfMonth().toString(),
+						"选定 1 至 2 个乡镇召开交流观摩会；组织各乡镇交叉学习，推广好的经验和做法。", caller),
+				addPhase("总结推广阶段", lastOfImplementation.plusMonths(2).atDay(1).toString(),
+						lastOfImplementation.plusMonths(3).atEndOfMonth().toString(),
+						"组织试点评估，梳理各乡镇政策文件，总结经验，完成试点工作总结报告。", caller));
+		organisation.owe(county, start.plusDays(7), start.plusDays(24), caller);
+		return phases;
+	}
+
+	/**
 	 * Ticks or unticks an item of a township's checklist.
 	 */
 	@Transactional
@@ -155,6 +196,9 @@ public class Pilot {
 			.update();
 		events.publishEvent(new PilotChanged("pilot.readiness-set", code.value() + "/" + which.name(), caller.name(),
 				Map.of("done", String.valueOf(done))));
+		if (which == Item.PLAN_FILED && done) {
+			organisation.planFiled(code, caller.name());
+		}
 	}
 
 	/**

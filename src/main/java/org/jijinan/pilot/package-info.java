@@ -3,7 +3,7 @@
  * readiness checklist, the townships' policy documents, and the evaluation report built from the live figures as a
  * workbook and as a PDF with its Chinese font embedded.
  */
-@ApplicationModule(displayName = "Pilot 试点管理", allowedDependencies = { "shared", "region", "reporting", "complaints", "relief", "budget" })
+@ApplicationModule(displayName = "Pilot 试点管理", allowedDependencies = { "shared", "region", "reporting", "complaints", "relief", "budget", "identity", "calendar" })
 @NullMarked
 package org.jijinan.pilot;
 

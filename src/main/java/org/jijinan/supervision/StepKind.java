@@ -31,7 +31,12 @@ public enum StepKind {
 	/** 投诉举报签收: acknowledge a complaint (owed by the unit handling it). */
 	COMPLAINT_ACKNOWLEDGEMENT,
 	/** 投诉举报答复: answer a complaint (owed by the unit handling it, then by whoever acknowledged it). */
-	COMPLAINT_ANSWER;
+	COMPLAINT_ANSWER,
+	/**
+	 * 试点工作事项: carry out what a pilot meeting decided, the mobilisation, or a township's implementation plan
+	 * (owed by its owner; the county or the township is the unit).
+	 */
+	PILOT_ACTION;
 
 	/**
 	 * @param subject the step's subject (a request's number, a task's id …)
@@ -44,6 +49,7 @@ public enum StepKind {
 			case TASK_ACCEPTANCE, TASK_COMPLETION -> "/tasks/" + subject;
 			case WARNING_CHECK -> "/monitoring/warnings/" + subject;
 			case COMPLAINT_ACKNOWLEDGEMENT, COMPLAINT_ANSWER -> "/complaints/" + subject;
+			case PILOT_ACTION -> "/pilot/organisation";
 			case ORDER_REPLY -> caseNumber == null ? "/supervision/orders" : "/supervision/orders?case=" + caseNumber;
 			default -> caseNumber == null ? "/cases" : "/cases/" + caseNumber;
 		};

@@ -7,7 +7,7 @@
  * Learns about steps only from other modules' events; decides nothing about requests, cases or tasks.
  */
 @ApplicationModule(displayName = "Supervision 督办",
-		allowedDependencies = { "shared", "region", "identity", "intake", "casework", "calendar", "relief", "monitoring", "complaints", "timelimits" })
+		allowedDependencies = { "shared", "region", "identity", "intake", "casework", "calendar", "relief", "monitoring", "complaints", "timelimits", "pilot" })
 @NullMarked
 package org.jijinan.supervision;
 
