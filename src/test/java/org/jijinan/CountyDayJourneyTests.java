@@ -93,6 +93,15 @@ class CountyDayJourneyTests {
 	/** What this day did, as the county would count it by hand. */
 	private final Tally tally = new Tally();
 
+	/** The day's budgets and time limits hold every later test of the county: they go with the day. */
+	@org.junit.jupiter.api.AfterEach
+	void forgetTheDaysBudgetsAndLimits() {
+		jdbc.sql("delete from budget_override").update();
+		jdbc.sql("delete from budget_entry").update();
+		jdbc.sql("delete from budget").update();
+		jdbc.sql("delete from timelimits_limit").update();
+	}
+
 	@Test
 	void aCountyDayKeepsEveryPromiseAcrossTheModules() throws Exception {
 		TestVillages.ensure(context, VILLAGE, "江西沟一村", OTHER_VILLAGE, "江西沟二村");
@@ -120,6 +129,17 @@ class CountyDayJourneyTests {
 		Visitor housing = StaffFixtures.signedIn(port, housingAccount);
 		var department = PartnerFixtures.register(port, admin, "教育局学生资助系统",
 				educationAccount.unitId().value().toString(), "help-requests:write");
+		// Before the day: the county's budgets for the township, and the township's own acceptance limit.
+		java.time.Instant dayStarts = java.time.Instant.now();
+		int year = LocalDate.now(CHINA).getYear();
+		for (String budget : List.of("TEMPORARY_ASSISTANCE\", \"amount\": 1000000", "RESERVE_TOP_UP\", \"amount\": 100000")) {
+			assertThat(county.json("POST", "/api/v1/budgets", """
+					{"township": "%s", "periodFrom": "%d-01-01", "periodTo": "%d-12-31", "scheme": "%s}"""
+				.formatted(TOWNSHIP.value(), year, year, budget)).status()).isEqualTo(201);
+		}
+		assertThat(approver.json("POST", "/api/v1/time-limits", """
+				{"limit": "ACCEPTANCE", "amount": 2, "appliesFrom": "%s"}""".formatted(LocalDate.now(CHINA)))
+			.status()).isEqualTo(201);
 		BigDecimal reserveBefore = balance(county);
 		assertThat(county.json("POST", "/api/v1/reserve-funds/" + TOWNSHIP.value() + "/top-ups",
 				"{\"amount\": 20000, \"reference\": \"JXG-" + System.nanoTime() + "\", \"note\": \"县民政局拨付备用金\"}")
@@ -435,6 +455,8 @@ class CountyDayJourneyTests {
 		everyComplaintIsHandledAwayFromTheUnitComplainedAboutByWhoMayAct();
 		assertThat(balance(county)).as("the reserve's ledger: one top-up of 20,000 less three grants of 1,000")
 			.isEqualByComparingTo(reserveBefore.add(new BigDecimal("17000")));
+		theBudgetsHoldWhatTheDayApprovedPaidAndToppedUp(county, dayStarts);
+		everyRequestOfTheDayTakesTheTownshipsOwnLimit(dayStarts);
 		theDashboardEqualsTheDaysTally(admin, county);
 		theWorkbenchShowsWhatWaits(clerk);
 		theReporterSeesWhatBecameOfHisReports(reporter, collapse, neighbour);
@@ -571,6 +593,94 @@ class CountyDayJourneyTests {
 			.param("area", AREA)
 			.query(String.class)
 			.list()).as("accepted requests in no case or in several").isEmpty();
+	}
+
+	/**
+	 * Every cash decision approved during the day committed its cash to the township's budget once, and nothing else
+	 * did; what the bank paid moved to spent; the reserve's top-up was spent from its budget; the budget page shows
+	 * the same figures.
+	 */
+	private void theBudgetsHoldWhatTheDayApprovedPaidAndToppedUp(Visitor county, java.time.Instant dayStarts) {
+		List<String> miscommitted = jdbc.sql("""
+				select d.id::text from relief_decision d
+				 where d.township_path = :area and d.status = 'APPROVED' and d.cash_amount > 0 and d.decided_at >= :since
+				   and (select coalesce(sum(e.amount), 0) from budget_entry e
+				         where e.reference = 'decision:' || d.id and e.kind = 'COMMITTED') <> d.cash_amount""")
+			.param("area", AREA)
+			.param("since", java.sql.Timestamp.from(dayStarts))
+			.query(String.class)
+			.list();
+		assertThat(miscommitted).as("approved decisions whose cash was not committed exactly once").isEmpty();
+		assertThat(jdbc.sql("""
+				select count(*) from budget_entry e join budget b on b.id = e.budget_id
+				 where b.township = :township and e.kind = 'COMMITTED'""")
+			.param("township", TOWNSHIP.value())
+			.query(Long.class)
+			.single()).as("the day's approvals committed").isPositive();
+		assertThat(jdbc.sql("""
+				select count(*) from budget_entry e join budget b on b.id = e.budget_id
+				 where b.township = :township and e.kind = 'COMMITTED' and not exists (select 1 from relief_decision d
+				        where 'decision:' || d.id = e.reference and d.status = 'APPROVED')""")
+			.param("township", TOWNSHIP.value())
+			.query(Long.class)
+			.single()).as("commitments without an approved decision").isZero();
+		BigDecimal paid = jdbc.sql("""
+				select coalesce(sum(o.amount), 0) from relief_payment_order o join relief_decision d on d.id = o.decision_id
+				 where d.township_path = :area and d.decided_at >= :since and o.status = 'PAID'""")
+			.param("area", AREA)
+			.param("since", java.sql.Timestamp.from(dayStarts))
+			.query(BigDecimal.class)
+			.single();
+		Map<String, Object> temporary = jdbc.sql("""
+				select coalesce(sum(e.amount) filter (where e.kind = 'PAID'), 0) as paid,
+				       coalesce(sum(e.amount) filter (where e.kind = 'COMMITTED'), 0)
+				       - coalesce(sum(e.amount) filter (where e.kind in ('PAID', 'RELEASED')), 0) as committed,
+				       coalesce(sum(e.amount) filter (where e.kind in ('PAID', 'SPENT')), 0)
+				       - coalesce(sum(e.amount) filter (where e.kind = 'RETURNED'), 0) as spent
+				  from budget b left join budget_entry e on e.budget_id = b.id
+				 where b.township = :township and b.scheme = 'TEMPORARY_ASSISTANCE'""")
+			.param("township", TOWNSHIP.value())
+			.query()
+			.singleRow();
+		assertThat((BigDecimal) temporary.get("paid")).as("what the bank paid is what the budget spent")
+			.isEqualByComparingTo(paid);
+		String page = county.get("/api/v1/budgets").body();
+		assertThat(page).contains("\"committed\":" + ((BigDecimal) temporary.get("committed")).setScale(2))
+			.contains("\"spent\":" + ((BigDecimal) temporary.get("spent")).setScale(2))
+			.contains("\"scheme\":\"RESERVE_TOP_UP\"");
+		assertThat(jdbc.sql("""
+				select coalesce(sum(e.amount), 0) from budget_entry e join budget b on b.id = e.budget_id
+				 where b.township = :township and b.scheme = 'RESERVE_TOP_UP' and e.kind = 'SPENT'""")
+			.param("township", TOWNSHIP.value())
+			.query(BigDecimal.class)
+			.single()).as("the day's one top-up").isEqualByComparingTo("20000");
+	}
+
+	/**
+	 * The township set its own acceptance limit of two working days before the day: every request of the day that
+	 * is not an emergency is due two working days after it arrived, and its step with it.
+	 */
+	private void everyRequestOfTheDayTakesTheTownshipsOwnLimit(java.time.Instant dayStarts) {
+		var calendar = context.getBean(org.jijinan.calendar.WorkingDayCalendar.class);
+		List<String> wrong = new ArrayList<>();
+		int requests = jdbc.sql("""
+				select r.number, r.received_at, r.accept_by, s.due_at from intake_help_request r
+				  left join supervision_step s on s.subject_ref = r.number and s.kind = 'REQUEST_DECISION'
+				 where r.township_path = :area and r.received_at >= :since and r.urgency <> 'EMERGENCY'""")
+			.param("area", AREA)
+			.param("since", java.sql.Timestamp.from(dayStarts))
+			.query((row, n) -> {
+				java.time.Instant due = calendar.plusWorkingDays(row.getTimestamp("received_at").toInstant(), 2);
+				if (!row.getTimestamp("accept_by").toInstant().equals(due)
+						|| row.getTimestamp("due_at") != null && !row.getTimestamp("due_at").toInstant().equals(due)) {
+					wrong.add(row.getString("number"));
+				}
+				return n;
+			})
+			.list()
+			.size();
+		assertThat(requests).as("the day's requests that are not emergencies").isPositive();
+		assertThat(wrong).as("requests not due by the township's own limit").isEmpty();
 	}
 
 	private void everyOpenStepHasAnOwnerWhoMayActAndADueTime() {
