@@ -119,14 +119,15 @@ class MedicalSettlementBenchmark {
 						  'SECONDARY', ?, current_date - 10, 'OPEN', 'bench', now())""");
 				PreparedStatement sums = connection.prepareStatement("""
 						select coalesce(sum(basic), 0), coalesce(sum(in_policy - basic), 0), coalesce(sum(critical), 0),
-						       coalesce(sum(in_policy - basic - critical), 0), coalesce(sum(assistance), 0)
+						       coalesce(sum(greatest(in_policy - basic - critical - other, 0)), 0), coalesce(sum(assistance), 0)
 						  from relief_settlement where person_id = ? and year = 2026 and reversed_at is null""");
 				PreparedStatement settle = connection.prepareStatement("""
 						insert into relief_settlement (id, admission_id, person_id, residence_path, year, patient_class,
-						  in_policy, out_of_policy, basic, critical, assistance, patient, policy_id, rules_version, settled_by,
-						  organisation, settled_at)
+						  in_policy, out_of_policy, basic, critical, basis, basic_reference, assistance, patient, policy_id,
+						  rules_version, settled_by, organisation, settled_at)
 						values (?, ?, ?, '/630000/632500/632521/632521101/632521101201/', 2026, 'CLASS_2', 30000, 2000, 22050,
-						  0, 5565, 4385, '5a0c1e7e-0000-4000-8000-000000000001', 'bench', 'bench', 'bench', ?)""");
+						  0, 'INSURERS', 'JB-BENCH', 5565, 4385, '5a0c1e7e-0000-4000-8000-000000000001', 'bench', 'bench',
+						  'bench', ?)""");
 				PreparedStatement close = connection.prepareStatement(
 						"update relief_admission set status = 'SETTLED', discharged_on = current_date - 1 where id = ?");
 				PreparedStatement chain = connection.prepareStatement("""
