@@ -277,17 +277,17 @@ public class Budgets {
 	}
 
 	/**
-	 * @return the figures of the budgets whose period touches the year, by scheme: budget, committed, spent, left —
-	 * for the pilot's evaluation report
+	 * @return the figures of the county's budgets whose period touches the days, by scheme — for the pilot's
+	 * evaluation report over its period
 	 */
 	@Transactional(readOnly = true)
-	public List<Standing> ofYear(DivisionCode county, int year) {
+	public List<Standing> touching(DivisionCode county, LocalDate from, LocalDate to) {
 		return jdbc.sql("""
 				select id from budget where county = :county and period_from <= :to and period_to >= :from
 				 order by scheme, township nulls first, period_from""")
 			.param("county", county.value().substring(0, 6))
-			.param("from", LocalDate.of(year, 1, 1))
-			.param("to", LocalDate.of(year, 12, 31))
+			.param("from", from)
+			.param("to", to)
 			.query(UUID.class)
 			.list()
 			.stream()

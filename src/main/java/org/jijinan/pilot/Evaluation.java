@@ -64,7 +64,7 @@ class Evaluation {
 		}
 		Dashboard.DashboardView figures = dashboard.show(from.toString(), to.toString(), null, caller, locale);
 		List<Standing> budgeted = caller.regionScope() == null ? List.of()
-				: budgets.ofYear(caller.regionScope(), to.getYear());
+				: budgets.touching(caller.regionScope(), from.atDay(1), to.atEndOfMonth());
 		return new EvaluationReport(overview, figures, budgeted, organisation.view(caller), clock.instant(), messages,
 				locale);
 	}

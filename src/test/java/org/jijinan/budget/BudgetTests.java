@@ -9,8 +9,11 @@ import org.jijinan.calendar.WorkingDayCalendar;
 import org.jijinan.identity.Role;
 import org.jijinan.identity.StaffFixtures;
 import org.jijinan.identity.UnitKind;
+import org.jijinan.region.OtherCounty;
+import org.jijinan.relief.InsurerReports;
 import org.jijinan.relief.PaymentFixtures;
 import org.jijinan.relief.ReliefStaff;
+import org.jijinan.shared.TestIdNumbers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,7 +66,7 @@ class BudgetTests {
 	}
 
 	@Test
-	void anApprovalBeyondTheBudgetIsStoppedUntilACountyApproverOverridesItWithAReason() throws Exception {
+	void anApprovalBeyondTheBudgetIsStoppedUntilACountyApproverOverridesItWithAReason() {
 		Page set = staff.countyApprover.json("POST", "/api/v1/budgets", budget("TEMPORARY_ASSISTANCE", DAOTANGHE,
 				"5000.00"));
 		assertThat(set.status()).as(set.body()).isEqualTo(201);
@@ -109,17 +112,26 @@ class BudgetTests {
 			.contains("\"spent\":3000.00").contains("\"left\":-500.00");
 		assertThat(staff.countyApprover.get("/budgets").body()).contains("预算执行").contains("倒淌河镇")
 			.contains("3000.00");
+	}
 
-		Visitor leader = StaffFixtures.signedIn(port, StaffFixtures.from(context)
-			.active(StaffFixtures.COUNTY, UnitKind.COUNTY_CIVIL_AFFAIRS, Role.LEADER));
+	@Test
+	void theEvaluationReportCarriesTheBudgetsOfItsPeriod() throws Exception {
+		OtherCounty.ensure(context);
+		var fixtures = StaffFixtures.from(context);
+		Visitor approver = StaffFixtures.signedIn(port,
+				fixtures.active(OtherCounty.COUNTY, UnitKind.COUNTY_CIVIL_AFFAIRS, Role.COUNTY_APPROVER));
+		assertThat(approver.json("POST", "/api/v1/budgets", budget("PURCHASED_SERVICES", null, "300000")).status())
+			.isEqualTo(201);
+		Visitor leader = StaffFixtures.signedIn(port,
+				fixtures.active(OtherCounty.COUNTY, UnitKind.COUNTY_CIVIL_AFFAIRS, Role.LEADER));
+
 		byte[] workbook = leader.sendBytes(java.net.http.HttpRequest.newBuilder(leader.uri("/api/v1/pilot/evaluation.xlsx")));
 		try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(workbook))) {
 			var sheet = book.getSheet("预算执行情况");
 			assertThat(sheet).as("the evaluation report carries the budgets").isNotNull();
 			var row = sheet.getRow(1);
 			assertThat(java.util.stream.IntStream.range(0, 6).mapToObj(cell -> row.getCell(cell).getStringCellValue()))
-				.containsExactly("临时救助", "倒淌河镇", "5000.00", "2500.00", "3000.00", "'-500.00");
-			// (a cell starting with "-" is quoted, so a spreadsheet never reads it as a formula)
+				.containsExactly("政府购买服务", "县本级", "300000.00", "0.00", "0.00", "300000.00");
 		}
 	}
 
@@ -154,6 +166,36 @@ class BudgetTests {
 		assertThat(form.status()).isEqualTo(409);
 		assertThat(form.body()).contains("id=\"period-problem\"").contains("value=\"共财〔2026〕9号\"")
 			.contains("value=\"1000\"");
+	}
+
+	@Test
+	void medicalAssistanceSettledAtTheWindowIsSpentAndAReversalReturnsIt() {
+		assertThat(staff.countyApprover.json("POST", "/api/v1/budgets", budget("MEDICAL_ASSISTANCE", null, "100000"))
+			.status()).isEqualTo(201);
+		String idNumber = TestIdNumbers.fresh();
+		String person = idOf(staff.clerk.json("POST", "/api/v1/persons", """
+				{"name": "格桑", "idNumber": "%s", "residence": "632521101201"}""".formatted(idNumber)));
+		String household = idOf(staff.clerk.json("POST", "/api/v1/households", "{\"headId\": \"%s\"}".formatted(person)));
+		assertThat(staff.handler.json("POST", "/api/v1/standings", """
+				{"category": "MINIMUM_LIVING_ALLOWANCE", "householdId": "%s", "source": "共民〔2024〕12号",
+				 "validFrom": "2024-01-01"}""".formatted(household)).status()).isEqualTo(201);
+		Visitor hospital = StaffFixtures.signedIn(port, StaffFixtures.from(context)
+			.active(StaffFixtures.COUNTY, UnitKind.HOSPITAL, Role.DEPARTMENT_OFFICER));
+
+		Page settled = hospital.json("POST", "/api/v1/medical-settlements", InsurerReports.paid("""
+				{"idNumber": "%s", "patientName": "格桑", "hospitalCode": "H632521001", "hospitalName": "共和县人民医院",
+				 "hospitalLevel": "SECONDARY", "admissionNumber": "ZY-B%d", "admittedOn": "%s", "dischargedOn": "%s",
+				 "inPolicy": 30000, "outOfPolicy": 2000, "total": 32000}""".formatted(idNumber, System.nanoTime() % 1_000_000,
+				LocalDate.now(WorkingDayCalendar.COUNTY).minusDays(10), LocalDate.now(WorkingDayCalendar.COUNTY).minusDays(1)),
+				"22050", "0"));
+		assertThat(settled.body()).contains("\"assistance\":5565.00");
+		assertThat(staff.countyApprover.get("/api/v1/budgets").body()).as("spent at the window, nothing committed")
+			.contains("\"committed\":0.00,\"spent\":5565.00,\"left\":94435.00");
+
+		assertThat(hospital.json("POST", "/api/v1/medical-settlements/" + idOf(settled) + "/reversal",
+				"{\"reason\": \"医院上传费用有误\"}").status()).isEqualTo(200);
+		assertThat(staff.countyApprover.get("/api/v1/budgets").body()).as("the reversal returned it")
+			.contains("\"committed\":0.00,\"spent\":0.00,\"left\":100000.00");
 	}
 
 	private String reviewedDecision(String cash) {
