@@ -14,6 +14,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The region module's front door: look divisions up, walk the tree, test containment for data scopes and import
  * further divisions.
+ * <p>
+ * A division, once stored, never changes (imports only add; a code is never reused), so every division found is
+ * kept in memory and looked up again without the database — every request routes through a few of them. Codes not
+ * found are not kept: another node may import them.
  */
 @Service
 @Transactional(readOnly = true)
@@ -22,6 +26,10 @@ public class RegionDirectory {
 	private final Divisions divisions;
 
 	private final DivisionImport importer;
+
+	/** The divisions found so far; cleared when it grows past a province's worth. */
+	private final java.util.concurrent.ConcurrentMap<DivisionCode, Division> known =
+			new java.util.concurrent.ConcurrentHashMap<>();
 
 	RegionDirectory(Divisions divisions, DivisionImport importer) {
 		this.divisions = divisions;
@@ -33,7 +41,7 @@ public class RegionDirectory {
 	 * @return the division, if known
 	 */
 	public Optional<DivisionView> find(DivisionCode code) {
-		return divisions.findById(code).map(Division::view);
+		return lookUp(code).map(Division::view);
 	}
 
 	/**
@@ -81,8 +89,8 @@ public class RegionDirectory {
 	 * @return whether the division is the root or lies below it; {@code false} if either is unknown
 	 */
 	public boolean isWithin(DivisionCode code, DivisionCode scope) {
-		var inner = divisions.findById(code);
-		var outer = divisions.findById(scope);
+		var inner = lookUp(code);
+		var outer = lookUp(scope);
 		return inner.isPresent() && outer.isPresent() && outer.get().contains(inner.get());
 	}
 
@@ -99,7 +107,22 @@ public class RegionDirectory {
 	}
 
 	private Division load(DivisionCode code) {
-		return divisions.findById(code).orElseThrow(() -> unknown(code));
+		return lookUp(code).orElseThrow(() -> unknown(code));
+	}
+
+	private Optional<Division> lookUp(DivisionCode code) {
+		Division kept = known.get(code);
+		if (kept != null) {
+			return Optional.of(kept);
+		}
+		Optional<Division> found = divisions.findById(code);
+		found.ifPresent(division -> {
+			if (known.size() > 200_000) {
+				known.clear();
+			}
+			known.put(code, division);
+		});
+		return found;
 	}
 
 	private static NotFound unknown(DivisionCode code) {
