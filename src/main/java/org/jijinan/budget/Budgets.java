@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.jijinan.calendar.WorkingDayCalendar;
-import org.jijinan.region.DivisionLevel;
 import org.jijinan.region.DivisionView;
 import org.jijinan.region.RegionDirectory;
 import org.jijinan.shared.AuditableEvent;
@@ -385,23 +384,13 @@ public class Budgets {
 		if (given == null || given.isBlank()) {
 			return null;
 		}
-		String township = given.strip();
-		boolean ours = township.matches("\\d{9}") && township.startsWith(county.value())
-				&& regions.find(new DivisionCode(township))
-					.filter(found -> found.level() == DivisionLevel.TOWNSHIP)
-					.isPresent();
-		if (!ours) {
-			throw new RuleViolation("budget.township-unknown");
-		}
-		return township;
+		return regions.townshipOf(given, county)
+			.map(found -> found.code().value())
+			.orElseThrow(() -> new RuleViolation("budget.township-unknown"));
 	}
 
 	private List<DivisionView> townships(DivisionCode county) {
-		LocalDate today = LocalDate.now(clock.withZone(WorkingDayCalendar.COUNTY));
-		return regions.children(county)
-			.stream()
-			.filter(division -> division.level() == DivisionLevel.TOWNSHIP && division.isValidOn(today))
-			.toList();
+		return regions.townships(county, LocalDate.now(clock.withZone(WorkingDayCalendar.COUNTY)));
 	}
 
 	private static boolean mayManage(Caller caller) {

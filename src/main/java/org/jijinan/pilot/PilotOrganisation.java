@@ -13,7 +13,6 @@ import java.util.UUID;
 
 import org.jijinan.calendar.WorkingDayCalendar;
 import org.jijinan.identity.StaffDirectory;
-import org.jijinan.region.DivisionLevel;
 import org.jijinan.region.DivisionView;
 import org.jijinan.region.RegionDirectory;
 import org.jijinan.shared.Caller;
@@ -457,23 +456,16 @@ public class PilotOrganisation {
 	}
 
 	private List<DivisionView> townships(DivisionCode county) {
-		return regions.children(county)
-			.stream()
-			.filter(division -> division.level() == DivisionLevel.TOWNSHIP && division.isValidOn(today()))
-			.toList();
+		return regions.townships(county, today());
 	}
 
 	private @Nullable String township(@Nullable String given, DivisionCode county) {
 		if (given == null || given.isBlank()) {
 			return null;
 		}
-		String code = given.strip();
-		boolean ours = code.matches("\\d{9}") && code.startsWith(county.value())
-				&& regions.find(new DivisionCode(code)).filter(found -> found.level() == DivisionLevel.TOWNSHIP).isPresent();
-		if (!ours) {
-			throw new InvalidInput("pilot.township-invalid");
-		}
-		return code;
+		return regions.townshipOf(given, county)
+			.map(found -> found.code().value())
+			.orElseThrow(() -> new InvalidInput("pilot.township-invalid"));
 	}
 
 	private @Nullable String placeName(@Nullable String township) {

@@ -63,6 +63,30 @@ public class RegionDirectory {
 	}
 
 	/**
+	 * @param county a county
+	 * @param day a day
+	 * @return the county's townships in use on the day, ordered by code
+	 */
+	public List<DivisionView> townships(DivisionCode county, java.time.LocalDate day) {
+		return children(county).stream()
+			.filter(division -> division.level() == DivisionLevel.TOWNSHIP && division.isValidOn(day))
+			.toList();
+	}
+
+	/**
+	 * @param code what someone gave as a township's code (may be anything)
+	 * @param county a county
+	 * @return the township, when the code names one of the county's
+	 */
+	public Optional<DivisionView> townshipOf(String code, DivisionCode county) {
+		String given = code.strip();
+		if (!given.matches("\\d{9}") || !given.startsWith(county.value())) {
+			return Optional.empty();
+		}
+		return find(new DivisionCode(given)).filter(found -> found.level() == DivisionLevel.TOWNSHIP);
+	}
+
+	/**
 	 * @param code a division code
 	 * @return the chain from the province down to the division itself
 	 */

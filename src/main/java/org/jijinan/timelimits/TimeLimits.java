@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.jijinan.calendar.WorkingDayCalendar;
-import org.jijinan.region.DivisionLevel;
 import org.jijinan.region.DivisionView;
 import org.jijinan.region.RegionDirectory;
 import org.jijinan.shared.AuditableEvent;
@@ -110,10 +109,7 @@ public class TimeLimits {
 			defaultsHere.add(countyLimit(limit, settings, today));
 		}
 		List<TownshipLimits> townships = new ArrayList<>();
-		for (DivisionView township : regions.children(county)) {
-			if (township.level() != DivisionLevel.TOWNSHIP || !township.isValidOn(today)) {
-				continue;
-			}
+		for (DivisionView township : regions.townships(county, today)) {
 			Map<TimeLimit, LimitSetting> own = new EnumMap<>(TimeLimit.class);
 			for (LimitSetting setting : settings) {
 				if (township.code().value().equals(setting.township()) && !setting.appliesFrom().isAfter(today)) {
@@ -291,15 +287,9 @@ public class TimeLimits {
 		if (given.township() == null || given.township().isBlank()) {
 			return null;
 		}
-		String township = given.township().strip();
-		boolean ours = township.matches("\\d{9}") && township.startsWith(county.value())
-				&& regions.find(new DivisionCode(township))
-					.filter(found -> found.level() == DivisionLevel.TOWNSHIP)
-					.isPresent();
-		if (!ours) {
-			throw new RuleViolation("timelimits.township-unknown");
-		}
-		return township;
+		return regions.townshipOf(given.township(), county)
+			.map(found -> found.code().value())
+			.orElseThrow(() -> new RuleViolation("timelimits.township-unknown"));
 	}
 
 	/**
