@@ -16,7 +16,7 @@ final class AuditCatalogue {
 			"identity.sign-in.password", "identity.sign-in.totp", "identity.sign-in.logout", "identity.sign-in.client",
 			"identity.password-changed", "identity.second-factor-enrolled", "identity.second-factor-reset",
 			"identity.account-opened", "identity.roles-changed", "identity.account-locked",
-			"identity.account-unlocked", "identity.unit-established", "identity.unit-office-phone-changed",
+			"identity.account-unlocked", "identity.account-disabled", "identity.account-enabled", "identity.unit-established", "identity.unit-office-phone-changed",
 			"identity.token-issued",
 			"identity.token-revoked", "security.request-denied", "audit.personal-data-read", "audit.chain-verified",
 			"intake.request-received", "intake.request-accepted", "intake.request-refused", "intake.request-merged",

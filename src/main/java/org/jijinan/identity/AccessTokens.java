@@ -65,16 +65,32 @@ class AccessTokens {
 		this.events = events;
 	}
 
+	/**
+	 * @return who the token names and until when, or {@code null} when it is unknown, expired or revoked, or its
+	 * owner stopped
+	 */
 	@Transactional(readOnly = true)
-	@Nullable Authentication authenticate(String hash) {
+	@Nullable Presented authenticate(String hash) {
 		Optional<StoredToken> found = jdbc.sql("""
-				select id, account_id, client_id, roles from identity_access_token
+				select id, account_id, client_id, roles, expires_at from identity_access_token
 				 where token_hash = :hash and revoked_at is null and expires_at > :now""")
 			.param("hash", hash)
 			.param("now", Timestamp.from(clock.instant()))
 			.query(StoredToken.class)
 			.optional();
-		return found.map(token -> token.accountId() != null ? personal(token) : client(token)).orElse(null);
+		return found.map(token -> {
+			Authentication authentication = token.accountId() != null ? personal(token) : client(token);
+			return authentication == null ? null : new Presented(authentication, token.expiresAt());
+		}).orElse(null);
+	}
+
+	/**
+	 * What a valid token stands for.
+	 *
+	 * @param authentication its holder with the authorities it grants
+	 * @param expiresAt when it stops being valid
+	 */
+	record Presented(Authentication authentication, Instant expiresAt) {
 	}
 
 	private @Nullable Authentication personal(StoredToken token) {
@@ -158,6 +174,14 @@ class AccessTokens {
 		revokeAllOf(changed.accountId());
 	}
 
+	/**
+	 * A stopped account's tokens end for good: putting it back in use does not revive them.
+	 */
+	@EventListener
+	void on(AccountDisabled disabled) {
+		revokeAllOf(disabled.accountId());
+	}
+
 	private void revokeAllOf(AccountId owner) {
 		String username = accounts.findById(owner).map(Account::username).orElse(owner.toString());
 		jdbc.sql("""
@@ -220,7 +244,8 @@ class AccessTokens {
 
 	}
 
-	record StoredToken(UUID id, @Nullable UUID accountId, @Nullable UUID clientId, @Nullable String roles) {
+	record StoredToken(UUID id, @Nullable UUID accountId, @Nullable UUID clientId, @Nullable String roles,
+			Instant expiresAt) {
 	}
 
 }

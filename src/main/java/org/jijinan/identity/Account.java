@@ -150,6 +150,27 @@ class Account extends AbstractAggregateRoot<Account> {
 		registerEvent(new AccountUnlocked(id));
 	}
 
+	/**
+	 * Stops the account: no sign-in, session or token of it is honoured any more.
+	 */
+	void disable() {
+		if (disabled) {
+			throw new org.jijinan.shared.Conflict("identity.account-already-disabled");
+		}
+		this.disabled = true;
+		registerEvent(new AccountDisabled(id));
+	}
+
+	void enable() {
+		if (!disabled) {
+			throw new org.jijinan.shared.Conflict("identity.account-not-disabled");
+		}
+		this.disabled = false;
+		this.failedAttempts = 0;
+		this.lockedUntil = null;
+		registerEvent(new AccountEnabled(id));
+	}
+
 	void enrolSecondFactor(String sealedSecret, long step) {
 		if (totpSecret != null) {
 			throw new RuleViolation("identity.totp-already-enrolled");

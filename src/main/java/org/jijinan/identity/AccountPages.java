@@ -65,6 +65,7 @@ class AccountPages {
 	String account(@PathVariable AccountId id, @AuthenticationPrincipal Staff admin, Model model) {
 		AccountView account = directory.account(id, admin);
 		model.addAttribute("account", account);
+		model.addAttribute("self", id.equals(admin.accountId()));
 		model.addAttribute("unit", directory.unit(account.unitId(), admin));
 		return "identity/account";
 	}
@@ -128,6 +129,30 @@ class AccountPages {
 	String unlock(@PathVariable AccountId id, @AuthenticationPrincipal Staff admin, Model model) {
 		administration.unlock(id, admin);
 		model.addAttribute("done", "accounts.unlocked");
+		return account(id, admin, model);
+	}
+
+	@PostMapping("/accounts/{id}/disabling")
+	String disable(@PathVariable AccountId id, @AuthenticationPrincipal Staff admin, Model model) {
+		return acted(id, admin, model, "accounts.disabled-done", () -> administration.disable(id, admin));
+	}
+
+	@PostMapping("/accounts/{id}/enabling")
+	String enable(@PathVariable AccountId id, @AuthenticationPrincipal Staff admin, Model model) {
+		return acted(id, admin, model, "accounts.enabled-done", () -> administration.enable(id, admin));
+	}
+
+	/**
+	 * @return the account page, saying what was done or, beside its state, why it was refused
+	 */
+	private String acted(AccountId id, Staff admin, Model model, String done, Runnable action) {
+		try {
+			action.run();
+			model.addAttribute("done", done);
+		}
+		catch (DomainProblem problem) {
+			problems.show(model, problem);
+		}
 		return account(id, admin, model);
 	}
 

@@ -14,16 +14,17 @@ import org.jspecify.annotations.Nullable;
  * @param unitId the unit
  * @param roles the roles held
  * @param locked whether a lockout is in force now
+ * @param disabled whether an administrator stopped the account
  * @param mustChangePassword whether a one-time password is still in place
  * @param secondFactor whether TOTP is enrolled
  * @param lastLoginAt the last successful login
  */
 public record AccountView(AccountId id, String username, String displayName, UnitId unitId, Set<Role> roles,
-		boolean locked, boolean mustChangePassword, boolean secondFactor, @Nullable Instant lastLoginAt) {
+		boolean locked, boolean disabled, boolean mustChangePassword, boolean secondFactor, @Nullable Instant lastLoginAt) {
 
 	static AccountView of(Account account, Instant now) {
 		return new AccountView(account.id(), account.username(), account.displayName(), account.unitId(),
-				account.roles(), account.isLocked(now), account.mustChangePassword(), account.totpSecret() != null,
+				account.roles(), account.isLocked(now), account.disabled(), account.mustChangePassword(), account.totpSecret() != null,
 				account.lastLoginAt());
 	}
 

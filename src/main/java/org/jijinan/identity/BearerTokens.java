@@ -29,13 +29,13 @@ class BearerTokens extends OncePerRequestFilter {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
-	private final AccessTokens tokens;
+	private final TokenPrincipals tokens;
 
 	private final ProblemWriter problems;
 
 	private final PartnerCalls calls;
 
-	BearerTokens(AccessTokens tokens, ProblemWriter problems, PartnerCalls calls) {
+	BearerTokens(TokenPrincipals tokens, ProblemWriter problems, PartnerCalls calls) {
 		this.tokens = tokens;
 		this.problems = problems;
 		this.calls = calls;

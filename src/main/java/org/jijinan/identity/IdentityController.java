@@ -112,6 +112,23 @@ class IdentityController {
 		return administration.unlock(id, staff);
 	}
 
+	@Operation(summary = "Stop an account (停用)",
+			description = "Administrators within their scope, not their own account. Ends the account's sessions and "
+					+ "personal tokens at once; its sign-in is refused until it is put back in use. Problems: 403, 404, "
+					+ "409 `identity.account-already-disabled`, 422 `identity.cannot-disable-self`.")
+	@PostMapping("/accounts/{id}/disabling")
+	AccountView disable(@PathVariable AccountId id, @AuthenticationPrincipal Staff staff) {
+		return administration.disable(id, staff);
+	}
+
+	@Operation(summary = "Put a stopped account back in use",
+			description = "Administrators within their scope; the tokens ended when it was stopped stay ended. "
+					+ "Problems: 403, 404, 409 `identity.account-not-disabled`.")
+	@PostMapping("/accounts/{id}/enabling")
+	AccountView enable(@PathVariable AccountId id, @AuthenticationPrincipal Staff staff) {
+		return administration.enable(id, staff);
+	}
+
 	@Operation(summary = "Issue a personal access token",
 			description = "From a signed-in session only (403 `identity.token-needs-session` with a token), at most 90 "
 					+ "days, roles a subset of the owner's; answers 201 with the token, shown once.")

@@ -22,6 +22,9 @@ import org.springframework.validation.annotation.Validated;
  * @param totpRequiredFor roles that must use a TOTP second factor; {@code ALL} stands for every role
  * @param totpIssuer the name authenticator apps show
  * @param partnerCallsPerMinute how many calls one partner system may make a minute on one application node
+ * @param tokenCacheBound how long a node keeps who a bearer token names without asking the database again: a
+ * revocation, a stopped account or a role change ends the token on the node that made it at once, and on every
+ * other node within this bound (0 = ask the database on every call)
  */
 @ConfigurationProperties("jijinan.identity")
 @Validated
@@ -29,7 +32,7 @@ record IdentitySettings(@DefaultValue("5") @Min(1) @Max(20) int maxFailedLogins,
 		@DefaultValue("15m") Duration lockout, @DefaultValue("30m") Duration idleTimeout,
 		@DefaultValue("15m") Duration approverIdleTimeout, @DefaultValue("180d") Duration passwordMaximumAge,
 		@DefaultValue Set<String> totpRequiredFor, @DefaultValue("救急难") String totpIssuer,
-		@DefaultValue("600") @Min(1) int partnerCallsPerMinute) {
+		@DefaultValue("600") @Min(1) int partnerCallsPerMinute, @DefaultValue("10s") Duration tokenCacheBound) {
 
 	boolean totpRequired(Set<Role> roles) {
 		return totpRequiredFor.contains("ALL") || roles.stream().anyMatch(role -> totpRequiredFor.contains(role.name()));

@@ -2,6 +2,7 @@ package org.jijinan.identity;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -9,6 +10,8 @@ import org.jijinan.shared.Caller;
 import org.jijinan.shared.ProblemWriter;
 import org.jijinan.shared.Problems;
 import org.jijinan.shared.RequestDenied;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
@@ -31,6 +34,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRequestHandler;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
@@ -75,7 +80,7 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain platform(HttpSecurity http, AuthenticationManager manager, SignInOutcomes outcomes,
-			AccessTokens tokens, ProblemWriter problems, PartnerCalls calls, ApplicationEventPublisher events,
+			TokenPrincipals tokens, ProblemWriter problems, PartnerCalls calls, ApplicationEventPublisher events,
 			List<PartnerEndpoint> partnerEndpoints) throws Exception {
 		http.authorizeHttpRequests(requests -> partnerEndpoints.forEach(endpoint -> requests
 			.requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(endpoint.method(), endpoint.path()))
@@ -144,12 +149,26 @@ class SecurityConfiguration {
 
 	/**
 	 * The token is made before the page is written: a cookie set while a long page renders would come after the
-	 * answer's headers had gone.
+	 * answer's headers had gone. A call with a bearer token needs none, so none is made for it (no cookie either).
 	 */
-	private static XorCsrfTokenRequestAttributeHandler eagerCsrfTokens() {
-		var handler = new XorCsrfTokenRequestAttributeHandler();
-		handler.setCsrfRequestAttributeName(null);
-		return handler;
+	private static CsrfTokenRequestHandler eagerCsrfTokens() {
+		var eager = new XorCsrfTokenRequestAttributeHandler();
+		eager.setCsrfRequestAttributeName(null);
+		var onDemand = new XorCsrfTokenRequestAttributeHandler();
+		return new CsrfTokenRequestHandler() {
+
+			@Override
+			public void handle(HttpServletRequest request, HttpServletResponse response,
+					Supplier<CsrfToken> token) {
+				(BearerTokens.presentedBy(request) ? onDemand : eager).handle(request, response, token);
+			}
+
+			@Override
+			public @Nullable String resolveCsrfTokenValue(HttpServletRequest request, CsrfToken token) {
+				return eager.resolveCsrfTokenValue(request, token);
+			}
+
+		};
 	}
 
 	private static AuthenticationEntryPoint apiEntryPoint(ProblemWriter problems) {

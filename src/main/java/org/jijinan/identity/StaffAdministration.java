@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.jijinan.region.DivisionView;
 import org.jijinan.region.RegionDirectory;
+import org.jijinan.shared.RuleViolation;
 import org.jijinan.shared.Conflict;
 import org.jijinan.shared.Forbidden;
 import org.jijinan.shared.NotFound;
@@ -119,6 +120,27 @@ public class StaffAdministration {
 	public AccountView unlock(AccountId id, Staff admin) {
 		Account account = managed(id, admin);
 		account.unlock();
+		return AccountView.of(accounts.save(account), clock.instant());
+	}
+
+	/**
+	 * Stops an account (停用) of someone who left or must not act any more; administrators cannot stop their own.
+	 */
+	public AccountView disable(AccountId id, Staff admin) {
+		if (id.equals(admin.accountId())) {
+			throw new RuleViolation("identity.cannot-disable-self");
+		}
+		Account account = managed(id, admin);
+		account.disable();
+		return AccountView.of(accounts.save(account), clock.instant());
+	}
+
+	/**
+	 * Puts a stopped account back in use.
+	 */
+	public AccountView enable(AccountId id, Staff admin) {
+		Account account = managed(id, admin);
+		account.enable();
 		return AccountView.of(accounts.save(account), clock.instant());
 	}
 

@@ -22,11 +22,11 @@ import static org.jijinan.Journeys.record;
 import static org.jijinan.Journeys.signIn;
 
 /**
- * The county administrator, signed in for the first time on an office screen, clicks only what the pages show: from
- * the home page's to-do to a locked colleague, whom she unlocks; to the colleague's unit, where she opens a new
- * colleague's account; to the audit log, where she finds what she just did by person, action, day and object; and to
- * the relief parameters, where a slip is refused beside its field with everything typed kept. People are read by name
- * and unit, never by login.
+ * The county administrator, signed in for the first time on an office screen, clicks only what the pages show: from the
+ * home page's to-do to a locked colleague, whom she unlocks, stops and puts back in use; to the colleague's unit, where
+ * she opens a new colleague's account; to the audit log, where she finds what she just did by person, action, day and
+ * object; and to the relief parameters, where a slip is refused beside its field with everything typed kept. People are
+ * read by name and unit, never by login.
  */
 @SystemTest
 class AdministratorJourneyBrowserTests {
@@ -73,6 +73,16 @@ class AdministratorJourneyBrowserTests {
 			assertThat(office.text(By.id("done"))).isEqualTo("窗口洛桑 的账户已解锁。");
 			assertThat(office.text(By.id("account-state"))).doesNotContain("已锁定");
 			assertThat(office.pageText()).doesNotContain(locked.username());
+			office.click("停用账户");
+			assertThat(office.text(By.id("done"))).isEqualTo("窗口洛桑 的账户已停用：登录会话和个人令牌已全部失效，不能再登录。");
+			assertThat(office.text(By.id("account-state"))).contains("已停用");
+			assertThat(new Visitor(port).signIn(locked.username(), StaffFixtures.PASSWORD).location())
+				.as("a stopped account cannot sign in")
+				.endsWith("/login?error");
+			office.click("恢复使用");
+			assertThat(office.text(By.id("done"))).isEqualTo("窗口洛桑 的账户已恢复使用；个人令牌需重新申请。");
+			assertThat(office.text(By.id("account-state"))).doesNotContain("已停用");
+			assertThat(new Visitor(port).signIn(locked.username(), StaffFixtures.PASSWORD).redirectsTo("/")).isTrue();
 			record("administrator", "administrator unlocks a colleague from the home page's to-do", office);
 
 			office.journey().reset();

@@ -36,7 +36,7 @@ class IdentitySettingsTests {
 
 	private static IdentitySettings settings(Set<String> totpRequiredFor) {
 		return new IdentitySettings(5, Duration.ofMinutes(15), Duration.ofMinutes(30), Duration.ofMinutes(15),
-				Duration.ofDays(180), totpRequiredFor, "救急难", 600);
+				Duration.ofDays(180), totpRequiredFor, "救急难", 600, Duration.ofSeconds(10));
 	}
 
 }

@@ -218,6 +218,71 @@ class SignInTests extends IdentitySystemTest {
 			.single()).isEqualTo(2);
 	}
 
+	@Test
+	void refusesARevokedTokenOnTheVeryNextCall() {
+		Opened clerk = staff.active(StaffFixtures.QIABUQIA, UnitKind.TOWNSHIP_GOVERNMENT, Role.WINDOW_CLERK);
+		Visitor session = StaffFixtures.signedIn(port, clerk);
+		String token = personalToken(session, "WINDOW_CLERK");
+		Visitor script = new Visitor(port);
+		assertThat(bearer(script, token).status()).as("honoured, and now kept by this node").isEqualTo(200);
+		assertThat(bearer(script, token).status()).isEqualTo(200);
+
+		String revocation = session.get("/account")
+			.body()
+			.replaceAll("(?s).*action=\"(/account/tokens/[^\"]+/revocation)\".*", "$1");
+		assertThat(session.post(revocation, Map.of()).status()).isLessThan(400);
+
+		assertProblem(bearer(script, token), 401, "security.token-invalid");
+	}
+
+	@Test
+	void endsEverySessionAndTokenOfAStoppedAccountAtOnceAndRefusesItsSignIn() {
+		Opened clerk = staff.active(StaffFixtures.QIABUQIA, UnitKind.TOWNSHIP_GOVERNMENT, Role.WINDOW_CLERK);
+		Visitor session = StaffFixtures.signedIn(port, clerk);
+		String token = personalToken(session, "WINDOW_CLERK");
+		Visitor script = new Visitor(port);
+		assertThat(bearer(script, token).status()).isEqualTo(200);
+		Opened administrator = staff.active(StaffFixtures.COUNTY, UnitKind.COUNTY_CIVIL_AFFAIRS, Role.ADMINISTRATOR);
+		Visitor admin = StaffFixtures.signedIn(port, administrator);
+
+		Page stopped = admin.json("POST", "/api/v1/accounts/" + clerk.id().value() + "/disabling", "{}");
+
+		assertThat(stopped.status()).as(stopped.body()).isEqualTo(200);
+		assertThat(stopped.body()).contains("\"disabled\":true");
+		assertProblem(bearer(script, token), 401, "security.token-invalid");
+		assertThat(session.get("/cases").redirectsTo("/login")).as("the open session has ended").isTrue();
+		assertThat(new Visitor(port).signIn(clerk.username(), StaffFixtures.PASSWORD).location())
+			.endsWith("/login?error");
+		assertProblem(admin.json("POST", "/api/v1/accounts/" + clerk.id().value() + "/disabling", "{}"), 409,
+				"identity.account-already-disabled");
+		assertProblem(admin.json("POST", "/api/v1/accounts/" + administrator.id().value() + "/disabling", "{}"), 422,
+				"identity.cannot-disable-self");
+		assertThat(auditCount(clerk.id().toString(), "identity.account-disabled", "SUCCESS")).isEqualTo(1);
+
+		Page back = admin.json("POST", "/api/v1/accounts/" + clerk.id().value() + "/enabling", "{}");
+		assertThat(back.status()).as(back.body()).isEqualTo(200);
+		assertThat(StaffFixtures.signedIn(port, clerk).get("/cases").status()).isEqualTo(200);
+		assertProblem(bearer(script, token), 401, "security.token-invalid");
+		assertProblem(admin.json("POST", "/api/v1/accounts/" + clerk.id().value() + "/enabling", "{}"), 409,
+				"identity.account-not-disabled");
+	}
+
+	@Test
+	void aBearerCallNeitherMakesNorTouchesASession() throws Exception {
+		Opened clerk = staff.active(StaffFixtures.QIABUQIA, UnitKind.TOWNSHIP_GOVERNMENT, Role.WINDOW_CLERK);
+		String token = personalToken(StaffFixtures.signedIn(port, clerk), "WINDOW_CLERK");
+		long sessions = jdbc.sql("select count(*) from spring_session").query(Long.class).single();
+
+		var answer = java.net.http.HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(new Visitor(port).uri("/api/v1/help-request-queue"))
+				.header("Authorization", "Bearer " + token)
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+
+		assertThat(answer.statusCode()).isEqualTo(200);
+		assertThat(answer.headers().allValues("set-cookie")).as("no session and no CSRF cookie").isEmpty();
+		assertThat(jdbc.sql("select count(*) from spring_session").query(Long.class).single()).isEqualTo(sessions);
+	}
+
 	private long tokensOf(Opened account) {
 		return jdbc.sql("select count(*) from identity_access_token where account_id = :id")
 			.param("id", account.id().value())

@@ -42,12 +42,14 @@ class SweepBenchmark {
 		settle();
 		for (int[] run : new int[][] { { 100_000, 10_000 }, { 1_000_000, 1_000 }, { 1_000_000, 10_000 } }) {
 			load(run[0], run[1]);
+			report.append(plan("claim, open=" + run[0] + " due=" + run[1]));
 			long started = System.nanoTime();
 			int acted = sweep.sweep();
 			double seconds = (System.nanoTime() - started) / 1e9;
 			assertThat(acted).isEqualTo(run[1]);
 			settle();
 			load(run[0], run[1]);
+			report.append(plan("plain SQL's claim, open=" + run[0] + " due=" + run[1]));
 			double plain = plainSweep();
 			report.append(String.format(" | open=%,d due=%,d: sweep %.2f s, plain SQL %.2f s", run[0], run[1], seconds,
 					plain));
@@ -88,6 +90,18 @@ class SweepBenchmark {
 		}
 		while (moved == 1000);
 		return (System.nanoTime() - started) / 1e9;
+	}
+
+	/** The plan of the sweep's claim as the application runs it (a bound time), with what it read. */
+	private String plan(String title) {
+		return jdbc.sql("""
+				explain (analyze, buffers) select id from supervision_step
+				 where status = 'OPEN' and next_action_at <= :now order by next_action_at limit 1000 for update skip locked""")
+			.param("now", Timestamp.from(Instant.now()))
+			.query((row, n) -> row.getString(1))
+			.list()
+			.stream()
+			.collect(java.util.stream.Collectors.joining("\n", "\nPLAN " + title + "\n", "\n"));
 	}
 
 	/** Lets the notifications of the timed sweep finish before the next measurement. */

@@ -2,11 +2,14 @@ package org.jijinan.supervision;
 
 import java.io.IOException;
 import java.sql.Timestamp;
+import java.net.http.HttpRequest;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -15,6 +18,12 @@ import java.util.concurrent.Future;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.jijinan.JijinanApplication;
+import org.jijinan.Visitor;
+import org.jijinan.Visitor.Page;
+import org.jijinan.identity.Role;
+import org.jijinan.identity.StaffFixtures;
+import org.jijinan.identity.StaffFixtures.Opened;
+import org.jijinan.identity.UnitKind;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,13 +34,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
- * Two application nodes on one database sweep the same due steps at the same time: every step is acted on exactly
- * once — no warning is sent twice and none is skipped (the sweeps' own counts, the steps' stages and the audited
- * batch totals all say 400).
+ * Two application nodes on one database. They sweep the same due steps at the same time: every step is acted on
+ * exactly once — no warning is sent twice and none is skipped (the sweeps' own counts, the steps' stages and the
+ * audited batch totals all say 400). And a bearer token both nodes have honoured (and so keep) is refused on the node
+ * that ended it on the very next call, and on the other within the token cache's bound, whether it was revoked, its
+ * account stopped or its role removed.
  */
-class TwoNodeSweepTests {
+class TwoNodeTests {
+
+	static final Duration TOKEN_CACHE_BOUND = Duration.ofSeconds(3);
 
 	static final int STEPS = 400;
 
@@ -103,6 +117,71 @@ class TwoNodeSweepTests {
 			.single()).isEqualTo(STEPS);
 	}
 
+	@Test
+	void endsABearerTokenOnTheOtherNodeWithinTheCacheBound() {
+		var staff = StaffFixtures.from(first);
+		Visitor admin = StaffFixtures.signedIn(port(first),
+				staff.active(StaffFixtures.COUNTY, UnitKind.COUNTY_CIVIL_AFFAIRS, Role.ADMINISTRATOR));
+
+		var revoked = tokenHolder(staff);
+		endsEverywhere(revoked.token(), () -> {
+			Visitor session = revoked.session();
+			String revocation = session.get("/account")
+				.body()
+				.replaceAll("(?s).*action=\"(/account/tokens/[^\"]+/revocation)\".*", "$1");
+			assertThat(session.post(revocation, Map.of()).status()).isLessThan(400);
+		});
+
+		var stopped = tokenHolder(staff);
+		endsEverywhere(stopped.token(), () -> assertThat(
+				admin.json("POST", "/api/v1/accounts/" + stopped.account().id().value() + "/disabling", "{}").status())
+			.isEqualTo(200));
+
+		var narrowed = tokenHolder(staff);
+		endsEverywhere(narrowed.token(), () -> assertThat(admin
+			.json("PUT", "/api/v1/accounts/" + narrowed.account().id().value() + "/roles",
+					"{\"roles\": [\"TOWNSHIP_REVIEWER\"]}")
+			.status()).isEqualTo(200));
+	}
+
+	/**
+	 * Both nodes honour the token; the first ends it; it is refused there at once and on the second within the bound.
+	 */
+	private static void endsEverywhere(String token, Runnable ending) {
+		assertThat(me(first, token)).isEqualTo(200);
+		assertThat(me(second, token)).isEqualTo(200);
+		ending.run();
+		long ended = System.nanoTime();
+		assertThat(me(first, token)).as("the very next call on the node that ended it").isEqualTo(401);
+		await().atMost(TOKEN_CACHE_BOUND.plusSeconds(2))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> me(second, token) == 401);
+		assertThat(Duration.ofNanos(System.nanoTime() - ended)).isLessThan(TOKEN_CACHE_BOUND.plusSeconds(2));
+	}
+
+	private record Holder(Opened account, Visitor session, String token) {
+	}
+
+	private static Holder tokenHolder(StaffFixtures staff) {
+		Opened clerk = staff.active(StaffFixtures.QIABUQIA, UnitKind.TOWNSHIP_GOVERNMENT, Role.WINDOW_CLERK,
+				Role.TOWNSHIP_REVIEWER);
+		Visitor session = StaffFixtures.signedIn(port(first), clerk);
+		Page issued = session.json("POST", "/api/v1/personal-tokens",
+				"{\"name\": \"脚本\", \"roles\": [\"WINDOW_CLERK\"], \"days\": 30}");
+		assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+		return new Holder(clerk, session, issued.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1"));
+	}
+
+	private static int me(ConfigurableApplicationContext node, String token) {
+		Visitor script = new Visitor(port(node));
+		return script.send(HttpRequest.newBuilder(script.uri("/api/v1/me")).header("Authorization", "Bearer " + token))
+			.status();
+	}
+
+	private static int port(ConfigurableApplicationContext node) {
+		return Integer.parseInt(node.getEnvironment().getProperty("local.server.port"));
+	}
+
 	private static ConfigurableApplicationContext node() {
 		return new SpringApplicationBuilder(JijinanApplication.class).run("--server.port=0",
 				"--management.server.port=0",
@@ -112,6 +191,7 @@ class TwoNodeSweepTests {
 				"--jijinan.keys.master=" + Base64.getEncoder().encodeToString(new byte[32]),
 				"--jijinan.bootstrap.username=Chief.Admin", "--jijinan.bootstrap.password=Snow-Leopard-7731",
 				"--jijinan.supervision.sweep-interval=PT1H", "--jijinan.supervision.sweep-batch=25",
+				"--jijinan.identity.token-cache-bound=PT" + TOKEN_CACHE_BOUND.toSeconds() + "S",
 				"--logging.level.root=WARN");
 	}
 
