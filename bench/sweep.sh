@@ -6,4 +6,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -ntp -q test -Dtest=SweepBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
 	-Dsurefire.jvm.args="-Xmx1g -Duser.timezone=Asia/Shanghai -Dsweep.benchmark=true -Dlogging.level.org.jijinan=WARN" 2>&1 \
-	| grep -a -E "SWEEP BENCHMARK|open=|PLAN|->|Buffers|Execution|Planning|Limit|Index|Filter|Rows|FAIL|Tests run"
+	| grep -a -E "SWEEP BENCHMARK|open=|STATISTICS|PLAN|->|Execution|FAIL|Tests run"

@@ -63,7 +63,8 @@ import static org.jijinan.casework.CaseFixtures.idOf;
  * owed is watched by one open step and no call-back step is left open without one; every warning raised from data
  * and still unchecked is owed by one open step; no open task without a live step; no payment ordered twice; every aid in its household's chain once and none left on a
  * superseded record; no complaint handled by the unit it is about, and every complaint owed an answer watched by one
- * step its handling unit may act on; the dashboard equals this day's own tally, and rebuilding it changes nothing.
+ * step its handling unit may act on; the dashboard equals this day's own tally, and rebuilding it changes nothing;
+ * what the county's staff did is in the county's own audit chain, and every chain verifies.
  */
 @SystemTest
 class CountyDayJourneyTests {
@@ -460,7 +461,8 @@ class CountyDayJourneyTests {
 		theDashboardEqualsTheDaysTally(admin, county);
 		theWorkbenchShowsWhatWaits(clerk);
 		theReporterSeesWhatBecameOfHisReports(reporter, collapse, neighbour);
-		assertThat(context.getBean(ChainVerification.class).verify().intact()).as("the audit chain after the day")
+		everyRecordOfTheCountysStaffIsInTheCountysAuditChain(dayStarts);
+		assertThat(context.getBean(ChainVerification.class).verify().intact()).as("the audit chains after the day")
 			.isTrue();
 		theNightsBackupHoldsTheDay(admin);
 		theKeyRotatedAtNightLeavesEveryRecordReadable(admin);
@@ -583,6 +585,30 @@ class CountyDayJourneyTests {
 			.allSatisfy(line -> assertThat(holds(line.substring(line.indexOf(" handled by ") + 12), HANDLERS, null))
 				.as(line)
 				.isTrue());
+	}
+
+	/**
+	 * What the county's staff did today is in the county's own audit chain (so its writes never waited for another
+	 * county's), and the day wrote records there. Signing in comes before acting for a unit: those records are the
+	 * platform's.
+	 */
+	private void everyRecordOfTheCountysStaffIsInTheCountysAuditChain(java.time.Instant dayStarts) {
+		Map<String, Object> chains = jdbc.sql("""
+				select count(*) filter (where r.chain = '632521') as own from audit_record r join identity_account a on a.username = r.actor
+				  join identity_unit u on u.id = a.unit_id
+				 where r.occurred_at >= :since and u.division_path like '/630000/632500/632521/%'""")
+			.param("since", java.sql.Timestamp.from(dayStarts))
+			.query()
+			.singleRow();
+		assertThat(((Number) chains.get("own")).longValue()).as("the county staff's records today").isPositive();
+		assertThat(jdbc.sql("""
+				select r.action || ' by ' || r.actor || ' in ' || r.chain from audit_record r
+				  join identity_account a on a.username = r.actor join identity_unit u on u.id = a.unit_id
+				 where r.occurred_at >= :since and u.division_path like '/630000/632500/632521/%' and r.chain <> '632521'
+				   and r.action not like 'identity.sign-in.%'""")
+			.param("since", java.sql.Timestamp.from(dayStarts))
+			.query(String.class)
+			.list()).as("county staff's records in another chain").isEmpty();
 	}
 
 	private void everyAcceptedRequestIsInExactlyOneCase() {

@@ -18,7 +18,7 @@ final class AuditCatalogue {
 			"identity.account-opened", "identity.roles-changed", "identity.account-locked",
 			"identity.account-unlocked", "identity.account-disabled", "identity.account-enabled", "identity.unit-established", "identity.unit-office-phone-changed",
 			"identity.token-issued",
-			"identity.token-revoked", "security.request-denied", "audit.personal-data-read", "audit.chain-verified",
+			"identity.token-revoked", "security.request-denied", "audit.personal-data-read", "audit.chain-verified", "audit.chain-anchored",
 			"intake.request-received", "intake.request-accepted", "intake.request-refused", "intake.request-merged",
 			"intake.request-forwarded", "intake.attachment-added", "intake.possible-duplicate-cleared",
 			"intake.call-back-recorded",

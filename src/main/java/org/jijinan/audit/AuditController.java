@@ -12,7 +12,10 @@ import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.jijinan.identity.StaffDirectory;
+import org.jijinan.region.DivisionView;
+import org.jijinan.region.RegionDirectory;
 import org.jijinan.shared.Caller;
+import org.jijinan.shared.DivisionCode;
 import org.jijinan.shared.Forbidden;
 import org.jspecify.annotations.Nullable;
 
@@ -49,7 +52,11 @@ class AuditController {
 
 	private final MessageSource messages;
 
-	AuditController(AuditTrail trail, ChainVerification verification, StaffDirectory staff, MessageSource messages) {
+	private final RegionDirectory regions;
+
+	AuditController(AuditTrail trail, ChainVerification verification, StaffDirectory staff, MessageSource messages,
+			RegionDirectory regions) {
+		this.regions = regions;
 		this.trail = trail;
 		this.verification = verification;
 		this.staff = staff;
@@ -92,8 +99,20 @@ class AuditController {
 	@PostMapping("/verification")
 	String verify(@AuthenticationPrincipal Caller caller, Model model) {
 		requireCountyScope(caller);
-		model.addAttribute("report", verification.verifyFor(caller));
+		VerificationReport report = verification.verifyFor(caller);
+		model.addAttribute("report", report);
+		model.addAttribute("chainName", chainName(report.chain()));
 		return "audit/verification :: result";
+	}
+
+	/**
+	 * @return the chain as people know it: the county's (or prefecture's, province's) name, or the platform's
+	 */
+	private String chainName(@Nullable String chain) {
+		if (chain == null || AuditEntry.PLATFORM.equals(chain) || !chain.matches("\\d{6}")) {
+			return message("audit.chain.platform");
+		}
+		return regions.find(DivisionCode.of(chain)).map(DivisionView::name).orElse(chain);
 	}
 
 	private AuditTrail.Search search(Filter filter, @Nullable LocalDate from, @Nullable LocalDate to) {

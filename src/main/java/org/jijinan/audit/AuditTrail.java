@@ -30,7 +30,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 /**
  * The audit module's front door. Appends a record for every {@link AuditableEvent} (and each of the changes an
  * {@link AuditableEvents} reports together) inside the transaction that published it (so the change and its record
- * commit or roll back together), serialising appends on the chain head row, and lists recent records.
+ * commit or roll back together), serialising appends on the head row of the acting county's chain, and lists recent
+ * records.
  */
 @Service
 public class AuditTrail {
@@ -45,7 +46,11 @@ public class AuditTrail {
 
 	private final Clock clock;
 
-	AuditTrail(JdbcClient jdbc, JdbcTemplate jdbcTemplate, ChainMac mac, JsonMapper json, Clock clock) {
+	private final AuditSettings settings;
+
+	AuditTrail(JdbcClient jdbc, JdbcTemplate jdbcTemplate, ChainMac mac, JsonMapper json, Clock clock,
+			AuditSettings settings) {
+		this.settings = settings;
 		this.jdbc = jdbc;
 		this.jdbcTemplate = jdbcTemplate;
 		this.mac = mac;
@@ -76,7 +81,7 @@ public class AuditTrail {
 	/**
 	 * A record to be appended.
 	 */
-	private record Draft(String actor, String action, String subjectType, String subjectId, String result,
+	record Draft(String actor, String action, String subjectType, String subjectId, String result,
 			Map<String, String> details) {
 	}
 
@@ -97,39 +102,83 @@ public class AuditTrail {
 	}
 
 	/**
-	 * Appends records to the chain in order, under one lock of its head: each record's MAC covers the one before.
+	 * Appends records in order to the chain of the county the current caller works in, under one lock of that
+	 * chain's head: each record's MAC covers the one before it in the chain. Other counties' appends do not wait.
 	 */
 	private List<AuditEntry> appendAll(List<Draft> drafts) {
+		return appendAll(chainOfCaller(), drafts);
+	}
+
+	/**
+	 * Appends records in order to one chain, under one lock of its head.
+	 */
+	List<AuditEntry> appendAll(String chain, List<Draft> drafts) {
 		if (drafts.isEmpty()) {
 			return List.of();
 		}
-		var head = jdbc.sql("select sequence, mac from audit_chain_head where id = 1 for update")
-			.query((row, number) -> new Object[] { row.getLong(1), row.getString(2) })
-			.single();
-		long sequence = (Long) head[0];
-		String previous = (String) head[1];
+		Head head = lockHead(chain);
+		long position = head.sequence();
+		String previous = head.mac();
+		List<Long> sequences = jdbc.sql("select nextval('audit_record_sequence') from generate_series(1, :count)")
+			.param("count", drafts.size())
+			.query(Long.class)
+			.list();
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
 		String address = clientAddress();
 		List<AuditEntry> entries = new ArrayList<>();
-		for (Draft record : drafts) {
-			sequence++;
-			var draft = new AuditEntry(sequence, now, limit(record.actor(), 100), limit(record.action(), 80),
-					limit(record.subjectType(), 40), limit(record.subjectId(), 100), record.result(), address,
-					json.writeValueAsString(new TreeMap<>(record.details())), previous, "");
-			var entry = new AuditEntry(draft.sequence(), draft.occurredAt(), draft.actor(), draft.action(),
-					draft.subjectType(), draft.subjectId(), draft.result(), draft.clientAddress(), draft.details(),
-					draft.previousMac(), mac.of(draft.canonical()));
+		for (int i = 0; i < drafts.size(); i++) {
+			Draft record = drafts.get(i);
+			position++;
+			var draft = new AuditEntry(sequences.get(i), chain, position, now, limit(record.actor(), 100),
+					limit(record.action(), 80), limit(record.subjectType(), 40), limit(record.subjectId(), 100),
+					record.result(), address, json.writeValueAsString(new TreeMap<>(record.details())), previous, "");
+			var entry = new AuditEntry(draft.sequence(), chain, position, draft.occurredAt(), draft.actor(),
+					draft.action(), draft.subjectType(), draft.subjectId(), draft.result(), draft.clientAddress(),
+					draft.details(), draft.previousMac(), mac.of(draft.canonical()));
 			entries.add(entry);
 			previous = entry.mac();
 		}
 		insert(entries);
 		AuditEntry last = entries.get(entries.size() - 1);
-		jdbc.sql("update audit_chain_head set sequence = :sequence, mac = :mac, head_mac = :headMac where id = 1")
-			.param("sequence", last.sequence())
+		jdbc.sql("update audit_chain set sequence = :sequence, mac = :mac, head_mac = :headMac where chain = :chain")
+			.param("sequence", last.chainSequence())
 			.param("mac", last.mac())
-			.param("headMac", mac.head(last.sequence(), last.mac()))
+			.param("headMac", mac.head(chain, last.chainSequence(), last.mac()))
+			.param("chain", chain)
 			.update();
 		return entries;
+	}
+
+	/**
+	 * @return the chain's head, locked until the transaction ends; a county's first record starts its chain
+	 */
+	private Head lockHead(String chain) {
+		jdbc.sql("""
+				insert into audit_chain (chain, sequence, mac, head_mac) values (:chain, 0, :genesis, 'genesis')
+				on conflict (chain) do nothing""")
+			.param("chain", chain)
+			.param("genesis", ChainMac.GENESIS)
+			.update();
+		return jdbc.sql("select sequence, mac from audit_chain where chain = :chain for update")
+			.param("chain", chain)
+			.query((row, number) -> new Head(row.getLong(1), row.getString(2)))
+			.single();
+	}
+
+	private record Head(long sequence, String mac) {
+	}
+
+	/**
+	 * @return the chain of the county (or prefecture or province) of the caller's unit; the platform's own chain for
+	 * the system and the public, or when the deployment keeps one chain
+	 */
+	private String chainOfCaller() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (settings.chainPerCounty() && authentication != null
+				&& authentication.getPrincipal() instanceof Caller caller && caller.homeDivision() != null) {
+			return caller.homeDivision().value().substring(0, 6);
+		}
+		return AuditEntry.PLATFORM;
 	}
 
 	/**
@@ -199,10 +248,11 @@ public class AuditTrail {
 
 	private void insert(List<AuditEntry> entries) {
 		jdbcTemplate.batchUpdate("""
-				insert into audit_record (sequence, occurred_at, actor, action, subject_type, subject_id, result,
-				                          client_address, details, previous_mac, mac)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", entries.stream()
-			.map(entry -> new Object[] { entry.sequence(), Timestamp.from(entry.occurredAt()), entry.actor(),
+				insert into audit_record (sequence, chain, chain_sequence, occurred_at, actor, action, subject_type,
+				                          subject_id, result, client_address, details, previous_mac, mac)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", entries.stream()
+			.map(entry -> new Object[] { entry.sequence(), entry.chain(), entry.chainSequence(),
+					Timestamp.from(entry.occurredAt()), entry.actor(),
 					entry.action(), entry.subjectType(), entry.subjectId(), entry.result(), entry.clientAddress(),
 					entry.details(), entry.previousMac(), entry.mac() })
 			.toList());

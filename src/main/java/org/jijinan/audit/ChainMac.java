@@ -57,12 +57,16 @@ class ChainMac {
 	private record Derived(int number, byte[] key) {
 	}
 
-	String head(long sequence, String lastMac) {
-		return of(headText(sequence, lastMac));
+	String head(String chain, long sequence, String lastMac) {
+		return of(headText(chain, sequence, lastMac));
 	}
 
-	static String headText(long sequence, String lastMac) {
-		return "head\u001f" + sequence + "\u001f" + lastMac;
+	/**
+	 * @return what a chain's head MAC covers: the platform chain's as it always was, any other's with its name
+	 */
+	static String headText(String chain, long sequence, String lastMac) {
+		String head = "head\u001f" + sequence + "\u001f" + lastMac;
+		return AuditEntry.PLATFORM.equals(chain) ? head : chain + "\u001e" + head;
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package org.jijinan.audit;
 
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.jijinan.shared.Caller;
@@ -11,9 +13,12 @@ import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Walks the whole chain in order and reports the first record that is not what the chain says it should be: an
- * edited record (its HMAC no longer matches), a deleted one (a gap in the sequence or a broken link), an inserted
- * one (a broken link, or a record beyond the head), a truncated tail (the head names a later record than the last).
+ * Walks every chain in order and reports the first record that is not what its chain says it should be: an edited
+ * record (its HMAC no longer matches), a deleted one (a gap in the chain's sequence or a broken link), an inserted or
+ * reordered one (a broken link, or a record beyond the head), a truncated tail (the head names a later record than
+ * the last). Each chain is walked on its own, so one county's records cannot stand in for another's. Then the anchors:
+ * the platform chain records, from time to time, how far every other chain had got ({@link ChainAnchors}); a chain
+ * that no longer holds the record its latest anchor names lost its tail, even if its head was rolled back with it.
  */
 @Service
 public class ChainVerification {
@@ -31,7 +36,7 @@ public class ChainVerification {
 	}
 
 	/**
-	 * Verifies the chain and records that it did so.
+	 * Verifies the chains and records that it did so.
 	 * @param caller who asked
 	 * @return the outcome
 	 */
@@ -44,49 +49,100 @@ public class ChainVerification {
 	}
 
 	/**
-	 * @return the outcome of walking the chain, from a consistent snapshot
+	 * @return the outcome of walking every chain and checking the anchors, from a consistent snapshot
 	 */
 	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public VerificationReport verify() {
-		var walk = new Walk(mac.verifier());
-		try (var records = jdbc.sql("select * from audit_record order by sequence")
-			.withFetchSize(500)
-			.query(AuditRecords::map)
-			.stream()) {
-			records.forEach(walk::check);
+		List<Head> heads = jdbc.sql("select chain, sequence, mac, head_mac from audit_chain order by chain")
+			.query((row, number) -> new Head(row.getString(1), row.getLong(2), row.getString(3), row.getString(4)))
+			.list();
+		long checked = 0;
+		for (Head head : heads) {
+			var walk = new Walk(head.chain(), mac.verifier(), checked);
+			try (var records = jdbc.sql("select * from audit_record where chain = :chain order by chain_sequence")
+				.param("chain", head.chain())
+				.withFetchSize(500)
+				.query(AuditRecords::map)
+				.stream()) {
+				records.forEach(walk::check);
+			}
+			VerificationReport report = walk.broken.get() != null ? walk.broken.get() : compareWithHead(walk, head);
+			if (!report.intact()) {
+				return report;
+			}
+			checked = report.checked();
 		}
-		if (walk.broken.get() != null) {
-			return walk.broken.get();
+		Optional<String> headless = jdbc.sql("""
+				select chain from audit_record where chain not in (select chain from audit_chain) limit 1""")
+			.query(String.class)
+			.optional();
+		if (headless.isPresent()) {
+			return VerificationReport.broken(checked, headless.get(), 1, "HEAD_MISSING");
 		}
-		return compareWithHead(walk);
+		return checkAnchors(checked);
 	}
 
-	private VerificationReport compareWithHead(Walk walk) {
-		var head = jdbc.sql("select sequence, mac, head_mac from audit_chain_head where id = 1")
-			.query((row, number) -> new String[] { Long.toString(row.getLong(1)), row.getString(2), row.getString(3) })
-			.single();
-		long headSequence = Long.parseLong(head[0]);
-		if (headSequence == 0 && walk.checked == 0) {
-			return VerificationReport.intact(0);
+	private VerificationReport compareWithHead(Walk walk, Head head) {
+		if (head.sequence() == 0 && walk.checkedHere == 0) {
+			return VerificationReport.intact(walk.total());
 		}
-		if (!walk.verifier.verifies(ChainMac.headText(headSequence, head[1]), head[2])) {
-			return VerificationReport.broken(walk.checked, headSequence, "HEAD_FORGED");
+		if (!walk.verifier.verifies(ChainMac.headText(head.chain(), head.sequence(), head.mac()), head.headMac())) {
+			return VerificationReport.broken(walk.total(), head.chain(), head.sequence(), "HEAD_FORGED");
 		}
-		if (walk.checked < headSequence) {
-			return VerificationReport.broken(walk.checked, walk.checked + 1, "TRUNCATED");
+		if (walk.checkedHere < head.sequence()) {
+			return VerificationReport.broken(walk.total(), head.chain(), walk.checkedHere + 1, "TRUNCATED");
 		}
-		if (walk.checked > headSequence) {
-			return VerificationReport.broken(walk.checked, headSequence + 1, "BEYOND_HEAD");
+		if (walk.checkedHere > head.sequence()) {
+			return VerificationReport.broken(walk.total(), head.chain(), head.sequence() + 1, "BEYOND_HEAD");
 		}
-		if (!head[1].equals(walk.previousMac)) {
-			return VerificationReport.broken(walk.checked, headSequence, "HEAD_MISMATCH");
+		if (!head.mac().equals(walk.previousMac)) {
+			return VerificationReport.broken(walk.total(), head.chain(), head.sequence(), "HEAD_MISMATCH");
 		}
-		return VerificationReport.intact(walk.checked);
+		return VerificationReport.intact(walk.total());
 	}
 
-	private final class Walk {
+	/**
+	 * The latest anchor of each chain (itself verified as a record of the platform chain) must name a record the chain
+	 * still holds, with the same MAC.
+	 */
+	private VerificationReport checkAnchors(long checked) {
+		List<Anchor> anchors = jdbc.sql("""
+				select distinct on (subject_id) subject_id, details::jsonb ->> 'sequence', details::jsonb ->> 'mac'
+				  from audit_record where chain = :platform and action = :anchored
+				 order by subject_id, chain_sequence desc""")
+			.param("platform", AuditEntry.PLATFORM)
+			.param("anchored", ChainAnchors.ACTION)
+			.query((row, number) -> new Anchor(row.getString(1), Long.parseLong(row.getString(2)), row.getString(3)))
+			.list();
+		for (Anchor anchor : anchors) {
+			Optional<String> held = jdbc.sql("select mac from audit_record where chain = :chain and chain_sequence = :at")
+				.param("chain", anchor.chain())
+				.param("at", anchor.sequence())
+				.query(String.class)
+				.optional();
+			if (held.isEmpty()) {
+				return VerificationReport.broken(checked, anchor.chain(), anchor.sequence(), "ANCHORED_RECORD_MISSING");
+			}
+			if (!held.get().equals(anchor.mac())) {
+				return VerificationReport.broken(checked, anchor.chain(), anchor.sequence(), "ANCHOR_MISMATCH");
+			}
+		}
+		return VerificationReport.intact(checked);
+	}
 
-		private long checked;
+	private record Head(String chain, long sequence, String mac, String headMac) {
+	}
+
+	private record Anchor(String chain, long sequence, String mac) {
+	}
+
+	private static final class Walk {
+
+		private final String chain;
+
+		private final long before;
+
+		private long checkedHere;
 
 		private String previousMac = ChainMac.GENESIS;
 
@@ -94,17 +150,23 @@ public class ChainVerification {
 
 		private final ChainMac.Verifier verifier;
 
-		private Walk(ChainMac.Verifier verifier) {
+		private Walk(String chain, ChainMac.Verifier verifier, long before) {
+			this.chain = chain;
 			this.verifier = verifier;
+			this.before = before;
+		}
+
+		long total() {
+			return before + checkedHere;
 		}
 
 		void check(AuditEntry entry) {
 			if (broken.get() != null) {
 				return;
 			}
-			long expected = checked + 1;
+			long expected = checkedHere + 1;
 			String problem = null;
-			if (entry.sequence() != expected) {
+			if (entry.chainSequence() != expected) {
 				problem = "SEQUENCE_GAP";
 			}
 			else if (!entry.previousMac().equals(previousMac)) {
@@ -114,10 +176,10 @@ public class ChainVerification {
 				problem = "CONTENT_ALTERED";
 			}
 			if (problem != null) {
-				broken.set(VerificationReport.broken(checked, expected, problem));
+				broken.set(VerificationReport.broken(total(), chain, expected, problem));
 				return;
 			}
-			checked++;
+			checkedHere++;
 			previousMac = entry.mac();
 		}
 

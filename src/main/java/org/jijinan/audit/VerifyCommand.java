@@ -38,8 +38,8 @@ class VerifyCommand implements ApplicationRunner {
 			log.info("Audit chain intact: {} records verified", report.checked());
 		}
 		else {
-			log.error("Audit chain BROKEN at record {} ({}); {} records verified before it", report.firstBroken(),
-					report.problem(), report.checked());
+			log.error("Audit chain {} BROKEN at its record {} ({}); {} records verified before it", report.chain(),
+					report.firstBroken(), report.problem(), report.checked());
 		}
 		int status = report.intact() ? 0 : 3;
 		System.exit(SpringApplication.exit(context, () -> status));

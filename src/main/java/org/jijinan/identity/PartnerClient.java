@@ -38,4 +38,9 @@ public record PartnerClient(String clientId, String name, UnitView unit, Set<Str
 		return unit.kind().regionScoped() ? unit.divisionCode() : null;
 	}
 
+	@Override
+	public DivisionCode homeDivision() {
+		return unit.divisionCode();
+	}
+
 }

@@ -60,6 +60,11 @@ public record Staff(AccountId accountId, String username, String displayName, Un
 		return unit.kind().regionScoped() ? unit.divisionCode() : null;
 	}
 
+	@Override
+	public DivisionCode homeDivision() {
+		return unit.divisionCode();
+	}
+
 	/**
 	 * @return whether the person holds the administrator role
 	 */

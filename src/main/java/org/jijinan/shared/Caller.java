@@ -27,6 +27,14 @@ public interface Caller {
 	@Nullable DivisionCode regionScope();
 
 	/**
+	 * @return the division of the unit the caller acts for — an organisation without a region scope too — or
+	 * {@code null} when there is none
+	 */
+	default @Nullable DivisionCode homeDivision() {
+		return regionScope();
+	}
+
+	/**
 	 * @return the name of the organisation unit the caller acts for, shown as the owner's office on receipts
 	 */
 	default String organisation() {

@@ -6,11 +6,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.jijinan.calendar.WorkingDayCalendar;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -27,6 +27,8 @@ class DeadlineSweep {
 
 	private final JdbcClient jdbc;
 
+	private final JdbcTemplate jdbcTemplate;
+
 	private final ApplicationEventPublisher events;
 
 	private final WorkingDayCalendar calendar;
@@ -37,9 +39,10 @@ class DeadlineSweep {
 
 	private final Clock clock;
 
-	DeadlineSweep(JdbcClient jdbc, ApplicationEventPublisher events, WorkingDayCalendar calendar,
+	DeadlineSweep(JdbcClient jdbc, JdbcTemplate jdbcTemplate, ApplicationEventPublisher events, WorkingDayCalendar calendar,
 			SupervisionSettings settings, TransactionTemplate transactions, Clock clock) {
 		this.jdbc = jdbc;
+		this.jdbcTemplate = jdbcTemplate;
 		this.events = events;
 		this.calendar = calendar;
 		this.settings = settings;
@@ -89,15 +92,17 @@ class DeadlineSweep {
 		for (int i = 0; i < due.size(); i++) {
 			escalated.add(advance(due.get(i), now, stages, nexts, i));
 		}
-		jdbc.sql("""
-				update supervision_step s
-				   set stage = u.stage, next_action_at = case when u.next < 0 then null else to_timestamp(u.next / 1000.0) end
-				  from unnest(string_to_array(:ids, ',')::uuid[], :stages, :nexts) as u(id, stage, next)
-				 where s.id = u.id""")
-			.param("ids", due.stream().map(step -> step.id().toString()).collect(Collectors.joining(",")))
-			.param("stages", stages)
-			.param("nexts", nexts)
-			.update();
+		// One update per step by its primary key, sent as one batch: a plan that cannot go wrong. A join with the
+		// unnested batch was planned from the table's statistics, and on a table that churned (steps open, escalate
+		// and close all day) those said it was nearly empty: the join compared every row with every row, or scanned
+		// the whole table, for each batch (1,000,000 open steps with 10,000 due: 31–33 s, then 4 s, instead of 1).
+		List<Object[]> rows = new ArrayList<>(due.size());
+		for (int i = 0; i < due.size(); i++) {
+			rows.add(new Object[] { stages[i], nexts[i] < 0 ? null : Timestamp.from(Instant.ofEpochMilli(nexts[i])),
+					due.get(i).id() });
+		}
+		jdbcTemplate.batchUpdate("update supervision_step set stage = ?, next_action_at = ? where id = ?", rows,
+				new int[] { java.sql.Types.INTEGER, java.sql.Types.TIMESTAMP, java.sql.Types.OTHER });
 		events.publishEvent(new StepsEscalated(UUID.randomUUID(), escalated));
 		return due.size();
 	}

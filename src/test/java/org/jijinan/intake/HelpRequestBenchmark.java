@@ -22,6 +22,7 @@ import org.jijinan.Visitor;
 import org.jijinan.identity.Role;
 import org.jijinan.identity.StaffFixtures;
 import org.jijinan.identity.UnitKind;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -36,10 +37,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The help-request API benchmark (not part of the suite; see docs/BENCHMARKS.md). Closed-loop clients find the peak
  * rate of {@code POST /api/v1/help-requests} (with an Idempotency-Key each), an open-loop run at half that rate
- * measures latency, and in the same run plain JDBC clients write the same rows into the same tables without the
- * application: once only the request's own rows (request, cause, idempotency key), once every write the platform makes
- * for a request (also the audit record and chain head, the event publication and its completion, the outbox message
- * and the session's access time) in the same three transactions.
+ * measures latency — once with signed-in sessions, once with a personal bearer token (no session, no cookie) — and in
+ * the same run plain JDBC clients write the same rows into the same tables without the application: once only the
+ * request's own rows (request, cause, idempotency key), once every write the platform makes for a request (also the
+ * audit record and chain head, the event publication and its completion, the outbox message and the session's access
+ * time) in the same three transactions.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(TestPlatform.class)
@@ -69,40 +71,77 @@ class HelpRequestBenchmark {
 			visitor.get("/");
 			clients.add(visitor);
 		}
-		run(clients, 3, 0);
-		LoadRun.Result peak = run(clients, seconds, 0);
-		LoadRun.Result half = run(clients, seconds, peak.rate() / 2);
-		double jdbc = plainInserts(seconds, false);
-		double everyWrite = plainInserts(seconds, true);
-		System.out.printf("%nHELP REQUEST BENCHMARK clients=%d peak=%.0f req/s (p50 %.1f ms, p99 %.1f ms) | at half "
-				+ "peak %.0f req/s: p50 %.1f ms, p99 %.1f ms | plain JDBC, the request's rows: %.0f/s (ratio %.2f) | "
-				+ "plain JDBC, every write of a request: %.0f/s (ratio %.2f)%n", CLIENTS, peak.rate(), peak.p50(),
-				peak.p99(), half.rate(), half.p50(), half.p99(), jdbc, peak.rate() / jdbc, everyWrite,
-				peak.rate() / everyWrite);
+		String token = personalToken(clients.get(0));
+		List<Visitor> scripts = new ArrayList<>();
+		for (int i = 0; i < CLIENTS; i++) {
+			scripts.add(new Visitor(port));
+		}
+		run(clients, 3, null);
+		LoadRun.Result peak = run(clients, seconds, null);
+		LoadRun.Result half = run(clients, seconds, null, peak.rate() / 2);
+		run(scripts, 3, token);
+		LoadRun.Result bearerPeak = run(scripts, seconds, token);
+		LoadRun.Result bearerHalf = run(scripts, seconds, token, bearerPeak.rate() / 2);
+		double jdbc = plainInserts(seconds, false, false);
+		double everyWrite = plainInserts(seconds, true, false);
+		double eightCounties = plainInserts(seconds, true, true);
+		System.out.printf("%nHELP REQUEST BENCHMARK clients=%d sessions: peak=%.0f req/s (p50 %.1f ms, p99 %.1f ms) | "
+				+ "at half peak %.0f req/s: p50 %.1f ms, p99 %.1f ms | bearer tokens: peak=%.0f req/s (p50 %.1f ms, "
+				+ "p99 %.1f ms) | at half peak %.0f req/s: p50 %.1f ms, p99 %.1f ms | plain JDBC, the request's rows: "
+				+ "%.0f/s (ratio %.2f, bearer %.2f) | plain JDBC, every write of a request: %.0f/s (ratio %.2f, bearer "
+				+ "%.2f) | plain JDBC, every write, each client in a county of its own: %.0f/s (%.2f times one "
+				+ "county's)%n", CLIENTS, peak.rate(), peak.p50(), peak.p99(), half.rate(), half.p50(), half.p99(),
+				bearerPeak.rate(), bearerPeak.p50(), bearerPeak.p99(), bearerHalf.rate(), bearerHalf.p50(),
+				bearerHalf.p99(), jdbc, peak.rate() / jdbc, bearerPeak.rate() / jdbc, everyWrite,
+				peak.rate() / everyWrite, bearerPeak.rate() / everyWrite, eightCounties, eightCounties / everyWrite);
 		assertThat(peak.rate()).isPositive();
+		assertThat(bearerPeak.rate()).isPositive();
 	}
 
-	private static LoadRun.Result run(List<Visitor> clients, int seconds, double targetRate) throws Exception {
+	private static LoadRun.Result run(List<Visitor> clients, int seconds, @Nullable String token) throws Exception {
+		return run(clients, seconds, token, 0);
+	}
+
+	/**
+	 * @param token a personal token to call with, or {@code null} to call with the client's session and CSRF token
+	 */
+	private static LoadRun.Result run(List<Visitor> clients, int seconds, @Nullable String token, double targetRate)
+			throws Exception {
 		return LoadRun.run(clients.size(), seconds, targetRate, c -> {
 			Visitor client = clients.get(c);
-			var answer = client.send(HttpRequest.newBuilder(client.uri("/api/v1/help-requests"))
+			var request = HttpRequest.newBuilder(client.uri("/api/v1/help-requests"))
 				.header("Content-Type", "application/json")
-				.header("X-CSRF-TOKEN", client.csrf())
 				.header("Idempotency-Key", UUID.randomUUID().toString())
-				.POST(HttpRequest.BodyPublishers.ofString(IntakeTests.request("NORMAL", "13909740000", "FIRE"))));
+				.POST(HttpRequest.BodyPublishers.ofString(IntakeTests.request("NORMAL", "13909740000", "FIRE")));
+			if (token == null) {
+				request.header("X-CSRF-TOKEN", client.csrf());
+			}
+			else {
+				request.header("Authorization", "Bearer " + token);
+			}
+			var answer = client.send(request);
 			if (answer.status() != 201) {
 				throw new IllegalStateException(answer.body());
 			}
 		});
 	}
 
+	private static String personalToken(Visitor session) {
+		var issued = session.json("POST", "/api/v1/personal-tokens",
+				"{\"name\": \"benchmark\", \"roles\": [\"WINDOW_CLERK\"], \"days\": 1}");
+		assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+		return issued.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+	}
+
 	/**
 	 * @param everyWrite besides the request's own rows, also what the platform writes around them: the audit record
 	 * and chain head, the event publication and its completion, the outbox message and the session's access time,
 	 * in the same three transactions
+	 * @param countyEach whether each client writes for a county of its own (so to an audit chain of its own) rather
+	 * than all for the benchmark clerk's county
 	 * @return request-equivalents per second
 	 */
-	private double plainInserts(int seconds, boolean everyWrite) throws Exception {
+	private double plainInserts(int seconds, boolean everyWrite, boolean countyEach) throws Exception {
 		ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
 		long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
 		long start = System.nanoTime();
@@ -113,6 +152,13 @@ class HelpRequestBenchmark {
 		List<Future<Long>> futures = new ArrayList<>();
 		for (int i = 0; i < CLIENTS; i++) {
 			String session = sessions.get(i % sessions.size());
+			String chain = countyEach ? "63990" + i : StaffFixtures.QIABUQIA.value().substring(0, 6);
+			org.springframework.jdbc.core.simple.JdbcClient.create(dataSource)
+				.sql("insert into audit_chain (chain, sequence, mac, head_mac) values (:chain, 0, :mac, 'genesis') "
+						+ "on conflict (chain) do nothing")
+				.param("chain", chain)
+				.param("mac", "0".repeat(64))
+				.update();
 			futures.add(pool.submit(() -> {
 				long rows = 0;
 				try (Connection connection = dataSource.getConnection()) {
@@ -120,7 +166,7 @@ class HelpRequestBenchmark {
 					while (System.nanoTime() < end) {
 						UUID id = insertOne(connection);
 						if (everyWrite) {
-							writeAround(connection, id);
+							writeAround(connection, id, chain);
 						}
 						connection.commit();
 						if (everyWrite) {
@@ -170,16 +216,19 @@ class HelpRequestBenchmark {
 		return id;
 	}
 
-	private static void writeAround(Connection connection, UUID id) throws Exception {
+	/**
+	 * @param chain the audit chain the request's record joins (its county's)
+	 */
+	private static void writeAround(Connection connection, UUID id, String chain) throws Exception {
 		try (PreparedStatement head = connection
-			.prepareStatement("select sequence, mac from audit_chain_head where id = 1 for update");
+			.prepareStatement("select sequence, mac from audit_chain where chain = ? for update");
 				PreparedStatement audit = connection.prepareStatement("""
-						insert into audit_record (sequence, occurred_at, actor, action, subject_type, subject_id, result,
-						  client_address, details, previous_mac, mac)
-						values (?, now(), 'bench', 'intake.request-received', 'help-request', ?, 'SUCCESS', '127.0.0.1',
-						  '{"channel":"WINDOW"}', ?, ?)""");
+						insert into audit_record (sequence, chain, chain_sequence, occurred_at, actor, action, subject_type,
+						  subject_id, result, client_address, details, previous_mac, mac)
+						values (nextval('audit_record_sequence'), ?, ?, now(), 'bench', 'intake.request-received',
+						  'help-request', ?, 'SUCCESS', '127.0.0.1', '{"channel":"WINDOW"}', ?, ?)""");
 				PreparedStatement moveHead = connection
-					.prepareStatement("update audit_chain_head set sequence = ?, mac = ?, head_mac = ? where id = 1");
+					.prepareStatement("update audit_chain set sequence = ?, mac = ?, head_mac = ? where chain = ?");
 				PreparedStatement publication = connection.prepareStatement("""
 						insert into event_publication (id, listener_id, event_type, serialized_event, publication_date,
 						  status, completion_attempts)
@@ -189,20 +238,23 @@ class HelpRequestBenchmark {
 					.prepareStatement("update intake_idempotency set request_number = ? where caller = 'bench' and idempotency_key = ?")) {
 			long sequence;
 			String previous;
+			head.setString(1, chain);
 			try (var row = head.executeQuery()) {
 				row.next();
 				sequence = row.getLong(1) + 1;
 				previous = row.getString(2);
 			}
 			String mac = "b".repeat(64);
-			audit.setLong(1, sequence);
-			audit.setString(2, id.toString());
-			audit.setString(3, previous);
-			audit.setString(4, mac);
+			audit.setString(1, chain);
+			audit.setLong(2, sequence);
+			audit.setString(3, id.toString());
+			audit.setString(4, previous);
+			audit.setString(5, mac);
 			audit.executeUpdate();
 			moveHead.setLong(1, sequence);
 			moveHead.setString(2, mac);
 			moveHead.setString(3, mac);
+			moveHead.setString(4, chain);
 			moveHead.executeUpdate();
 			publication.setObject(1, id);
 			publication.setString(2, "{\"number\":\"" + id + "\",\"channel\":\"WINDOW\",\"urgency\":\"NORMAL\"}");

@@ -21,6 +21,7 @@ import org.jijinan.identity.Role;
 import org.jijinan.identity.StaffFixtures;
 import org.jijinan.identity.UnitKind;
 import org.jijinan.shared.ResidentIdNumber;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -73,26 +74,49 @@ class MedicalSettlementBenchmark {
 			}
 			clients.add(new Client(StaffFixtures.signedIn(port, hospital), patients));
 		}
-		run(clients, 3, 0);
-		LoadRun.Result peak = run(clients, seconds, 0);
-		LoadRun.Result half = run(clients, seconds, peak.rate() / 2);
+		var issued = clients.get(0)
+			.visitor()
+			.json("POST", "/api/v1/personal-tokens",
+					"{\"name\": \"benchmark\", \"roles\": [\"DEPARTMENT_OFFICER\"], \"days\": 1}");
+		assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+		String token = issued.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+		List<Client> scripts = clients.stream().map(client -> new Client(new Visitor(port), client.patients())).toList();
+		run(clients, 3, null, 0);
+		LoadRun.Result peak = run(clients, seconds, null, 0);
+		LoadRun.Result half = run(clients, seconds, null, peak.rate() / 2);
+		run(scripts, 3, token, 0);
+		LoadRun.Result bearerPeak = run(scripts, seconds, token, 0);
+		LoadRun.Result bearerHalf = run(scripts, seconds, token, bearerPeak.rate() / 2);
 		double plain = plainWrites(seconds);
-		System.out.printf("%nMEDICAL SETTLEMENT BENCHMARK clients=%d peak=%.0f settlements/s (p50 %.1f ms, p99 %.1f ms) "
-				+ "| at half peak %.0f/s: p50 %.1f ms, p99 %.1f ms | plain JDBC, the same writes: %.0f/s (ratio %.2f)%n",
-				CLIENTS, peak.rate(), peak.p50(), peak.p99(), half.rate(), half.p50(), half.p99(), plain,
-				peak.rate() / plain);
+		System.out.printf("%nMEDICAL SETTLEMENT BENCHMARK clients=%d sessions: peak=%.0f settlements/s (p50 %.1f ms, "
+				+ "p99 %.1f ms) | at half peak %.0f/s: p50 %.1f ms, p99 %.1f ms | bearer tokens: peak=%.0f/s (p50 %.1f "
+				+ "ms, p99 %.1f ms) | at half peak %.0f/s: p50 %.1f ms, p99 %.1f ms | plain JDBC, the same writes: "
+				+ "%.0f/s (ratio %.2f, bearer %.2f)%n", CLIENTS, peak.rate(), peak.p50(), peak.p99(), half.rate(),
+				half.p50(), half.p99(), bearerPeak.rate(), bearerPeak.p50(), bearerPeak.p99(), bearerHalf.rate(),
+				bearerHalf.p50(), bearerHalf.p99(), plain, peak.rate() / plain, bearerPeak.rate() / plain);
 		assertThat(peak.rate()).isPositive();
+		assertThat(bearerPeak.rate()).isPositive();
 	}
 
-	private static LoadRun.Result run(List<Client> clients, int seconds, double targetRate) throws Exception {
+	/**
+	 * @param token a personal token to call with, or {@code null} to call with each client's session and CSRF token
+	 */
+	private static LoadRun.Result run(List<Client> clients, int seconds, @Nullable String token, double targetRate)
+			throws Exception {
 		int[] sequence = new int[clients.size()];
 		return LoadRun.run(clients.size(), seconds, targetRate, c -> {
 			Client client = clients.get(c);
 			String[] patient = client.patients().get(sequence[c]++ % client.patients().size());
-			var answer = client.visitor().send(HttpRequest.newBuilder(client.visitor().uri("/api/v1/medical-settlements"))
+			var request = HttpRequest.newBuilder(client.visitor().uri("/api/v1/medical-settlements"))
 				.header("Content-Type", "application/json")
-				.header("X-CSRF-TOKEN", client.visitor().csrf())
-				.POST(HttpRequest.BodyPublishers.ofString(bill(patient, "B" + UUID.randomUUID().toString().substring(0, 18)))));
+				.POST(HttpRequest.BodyPublishers.ofString(bill(patient, "B" + UUID.randomUUID().toString().substring(0, 18))));
+			if (token == null) {
+				request.header("X-CSRF-TOKEN", client.visitor().csrf());
+			}
+			else {
+				request.header("Authorization", "Bearer " + token);
+			}
+			var answer = client.visitor().send(request);
 			if (answer.status() != 201) {
 				throw new IllegalStateException(answer.body());
 			}
