@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -116,13 +117,10 @@ public class AuditTrail {
 		if (drafts.isEmpty()) {
 			return List.of();
 		}
-		Head head = lockHead(chain);
+		Head head = lockHead(chain, drafts.size());
 		long position = head.sequence();
 		String previous = head.mac();
-		List<Long> sequences = jdbc.sql("select nextval('audit_record_sequence') from generate_series(1, :count)")
-			.param("count", drafts.size())
-			.query(Long.class)
-			.list();
+		List<Long> sequences = head.sequences();
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
 		String address = clientAddress();
 		List<AuditEntry> entries = new ArrayList<>();
@@ -150,22 +148,34 @@ public class AuditTrail {
 	}
 
 	/**
-	 * @return the chain's head, locked until the transaction ends; a county's first record starts its chain
+	 * @param count how many records will be appended
+	 * @return the chain's head, locked until the transaction ends, with the trail's sequence numbers for the records
+	 * (one statement); a county's first record starts its chain
 	 */
-	private Head lockHead(String chain) {
-		jdbc.sql("""
-				insert into audit_chain (chain, sequence, mac, head_mac) values (:chain, 0, :genesis, 'genesis')
-				on conflict (chain) do nothing""")
-			.param("chain", chain)
-			.param("genesis", ChainMac.GENESIS)
-			.update();
-		return jdbc.sql("select sequence, mac from audit_chain where chain = :chain for update")
-			.param("chain", chain)
-			.query((row, number) -> new Head(row.getLong(1), row.getString(2)))
-			.single();
+	private Head lockHead(String chain, int count) {
+		for (int attempt = 0; attempt < 2; attempt++) {
+			Optional<Head> head = jdbc.sql("""
+					select sequence, mac, array(select nextval('audit_record_sequence') from generate_series(1, :count))
+					  from audit_chain where chain = :chain for update""")
+				.param("chain", chain)
+				.param("count", count)
+				.query((row, number) -> new Head(row.getLong(1), row.getString(2),
+						List.of((Long[]) row.getArray(3).getArray())))
+				.optional();
+			if (head.isPresent()) {
+				return head.get();
+			}
+			jdbc.sql("""
+					insert into audit_chain (chain, sequence, mac, head_mac) values (:chain, 0, :genesis, 'genesis')
+					on conflict (chain) do nothing""")
+				.param("chain", chain)
+				.param("genesis", ChainMac.GENESIS)
+				.update();
+		}
+		throw new IllegalStateException("audit chain " + chain + " has no head");
 	}
 
-	private record Head(long sequence, String mac) {
+	private record Head(long sequence, String mac, List<Long> sequences) {
 	}
 
 	/**
