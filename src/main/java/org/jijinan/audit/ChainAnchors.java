@@ -54,12 +54,13 @@ class ChainAnchors {
 			.map(head -> new AuditTrail.Draft("system", ACTION, "audit-chain", head.chain(), "SUCCESS",
 					Map.of("sequence", Long.toString(head.sequence()), "mac", head.mac())))
 			.toList());
-		for (Head head : moved) {
-			jdbc.sql("update audit_chain set anchored_sequence = :sequence where chain = :chain")
-				.param("sequence", head.sequence())
-				.param("chain", head.chain())
-				.update();
-		}
+		jdbc.sql("""
+				update audit_chain c set anchored_sequence = m.sequence
+				  from unnest(string_to_array(:chains, ','), :sequences) as m(chain, sequence)
+				 where c.chain = m.chain""")
+			.param("chains", String.join(",", moved.stream().map(Head::chain).toList()))
+			.param("sequences", moved.stream().mapToLong(Head::sequence).toArray())
+			.update();
 		return moved.size();
 	}
 
