@@ -502,7 +502,7 @@ class CountyDayJourneyTests {
 	 * holds now, and the passphrase opens it.
 	 */
 	private void theNightsBackupHoldsTheDay(Visitor admin) throws Exception {
-		Path folder = Path.of("target/test-backups");
+		Path folder = Path.of(context.getEnvironment().getRequiredProperty("jijinan.backup.folder"));
 		long before = jdbc.sql("select count(*) from backup_run where succeeded").query(Long.class).single();
 		assertThat(admin.post("/admin/backups", Map.of()).redirectsTo("/admin/backups")).isTrue();
 		await().atMost(Duration.ofSeconds(60))

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.jijinan.calendar.WorkingDayCalendar;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -87,27 +88,28 @@ class DeadlineSweep {
 			return 0;
 		}
 		List<StepEscalated> escalated = new ArrayList<>(due.size());
-		int[] stages = new int[due.size()];
-		long[] nexts = new long[due.size()];
-		for (int i = 0; i < due.size(); i++) {
-			escalated.add(advance(due.get(i), now, stages, nexts, i));
+		List<Object[]> rows = new ArrayList<>(due.size());
+		for (Due step : due) {
+			Advance advance = advance(step, now);
+			Instant next = advance.next();
+			escalated.add(advance.escalated());
+			rows.add(new Object[] { advance.stage(), next == null ? null : Timestamp.from(next), step.id() });
 		}
 		// One update per step by its primary key, sent as one batch: a plan that cannot go wrong. A join with the
 		// unnested batch was planned from the table's statistics, and on a table that churned (steps open, escalate
 		// and close all day) those said it was nearly empty: the join compared every row with every row, or scanned
 		// the whole table, for each batch (1,000,000 open steps with 10,000 due: 31–33 s, then 4 s, instead of 1).
-		List<Object[]> rows = new ArrayList<>(due.size());
-		for (int i = 0; i < due.size(); i++) {
-			rows.add(new Object[] { stages[i], nexts[i] < 0 ? null : Timestamp.from(Instant.ofEpochMilli(nexts[i])),
-					due.get(i).id() });
-		}
 		jdbcTemplate.batchUpdate("update supervision_step set stage = ?, next_action_at = ? where id = ?", rows,
 				new int[] { java.sql.Types.INTEGER, java.sql.Types.TIMESTAMP, java.sql.Types.OTHER });
 		events.publishEvent(new StepsEscalated(UUID.randomUUID(), escalated));
 		return due.size();
 	}
 
-	private StepEscalated advance(Due step, Instant now, int[] stages, long[] nexts, int index) {
+	/**
+	 * The step's next stage: due without a warning yet → overdue at once; otherwise one stage on (warning → overdue →
+	 * supervisors, after which nothing more is scheduled).
+	 */
+	private Advance advance(Due step, Instant now) {
 		int stage = step.stage() == 0 && !now.isBefore(step.dueAt()) ? 2 : step.stage() + 1;
 		StepEscalated.Level level = switch (stage) {
 			case 1 -> StepEscalated.Level.WARNING;
@@ -119,10 +121,14 @@ class DeadlineSweep {
 			case 2 -> calendar.plusWorkingDays(step.dueAt(), settings.supervisorAfterWorkingDays());
 			default -> null;
 		};
-		stages[index] = stage;
-		nexts[index] = next == null ? -1 : next.toEpochMilli();
-		return new StepEscalated(step.id(), step.kind(), step.subjectRef(), step.caseNumber(), step.areaPath(),
-				step.unitKey(), step.unitName(), step.responsible(), step.dueAt(), level);
+		return new Advance(new StepEscalated(step.id(), step.kind(), step.subjectRef(), step.caseNumber(),
+				step.areaPath(), step.unitKey(), step.unitName(), step.responsible(), step.dueAt(), level), stage, next);
+	}
+
+	/**
+	 * @param next when the step is looked at again, or {@code null} once it reached the supervisors
+	 */
+	private record Advance(StepEscalated escalated, int stage, @Nullable Instant next) {
 	}
 
 	private record Due(UUID id, StepKind kind, String subjectRef, String caseNumber, String areaPath, String unitKey,

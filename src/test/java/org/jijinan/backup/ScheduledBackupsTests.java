@@ -37,8 +37,6 @@ import static org.awaitility.Awaitility.await;
 @SystemTest
 class ScheduledBackupsTests {
 
-	private static final Path FOLDER = Path.of("target/test-backups");
-
 
 	@LocalServerPort
 	int port;
@@ -58,8 +56,8 @@ class ScheduledBackupsTests {
 	@AfterEach
 	void realTime() throws IOException {
 		((TestClock) clock).reset();
-		if (Files.isRegularFile(FOLDER)) {
-			Files.delete(FOLDER);
+		if (Files.isRegularFile(folder())) {
+			Files.delete(folder());
 		}
 	}
 
@@ -84,7 +82,7 @@ class ScheduledBackupsTests {
 		assertThat(manifest.tables()).extracting(Manifest.TableContent::table).contains("backup_run", "audit_record");
 
 		deleteFolder();
-		Files.writeString(FOLDER, "a file where the backup folder should be");
+		Files.writeString(folder(), "a file where the backup folder should be");
 		long failed = audited("backup.failed");
 		page = backUp(admin);
 		assertThat(page.body()).contains("最近一次备份失败").contains("失败：");
@@ -94,14 +92,14 @@ class ScheduledBackupsTests {
 		assertThat(health()).contains("\"status\":\"WARNING\"");
 
 		page = admin.click(home, "最近一次数据备份失败");
-		Files.delete(FOLDER);
+		Files.delete(folder());
 		backUp(admin);
 		backUp(admin);
 		page = backUp(admin);
 		assertThat(page.body()).doesNotContain("最近一次备份失败");
 		assertThat(admin.get("/").body()).doesNotContain("数据备份失败");
 		assertThat(health()).contains("\"status\":\"UP\"");
-		try (Stream<Path> kept = Files.list(FOLDER)) {
+		try (Stream<Path> kept = Files.list(folder())) {
 			assertThat(kept.filter(path -> Files.exists(path.resolve(Manifest.FILE_NAME))).count())
 				.as("the retention count of the tests' settings").isEqualTo(2);
 		}
@@ -157,6 +155,11 @@ class ScheduledBackupsTests {
 		return table < 0 ? 0 : body.substring(table).split("<tr>", -1).length - 2;
 	}
 
+	/** The test JVM's own backup folder (config/application.yaml). */
+	private Path folder() {
+		return Path.of(context.getEnvironment().getRequiredProperty("jijinan.backup.folder"));
+	}
+
 	private String health() {
 		return new Visitor(managementPort).get("/actuator/health").body();
 	}
@@ -165,17 +168,17 @@ class ScheduledBackupsTests {
 		return jdbc.sql("select count(*) from audit_record where action = ?").param(action).query(Long.class).single();
 	}
 
-	private static Path newestBackup() throws IOException {
-		try (Stream<Path> backups = Files.list(FOLDER)) {
+	private Path newestBackup() throws IOException {
+		try (Stream<Path> backups = Files.list(folder())) {
 			return backups.max(Comparator.comparing(Path::toString)).orElseThrow();
 		}
 	}
 
-	private static void deleteFolder() throws IOException {
-		if (!Files.exists(FOLDER)) {
+	private void deleteFolder() throws IOException {
+		if (!Files.exists(folder())) {
 			return;
 		}
-		try (Stream<Path> walk = Files.walk(FOLDER)) {
+		try (Stream<Path> walk = Files.walk(folder())) {
 			for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
 				Files.delete(path);
 			}

@@ -6,11 +6,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import javax.sql.DataSource;
 
@@ -20,7 +18,6 @@ import org.jijinan.Visitor;
 import org.jijinan.identity.Role;
 import org.jijinan.identity.StaffFixtures;
 import org.jijinan.identity.UnitKind;
-import org.jijinan.shared.ResidentIdNumber;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -70,7 +67,7 @@ class MedicalSettlementBenchmark {
 		for (int i = 0; i < CLIENTS; i++) {
 			List<String[]> patients = new ArrayList<>();
 			for (int p = 0; p < PATIENTS_PER_CLIENT; p++) {
-				patients.add(patient(clerk, reviewer));
+				patients.add(MedicalBills.patient(clerk, reviewer));
 			}
 			clients.add(new Client(StaffFixtures.signedIn(port, hospital), patients));
 		}
@@ -109,7 +106,7 @@ class MedicalSettlementBenchmark {
 			String[] patient = client.patients().get(sequence[c]++ % client.patients().size());
 			var request = HttpRequest.newBuilder(client.visitor().uri("/api/v1/medical-settlements"))
 				.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString(bill(patient, "B" + UUID.randomUUID().toString().substring(0, 18))));
+				.POST(HttpRequest.BodyPublishers.ofString(MedicalBills.bill(patient, "B" + UUID.randomUUID().toString().substring(0, 18))));
 			if (token == null) {
 				request.header("X-CSRF-TOKEN", client.visitor().csrf());
 			}
@@ -185,37 +182,7 @@ class MedicalSettlementBenchmark {
 		}
 	}
 
-	private static String[] patient(Visitor clerk, Visitor reviewer) {
-		LocalDate birth = LocalDate.of(1950, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(20_000));
-		String body = "632521" + birth.toString().replace("-", "")
-				+ String.format("%03d", ThreadLocalRandom.current().nextInt(1000));
-		String idNumber = body + ResidentIdNumber.checkCharacter(body);
-		String person = idOf(clerk.json("POST", "/api/v1/persons",
-				"{\"name\": \"拉毛\", \"idNumber\": \"%s\", \"residence\": \"632521101201\"}".formatted(idNumber)));
-		String household = idOf(clerk.json("POST", "/api/v1/households", "{\"headId\": \"%s\"}".formatted(person)));
-		reviewer.json("POST", "/api/v1/standings", """
-				{"category": "MINIMUM_LIVING_ALLOWANCE", "householdId": "%s", "source": "基准测试", "validFrom": "2024-01-01"}"""
-			.formatted(household));
-		return new String[] { idNumber, "拉毛" };
-	}
-
-	private static String idOf(Visitor.Page page) {
-		return page.body().replaceAll("^\\{\"id\":\"([0-9a-f-]{36})\".*", "$1");
-	}
-
-	private static String bill(String[] patient, String admission) {
-		return """
-				{"idNumber": "%s", "patientName": "%s", "hospitalCode": "H632521001", "hospitalName": "共和县人民医院",
-				 "hospitalLevel": "SECONDARY", "admissionNumber": "%s", "admittedOn": "%s", "dischargedOn": "%s",
-				 "inPolicy": 30000.00, "outOfPolicy": 2000.00, "total": 32000.00, "basicPaid": 22050.00,
-				 "basicReference": "JB-%s", "criticalPaid": 0}"""
-			.formatted(patient[0], patient[1], admission, LocalDate.now().minusDays(10), LocalDate.now().minusDays(1),
-					admission);
-	}
-
 	private record Client(Visitor visitor, List<String[]> patients) {
 	}
-
-
 
 }

@@ -41,7 +41,7 @@ class SweepBenchmark {
 		load(20_000, 10_000);
 		sweep.sweep();
 		settle();
-		for (int[] run : new int[][] { { 100_000, 10_000 }, { 1_000_000, 1_000 }, { 1_000_000, 10_000 } }) {
+		for (int[] run : runs()) {
 			load(run[0], run[1]);
 			report.append(plan("claim, open=" + run[0] + " due=" + run[1]));
 			report.append(statistics("open=" + run[0] + " due=" + run[1]));
@@ -57,6 +57,17 @@ class SweepBenchmark {
 					plain));
 		}
 		System.out.println(report);
+	}
+
+	/**
+	 * @return the open and due steps of each timed sweep: by default 100,000/10,000, 1,000,000/1,000 and
+	 *     1,000,000/10,000; {@code -Dsweep.runs=1000000:10000,…} picks others (to profile one of them)
+	 */
+	private static int[][] runs() {
+		String runs = System.getProperty("sweep.runs", "100000:10000,1000000:1000,1000000:10000");
+		return java.util.Arrays.stream(runs.split(","))
+			.map(run -> java.util.Arrays.stream(run.split(":")).mapToInt(Integer::parseInt).toArray())
+			.toArray(int[][]::new);
 	}
 
 	private void load(int open, int due) {
