@@ -77,10 +77,10 @@ class CapacityBenchmark {
 				staff.active(StaffFixtures.COUNTY, UnitKind.HOSPITAL, Role.DEPARTMENT_OFFICER));
 		Visitor rosterClerk = StaffFixtures.signedIn(port,
 				staff.active(StaffFixtures.QIABUQIA, UnitKind.TOWNSHIP_GOVERNMENT, Role.WINDOW_CLERK));
-		String clerkToken = token(clerk, "WINDOW_CLERK");
-		String reviewerToken = token(reviewer, "TOWNSHIP_REVIEWER");
-		String hospitalToken = token(hospital, "DEPARTMENT_OFFICER");
-		String rosterToken = token(rosterClerk, "WINDOW_CLERK");
+		String clerkToken = StaffFixtures.personalToken(clerk, 1, "WINDOW_CLERK");
+		String reviewerToken = StaffFixtures.personalToken(reviewer, 1, "TOWNSHIP_REVIEWER");
+		String hospitalToken = StaffFixtures.personalToken(hospital, 1, "DEPARTMENT_OFFICER");
+		String rosterToken = StaffFixtures.personalToken(rosterClerk, 1, "WINDOW_CLERK");
 		CostMeter meter = new CostMeter(dataSource);
 		List<CostMeter.Cost> costs = new ArrayList<>();
 
@@ -186,13 +186,6 @@ class CapacityBenchmark {
 	private static String get(Visitor script, String token, String path) {
 		return script.send(HttpRequest.newBuilder(script.uri(path)).header("Authorization", "Bearer " + token).GET())
 			.body();
-	}
-
-	private static String token(Visitor session, String role) {
-		var issued = session.json("POST", "/api/v1/personal-tokens",
-				"{\"name\": \"capacity\", \"roles\": [\"" + role + "\"], \"days\": 1}");
-		assertThat(issued.status()).as(issued.body()).isEqualTo(201);
-		return issued.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
 	}
 
 	/**

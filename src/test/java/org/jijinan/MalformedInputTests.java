@@ -183,11 +183,7 @@ class MalformedInputTests {
 	 * @return a personal token of the account with the roles, minted from a signed-in session as its owner would
 	 */
 	private String personalToken(StaffFixtures.Opened account, String... roles) {
-		Page issued = StaffFixtures.signedIn(port, account)
-			.json("POST", "/api/v1/personal-tokens", "{\"name\": \"malformed input\", \"roles\": [\""
-					+ String.join("\", \"", roles) + "\"], \"days\": 1}");
-		assertThat(issued.status()).as(issued.body()).isEqualTo(201);
-		return issued.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+		return StaffFixtures.personalToken(StaffFixtures.signedIn(port, account), 1, roles);
 	}
 
 	/**

@@ -227,10 +227,7 @@ class SignInTests extends IdentitySystemTest {
 		assertThat(bearer(script, token).status()).as("honoured, and now kept by this node").isEqualTo(200);
 		assertThat(bearer(script, token).status()).isEqualTo(200);
 
-		String revocation = session.get("/account")
-			.body()
-			.replaceAll("(?s).*action=\"(/account/tokens/[^\"]+/revocation)\".*", "$1");
-		assertThat(session.post(revocation, Map.of()).status()).isLessThan(400);
+		StaffFixtures.revokeOwnToken(session);
 
 		assertProblem(bearer(script, token), 401, "security.token-invalid");
 	}
@@ -295,10 +292,7 @@ class SignInTests extends IdentitySystemTest {
 	}
 
 	private static String personalToken(Visitor session, String role) {
-		Page issued = session.json("POST", "/api/v1/personal-tokens",
-				"{\"name\": \"脚本\", \"roles\": [\"" + role + "\"], \"days\": 30}");
-		assertThat(issued.status()).as(issued.body()).isEqualTo(201);
-		return issued.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+		return StaffFixtures.personalToken(session, 30, role);
 	}
 
 	private static String loginError(String page) {

@@ -61,6 +61,30 @@ public class StaffFixtures {
 	}
 
 	/**
+	 * Issues a personal access token on the signed-in person's own account, as staff do it for a script.
+	 * @param roles the roles the token may use, of the account's own
+	 * @return the token, shown once
+	 */
+	public static String personalToken(org.jijinan.Visitor session, int days, String... roles) {
+		var issued = session.json("POST", "/api/v1/personal-tokens", "{\"name\": \"脚本\", \"roles\": [\""
+				+ String.join("\", \"", roles) + "\"], \"days\": " + days + "}");
+		org.assertj.core.api.Assertions.assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+		return issued.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+	}
+
+	/**
+	 * Revokes a personal token as its owner does: the revoke button beside it on their account page (the last one
+	 * listed when they hold several).
+	 */
+	public static void revokeOwnToken(org.jijinan.Visitor session) {
+		String revocation = session.get("/account")
+			.body()
+			.replaceAll("(?s).*action=\"(/account/tokens/[^\"]+/revocation)\".*", "$1");
+		org.assertj.core.api.Assertions.assertThat(session.post(revocation, java.util.Map.of()).status())
+			.isLessThan(400);
+	}
+
+	/**
 	 * Signs in an account whose role requires a second factor: enrols an authenticator on the way, as its owner
 	 * would at the first sign-in.
 	 * @return a visitor signed in as the account, holding a CSRF token

@@ -127,10 +127,7 @@ class HelpRequestBenchmark {
 	}
 
 	private static String personalToken(Visitor session) {
-		var issued = session.json("POST", "/api/v1/personal-tokens",
-				"{\"name\": \"benchmark\", \"roles\": [\"WINDOW_CLERK\"], \"days\": 1}");
-		assertThat(issued.status()).as(issued.body()).isEqualTo(201);
-		return issued.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+		return StaffFixtures.personalToken(session, 1, "WINDOW_CLERK");
 	}
 
 	/**

@@ -71,12 +71,7 @@ class MedicalSettlementBenchmark {
 			}
 			clients.add(new Client(StaffFixtures.signedIn(port, hospital), patients));
 		}
-		var issued = clients.get(0)
-			.visitor()
-			.json("POST", "/api/v1/personal-tokens",
-					"{\"name\": \"benchmark\", \"roles\": [\"DEPARTMENT_OFFICER\"], \"days\": 1}");
-		assertThat(issued.status()).as(issued.body()).isEqualTo(201);
-		String token = issued.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+		String token = StaffFixtures.personalToken(clients.get(0).visitor(), 1, "DEPARTMENT_OFFICER");
 		List<Client> scripts = clients.stream().map(client -> new Client(new Visitor(port), client.patients())).toList();
 		run(clients, 3, null, 0);
 		LoadRun.Result peak = run(clients, seconds, null, 0);

@@ -9,7 +9,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -19,7 +18,6 @@ import java.util.concurrent.Future;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.jijinan.JijinanApplication;
 import org.jijinan.Visitor;
-import org.jijinan.Visitor.Page;
 import org.jijinan.identity.Role;
 import org.jijinan.identity.StaffFixtures;
 import org.jijinan.identity.StaffFixtures.Opened;
@@ -124,13 +122,7 @@ class TwoNodeTests {
 				staff.active(StaffFixtures.COUNTY, UnitKind.COUNTY_CIVIL_AFFAIRS, Role.ADMINISTRATOR));
 
 		var revoked = tokenHolder(staff);
-		endsEverywhere(revoked.token(), () -> {
-			Visitor session = revoked.session();
-			String revocation = session.get("/account")
-				.body()
-				.replaceAll("(?s).*action=\"(/account/tokens/[^\"]+/revocation)\".*", "$1");
-			assertThat(session.post(revocation, Map.of()).status()).isLessThan(400);
-		});
+		endsEverywhere(revoked.token(), () -> StaffFixtures.revokeOwnToken(revoked.session()));
 
 		var stopped = tokenHolder(staff);
 		endsEverywhere(stopped.token(), () -> assertThat(
@@ -166,10 +158,7 @@ class TwoNodeTests {
 		Opened clerk = staff.active(StaffFixtures.QIABUQIA, UnitKind.TOWNSHIP_GOVERNMENT, Role.WINDOW_CLERK,
 				Role.TOWNSHIP_REVIEWER);
 		Visitor session = StaffFixtures.signedIn(port(first), clerk);
-		Page issued = session.json("POST", "/api/v1/personal-tokens",
-				"{\"name\": \"脚本\", \"roles\": [\"WINDOW_CLERK\"], \"days\": 30}");
-		assertThat(issued.status()).as(issued.body()).isEqualTo(201);
-		return new Holder(clerk, session, issued.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1"));
+		return new Holder(clerk, session, StaffFixtures.personalToken(session, 30, "WINDOW_CLERK"));
 	}
 
 	private static int me(ConfigurableApplicationContext node, String token) {
