@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jijinan.Visitor.Page;
+import org.jijinan.audit.AuditAnchors;
 import org.jijinan.audit.ChainVerification;
 import org.jijinan.backup.Backups;
 import org.jijinan.backup.KeyRotation;
@@ -462,10 +463,40 @@ class CountyDayJourneyTests {
 		theWorkbenchShowsWhatWaits(clerk);
 		theReporterSeesWhatBecameOfHisReports(reporter, collapse, neighbour);
 		everyRecordOfTheCountysStaffIsInTheCountysAuditChain(dayStarts);
-		assertThat(context.getBean(ChainVerification.class).verify().intact()).as("the audit chains after the day")
-			.isTrue();
+		theCountysChainIsAnchoredAtNight();
 		theNightsBackupHoldsTheDay(admin);
 		theKeyRotatedAtNightLeavesEveryRecordReadable(admin);
+		theClerkWhoLeavesLosesSessionAndScriptAtOnce(admin, clerkAccount);
+	}
+
+	/**
+	 * The anchoring run writes the county chain's head into the platform's chain: the whole day is then under an
+	 * anchor, and the verifier checks both the chains and the anchors.
+	 */
+	private void theCountysChainIsAnchoredAtNight() {
+		AuditAnchors.now(context);
+		assertThat(jdbc.sql("select anchored_sequence = sequence from audit_chain where chain = '632521'")
+			.query(Boolean.class)
+			.single()).as("the county chain's head is anchored").isTrue();
+		assertThat(context.getBean(ChainVerification.class).verify().intact()).as("the audit chains after the day")
+			.isTrue();
+	}
+
+	/**
+	 * The window clerk leaves the township's service at the end of the day: the administrator stops the account, and
+	 * the clerk's open session and the token of the script the clerk ran end on their very next request.
+	 */
+	private void theClerkWhoLeavesLosesSessionAndScriptAtOnce(Visitor admin, Opened clerkAccount) {
+		Visitor clerk = StaffFixtures.signedIn(port, clerkAccount);
+		assertThat(clerk.get("/cases").status()).isEqualTo(200);
+		String token = StaffFixtures.personalToken(clerk, 30, "WINDOW_CLERK");
+		Visitor script = new Visitor(port);
+		var me = java.net.http.HttpRequest.newBuilder(script.uri("/api/v1/me")).header("Authorization", "Bearer " + token);
+		assertThat(script.send(me).status()).as("the script's token, now kept by the node").isEqualTo(200);
+		assertThat(admin.json("POST", "/api/v1/accounts/" + clerkAccount.id().value() + "/disabling", "{}").status())
+			.isEqualTo(200);
+		assertThat(script.send(me).status()).as("the stopped clerk's token").isEqualTo(401);
+		assertThat(clerk.get("/cases").redirectsTo("/login")).as("the stopped clerk's session").isTrue();
 	}
 
 	/**
