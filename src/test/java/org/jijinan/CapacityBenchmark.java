@@ -63,6 +63,9 @@ class CapacityBenchmark {
 	@Autowired
 	DataSource dataSource;
 
+	/** Each client thread's own HTTP client, without cookies: it calls with a bearer token. */
+	private final ThreadLocal<Visitor> scripts = ThreadLocal.withInitial(() -> new Visitor(port));
+
 	@Test
 	void measuresWhatEachOperationCosts() throws Exception {
 		int count = Integer.getInteger("capacity.benchmark");
@@ -167,8 +170,6 @@ class CapacityBenchmark {
 		pool.shutdown();
 		return answers;
 	}
-
-	private final ThreadLocal<Visitor> scripts = ThreadLocal.withInitial(() -> new Visitor(port));
 
 	private String post(String token, String path, String json) {
 		Visitor script = scripts.get();

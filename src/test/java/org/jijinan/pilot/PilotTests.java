@@ -115,9 +115,7 @@ class PilotTests {
 		assertThat(filed.status()).as(filed.body()).isEqualTo(201);
 		String id = filed.body().replaceAll("(?s).*\"id\":\"([0-9a-f-]{36})\".*", "$1");
 		assertThat(county.sendBytes(HttpRequest.newBuilder(county.uri("/api/v1/pilot/documents/" + id)))).isEqualTo(pdf);
-		Page issued = county.json("POST", "/api/v1/personal-tokens",
-				"{\"name\": \"归档脚本\", \"roles\": [\"COUNTY_REVIEWER\"], \"days\": 1}");
-		String token = issued.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+		String token = StaffFixtures.personalToken(county, 1, "COUNTY_REVIEWER");
 		assertThat(new Visitor(port).sendBytes(HttpRequest.newBuilder(county.uri("/api/v1/pilot/documents/" + id))
 			.header("Authorization", "Bearer " + token))).as("the whole file over a bearer token").isEqualTo(pdf);
 		assertProblem(township.upload("/api/v1/pilot/documents?township=" + DAOTANGHE + "&title=x&issuedOn=2015-03-01",
