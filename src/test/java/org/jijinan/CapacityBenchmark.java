@@ -90,6 +90,11 @@ class CapacityBenchmark {
 		int warm = count / 2;
 		costs.add(measure(meter, "help request received", warm, count,
 				i -> post(clerkToken, "/api/v1/help-requests", helpRequest("NORMAL"))));
+		if (Boolean.getBoolean("capacity.help-requests-only")) {
+			System.out.println("CAPACITY BENCHMARK " + costs.get(0));
+			System.out.println("CAPACITY BENCHMARK incomplete publications: " + incompletePublications());
+			return;
+		}
 
 		List<String> requests = drive(warm + count, i -> IntakeTests.numberOf(clerk.json("POST", "/api/v1/help-requests",
 				helpRequest("NORMAL"))));
@@ -127,6 +132,20 @@ class CapacityBenchmark {
 		System.out.printf("%nCAPACITY BENCHMARK clients=%d cores=%d%n", CLIENTS,
 				Runtime.getRuntime().availableProcessors());
 		costs.forEach(cost -> System.out.println("CAPACITY BENCHMARK " + cost));
+		System.out.println("CAPACITY BENCHMARK incomplete publications: " + incompletePublications());
+	}
+
+	/**
+	 * @return the event publications whose listener has not completed, by listener: none is left behind when the
+	 *     listeners keep up
+	 */
+	private java.util.Map<String, Integer> incompletePublications() {
+		java.util.Map<String, Integer> incomplete = new java.util.TreeMap<>();
+		org.springframework.jdbc.core.simple.JdbcClient.create(dataSource)
+			.sql("select listener_id, count(*) from event_publication where completion_date is null group by listener_id")
+			.query((row, n) -> incomplete.put(row.getString(1), row.getInt(2)))
+			.list();
+		return incomplete;
 	}
 
 	/**
@@ -139,6 +158,10 @@ class CapacityBenchmark {
 		long start = System.nanoTime();
 		drive(count, i -> call.apply(warm + i));
 		double seconds = (System.nanoTime() - start) / 1e9;
+		await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(100))
+			.until(() -> incompletePublications().isEmpty());
+		System.out.printf("CAPACITY BENCHMARK %s: the listeners finished %.1f s after the last call%n", operation,
+				(System.nanoTime() - start) / 1e9 - seconds);
 		return meter.cost(operation, count, before, meter.read(), seconds);
 	}
 

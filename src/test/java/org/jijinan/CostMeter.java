@@ -7,7 +7,9 @@ import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
@@ -48,7 +50,7 @@ public final class CostMeter {
 	 * @param postgresCpu seconds of CPU of PostgreSQL's processes
 	 */
 	public record Reading(long processCpu, long clientCpu, double postgresCpu, long commits, long rowsWritten,
-			String walPosition) {
+			String walPosition, Map<String, Long> tableWrites) {
 	}
 
 	/**
@@ -59,9 +61,10 @@ public final class CostMeter {
 	 * @param commits transactions committed per operation
 	 * @param rows rows inserted, updated or deleted per operation
 	 * @param walBytes bytes of WAL per operation
+	 * @param tables rows inserted, updated or deleted per operation, by table, the most first
 	 */
 	public record Cost(String operation, long operations, double seconds, double platformCpuMillis,
-			double postgresCpuMillis, double commits, double rows, double walBytes) {
+			double postgresCpuMillis, double commits, double rows, double walBytes, Map<String, Double> tables) {
 
 		public double rate() {
 			return operations / seconds;
@@ -70,8 +73,12 @@ public final class CostMeter {
 		@Override
 		public String toString() {
 			return String.format("%s: %d in %.1f s (%.0f/s) | platform CPU %.2f ms | PostgreSQL CPU %.2f ms | %.1f "
-					+ "commits | %.1f rows written | %.0f WAL bytes (per operation)", operation, operations, seconds,
-					rate(), platformCpuMillis, postgresCpuMillis, commits, rows, walBytes);
+					+ "commits | %.1f rows written | %.0f WAL bytes (per operation) | rows by table: %s", operation,
+					operations, seconds, rate(), platformCpuMillis, postgresCpuMillis, commits, rows, walBytes,
+					tables.entrySet()
+						.stream()
+						.map(table -> String.format("%s %.2f", table.getKey(), table.getValue()))
+						.collect(Collectors.joining(", ")));
 		}
 
 	}
@@ -87,8 +94,12 @@ public final class CostMeter {
 				  from pg_stat_database where datname = current_database()""").query().singleRow();
 		long processCpu = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
 			.getProcessCpuTime();
+		Map<String, Long> tables = new HashMap<>();
+		jdbc.sql("select relname, n_tup_ins + n_tup_upd + n_tup_del from pg_stat_user_tables")
+			.query((row, n) -> tables.put(row.getString(1), row.getLong(2)))
+			.list();
 		return new Reading(processCpu, clientCpu(), postgresCpu(), ((Number) database.get("xact_commit")).longValue(),
-				((Number) database.get("written")).longValue(), (String) database.get("wal"));
+				((Number) database.get("written")).longValue(), (String) database.get("wal"), tables);
 	}
 
 	/**
@@ -104,7 +115,21 @@ public final class CostMeter {
 		return new Cost(operation, operations, busySeconds, platform / 1e6 / operations,
 				(after.postgresCpu() - before.postgresCpu()) * 1000 / operations,
 				(double) (after.commits() - before.commits()) / operations,
-				(double) (after.rowsWritten() - before.rowsWritten()) / operations, (double) wal / operations);
+				(double) (after.rowsWritten() - before.rowsWritten()) / operations, (double) wal / operations,
+				tableWrites(before, after, operations));
+	}
+
+	private static Map<String, Double> tableWrites(Reading before, Reading after, long operations) {
+		Map<String, Double> tables = new LinkedHashMap<>();
+		after.tableWrites()
+			.entrySet()
+			.stream()
+			.map(table -> Map.entry(table.getKey(),
+					(double) (table.getValue() - before.tableWrites().getOrDefault(table.getKey(), 0L)) / operations))
+			.filter(table -> table.getValue() >= 0.005)
+			.sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+			.forEach(table -> tables.put(table.getKey(), table.getValue()));
+		return tables;
 	}
 
 	/**

@@ -1,7 +1,10 @@
 package org.jijinan.intake;
 
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -297,6 +300,66 @@ class HelpRequest extends AbstractAggregateRoot<HelpRequest> {
 
 	@Nullable String subjectPhoneSealed() {
 		return subjectPhoneSealed;
+	}
+
+	/**
+	 * The row of a request just received, by column, for {@link ReceivedRequests}'s one insert: every column the
+	 * mapping knows but the version (which starts at 0) and the causes (a table of their own).
+	 */
+	Map<String, @Nullable Object> receivedRow() {
+		Map<String, @Nullable Object> row = new LinkedHashMap<>();
+		row.put("id", id);
+		row.put("number", number);
+		row.put("channel", channel.name());
+		row.put("urgency", urgency.name());
+		row.put("status", status.name());
+		row.put("reporter_name", reporterName);
+		row.put("reporter_relation", reporterRelation.name());
+		row.put("reporter_phone_sealed", reporterPhoneSealed);
+		row.put("reporter_phone_masked", reporterPhoneMasked);
+		row.put("reporter_phone_hash", reporterPhoneHash);
+		row.put("callback_wanted", callbackWanted);
+		row.put("person_id", personId);
+		row.put("subject_name", subjectName);
+		row.put("subject_phone_sealed", subjectPhoneSealed);
+		row.put("subject_phone_hash", subjectPhoneHash);
+		row.put("possible_duplicate_of", possibleDuplicateOf);
+		row.put("village", village.value());
+		row.put("township", township.value());
+		row.put("township_path", townshipPath);
+		row.put("description", description);
+		row.put("owner", owner);
+		row.put("owner_organisation", ownerOrganisation);
+		row.put("received_at", Timestamp.from(receivedAt));
+		row.put("accept_by", Timestamp.from(acceptBy));
+		row.put("decided_at", decidedAt == null ? null : Timestamp.from(decidedAt));
+		row.put("decided_by", decidedBy);
+		row.put("refusal_reason", refusalReason);
+		row.put("merged_into", mergedInto);
+		row.put("forwarded_to", forwardedTo == null ? null : forwardedTo.value());
+		row.put("forwarding_note", forwardingNote);
+		row.put("duplicate_cleared_by", duplicateClearedBy);
+		row.put("duplicate_cleared_at", duplicateClearedAt == null ? null : Timestamp.from(duplicateClearedAt));
+		row.put("duplicate_clearance_note", duplicateClearanceNote);
+		row.put("language", language.name());
+		row.put("urgent_needs", urgentNeeds);
+		row.put("urgent_repeats", urgentRepeats);
+		return row;
+	}
+
+	Set<String> causeCodes() {
+		return causes.stream().map(CauseRef::causeCode).collect(Collectors.toSet());
+	}
+
+	/**
+	 * After {@link ReceivedRequests} stored the request: it now has its first version, and its events are handed over
+	 * to be published (they are forgotten here).
+	 */
+	List<Object> stored() {
+		version = 0L;
+		List<Object> events = List.copyOf(domainEvents());
+		clearDomainEvents();
+		return events;
 	}
 
 	HelpRequestView view() {

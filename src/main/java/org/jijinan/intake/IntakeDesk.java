@@ -63,9 +63,12 @@ public class IntakeDesk implements SealedColumns {
 
 	private final CallBackDesk callBacks;
 
+	private final ReceivedRequests receivedRequests;
+
 	IntakeDesk(HelpRequests requests, RegionDirectory regions, PersonRegistry persons, TimeLimits timeLimits,
 			IntakeSettings settings, Sealer sealer, JdbcClient jdbc, Clock clock, org.jijinan.shared.InputShape shape,
-			RequestCases cases, CallBackDesk callBacks) {
+			RequestCases cases, CallBackDesk callBacks, ReceivedRequests receivedRequests) {
+		this.receivedRequests = receivedRequests;
 		this.callBacks = callBacks;
 		this.cases = cases;
 		this.shape = shape;
@@ -98,7 +101,7 @@ public class IntakeDesk implements SealedColumns {
 		var intake = new Intake(spec, HelpRequestNumber.of(now, sequence), village.code(), township,
 				regions.path(township), caller.name(), caller.organisation(), now, due, reporterPhone, subjectPhone,
 				earlierAbout(spec.personId(), subjectPhone, now), urgentRepeats(spec, reporterPhone, subjectPhone, now));
-		HelpRequest received = requests.save(HelpRequest.receive(intake));
+		HelpRequest received = receivedRequests.store(HelpRequest.receive(intake));
 		callBacks.owe(received);
 		return received.view();
 	}
@@ -235,14 +238,20 @@ public class IntakeDesk implements SealedColumns {
 	 */
 	@Transactional(readOnly = true)
 	public java.util.Optional<ApplicantContact> applicantContact(String number) {
-		return requests.findByNumber(number).map(request -> {
-			String phone = request.reporterPhoneSealed() != null
-					? sealer.open(request.reporterPhoneSealed(), "intake.reporter-phone")
-					: request.subjectPhoneSealed() != null
-							? sealer.open(request.subjectPhoneSealed(), "intake.subject-phone") : null;
-			HelpRequestView view = request.view();
-			return new ApplicantContact(number, phone, view.refusalReason(), view.language(), view.township());
-		});
+		// Read on every message to an applicant: the five columns it needs, not the whole request with its causes.
+		return jdbc.sql("""
+				select reporter_phone_sealed, subject_phone_sealed, refusal_reason, language, township
+				  from intake_help_request where number = :number""")
+			.param("number", number)
+			.query((row, n) -> {
+				String reporterPhone = row.getString("reporter_phone_sealed");
+				String subjectPhone = row.getString("subject_phone_sealed");
+				String phone = reporterPhone != null ? sealer.open(reporterPhone, "intake.reporter-phone")
+						: subjectPhone != null ? sealer.open(subjectPhone, "intake.subject-phone") : null;
+				return new ApplicantContact(number, phone, row.getString("refusal_reason"),
+						ApplicantLanguage.valueOf(row.getString("language")), DivisionCode.of(row.getString("township")));
+			})
+			.optional();
 	}
 
 	/**

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import org.jijinan.LoadRun;
+import org.jijinan.Profiler;
 import org.jijinan.TestPlatform;
 import org.jijinan.Visitor;
 import org.jijinan.identity.Role;
@@ -80,7 +81,7 @@ class HelpRequestBenchmark {
 		LoadRun.Result peak = run(clients, seconds, null);
 		LoadRun.Result half = run(clients, seconds, null, peak.rate() / 2);
 		run(scripts, 3, token);
-		LoadRun.Result bearerPeak = run(scripts, seconds, token);
+		LoadRun.Result bearerPeak = Profiler.during("help-requests-bearer-peak", () -> run(scripts, seconds, token));
 		LoadRun.Result bearerHalf = run(scripts, seconds, token, bearerPeak.rate() / 2);
 		double jdbc = plainInserts(seconds, false, false);
 		double everyWrite = plainInserts(seconds, true, false);
