@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.jijinan.region.DivisionView;
@@ -47,6 +46,13 @@ public class ReliefPolicies {
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
+
+	/**
+	 * Each set's rules as parsed and stamped with its version, by the set's identifier: a set's rules never change
+	 * once entered (ending it changes only its last day, which is read from its row each time), and every settlement
+	 * and decision reads the set in force.
+	 */
+	private final Map<UUID, PolicyRules> parsedRules = new java.util.concurrent.ConcurrentHashMap<>();
 
 	ReliefPolicies(JdbcClient jdbc, JsonMapper json, RegionDirectory regions, ApplicationEventPublisher events,
 			Clock clock) {
@@ -97,21 +103,22 @@ public class ReliefPolicies {
 	 */
 	@Transactional(readOnly = true)
 	public PolicyView inForce(DivisionCode place, LocalDate day) {
-		List<DivisionView> lineage = new ArrayList<>(regions.lineage(place));
+		// One query for the whole lineage, the place's own region first (every settlement and decision asks).
+		List<String> lineage = new ArrayList<>(regions.lineage(place).stream().map(d -> d.code().value()).toList());
 		java.util.Collections.reverse(lineage);
-		for (DivisionView division : lineage) {
-			Optional<UUID> id = jdbc.sql("""
-					select id from relief_policy where region_code = :region
-					   and valid_from <= :day and (valid_to is null or valid_to >= :day)""")
-				.param("region", division.code().value())
-				.param("day", day)
-				.query(UUID.class)
-				.optional();
-			if (id.isPresent()) {
-				return find(id.get());
-			}
-		}
-		throw new RuleViolation("relief.no-policy", place.value(), day.toString());
+		return jdbc.sql("""
+				select * from relief_policy
+				 where region_code in (:regions) and valid_from <= :day and (valid_to is null or valid_to >= :day)
+				 order by array_position(string_to_array(:ordered, ','), region_code::text) limit 1""")
+			.param("regions", lineage)
+			.param("ordered", String.join(",", lineage))
+			.param("day", day)
+			.query((row, n) -> view(row.getObject("id", UUID.class), row.getString("region_code"),
+					row.getObject("valid_from", LocalDate.class), row.getObject("valid_to", LocalDate.class),
+					row.getBoolean("example"), row.getString("rules"), row.getString("note"),
+					row.getString("created_by"), row.getTimestamp("created_at").toInstant()))
+			.optional()
+			.orElseThrow(() -> new RuleViolation("relief.no-policy", place.value(), day.toString()));
 	}
 
 	/**
@@ -209,14 +216,16 @@ public class ReliefPolicies {
 
 	private PolicyView view(UUID id, String region, LocalDate from, @Nullable LocalDate to, boolean example,
 			String rules, @Nullable String note, String by, Instant at) {
-		PolicyRules stored = json.readValue(rules, PolicyRules.class);
-		var view = new PolicyView(id, new DivisionCode(region), from, to, example, stored, note, by, at);
-		MedicalRules medical = stored.medical();
-		PolicyRules stamped = new PolicyRules(stored.urbanStandard(), stored.ruralStandard(), stored.hardship(),
-				stored.townshipApprovalLimit(), stored.emergencyLimit(), stored.paperworkWorkingDays(),
-				stored.exclusiveSchemes(), new MedicalRules(view.version(), from.getYear(), medical.basic(),
-						medical.basicYearlyCap(), medical.critical(), medical.assistance()));
-		return new PolicyView(id, view.region(), from, to, example, stamped, note, by, at);
+		PolicyRules stamped = parsedRules.computeIfAbsent(id, key -> {
+			PolicyRules stored = json.readValue(rules, PolicyRules.class);
+			var version = new PolicyView(id, new DivisionCode(region), from, to, example, stored, note, by, at).version();
+			MedicalRules medical = stored.medical();
+			return new PolicyRules(stored.urbanStandard(), stored.ruralStandard(), stored.hardship(),
+					stored.townshipApprovalLimit(), stored.emergencyLimit(), stored.paperworkWorkingDays(),
+					stored.exclusiveSchemes(), new MedicalRules(version, from.getYear(), medical.basic(),
+							medical.basicYearlyCap(), medical.critical(), medical.assistance()));
+		});
+		return new PolicyView(id, new DivisionCode(region), from, to, example, stamped, note, by, at);
 	}
 
 	/** A problem the set itself raised (a rule it breaks) or a plain 400 for a document that is not one. */

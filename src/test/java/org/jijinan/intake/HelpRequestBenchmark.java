@@ -18,6 +18,7 @@ import javax.sql.DataSource;
 
 import org.jijinan.CostMeter;
 import org.jijinan.LoadRun;
+import org.jijinan.PlainAudit;
 import org.jijinan.Profiler;
 import org.jijinan.TestPlatform;
 import org.jijinan.Visitor;
@@ -158,12 +159,7 @@ class HelpRequestBenchmark {
 		for (int i = 0; i < CLIENTS; i++) {
 			String chain = countyEach ? "63990" + i : StaffFixtures.QIABUQIA.value().substring(0, 6);
 			String township = chain + "101";
-			org.springframework.jdbc.core.simple.JdbcClient.create(dataSource)
-				.sql("insert into audit_chain (chain, sequence, mac, head_mac) values (:chain, 0, :mac, 'genesis') "
-						+ "on conflict (chain) do nothing")
-				.param("chain", chain)
-				.param("mac", "0".repeat(64))
-				.update();
+			PlainAudit.ensureChain(dataSource, chain);
 			futures.add(pool.submit(() -> {
 				long rows = 0;
 				List<UUID> toSend = new ArrayList<>();
@@ -242,16 +238,7 @@ class HelpRequestBenchmark {
 	 */
 	private static UUID[] writeAround(Connection connection, UUID id, String chain) throws Exception {
 		UUID[] publications = new UUID[LISTENERS.size()];
-		try (PreparedStatement head = connection
-			.prepareStatement("select sequence, mac from audit_chain where chain = ? for update");
-				PreparedStatement audit = connection.prepareStatement("""
-						insert into audit_record (sequence, chain, chain_sequence, occurred_at, actor, action, subject_type,
-						  subject_id, result, client_address, details, previous_mac, mac)
-						values (nextval('audit_record_sequence'), ?, ?, now(), 'bench', 'intake.request-received',
-						  'help-request', ?, 'SUCCESS', '127.0.0.1', '{"channel":"WINDOW"}', ?, ?)""");
-				PreparedStatement moveHead = connection
-					.prepareStatement("update audit_chain set sequence = ?, mac = ?, head_mac = ? where chain = ?");
-				PreparedStatement publication = connection.prepareStatement("""
+		try (PreparedStatement publication = connection.prepareStatement("""
 						insert into event_publication (id, listener_id, event_type, serialized_event, publication_date,
 						  status, completion_attempts)
 						values (?, ?, 'org.jijinan.intake.HelpRequestReceived', ?, now(), 'PUBLISHED', 0)""");
@@ -269,26 +256,8 @@ class HelpRequestBenchmark {
 				publication.setString(3, "{\"number\":\"" + id + "\",\"channel\":\"WINDOW\",\"urgency\":\"NORMAL\"}");
 				publication.executeUpdate();
 			}
-			long sequence;
-			String previous;
-			head.setString(1, chain);
-			try (var row = head.executeQuery()) {
-				row.next();
-				sequence = row.getLong(1) + 1;
-				previous = row.getString(2);
-			}
-			String mac = "b".repeat(64);
-			audit.setString(1, chain);
-			audit.setLong(2, sequence);
-			audit.setString(3, id.toString());
-			audit.setString(4, previous);
-			audit.setString(5, mac);
-			audit.executeUpdate();
-			moveHead.setLong(1, sequence);
-			moveHead.setString(2, mac);
-			moveHead.setString(3, mac);
-			moveHead.setString(4, chain);
-			moveHead.executeUpdate();
+			PlainAudit.append(connection, chain, "intake.request-received", "help-request", id.toString(),
+					"{\"channel\":\"WINDOW\"}");
 			step.setObject(1, UUID.randomUUID());
 			step.setString(2, id.toString().substring(0, 19));
 			step.executeUpdate();

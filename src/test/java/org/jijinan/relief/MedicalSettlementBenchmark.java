@@ -12,7 +12,10 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import org.jijinan.CostMeter;
 import org.jijinan.LoadRun;
+import org.jijinan.PlainAudit;
+import org.jijinan.Profiler;
 import org.jijinan.TestPlatform;
 import org.jijinan.Visitor;
 import org.jijinan.identity.Role;
@@ -77,15 +80,27 @@ class MedicalSettlementBenchmark {
 		LoadRun.Result peak = run(clients, seconds, null, 0);
 		LoadRun.Result half = run(clients, seconds, null, peak.rate() / 2);
 		run(scripts, 3, token, 0);
-		LoadRun.Result bearerPeak = run(scripts, seconds, token, 0);
+		CostMeter meter = new CostMeter(dataSource);
+		CostMeter.Reading before = meter.read();
+		LoadRun.Result bearerPeak = Profiler.during("medical-settlements-bearer-peak",
+				() -> run(scripts, seconds, token, 0));
+		CostMeter.Cost platformWrote = meter.cost("the platform, with bearer tokens",
+				Math.round(bearerPeak.rate() * seconds), before, meter.read(), seconds);
 		LoadRun.Result bearerHalf = run(scripts, seconds, token, bearerPeak.rate() / 2);
-		double plain = plainWrites(seconds);
+		before = meter.read();
+		double assisted = platformWrote.tables().getOrDefault("relief_assistance", 0.0);
+		double plain = plainWrites(seconds, assisted);
+		CostMeter.Cost plainWrote = meter.cost("plain JDBC", Math.round(plain * seconds), before, meter.read(),
+				seconds);
 		System.out.printf("%nMEDICAL SETTLEMENT BENCHMARK clients=%d sessions: peak=%.0f settlements/s (p50 %.1f ms, "
 				+ "p99 %.1f ms) | at half peak %.0f/s: p50 %.1f ms, p99 %.1f ms | bearer tokens: peak=%.0f/s (p50 %.1f "
 				+ "ms, p99 %.1f ms) | at half peak %.0f/s: p50 %.1f ms, p99 %.1f ms | plain JDBC, the same writes: "
-				+ "%.0f/s (ratio %.2f, bearer %.2f)%n", CLIENTS, peak.rate(), peak.p50(), peak.p99(), half.rate(),
-				half.p50(), half.p99(), bearerPeak.rate(), bearerPeak.p50(), bearerPeak.p99(), bearerHalf.rate(),
-				bearerHalf.p50(), bearerHalf.p99(), plain, peak.rate() / plain, bearerPeak.rate() / plain);
+				+ "%.0f/s (ratio %.2f, bearer %.2f; assistance paid in %.0f %% of settlements)%n", CLIENTS, peak.rate(),
+				peak.p50(), peak.p99(), half.rate(), half.p50(), half.p99(), bearerPeak.rate(), bearerPeak.p50(),
+				bearerPeak.p99(), bearerHalf.rate(), bearerHalf.p50(), bearerHalf.p99(), plain, peak.rate() / plain,
+				bearerPeak.rate() / plain, assisted * 100);
+		System.out.println("MEDICAL SETTLEMENT BENCHMARK what each wrote per settlement: " + platformWrote + " || "
+				+ plainWrote);
 		assertThat(peak.rate()).isPositive();
 		assertThat(bearerPeak.rate()).isPositive();
 	}
@@ -116,15 +131,25 @@ class MedicalSettlementBenchmark {
 	}
 
 	/**
+	 * @param assisted the share of the platform's settlements in the same run that paid medical assistance (after
+	 *     the patients' yearly caps are reached none does), which the baseline's settlements pay in the same share
 	 * @return settlements per second by plain JDBC, each client for a person of its own (as each hospital client
-	 *     settles for its own patients)
+	 *     settles for its own patients), writing what the platform writes in the settlement's one transaction
 	 */
-	private double plainWrites(int seconds) throws Exception {
+	private double plainWrites(int seconds, double assisted) throws Exception {
+		PlainAudit.ensureChain(dataSource, "632521");
 		ThreadLocal<UUID> person = ThreadLocal.withInitial(UUID::randomUUID);
-		return LoadRun.plain(dataSource, CLIENTS, seconds, connection -> settleOne(connection, person.get()));
+		ThreadLocal<java.util.Random> random = ThreadLocal.withInitial(java.util.Random::new);
+		return LoadRun.plain(dataSource, CLIENTS, seconds,
+				connection -> settleOne(connection, person.get(), random.get().nextDouble() < assisted));
 	}
 
-	private static void settleOne(Connection connection, UUID person) throws Exception {
+	/**
+	 * One settlement's writes: the person's lock, the admission opened and closed, the year's sums read, the
+	 * settlement, its early-warning signal with the warning it raises and their link, the audit record in the
+	 * county's chain; when assistance was paid, its record.
+	 */
+	private static void settleOne(Connection connection, UUID person, boolean assisted) throws Exception {
 		UUID admission = UUID.randomUUID();
 		UUID settlement = UUID.randomUUID();
 		try (PreparedStatement lock = connection.prepareStatement("select pg_advisory_xact_lock(hashtextextended(?, 7))");
@@ -146,6 +171,21 @@ class MedicalSettlementBenchmark {
 						  'bench', ?)""");
 				PreparedStatement close = connection.prepareStatement(
 						"update relief_admission set status = 'SETTLED', discharged_on = current_date - 1 where id = ?");
+				PreparedStatement signal = connection.prepareStatement("""
+						insert into monitoring_signal (id, source, reference, kind, occurred_on, received_at, person_id,
+						  household_key, residence_path, amount, year_total, category)
+						values (?, 'platform', ?, 'MEDICAL_SPENDING', current_date, now(), ?, ?,
+						  '/630000/632500/632521/632521101/632521101201/', 4385, 4385, null)
+						on conflict (source, reference) do nothing returning seq""");
+				PreparedStatement warning = connection.prepareStatement("""
+						insert into monitoring_warning (id, number, rule_code, rule_version, period, household_key, person_id,
+						  residence_path, township_path, severity, reason, status, owner, first_signal_on, raised_at, due_at)
+						values (?, ?, ?, 1, '2026-12', ?, ?, '/630000/632500/632521/632521101/632521101201/',
+						  '/630000/632500/632521/632521101/', 'HIGH', '自付医疗费用超过阈值', 'OPEN', 'bench', current_date, now(),
+						  now() + interval '3 days')
+						on conflict (rule_code, period, household_key) do nothing""");
+				PreparedStatement link = connection.prepareStatement(
+						"insert into monitoring_warning_signal (warning_id, signal_id) values (?, ?) on conflict do nothing");
 				PreparedStatement chain = connection.prepareStatement("""
 						insert into relief_assistance (id, person_id, subject_name, township_path, scheme, source_ref, bill_ref,
 						  amount, granted_by, organisation, granted_at)
@@ -169,11 +209,31 @@ class MedicalSettlementBenchmark {
 			settle.executeUpdate();
 			close.setObject(1, admission);
 			close.executeUpdate();
-			chain.setObject(1, UUID.randomUUID());
-			chain.setObject(2, person);
-			chain.setString(3, settlement.toString());
-			chain.setString(4, "H632521001/P" + admission.toString().substring(0, 18));
-			chain.executeUpdate();
+			UUID signalId = UUID.randomUUID();
+			signal.setObject(1, signalId);
+			signal.setString(2, settlement.toString());
+			signal.setObject(3, person);
+			signal.setObject(4, person);
+			signal.executeQuery().close();
+			UUID warningId = UUID.randomUUID();
+			warning.setObject(1, warningId);
+			warning.setString(2, "YJ" + settlement.toString().substring(0, 18));
+			warning.setString(3, "B" + settlement.toString().substring(0, 18));
+			warning.setObject(4, person);
+			warning.setObject(5, person);
+			warning.executeUpdate();
+			link.setObject(1, warningId);
+			link.setObject(2, signalId);
+			link.executeUpdate();
+			PlainAudit.append(connection, "632521", "relief.medical-settled", "settlement", settlement.toString(),
+					"{\"assistance\":\"5565\"}");
+			if (assisted) {
+				chain.setObject(1, UUID.randomUUID());
+				chain.setObject(2, person);
+				chain.setString(3, settlement.toString());
+				chain.setString(4, "H632521001/P" + admission.toString().substring(0, 18));
+				chain.executeUpdate();
+			}
 		}
 	}
 
