@@ -303,8 +303,8 @@ class HelpRequest extends AbstractAggregateRoot<HelpRequest> {
 	}
 
 	/**
-	 * The row of a request just received, by column, for {@link ReceivedRequests}'s one insert: every column the
-	 * mapping knows but the version (which starts at 0) and the causes (a table of their own).
+	 * The row of a request just received, by column, for {@link RequestStore}'s one insert: every column the mapping
+	 * knows but the version (which starts at 0) and the causes (a table of their own).
 	 */
 	Map<String, @Nullable Object> receivedRow() {
 		Map<String, @Nullable Object> row = new LinkedHashMap<>();
@@ -347,16 +347,37 @@ class HelpRequest extends AbstractAggregateRoot<HelpRequest> {
 		return row;
 	}
 
+	/**
+	 * What a decision on the request can have changed, by column, for {@link RequestStore}'s one update: every field
+	 * that is not fixed once received, with the request's id and the version it was read at.
+	 */
+	Map<String, @Nullable Object> decisionRow() {
+		Map<String, @Nullable Object> row = new LinkedHashMap<>();
+		row.put("id", id);
+		row.put("version", version);
+		row.put("status", status.name());
+		row.put("decided_at", decidedAt == null ? null : Timestamp.from(decidedAt));
+		row.put("decided_by", decidedBy);
+		row.put("refusal_reason", refusalReason);
+		row.put("merged_into", mergedInto);
+		row.put("forwarded_to", forwardedTo == null ? null : forwardedTo.value());
+		row.put("forwarding_note", forwardingNote);
+		row.put("duplicate_cleared_by", duplicateClearedBy);
+		row.put("duplicate_cleared_at", duplicateClearedAt == null ? null : Timestamp.from(duplicateClearedAt));
+		row.put("duplicate_clearance_note", duplicateClearanceNote);
+		return row;
+	}
+
 	Set<String> causeCodes() {
 		return causes.stream().map(CauseRef::causeCode).collect(Collectors.toSet());
 	}
 
 	/**
-	 * After {@link ReceivedRequests} stored the request: it now has its first version, and its events are handed over
-	 * to be published (they are forgotten here).
+	 * After {@link RequestStore} stored the request: it now has its next version (the first, 0, when it was just
+	 * received), and its events are handed over to be published (they are forgotten here).
 	 */
 	List<Object> stored() {
-		version = 0L;
+		version = version == null ? 0L : version + 1;
 		List<Object> events = List.copyOf(domainEvents());
 		clearDomainEvents();
 		return events;

@@ -63,12 +63,12 @@ public class IntakeDesk implements SealedColumns {
 
 	private final CallBackDesk callBacks;
 
-	private final ReceivedRequests receivedRequests;
+	private final RequestStore store;
 
 	IntakeDesk(HelpRequests requests, RegionDirectory regions, PersonRegistry persons, TimeLimits timeLimits,
 			IntakeSettings settings, Sealer sealer, JdbcClient jdbc, Clock clock, org.jijinan.shared.InputShape shape,
-			RequestCases cases, CallBackDesk callBacks, ReceivedRequests receivedRequests) {
-		this.receivedRequests = receivedRequests;
+			RequestCases cases, CallBackDesk callBacks, RequestStore store) {
+		this.store = store;
 		this.callBacks = callBacks;
 		this.cases = cases;
 		this.shape = shape;
@@ -101,7 +101,7 @@ public class IntakeDesk implements SealedColumns {
 		var intake = new Intake(spec, HelpRequestNumber.of(now, sequence), village.code(), township,
 				regions.path(township), caller.name(), caller.organisation(), now, due, reporterPhone, subjectPhone,
 				earlierAbout(spec.personId(), subjectPhone, now), urgentRepeats(spec, reporterPhone, subjectPhone, now));
-		HelpRequest received = receivedRequests.store(HelpRequest.receive(intake));
+		HelpRequest received = store.received(HelpRequest.receive(intake));
 		callBacks.owe(received);
 		return received.view();
 	}
@@ -279,7 +279,7 @@ public class IntakeDesk implements SealedColumns {
 	public HelpRequestView accept(String number, Caller caller) {
 		HelpRequest request = decidable(number, caller);
 		request.accept(caller.name(), clock.instant());
-		return shown(requests.save(request));
+		return shown(store.decided(request));
 	}
 
 	/**
@@ -288,7 +288,7 @@ public class IntakeDesk implements SealedColumns {
 	public HelpRequestView refuse(String number, String reason, Caller caller) {
 		HelpRequest request = decidable(number, caller);
 		request.refuse(caller.name(), reason, clock.instant());
-		return requests.save(request).view();
+		return store.decided(request).view();
 	}
 
 	/**
@@ -298,7 +298,7 @@ public class IntakeDesk implements SealedColumns {
 	public HelpRequestView keepApart(String number, @Nullable String reason, Caller caller) {
 		HelpRequest request = decidable(number, caller);
 		request.keepApart(reason, caller.name(), clock.instant());
-		return requests.save(request).view();
+		return store.decided(request).view();
 	}
 
 	/**
@@ -307,7 +307,7 @@ public class IntakeDesk implements SealedColumns {
 	public HelpRequestView merge(String number, String into, Caller caller) {
 		HelpRequest request = decidable(number, caller);
 		request.mergeInto(load(into), caller.name(), clock.instant());
-		return requests.save(request).view();
+		return store.decided(request).view();
 	}
 
 	/**
@@ -320,7 +320,7 @@ public class IntakeDesk implements SealedColumns {
 			throw new InvalidInput("intake.unknown-county", county);
 		}
 		request.forwardTo(county, note, caller.name(), clock.instant());
-		return requests.save(request).view();
+		return store.decided(request).view();
 	}
 
 	/**

@@ -169,6 +169,44 @@ public class IntakeTests {
 	}
 
 	@Test
+	void acceptsARequestOnceWhenItIsAcceptedSeveralTimesAtTheSameMoment() throws Exception {
+		String number = numberOf(qiabuqiaClerk.json("POST", "/api/v1/help-requests",
+				request("URGENT", "13909740019", "FIRE")));
+		var start = new CountDownLatch(1);
+		var pool = Executors.newFixedThreadPool(6);
+		List<Future<Page>> answers = new ArrayList<>();
+		for (int i = 0; i < 6; i++) {
+			answers.add(pool.submit(() -> {
+				start.await();
+				return daotangheClerk.json("POST", "/api/v1/help-requests/" + number + "/acceptance", "");
+			}));
+		}
+		start.countDown();
+		List<Integer> statuses = new ArrayList<>();
+		for (Future<Page> answer : answers) {
+			Page page = answer.get();
+			statuses.add(page.status());
+			if (page.status() != 200) {
+				assertThat(page.status()).as(page.body()).isEqualTo(409);
+				assertThat(page.body()).contains("\"status\":409");
+			}
+		}
+		pool.shutdown();
+
+		assertThat(statuses).containsOnlyOnce(200);
+		assertThat(jdbc.sql("select version from intake_help_request where number = :number")
+			.param("number", number)
+			.query(Long.class)
+			.single()).as("received, then accepted once").isEqualTo(1L);
+		org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(20))
+			.until(() -> jdbc.sql("select count(*) from casework_case_request where request_number = :number")
+				.param("number", number)
+				.query(Long.class)
+				.single() == 1);
+	}
+
+	@Test
 	void flagsALaterRequestAboutTheSamePhoneAsAPossibleDuplicate() {
 		String subject = "{\"channel\": \"HOTLINE\", \"urgency\": \"NORMAL\", \"reporterRelation\": \"SELF\", "
 				+ "\"subjectName\": \"同一人\", \"subjectPhone\": \"1350974%04d\", \"village\": \"%s\", "

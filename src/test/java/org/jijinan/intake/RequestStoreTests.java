@@ -1,5 +1,6 @@
 package org.jijinan.intake;
 
+import java.lang.reflect.Modifier;
 import java.time.Instant;
 import java.util.Set;
 import java.util.TreeSet;
@@ -13,11 +14,12 @@ import org.springframework.data.jdbc.core.mapping.JdbcMappingContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The hand-written insert of a request just received ({@link ReceivedRequests}) against the repository's mapping of
- * the same aggregate: a column added to {@link HelpRequest} and forgotten in the insert fails here, not on a storm day.
- * That the stored row reads back as it was received is what every intake test does through the API.
+ * The hand-written writes of a request ({@link RequestStore}) against the repository's mapping of the same aggregate:
+ * a column added to {@link HelpRequest} and forgotten in the insert, or a field a decision can change and forgotten in
+ * the update, fails here, not on a storm day. That the stored rows read back as written is what every intake test
+ * does through the API.
  */
-class ReceivedRequestsTests {
+class RequestStoreTests {
 
 	@Test
 	void theInsertWritesEveryColumnTheRepositoryMaps() {
@@ -32,6 +34,21 @@ class ReceivedRequestsTests {
 
 		assertThat(mapped).hasSizeGreaterThan(30).contains("id", "number", "urgent_repeats", "language");
 		assertThat(new TreeSet<>(received().receivedRow().keySet())).isEqualTo(mapped);
+	}
+
+	@Test
+	void theDecisionWritesEveryFieldThatIsNotFixedOnceReceived() {
+		var entity = new JdbcMappingContext().getRequiredPersistentEntity(HelpRequest.class);
+		Set<String> changeable = new TreeSet<>(Set.of("id", "version"));
+		entity.doWithProperties((org.springframework.data.mapping.PropertyHandler<
+				org.springframework.data.relational.core.mapping.RelationalPersistentProperty>) property -> {
+			if (property.getField() != null && !Modifier.isFinal(property.getField().getModifiers())) {
+				changeable.add(property.getColumnName().getReference());
+			}
+		});
+
+		assertThat(changeable).contains("status", "decided_by", "duplicate_clearance_note");
+		assertThat(new TreeSet<>(received().decisionRow().keySet())).isEqualTo(changeable);
 	}
 
 	@Test
