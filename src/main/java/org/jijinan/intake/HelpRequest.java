@@ -312,7 +312,6 @@ class HelpRequest extends AbstractAggregateRoot<HelpRequest> {
 		row.put("number", number);
 		row.put("channel", channel.name());
 		row.put("urgency", urgency.name());
-		row.put("status", status.name());
 		row.put("reporter_name", reporterName);
 		row.put("reporter_relation", reporterRelation.name());
 		row.put("reporter_phone_sealed", reporterPhoneSealed);
@@ -332,18 +331,10 @@ class HelpRequest extends AbstractAggregateRoot<HelpRequest> {
 		row.put("owner_organisation", ownerOrganisation);
 		row.put("received_at", Timestamp.from(receivedAt));
 		row.put("accept_by", Timestamp.from(acceptBy));
-		row.put("decided_at", decidedAt == null ? null : Timestamp.from(decidedAt));
-		row.put("decided_by", decidedBy);
-		row.put("refusal_reason", refusalReason);
-		row.put("merged_into", mergedInto);
-		row.put("forwarded_to", forwardedTo == null ? null : forwardedTo.value());
-		row.put("forwarding_note", forwardingNote);
-		row.put("duplicate_cleared_by", duplicateClearedBy);
-		row.put("duplicate_cleared_at", duplicateClearedAt == null ? null : Timestamp.from(duplicateClearedAt));
-		row.put("duplicate_clearance_note", duplicateClearanceNote);
 		row.put("language", language.name());
 		row.put("urgent_needs", urgentNeeds);
 		row.put("urgent_repeats", urgentRepeats);
+		putChangeable(row);
 		return row;
 	}
 
@@ -355,6 +346,11 @@ class HelpRequest extends AbstractAggregateRoot<HelpRequest> {
 		Map<String, @Nullable Object> row = new LinkedHashMap<>();
 		row.put("id", id);
 		row.put("version", version);
+		putChangeable(row);
+		return row;
+	}
+
+	private void putChangeable(Map<String, @Nullable Object> row) {
 		row.put("status", status.name());
 		row.put("decided_at", decidedAt == null ? null : Timestamp.from(decidedAt));
 		row.put("decided_by", decidedBy);
@@ -365,7 +361,6 @@ class HelpRequest extends AbstractAggregateRoot<HelpRequest> {
 		row.put("duplicate_cleared_by", duplicateClearedBy);
 		row.put("duplicate_cleared_at", duplicateClearedAt == null ? null : Timestamp.from(duplicateClearedAt));
 		row.put("duplicate_clearance_note", duplicateClearanceNote);
-		return row;
 	}
 
 	Set<String> causeCodes() {
