@@ -294,14 +294,6 @@ class HelpRequest extends AbstractAggregateRoot<HelpRequest> {
 		return id;
 	}
 
-	@Nullable String reporterPhoneSealed() {
-		return reporterPhoneSealed;
-	}
-
-	@Nullable String subjectPhoneSealed() {
-		return subjectPhoneSealed;
-	}
-
 	/**
 	 * The row of a request just received, by column, for {@link RequestStore}'s one insert: every column the mapping
 	 * knows but the version (which starts at 0) and the causes (a table of their own).
