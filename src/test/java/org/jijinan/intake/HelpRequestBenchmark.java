@@ -6,7 +6,6 @@ import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -359,15 +358,6 @@ class HelpRequestBenchmark {
 		}
 		connection.commit();
 		messages.clear();
-	}
-
-	record Result(double rate, double p50, double p99) {
-
-		@Override
-		public String toString() {
-			return Arrays.toString(new double[] { rate, p50, p99 });
-		}
-
 	}
 
 }
