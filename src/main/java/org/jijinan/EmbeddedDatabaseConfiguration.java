@@ -13,6 +13,7 @@ import org.jijinan.shared.DeploymentMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.flyway.autoconfigure.FlywayDataSource;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
@@ -41,18 +42,33 @@ class EmbeddedDatabaseConfiguration {
 
 	/**
 	 * Held while the platform runs, so that a second platform or a command on the same data folder is refused
-	 * instead of stopping this one's database as if it were left over from a crash.
+	 * instead of stopping this one's database as if it were left over from a crash. Taken by the
+	 * {@link EmbeddedDatabaseStart early start} when there was one.
 	 */
 	@Bean(destroyMethod = "close")
-	DataFolderLock dataFolderLock(PlatformSettings settings) throws IOException {
-		return settings.database().embedded().ephemeral() ? DataFolderLock.none()
-				: DataFolderLock.take(settings.dataDir());
+	DataFolderLock dataFolderLock(PlatformSettings settings, ObjectProvider<EmbeddedDatabaseStart> early)
+			throws IOException {
+		DataFolderLock taken = EmbeddedDatabaseStart.lock(early);
+		return taken != null ? taken : lock(settings);
 	}
 
 	@Bean(destroyMethod = "close")
 	// Takes the data folder's lock (the parameter) before it looks for a left-over server.
-	EmbeddedPostgres embeddedPostgres(PlatformSettings settings, DataFolderLock lock)
-			throws IOException, SQLException {
+	EmbeddedPostgres embeddedPostgres(PlatformSettings settings, DataFolderLock lock,
+			ObjectProvider<EmbeddedDatabaseStart> early) throws IOException, SQLException {
+		EmbeddedPostgres started = EmbeddedDatabaseStart.server(early);
+		return started != null ? started : start(settings);
+	}
+
+	static DataFolderLock lock(PlatformSettings settings) throws IOException {
+		return settings.database().embedded().ephemeral() ? DataFolderLock.none()
+				: DataFolderLock.take(settings.dataDir());
+	}
+
+	/**
+	 * Starts the platform's server as its settings say, the caller holding the data folder's lock.
+	 */
+	static EmbeddedPostgres start(PlatformSettings settings) throws IOException, SQLException {
 		var embedded = settings.database().embedded();
 		var builder = EmbeddedPostgres.builder()
 			.setRegisterShutdownHook(false)

@@ -17,7 +17,9 @@ public class JijinanApplication {
 		if (BackupCommands.handles(args)) {
 			System.exit(BackupCommands.run(args));
 		}
-		SpringApplication.run(JijinanApplication.class, args);
+		var application = new SpringApplication(JijinanApplication.class);
+		application.addListeners(new EmbeddedDatabaseStart());
+		application.run(args);
 	}
 
 }

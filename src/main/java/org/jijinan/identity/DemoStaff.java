@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.jijinan.identity.StaffAdministration.DemoOpening;
 import org.jijinan.region.DivisionView;
 import org.jijinan.region.RegionDirectory;
 import org.jijinan.shared.DeploymentMode;
@@ -82,22 +83,25 @@ public class DemoStaff implements ApplicationRunner {
 		Map<DivisionCode, Unit> townships = townships();
 		Unit village = villageCommittees(townships.keySet());
 		Unit seat = townships.get(SEAT);
-		open("demo.reporter", "村救助员（演示）", village, Role.VILLAGE_REPORTER);
-		open("demo.clerk", "受理窗口（演示）", seat, Role.WINDOW_CLERK);
-		open("demo.clerk2", "倒淌河镇受理窗口（演示）", townships.get(DAOTANGHE), Role.WINDOW_CLERK);
-		open("demo.hotline", "热线接线员（演示）", hotline, Role.HOTLINE_OPERATOR);
-		open("demo.township.reviewer", "乡镇审核（演示）", seat, Role.TOWNSHIP_REVIEWER);
-		open("demo.township.approver", "乡镇审批（演示）", seat, Role.TOWNSHIP_APPROVER);
-		open("demo.township.admin", "乡镇管理员（演示）", seat, Role.ADMINISTRATOR);
-		open("demo.county.reviewer", "县级审核（演示）", bureau, Role.COUNTY_REVIEWER);
-		open("demo.county.approver", "县级审批（演示）", bureau, Role.COUNTY_APPROVER);
-		open("demo.department", "卫健部门经办（演示）", health, Role.DEPARTMENT_OFFICER);
-		open("demo.hospital", "医院结算窗口（演示）", hospital, Role.DEPARTMENT_OFFICER);
-		open("demo.charity", "慈善组织（演示）", charity, Role.CHARITY_OFFICER);
-		open("demo.socialworker", "社会工作者（演示）", agency, Role.SOCIAL_WORKER);
-		open("demo.supervisor", "督办人员（演示）", supervision, Role.SUPERVISOR);
-		open("demo.leader", "县领导（演示）", bureau, Role.LEADER);
-		open("demo.admin", "系统管理员（演示）", bureau, Role.ADMINISTRATOR);
+		List<DemoOpening> openings = List.of(
+			demo("demo.reporter", "村救助员（演示）", village, Role.VILLAGE_REPORTER),
+			demo("demo.clerk", "受理窗口（演示）", seat, Role.WINDOW_CLERK),
+			demo("demo.clerk2", "倒淌河镇受理窗口（演示）", townships.get(DAOTANGHE), Role.WINDOW_CLERK),
+			demo("demo.hotline", "热线接线员（演示）", hotline, Role.HOTLINE_OPERATOR),
+			demo("demo.township.reviewer", "乡镇审核（演示）", seat, Role.TOWNSHIP_REVIEWER),
+			demo("demo.township.approver", "乡镇审批（演示）", seat, Role.TOWNSHIP_APPROVER),
+			demo("demo.township.admin", "乡镇管理员（演示）", seat, Role.ADMINISTRATOR),
+			demo("demo.county.reviewer", "县级审核（演示）", bureau, Role.COUNTY_REVIEWER),
+			demo("demo.county.approver", "县级审批（演示）", bureau, Role.COUNTY_APPROVER),
+			demo("demo.department", "卫健部门经办（演示）", health, Role.DEPARTMENT_OFFICER),
+			demo("demo.hospital", "医院结算窗口（演示）", hospital, Role.DEPARTMENT_OFFICER),
+			demo("demo.charity", "慈善组织（演示）", charity, Role.CHARITY_OFFICER),
+			demo("demo.socialworker", "社会工作者（演示）", agency, Role.SOCIAL_WORKER),
+			demo("demo.supervisor", "督办人员（演示）", supervision, Role.SUPERVISOR),
+			demo("demo.leader", "县领导（演示）", bureau, Role.LEADER),
+			demo("demo.admin", "系统管理员（演示）", bureau, Role.ADMINISTRATOR));
+		administration.openDemo(openings)
+			.forEach(opened -> oneTimePasswords.put(opened.account().username(), opened.oneTimePassword()));
 		print();
 	}
 
@@ -129,10 +133,8 @@ public class DemoStaff implements ApplicationRunner {
 		return units.save(Unit.establish(name, kind, division, regions.path(code), true));
 	}
 
-	private void open(String username, String name, Unit unit, Role role) {
-		OpenedAccount opened = administration.open(new NewAccount(username, name, unit.id(), Set.of(role)), unit,
-				true);
-		oneTimePasswords.put(username, opened.oneTimePassword());
+	private static DemoOpening demo(String username, String name, Unit unit, Role role) {
+		return new DemoOpening(new NewAccount(username, name, unit.id(), Set.of(role)), unit);
 	}
 
 	@SuppressWarnings("java:S106")
