@@ -69,8 +69,22 @@ class Dispatcher {
 	private void deliver(Object[] message) {
 		UUID id = (UUID) message[0];
 		String channel = (String) message[1];
-		String recipient = message[2] == null ? (String) message[3] : sealer.open((String) message[2], Outbox.PHONE);
 		int attempts = (Integer) message[5] + 1;
+		String recipient;
+		try {
+			recipient = message[2] == null ? (String) message[3] : sealer.open((String) message[2], Outbox.PHONE);
+		}
+		catch (IllegalStateException unopenable) {
+			// No later try would open it (altered, or sealed with a key the ring no longer holds): it fails now,
+			// instead of failing its whole batch at every round and holding up every message behind it.
+			jdbc.sql("""
+					update notify_message set attempts = :attempts, status = 'FAILED',
+					       last_error = 'the recipient cannot be opened' where id = :id""")
+				.param("attempts", attempts)
+				.param("id", id)
+				.update();
+			return;
+		}
 		try {
 			sender.send(id, channel, recipient, (String) message[4]);
 			jdbc.sql("update notify_message set status = 'SENT', attempts = :attempts, sent_at = :now where id = :id")

@@ -284,10 +284,13 @@ class HelpRequestBenchmark {
 				"update event_publication set status = 'PROCESSING' where id = ? and status != 'PROCESSING'");
 				PreparedStatement completed = connection.prepareStatement(
 						"update event_publication set status = 'COMPLETED', completion_date = now() where id = ?");
+				// Due tomorrow, so that the platform's own dispatcher, running beside the baseline, leaves the
+				// baseline's messages (and their made-up recipients) to the baseline's dispatcher rounds.
 				PreparedStatement message = connection.prepareStatement("""
 						insert into notify_message (id, source_key, recipient_sealed, recipient_masked, channel, body, status,
 						  next_attempt_at, created_at, link)
-						values (?, ?, ?, ?, ?, '新求助 已进入本乡镇待受理队列，请在时限内受理或答复。', 'PENDING', now(), now(), ?)
+						values (?, ?, ?, ?, ?, '新求助 已进入本乡镇待受理队列，请在时限内受理或答复。', 'PENDING',
+						        now() + interval '1 day', now(), ?)
 						on conflict (source_key) do nothing""");
 				PreparedStatement milestone = connection.prepareStatement("""
 						insert into notify_applicant_milestone (request_number, kind, source, at, arguments)

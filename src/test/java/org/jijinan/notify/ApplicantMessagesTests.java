@@ -123,6 +123,34 @@ class ApplicantMessagesTests {
 			.single()).as("an ordinary request waits for the inbox").isZero();
 	}
 
+	/**
+	 * A recipient no key opens (altered, or sealed with a retired key) fails its message at once: before, it failed the
+	 * whole batch at every round, and every message queued behind it waited for ever.
+	 */
+	@Test
+	void aMessageWhoseRecipientCannotBeOpenedFailsAloneAndTheRestAreSent() {
+		String poison = "unopenable:" + java.util.UUID.randomUUID();
+		jdbc.sql("""
+				insert into notify_message (id, source_key, recipient_sealed, recipient_masked, channel, body, status,
+				                            next_attempt_at, created_at)
+				values (gen_random_uuid(), :key, 'v1:bm90IGEgc2VhbGVkIHZhbHVl', '139****0000', 'SMS', '您的求助已受理',
+				        'PENDING', now() - interval '1 hour', now())""")
+			.param("key", poison)
+			.update();
+		var staff = StaffFixtures.from(context);
+		Visitor clerk = StaffFixtures.signedIn(port,
+				staff.active(StaffFixtures.QIABUQIA, UnitKind.TOWNSHIP_GOVERNMENT, Role.WINDOW_CLERK));
+		String number = org.jijinan.intake.IntakeTests.numberOf(clerk.json("POST", "/api/v1/help-requests",
+				org.jijinan.intake.IntakeTests.request("NORMAL", "13909748844", "FIRE")));
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> status("received:" + number).equals("SENT"));
+		assertThat(status(poison)).isEqualTo("FAILED");
+		assertThat(jdbc.sql("select last_error from notify_message where source_key = :k")
+			.param("k", poison)
+			.query(String.class)
+			.single()).isEqualTo("the recipient cannot be opened");
+	}
+
 	@Test
 	void backsOffLongerAfterEachFailure() {
 		assertThat(Dispatcher.backOff(1)).isEqualTo(Duration.ofMinutes(1));
