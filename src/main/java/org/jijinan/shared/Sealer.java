@@ -2,6 +2,7 @@ package org.jijinan.shared;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.ProviderException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
@@ -26,6 +27,9 @@ import org.springframework.stereotype.Component;
 public class Sealer {
 
 	private static final int NONCE_BYTES = 12;
+
+	/** GCM's authentication tag, at the end of every sealed value. */
+	private static final int TAG_BYTES = 16;
 
 	private final KeyRing keys;
 
@@ -55,7 +59,7 @@ public class Sealer {
 			random.nextBytes(nonce);
 			int number = keys.current();
 			Cipher cipher = ciphers.get();
-			cipher.init(Cipher.ENCRYPT_MODE, key(number), new GCMParameterSpec(128, nonce));
+			cipher.init(Cipher.ENCRYPT_MODE, key(number), new GCMParameterSpec(TAG_BYTES * 8, nonce));
 			cipher.updateAAD(purpose.getBytes(StandardCharsets.UTF_8));
 			byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
 			byte[] out = new byte[NONCE_BYTES + sealed.length];
@@ -80,12 +84,16 @@ public class Sealer {
 			int colon = sealed.indexOf(':');
 			int number = sealed.startsWith("v") ? Integer.parseInt(sealed, 1, colon, 10) : -1;
 			byte[] in = Base64.getDecoder().decode(sealed.substring(colon + 1));
+			if (in.length < NONCE_BYTES + TAG_BYTES) {
+				throw new IllegalStateException("Sealed value cannot be opened (" + purpose + ")");
+			}
 			Cipher cipher = ciphers.get();
-			cipher.init(Cipher.DECRYPT_MODE, key(number), new GCMParameterSpec(128, in, 0, NONCE_BYTES));
+			cipher.init(Cipher.DECRYPT_MODE, key(number), new GCMParameterSpec(TAG_BYTES * 8, in, 0, NONCE_BYTES));
 			cipher.updateAAD(purpose.getBytes(StandardCharsets.UTF_8));
 			return new String(cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES), StandardCharsets.UTF_8);
 		}
-		catch (GeneralSecurityException | IllegalArgumentException | IndexOutOfBoundsException broken) {
+		catch (GeneralSecurityException | IllegalArgumentException | IndexOutOfBoundsException
+				| ProviderException broken) {
 			throw new IllegalStateException("Sealed value cannot be opened (" + purpose + ")");
 		}
 	}

@@ -135,6 +135,30 @@ class KeyRingTests {
 		}
 	}
 
+	/**
+	 * Whatever a column holds, opening it either gives the value or says it cannot be opened: a value shorter than the
+	 * nonce and tag once escaped as the cipher provider's own exception, which no caller expected.
+	 */
+	@Test
+	void everyBrokenValueIsRefusedTheSameWayAndTheSealerStillOpensAfterIt() {
+		Sealer sealer = new Sealer(ring());
+		String good = sealer.seal("13909748888", "notify.recipient-phone");
+		String prefix = good.substring(0, good.indexOf(':') + 1);
+		byte[] raw = java.util.Base64.getDecoder().decode(good.substring(prefix.length()));
+		for (int length = 0; length < raw.length; length++) {
+			String cut = prefix + java.util.Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(raw, length));
+			assertThatThrownBy(() -> sealer.open(cut, "notify.recipient-phone")).as("%d bytes", length)
+				.isInstanceOf(IllegalStateException.class);
+		}
+		raw[raw.length - 1] ^= 1;
+		String tampered = prefix + java.util.Base64.getEncoder().encodeToString(raw);
+		assertThatThrownBy(() -> sealer.open(tampered, "notify.recipient-phone"))
+			.isInstanceOf(IllegalStateException.class);
+		assertThatThrownBy(() -> sealer.open("v1:bm90IGEgc2VhbGVkIHZhbHVl", "notify.recipient-phone"))
+			.isInstanceOf(IllegalStateException.class);
+		assertThat(sealer.open(good, "notify.recipient-phone")).isEqualTo("13909748888");
+	}
+
 	private static List<String> names(Path folder) throws IOException {
 		try (Stream<Path> files = Files.list(folder)) {
 			return files.map(file -> file.getFileName().toString()).toList();
