@@ -1,9 +1,9 @@
 package org.jijinan.identity;
 
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.time.Clock;
 import java.util.Set;
 
 import org.jijinan.region.DivisionView;
@@ -102,7 +102,8 @@ public class StaffAdministration {
 		List<String> hashes = passwords.parallelStream().map(encoder::encode).toList();
 		List<OpenedAccount> opened = new ArrayList<>();
 		for (int i = 0; i < openings.size(); i++) {
-			opened.add(opened(openings.get(i).request(), openings.get(i).unit(), passwords.get(i), hashes.get(i), true));
+			DemoOpening opening = openings.get(i);
+			opened.add(opened(opening.request(), opening.unit(), passwords.get(i), hashes.get(i), true));
 		}
 		return opened;
 	}
