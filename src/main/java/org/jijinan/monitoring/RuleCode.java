@@ -42,6 +42,15 @@ public enum RuleCode {
 		}
 
 		@Override
+		Map<SignalKind, LocalDate> looksBack(Signal signal, RuleVersion rule) {
+			if (signal.kind() != SignalKind.MEDICAL_SPENDING) {
+				return Map.of();
+			}
+			return Map.of(SignalKind.MEDICAL_SPENDING, signal.occurredOn().withDayOfYear(1), SignalKind.HOUSEHOLD_INCOME,
+					signal.occurredOn().minusMonths(SignalJudge.LOOK_BACK_MONTHS));
+		}
+
+		@Override
 		Optional<String> hit(Signal signal, List<Signal> history, RuleVersion rule) {
 			if (signal.kind() != SignalKind.MEDICAL_SPENDING) {
 				return Optional.empty();
@@ -91,11 +100,20 @@ public enum RuleCode {
 		}
 
 		@Override
+		Map<SignalKind, LocalDate> looksBack(Signal signal, RuleVersion rule) {
+			if (!signal.kind().serious()) {
+				return Map.of();
+			}
+			LocalDate from = signal.occurredOn().minusMonths(months(rule));
+			return reads().stream().collect(Collectors.toMap(kind -> kind, kind -> from));
+		}
+
+		@Override
 		Optional<String> hit(Signal signal, List<Signal> history, RuleVersion rule) {
 			if (!signal.kind().serious()) {
 				return Optional.empty();
 			}
-			int months = rule.months() == null ? 6 : rule.months();
+			int months = months(rule);
 			LocalDate from = signal.occurredOn().minusMonths(months);
 			Set<SignalKind> kinds = history.stream()
 				.filter(earlier -> earlier.kind().serious() && !earlier.occurredOn().isBefore(from))
@@ -107,6 +125,10 @@ public enum RuleCode {
 			}
 			return Optional.of("%d 个月内有 %d 种困难信号：%s".formatted(months, kinds.size(),
 					kinds.stream().map(RuleCode::nameOf).collect(Collectors.joining("、"))));
+		}
+
+		private static int months(RuleVersion rule) {
+			return rule.months() == null ? 6 : rule.months();
 		}
 	},
 
@@ -121,6 +143,11 @@ public enum RuleCode {
 		@Override
 		Set<SignalKind> reads() {
 			return EnumSet.of(SignalKind.DISASTER_DAMAGE);
+		}
+
+		@Override
+		Map<SignalKind, LocalDate> looksBack(Signal signal, RuleVersion rule) {
+			return Map.of();
 		}
 
 		@Override
@@ -149,11 +176,20 @@ public enum RuleCode {
 		}
 
 		@Override
+		Map<SignalKind, LocalDate> looksBack(Signal signal, RuleVersion rule) {
+			if (signal.kind() != SignalKind.STANDING_ENDED) {
+				return Map.of();
+			}
+			LocalDate from = signal.occurredOn().minusMonths(months(rule));
+			return Map.of(SignalKind.HOSPITAL_ADMISSION, from, SignalKind.MEDICAL_SPENDING, from);
+		}
+
+		@Override
 		Optional<String> hit(Signal signal, List<Signal> history, RuleVersion rule) {
 			if (signal.kind() != SignalKind.STANDING_ENDED) {
 				return Optional.empty();
 			}
-			int months = rule.months() == null ? 3 : rule.months();
+			int months = months(rule);
 			LocalDate from = signal.occurredOn().minusMonths(months);
 			boolean hospital = history.stream()
 				.anyMatch(earlier -> (earlier.kind() == SignalKind.HOSPITAL_ADMISSION
@@ -162,6 +198,10 @@ public enum RuleCode {
 				return Optional.empty();
 			}
 			return Optional.of("%s 救助资格终止，家庭成员 %d 个月内住院".formatted(signal.occurredOn(), months));
+		}
+
+		private static int months(RuleVersion rule) {
+			return rule.months() == null ? 3 : rule.months();
 		}
 	};
 
@@ -186,6 +226,14 @@ public enum RuleCode {
 	 *     neither hit it nor change its hits, so its dry run reads only these
 	 */
 	abstract Set<SignalKind> reads();
+
+	/**
+	 * @return what the rule reads of the household's signals to judge this one: by kind, the first day it looks at
+	 *     (the judge never reads further back than {@link SignalJudge#LOOK_BACK_MONTHS}); empty when the signal
+	 *     cannot hit the rule or the rule reads no history for it. A household's signals outside these neither hit
+	 *     the rule nor change its hit, so the judge reads only these for a new signal.
+	 */
+	abstract Map<SignalKind, LocalDate> looksBack(Signal signal, RuleVersion rule);
 
 	/**
 	 * @param signal the new signal

@@ -5,10 +5,12 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -22,7 +24,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Judges a signal by the county's active rules in force on its day, against the household's signals that arrived
- * before it, and raises or adds to a warning for each rule that hits. The dry run replays stored signals through the
+ * before it (only the kinds and days those rules look back at), and raises or adds to a warning for each rule that hits. The dry run replays stored signals through the
  * same rules in the same order, so that what it counts is what the rules would do.
  */
 @Component
@@ -54,16 +56,17 @@ class SignalJudge {
 	 * Judges a stored signal against its household's stored signals, which hold it.
 	 */
 	void judge(Signal stored) {
-		judge(List.of(stored), histories(List.of(stored)));
+		List<Signal> signals = List.of(stored);
+		judge(signals, histories(signals, new InForce(rules)));
 	}
 
 	/**
-	 * @return the stored signals of the households these arriving signals are about, from the earliest window any
-	 *     of them looks back over: read before they are stored, so that what was stored is read once and what
+	 * @return the stored signals of the households these arriving signals are about, as far back as the rules in
+	 *     force on their days look: read before they are stored, so that what was stored is read once and what
 	 *     arrives is not read back
 	 */
 	Histories before(List<Signal> arriving) {
-		return histories(arriving);
+		return histories(arriving, new InForce(rules));
 	}
 
 	/**
@@ -78,22 +81,13 @@ class SignalJudge {
 	}
 
 	/**
-	 * Judges signals in the order they arrived by the county's active rules in force on each one's day (every version
-	 * of a county's rules read once), then raises or joins the warnings of all hits together.
+	 * Judges signals in the order they arrived by the county's active rules in force on each one's day, then raises
+	 * or joins the warnings of all hits together.
 	 */
 	private void judge(List<Signal> signals, Histories histories) {
-		Map<String, String> countyOf = new HashMap<>();
-		Map<String, RuleBook.CountyRules> counties = new HashMap<>();
-		Map<CountyDay, List<RuleVersion>> active = new HashMap<>();
 		List<Warnings.Hit> hits = new ArrayList<>();
 		for (Signal signal : signals) {
-			String county = countyOf.computeIfAbsent(signal.residencePath(), RuleBook::countyOf);
-			List<RuleVersion> rules = active.computeIfAbsent(new CountyDay(county, signal.occurredOn()),
-					key -> counties.computeIfAbsent(county, this.rules::versions)
-						.on(signal.occurredOn())
-						.stream()
-						.filter(RuleVersion::active)
-						.toList());
+			List<RuleVersion> rules = histories.inForce.on(signal);
 			if (rules.isEmpty()) {
 				continue;
 			}
@@ -111,36 +105,81 @@ class SignalJudge {
 		warnings.raise(hits);
 	}
 
+	/**
+	 * The county's active rules on each signal's day: every version of a county's rules read once.
+	 */
+	private static final class InForce {
+
+		private final RuleBook book;
+
+		private final Map<String, String> countyOf = new HashMap<>();
+
+		private final Map<String, RuleBook.CountyRules> counties = new HashMap<>();
+
+		private final Map<CountyDay, List<RuleVersion>> active = new HashMap<>();
+
+		InForce(RuleBook book) {
+			this.book = book;
+		}
+
+		List<RuleVersion> on(Signal signal) {
+			String county = countyOf.computeIfAbsent(signal.residencePath(), RuleBook::countyOf);
+			return active.computeIfAbsent(new CountyDay(county, signal.occurredOn()),
+					key -> counties.computeIfAbsent(county, book::versions)
+						.on(signal.occurredOn())
+						.stream()
+						.filter(RuleVersion::active)
+						.toList());
+		}
+
+		/**
+		 * @return by kind, the first day any rule in force for these signals looks back to, never more than
+		 *     {@link #LOOK_BACK_MONTHS} before the signal
+		 */
+		Map<SignalKind, LocalDate> looksBack(List<Signal> signals) {
+			Map<SignalKind, LocalDate> since = new EnumMap<>(SignalKind.class);
+			for (Signal signal : signals) {
+				LocalDate limit = signal.occurredOn().minusMonths(LOOK_BACK_MONTHS);
+				for (RuleVersion rule : on(signal)) {
+					rule.code().looksBack(signal, rule).forEach((kind, from) -> since.merge(kind,
+							from.isBefore(limit) ? limit : from, (a, b) -> a.isBefore(b) ? a : b));
+				}
+			}
+			return since;
+		}
+
+	}
+
 	private record CountyDay(String county, LocalDate day) {
 	}
 
 	/**
-	 * @return the stored signals of the households concerned, from the earliest window any of the signals looks back
-	 *     over, by household in order of arrival: a thousand households in one query, more joined through a
-	 *     {@link KeyTable}
+	 * @return the stored signals of the households concerned of the kinds and days the rules in force look back at,
+	 *     by household in order of arrival: a thousand households in one query, more joined through a
+	 *     {@link KeyTable}; none read when no rule looks back
 	 */
-	private Histories histories(List<Signal> signals) {
-		Histories histories = new Histories();
-		if (signals.isEmpty()) {
+	private Histories histories(List<Signal> signals, InForce inForce) {
+		Histories histories = new Histories(inForce);
+		Map<SignalKind, LocalDate> since = inForce.looksBack(signals);
+		if (since.isEmpty()) {
 			return histories;
 		}
-		LocalDate from = signals.stream()
-			.map(Signal::occurredOn)
-			.min(LocalDate::compareTo)
-			.orElseThrow()
-			.minusMonths(LOOK_BACK_MONTHS);
 		Set<UUID> households = signals.stream().map(Signal::householdKey).collect(Collectors.toSet());
 		String concerned = households.size() <= 1000 ? "household_key in (:households)"
 				: "household_key in (select key from "
 						+ KeyTable.of("monitoring_judged_household", "uuid", households, jdbc, dataSource) + ")";
-		jdbc.sql("""
-				select %s from monitoring_signal
-				 where occurred_on >= :from""".formatted(COLUMNS) + " and " + concerned + " order by seq")
-			.param("households", households)
-			.param("from", from)
-			.query(SignalJudge::signal)
-			.list()
-			.forEach(histories::add);
+		List<SignalKind> kinds = List.copyOf(since.keySet());
+		StringJoiner read = new StringJoiner(" or ", "(", ")");
+		for (int i = 0; i < kinds.size(); i++) {
+			read.add("kind = :kind%d and occurred_on >= :since%d".formatted(i, i));
+		}
+		var statement = jdbc.sql("select %s from monitoring_signal where %s and %s order by seq".formatted(COLUMNS,
+				concerned, read))
+			.param("households", households);
+		for (int i = 0; i < kinds.size(); i++) {
+			statement = statement.param("kind" + i, kinds.get(i).name()).param("since" + i, since.get(kinds.get(i)));
+		}
+		statement.query(SignalJudge::signal).list().forEach(histories::add);
 		return histories;
 	}
 
@@ -150,6 +189,12 @@ class SignalJudge {
 	static final class Histories {
 
 		private final Map<UUID, List<Signal>> byHousehold = new HashMap<>();
+
+		private final InForce inForce;
+
+		private Histories(InForce inForce) {
+			this.inForce = inForce;
+		}
 
 		void add(Signal signal) {
 			byHousehold.computeIfAbsent(signal.householdKey(), key -> new ArrayList<>()).add(signal);

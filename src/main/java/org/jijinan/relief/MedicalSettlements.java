@@ -108,8 +108,8 @@ public class MedicalSettlements {
 		lock(patient.personId());
 		UUID admission = admissionToSettle(patient, checked.hospital(), bill.admittedOn(), checked.discharged(),
 				caller);
-		YearToDate before = yearToDate(patient.personId(), checked.discharged().getYear());
-		Split split = SettlementEngine.settle(checked.policy().rules().medical(), checked.bill(), paid, before);
+		YearSoFar before = yearSoFar(patient.personId(), checked.discharged().getYear());
+		Split split = SettlementEngine.settle(checked.policy().rules().medical(), checked.bill(), paid, before.used());
 		UUID id = UUID.randomUUID();
 		jdbc.sql("""
 				insert into relief_settlement (id, admission_id, person_id, household_id, residence_path, year,
@@ -157,7 +157,7 @@ public class MedicalSettlements {
 		events.publishEvent(new MedicalBillSettled(id, hospital.code(), split.assistance(), caller.name()));
 		events.publishEvent(new PatientShareSettled(id, patient.personId(), patient.householdId(),
 				patient.residencePath(), checked.discharged(), split.patient(),
-				patientYearTotal(patient.personId(), checked.discharged().getYear())));
+				Money.fen(before.patientPaid().add(split.patient()))));
 		return load(id, split.after());
 	}
 
@@ -168,8 +168,8 @@ public class MedicalSettlements {
 	@Transactional(readOnly = true)
 	public PreSettlementView estimate(HospitalBill bill, Caller caller) {
 		Checked checked = check(bill, caller);
-		YearToDate before = yearToDate(checked.patient().personId(), checked.discharged().getYear());
-		Split split = SettlementEngine.estimate(checked.policy().rules().medical(), checked.bill(), before);
+		YearSoFar before = yearSoFar(checked.patient().personId(), checked.discharged().getYear());
+		Split split = SettlementEngine.estimate(checked.policy().rules().medical(), checked.bill(), before.used());
 		return new PreSettlementView(true, checked.patient().name(), checked.bill().patientClass(),
 				checked.bill().inPolicy(), checked.bill().outOfPolicy(), checked.bill().total(), split.basic(),
 				split.critical(), split.assistance(), split.patient(), split.rulesVersion());
@@ -361,26 +361,29 @@ public class MedicalSettlements {
 			.single();
 	}
 
-	private YearToDate yearToDate(UUID person, int year) {
+	/**
+	 * @return what the person's settlements of the year so far used of each scheme, and what they left the patient
+	 *     to pay, in one read of them
+	 */
+	private YearSoFar yearSoFar(UUID person, int year) {
 		return jdbc.sql("""
 				select coalesce(sum(basic), 0), coalesce(sum(in_policy - basic), 0), coalesce(sum(critical), 0),
-				       coalesce(sum(greatest(in_policy - basic - critical - other, 0)), 0), coalesce(sum(assistance), 0)
+				       coalesce(sum(greatest(in_policy - basic - critical - other, 0)), 0), coalesce(sum(assistance), 0),
+				       coalesce(sum(patient), 0)
 				  from relief_settlement where person_id = :person and year = :year and reversed_at is null""")
 			.param("person", person)
 			.param("year", year)
-			.query((row, n) -> new YearToDate(Money.fen(row.getBigDecimal(1)), Money.fen(row.getBigDecimal(2)),
-					Money.fen(row.getBigDecimal(3)), Money.fen(row.getBigDecimal(4)), Money.fen(row.getBigDecimal(5))))
+			.query((row, n) -> new YearSoFar(new YearToDate(Money.fen(row.getBigDecimal(1)),
+					Money.fen(row.getBigDecimal(2)), Money.fen(row.getBigDecimal(3)), Money.fen(row.getBigDecimal(4)),
+					Money.fen(row.getBigDecimal(5))), Money.fen(row.getBigDecimal(6))))
 			.single();
 	}
 
-	private BigDecimal patientYearTotal(UUID person, int year) {
-		return jdbc.sql("""
-				select coalesce(sum(patient), 0) from relief_settlement
-				 where person_id = :person and year = :year and reversed_at is null""")
-			.param("person", person)
-			.param("year", year)
-			.query(BigDecimal.class)
-			.single();
+	/**
+	 * @param used what the year's settlements used of each scheme, as the engine takes it
+	 * @param patientPaid what they left the patient to pay
+	 */
+	private record YearSoFar(YearToDate used, BigDecimal patientPaid) {
 	}
 
 	private UUID admissionToSettle(Beneficiary patient, Hospital hospital, LocalDate admittedOn, LocalDate discharged,

@@ -20,17 +20,31 @@ public final class MedicalBills {
 	 * @return the patient's ID number and name
 	 */
 	public static String[] patient(Visitor clerk, Visitor reviewer) {
-		LocalDate birth = LocalDate.of(1950, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(20_000));
-		String body = "632521" + birth.toString().replace("-", "")
-				+ String.format("%03d", ThreadLocalRandom.current().nextInt(1000));
-		String idNumber = body + ResidentIdNumber.checkCharacter(body);
-		String person = idOf(clerk.json("POST", "/api/v1/persons",
-				"{\"name\": \"拉毛\", \"idNumber\": \"%s\", \"residence\": \"632521101201\"}".formatted(idNumber)));
-		String household = idOf(clerk.json("POST", "/api/v1/households", "{\"headId\": \"%s\"}".formatted(person)));
-		reviewer.json("POST", "/api/v1/standings", """
+		String idNumber;
+		Visitor.Page registered;
+		do {
+			LocalDate birth = LocalDate.of(1950, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(20_000));
+			String body = "632521" + birth.toString().replace("-", "")
+					+ String.format("%03d", ThreadLocalRandom.current().nextInt(1000));
+			idNumber = body + ResidentIdNumber.checkCharacter(body);
+			registered = clerk.json("POST", "/api/v1/persons",
+					"{\"name\": \"拉毛\", \"idNumber\": \"%s\", \"residence\": \"632521101201\"}".formatted(idNumber));
+		}
+		while (registered.status() == 409);
+		String household = idOf(created(clerk.json("POST", "/api/v1/households",
+				"{\"headId\": \"%s\"}".formatted(idOf(created(registered))))));
+		created(reviewer.json("POST", "/api/v1/standings", """
 				{"category": "MINIMUM_LIVING_ALLOWANCE", "householdId": "%s", "source": "基准测试", "validFrom": "2024-01-01"}"""
-			.formatted(household));
+			.formatted(household)));
 		return new String[] { idNumber, "拉毛" };
+	}
+
+	/** A number already registered is drawn again; any other refusal stops the benchmark with its answer. */
+	private static Visitor.Page created(Visitor.Page answer) {
+		if (answer.status() != 201 && answer.status() != 200) {
+			throw new IllegalStateException(answer.status() + " " + answer.body());
+		}
+		return answer;
 	}
 
 	/**

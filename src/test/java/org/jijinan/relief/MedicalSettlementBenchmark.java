@@ -8,7 +8,12 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import javax.sql.DataSource;
 
@@ -46,7 +51,12 @@ class MedicalSettlementBenchmark {
 
 	static final int CLIENTS = 8;
 
-	static final int PATIENTS_PER_CLIENT = 8;
+	/**
+	 * Patients in all ({@code -Dmedical-settlements.patients}): a county's patient is settled a few times a year, so
+	 * the benchmark spreads its bills over enough patients that each one's year holds about as many as a real one's
+	 * (their sums and the early-warning history are read for every bill).
+	 */
+	static final int PATIENTS = Integer.getInteger("medical-settlements.patients", 1024);
 
 	@LocalServerPort
 	int port;
@@ -66,14 +76,25 @@ class MedicalSettlementBenchmark {
 		Visitor reviewer = StaffFixtures.signedIn(port,
 				staff.active(StaffFixtures.DAOTANGHE, UnitKind.TOWNSHIP_GOVERNMENT, Role.TOWNSHIP_REVIEWER));
 		var hospital = staff.active(StaffFixtures.COUNTY, UnitKind.HOSPITAL, Role.DEPARTMENT_OFFICER);
-		List<Client> clients = new ArrayList<>();
+		long registering = System.nanoTime();
+		ExecutorService township = Executors.newFixedThreadPool(CLIENTS);
+		List<Future<List<String[]>>> registered = new ArrayList<>();
 		for (int i = 0; i < CLIENTS; i++) {
-			List<String[]> patients = new ArrayList<>();
-			for (int p = 0; p < PATIENTS_PER_CLIENT; p++) {
-				patients.add(MedicalBills.patient(clerk, reviewer));
-			}
-			clients.add(new Client(StaffFixtures.signedIn(port, hospital), patients));
+			registered.add(township.submit(() -> {
+				List<String[]> patients = new ArrayList<>();
+				for (int p = 0; p < PATIENTS / CLIENTS; p++) {
+					patients.add(MedicalBills.patient(clerk, reviewer));
+				}
+				return patients;
+			}));
 		}
+		List<Client> clients = new ArrayList<>();
+		for (Future<List<String[]>> patients : registered) {
+			clients.add(new Client(StaffFixtures.signedIn(port, hospital), patients.get()));
+		}
+		township.shutdown();
+		System.out.printf("MEDICAL SETTLEMENT BENCHMARK %d patients registered in %.1f s%n",
+				PATIENTS / CLIENTS * CLIENTS, (System.nanoTime() - registering) / 1e9);
 		String token = StaffFixtures.personalToken(clients.get(0).visitor(), 1, "DEPARTMENT_OFFICER");
 		List<Client> scripts = clients.stream().map(client -> new Client(new Visitor(port), client.patients())).toList();
 		run(clients, 3, null, 0);
@@ -89,16 +110,17 @@ class MedicalSettlementBenchmark {
 		LoadRun.Result bearerHalf = run(scripts, seconds, token, bearerPeak.rate() / 2);
 		before = meter.read();
 		double assisted = platformWrote.tables().getOrDefault("relief_assistance", 0.0);
-		double plain = plainWrites(seconds, assisted);
+		double warned = platformWrote.tables().getOrDefault("supervision_step", 0.0);
+		double plain = plainWrites(seconds, assisted, warned);
 		CostMeter.Cost plainWrote = meter.cost("plain JDBC", Math.round(plain * seconds), before, meter.read(),
 				seconds);
 		System.out.printf("%nMEDICAL SETTLEMENT BENCHMARK clients=%d sessions: peak=%.0f settlements/s (p50 %.1f ms, "
 				+ "p99 %.1f ms) | at half peak %.0f/s: p50 %.1f ms, p99 %.1f ms | bearer tokens: peak=%.0f/s (p50 %.1f "
 				+ "ms, p99 %.1f ms) | at half peak %.0f/s: p50 %.1f ms, p99 %.1f ms | plain JDBC, the same writes: "
-				+ "%.0f/s (ratio %.2f, bearer %.2f; assistance paid in %.0f %% of settlements)%n", CLIENTS, peak.rate(),
-				peak.p50(), peak.p99(), half.rate(), half.p50(), half.p99(), bearerPeak.rate(), bearerPeak.p50(),
-				bearerPeak.p99(), bearerHalf.rate(), bearerHalf.p50(), bearerHalf.p99(), plain, peak.rate() / plain,
-				bearerPeak.rate() / plain, assisted * 100);
+				+ "%.0f/s (ratio %.2f, bearer %.2f; assistance paid in %.0f %%, a warning raised in %.0f %% of "
+				+ "settlements)%n", CLIENTS, peak.rate(), peak.p50(), peak.p99(), half.rate(), half.p50(), half.p99(),
+				bearerPeak.rate(), bearerPeak.p50(), bearerPeak.p99(), bearerHalf.rate(), bearerHalf.p50(),
+				bearerHalf.p99(), plain, peak.rate() / plain, bearerPeak.rate() / plain, assisted * 100, warned * 100);
 		System.out.println("MEDICAL SETTLEMENT BENCHMARK what each wrote per settlement: " + platformWrote + " || "
 				+ plainWrote);
 		assertThat(peak.rate()).isPositive();
@@ -133,23 +155,31 @@ class MedicalSettlementBenchmark {
 	/**
 	 * @param assisted the share of the platform's settlements in the same run that paid medical assistance (after
 	 *     the patients' yearly caps are reached none does), which the baseline's settlements pay in the same share
-	 * @return settlements per second by plain JDBC, each client for a person of its own (as each hospital client
-	 *     settles for its own patients), writing what the platform writes in the settlement's one transaction
+	 * @param warned the share of them whose warning was new, opening a step for its check
+	 * @return settlements per second by plain JDBC, each client for persons of its own, as many as the platform's
+	 *     clients settle for, in turn (as each hospital client settles for its own patients), writing what the platform writes in the settlement's one transaction
 	 */
-	private double plainWrites(int seconds, double assisted) throws Exception {
+	private double plainWrites(int seconds, double assisted, double warned) throws Exception {
 		PlainAudit.ensureChain(dataSource, "632521");
-		ThreadLocal<UUID> person = ThreadLocal.withInitial(UUID::randomUUID);
 		ThreadLocal<java.util.Random> random = ThreadLocal.withInitial(java.util.Random::new);
+		ThreadLocal<List<UUID>> persons = ThreadLocal.withInitial(
+				() -> java.util.stream.Stream.generate(UUID::randomUUID).limit(PATIENTS / CLIENTS).toList());
+		ThreadLocal<int[]> next = ThreadLocal.withInitial(() -> new int[1]);
 		return LoadRun.plain(dataSource, CLIENTS, seconds,
-				connection -> settleOne(connection, person.get(), random.get().nextDouble() < assisted));
+				connection -> settleOne(connection, persons.get().get(next.get()[0]++ % persons.get().size()),
+						random.get().nextDouble() < assisted, random.get().nextDouble() < warned));
 	}
 
 	/**
 	 * One settlement's writes: the person's lock, the admission opened and closed, the year's sums read, the
-	 * settlement, its early-warning signal with the warning it raises and their link, the audit record in the
-	 * county's chain; when assistance was paid, its record.
+	 * settlement, its early-warning signal linked to the person's warning (a new one in the share of settlements that
+	 * raised one on the platform), the audit record in the county's chain; when the warning is new, the step for its check and its audit record; when assistance was
+	 * paid, its record, the household's aid noted against its warnings and the dashboards' publication — then, as
+	 * Spring Modulith runs the dashboards' listener after the commit, the publication marked in progress, the
+	 * activity's fact, seen-mark and roll-up, and the publication completed, each in a transaction of its own.
 	 */
-	private static void settleOne(Connection connection, UUID person, boolean assisted) throws Exception {
+	private static void settleOne(Connection connection, UUID person, boolean assisted, boolean warned)
+			throws Exception {
 		UUID admission = UUID.randomUUID();
 		UUID settlement = UUID.randomUUID();
 		try (PreparedStatement lock = connection.prepareStatement("select pg_advisory_xact_lock(hashtextextended(?, 7))");
@@ -215,25 +245,113 @@ class MedicalSettlementBenchmark {
 			signal.setObject(3, person);
 			signal.setObject(4, person);
 			signal.executeQuery().close();
-			UUID warningId = UUID.randomUUID();
-			warning.setObject(1, warningId);
-			warning.setString(2, "YJ" + settlement.toString().substring(0, 18));
-			warning.setString(3, "B" + settlement.toString().substring(0, 18));
-			warning.setObject(4, person);
-			warning.setObject(5, person);
-			warning.executeUpdate();
+			UUID warningId = WARNINGS.get(person);
+			if (warned || warningId == null) {
+				warningId = UUID.randomUUID();
+				warning.setObject(1, warningId);
+				warning.setString(2, "YJ" + settlement.toString().substring(0, 18));
+				warning.setString(3, "B" + settlement.toString().substring(0, 18));
+				warning.setObject(4, person);
+				warning.setObject(5, person);
+				warning.executeUpdate();
+				WARNINGS.put(person, warningId);
+			}
 			link.setObject(1, warningId);
 			link.setObject(2, signalId);
 			link.executeUpdate();
 			PlainAudit.append(connection, "632521", "relief.medical-settled", "settlement", settlement.toString(),
 					"{\"assistance\":\"5565\"}");
+			if (warned) {
+				warningStep(connection, warningId);
+			}
 			if (assisted) {
-				chain.setObject(1, UUID.randomUUID());
+				UUID record = UUID.randomUUID();
+				chain.setObject(1, record);
 				chain.setObject(2, person);
 				chain.setString(3, settlement.toString());
 				chain.setString(4, "H632521001/P" + admission.toString().substring(0, 18));
 				chain.executeUpdate();
+				UUID publication = aided(connection, record, person);
+				connection.commit();
+				dashboards(connection, publication, record);
 			}
+		}
+	}
+
+	/** Each baseline person's warning: a new one where the platform raised one, else the later bills join it. */
+	private static final Map<UUID, UUID> WARNINGS = new ConcurrentHashMap<>();
+
+	/** A new warning's check, as supervision opens it, with its audit record. */
+	private static void warningStep(Connection connection, UUID warning) throws Exception {
+		try (PreparedStatement step = connection.prepareStatement("""
+				insert into supervision_step (id, kind, subject_ref, area_path, unit_key, unit_name, responsible,
+				  started_at, due_at, status, stage, next_action_at)
+				values (?, 'WARNING_CHECK', ?, '/630000/632500/632521/632521101/', '632521101', '恰卜恰镇', 'bench', now(),
+				  now() + interval '3 days', 'OPEN', 0, now() + interval '2 days')""")) {
+			step.setObject(1, UUID.randomUUID());
+			step.setString(2, warning.toString());
+			step.executeUpdate();
+		}
+		PlainAudit.append(connection, "632521", "monitoring.warning-raised", "warning", warning.toString(), "{}");
+	}
+
+	/**
+	 * The household's aid noted and its warnings marked aided, in the settlement's transaction, and the
+	 * dashboards' publication of the assistance.
+	 * @return the publication
+	 */
+	private static UUID aided(Connection connection, UUID record, UUID household) throws Exception {
+		UUID publication = UUID.randomUUID();
+		try (PreparedStatement aid = connection.prepareStatement(
+				"insert into monitoring_household_aid (record_id, household_key, aided_at) values (?, ?, now())");
+				PreparedStatement warnings = connection.prepareStatement("""
+						update monitoring_warning set aided_at = now()
+						 where household_key = ? and aided_at is null and raised_at <= now()""");
+				PreparedStatement published = connection.prepareStatement("""
+						insert into event_publication (id, listener_id, event_type, serialized_event, publication_date,
+						  status, completion_attempts)
+						values (?, 'org.jijinan.reporting.ReportingListeners.on', 'org.jijinan.relief.AssistanceRecorded', ?,
+						  now(), 'PUBLISHED', 0)""")) {
+			aid.setObject(1, record);
+			aid.setObject(2, household);
+			aid.executeUpdate();
+			warnings.setObject(1, household);
+			warnings.executeUpdate();
+			published.setObject(1, publication);
+			published.setString(2, "{\"recordId\":\"" + record + "\",\"scheme\":\"MEDICAL\",\"amount\":5565.00}");
+			published.executeUpdate();
+		}
+		return publication;
+	}
+
+	/** The dashboards' listener after the settlement's commit, with its publication's marking. */
+	private static void dashboards(Connection connection, UUID publication, UUID record) throws Exception {
+		try (PreparedStatement processing = connection.prepareStatement(
+				"update event_publication set status = 'PROCESSING' where id = ? and status != 'PROCESSING'");
+				PreparedStatement seen = connection
+					.prepareStatement("insert into reporting_seen (key) values (?) on conflict do nothing");
+				PreparedStatement fact = connection.prepareStatement("""
+						insert into reporting_activity_fact (key, at, month, township, kind, amount)
+						values (?, now(), date_trunc('month', now())::date, '632521101', 'MEDICAL', 5565)""");
+				PreparedStatement rollup = connection.prepareStatement("""
+						insert into reporting_activity (month, township, kind, count, amount)
+						values (date_trunc('month', now())::date, '632521101', 'MEDICAL', 1, 5565)
+						on conflict (month, township, kind) do update
+						   set count = reporting_activity.count + 1, amount = reporting_activity.amount + excluded.amount""");
+				PreparedStatement completed = connection.prepareStatement(
+						"update event_publication set status = 'COMPLETED', completion_date = now() where id = ?")) {
+			processing.setObject(1, publication);
+			processing.executeUpdate();
+			connection.commit();
+			seen.setString(1, "aid:" + record);
+			seen.executeUpdate();
+			fact.setString(1, "aid:" + record);
+			fact.executeUpdate();
+			rollup.executeUpdate();
+			connection.commit();
+			completed.setObject(1, publication);
+			completed.executeUpdate();
+			connection.commit();
 		}
 	}
 

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.jijinan.casework.CaseFixtures.assertProblem;
@@ -40,6 +41,9 @@ class MedicalSettlementTests {
 
 	@Autowired
 	ApplicationContext context;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	ReliefStaff staff;
 
@@ -83,6 +87,12 @@ class MedicalSettlementTests {
 		assertThat(second.body()).contains("\"basic\":12220.00").contains("\"critical\":438.00")
 			.contains("\"assistance\":5139.40").contains("\"patient\":2202.60")
 			.contains("\"assistancePaid\":10704.40");
+		// early warning reads each bill's own share with the patient's total for the year: 4,385 + 2,202.60
+		assertThat(jdbc.sql("""
+				select amount, year_total from monitoring_signal where source = 'platform' and reference = :reference""")
+			.param("reference", "settlement:" + idOf(second))
+			.query((row, n) -> row.getBigDecimal(1) + " of " + row.getBigDecimal(2))
+			.single()).isEqualTo("2202.60 of 6587.60");
 	}
 
 	@Test
