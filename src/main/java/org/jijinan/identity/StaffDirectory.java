@@ -2,6 +2,7 @@ package org.jijinan.identity;
 
 import java.time.Clock;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -109,6 +110,23 @@ public class StaffDirectory {
 			.param("username", username)
 			.query(String.class)
 			.optional();
+	}
+
+	/**
+	 * @param usernames login names
+	 * @return the display names of those that are accounts, by login name, in one read per thousand
+	 */
+	public Map<String, String> displayNames(Collection<String> usernames) {
+		Map<String, String> names = new HashMap<>();
+		List<String> all = List.copyOf(usernames);
+		for (int from = 0; from < all.size(); from += 1000) {
+			jdbc.sql("select username, display_name from identity_account where username in (:usernames)")
+				.param("usernames", all.subList(from, Math.min(all.size(), from + 1000)))
+				.query((row, n) -> Map.entry(row.getString(1), row.getString(2)))
+				.list()
+				.forEach(entry -> names.put(entry.getKey(), entry.getValue()));
+		}
+		return names;
 	}
 
 	/**

@@ -1,6 +1,10 @@
 package org.jijinan.notify;
 
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.jijinan.calendar.WorkingDayCalendar;
 import org.jijinan.identity.StaffDirectory;
@@ -14,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * Tells people about deadlines in their inbox: a warning to the person responsible while there is time; when the
  * step is overdue, that person and their unit (a township's staff, or the receiving unit of a task); when it stays
- * overdue, the supervisors of the area.
+ * overdue, the supervisors of the area. A sweep's batch of escalations is told in one batch of messages, the names
+ * of those responsible read once.
  */
 @Component
 class DeadlineAlerts {
@@ -33,27 +38,30 @@ class DeadlineAlerts {
 
 	@ApplicationModuleListener
 	void on(StepsEscalated batch) {
-		batch.steps().forEach(this::alert);
+		Map<String, String> names = staff.displayNames(
+				batch.steps().stream().map(StepEscalated::responsible).collect(Collectors.toSet()));
+		List<Outbox.InboxNote> notes = new ArrayList<>();
+		batch.steps().forEach(step -> alert(step, names.getOrDefault(step.responsible(), step.responsible()), notes));
+		outbox.inbox(notes);
 	}
 
-	private void alert(StepEscalated step) {
+	private static void alert(StepEscalated step, String responsible, List<Outbox.InboxNote> notes) {
 		String what = describe(step.kind()) + " " + step.subjectRef()
 				+ (step.caseNumber() != null && !step.caseNumber().equals(step.subjectRef()) ? "（个案 " + step.caseNumber() + "）" : "");
-		String who = "责任人 " + staff.displayName(step.responsible()).orElse(step.responsible()) + "（"
-				+ step.unitName() + "）";
+		String who = "责任人 " + responsible + "（" + step.unitName() + "）";
 		String link = step.kind().pageFor(step.subjectRef(), step.caseNumber());
 		String key = "deadline:" + step.stepId() + ":" + step.level();
 		switch (step.level()) {
-			case WARNING -> outbox.inbox(key, Inbox.account(step.responsible()),
-					"【预警】" + what + " 将于 " + DUE.format(step.dueAt()) + " 到期，请抓紧办理。" + who + "。", link);
+			case WARNING -> notes.add(new Outbox.InboxNote(key, Inbox.account(step.responsible()),
+					"【预警】" + what + " 将于 " + DUE.format(step.dueAt()) + " 到期，请抓紧办理。" + who + "。", link));
 			case OVERDUE -> {
 				String text = "【超时】" + what + " 已于 " + DUE.format(step.dueAt()) + " 到期仍未办结。" + who + "。";
-				outbox.inbox(key, Inbox.account(step.responsible()), text, link);
-				outbox.inbox(key + ":unit", unitRecipient(step), text, link);
+				notes.add(new Outbox.InboxNote(key, Inbox.account(step.responsible()), text, link));
+				notes.add(new Outbox.InboxNote(key + ":unit", unitRecipient(step), text, link));
 			}
-			case SUPERVISOR -> outbox.inbox(key, Inbox.supervisors(step.areaPath()),
+			case SUPERVISOR -> notes.add(new Outbox.InboxNote(key, Inbox.supervisors(step.areaPath()),
 					"【督办提示】" + what + " 已超过时限（" + DUE.format(step.dueAt()) + "），" + who + "，请督促办理。",
-					link);
+					link));
 		}
 	}
 

@@ -10,6 +10,9 @@ import org.jijinan.shared.SealedColumns;
 import org.jijinan.shared.Sealer;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,12 +28,15 @@ class Outbox implements SealedColumns {
 
 	private final JdbcClient jdbc;
 
+	private final NamedParameterJdbcTemplate named;
+
 	private final Sealer sealer;
 
 	private final Clock clock;
 
-	Outbox(JdbcClient jdbc, Sealer sealer, Clock clock) {
+	Outbox(JdbcClient jdbc, NamedParameterJdbcTemplate named, Sealer sealer, Clock clock) {
 		this.jdbc = jdbc;
+		this.named = named;
 		this.sealer = sealer;
 		this.clock = clock;
 	}
@@ -49,22 +55,50 @@ class Outbox implements SealedColumns {
 		write(sourceKey, null, account, "INBOX", body, link);
 	}
 
+	/**
+	 * Inbox messages written in one batch (the alerts of a deadline sweep's batch of escalations).
+	 */
+	@Transactional
+	void inbox(List<InboxNote> notes) {
+		Timestamp now = Timestamp.from(clock.instant());
+		named.batchUpdate(INSERT, notes.stream()
+			.map(note -> parameters(note.sourceKey(), null, note.account(), "INBOX", note.body(), note.link(), now))
+			.toArray(SqlParameterSource[]::new));
+	}
+
+	/**
+	 * An inbox message to write.
+	 * @param sourceKey the event that caused it, so that handling the event twice writes it once
+	 * @param account the recipient ({@link Inbox})
+	 * @param link the page it opens
+	 */
+	record InboxNote(String sourceKey, String account, String body, String link) {
+	}
+
+	private static final String INSERT = """
+			insert into notify_message (id, source_key, recipient_sealed, recipient_masked, channel, body, status,
+			                            next_attempt_at, created_at, link)
+			values (:id, :key, :sealed, :masked, :channel, :body, 'PENDING', :now, :now, :link)
+			on conflict (source_key) do nothing""";
+
 	private void write(String sourceKey, @Nullable String sealedRecipient, String masked, String channel, String body,
 			@Nullable String link) {
-		jdbc.sql("""
-				insert into notify_message (id, source_key, recipient_sealed, recipient_masked, channel, body, status,
-				                            next_attempt_at, created_at, link)
-				values (:id, :key, :sealed, :masked, :channel, :body, 'PENDING', :now, :now, :link)
-				on conflict (source_key) do nothing""")
-			.param("id", UUID.randomUUID())
-			.param("key", sourceKey)
-			.param("sealed", sealedRecipient)
-			.param("masked", masked)
-			.param("channel", channel)
-			.param("body", body.length() > 1000 ? body.substring(0, 1000) : body)
-			.param("now", Timestamp.from(clock.instant()))
-			.param("link", link)
+		jdbc.sql(INSERT)
+			.paramSource(parameters(sourceKey, sealedRecipient, masked, channel, body, link,
+					Timestamp.from(clock.instant())))
 			.update();
+	}
+
+	private static SqlParameterSource parameters(String sourceKey, @Nullable String sealedRecipient, String masked,
+			String channel, String body, @Nullable String link, Timestamp now) {
+		return new MapSqlParameterSource().addValue("id", UUID.randomUUID())
+			.addValue("key", sourceKey)
+			.addValue("sealed", sealedRecipient)
+			.addValue("masked", masked)
+			.addValue("channel", channel)
+			.addValue("body", body.length() > 1000 ? body.substring(0, 1000) : body)
+			.addValue("now", now)
+			.addValue("link", link);
 	}
 
 	@Override

@@ -98,7 +98,13 @@ class SupervisionTests {
 		await().atMost(Duration.ofSeconds(20)).until(() -> alerts.count(step, "OVERDUE") == 2);
 		assertThat(alerts.recipients(step, "OVERDUE")).containsExactlyInAnyOrder("account:" + clerkName,
 				"region:/630000/632500/632521/632521101/");
-		assertThat(reviewer.get("/inbox").body()).contains("【超时】求助受理 " + number);
+		String clerkShown = jdbc.sql("select display_name from identity_account where username = :username")
+			.param("username", clerkName)
+			.query(String.class)
+			.single();
+		assertThat(reviewer.get("/inbox").body()).contains("【超时】求助受理 " + number)
+			.contains("责任人 " + clerkShown + "（")
+			.doesNotContain("责任人 " + clerkName);
 		assertThat(alerts.count(step, "SUPERVISOR")).isZero();
 
 		clock.advance(Duration.ofDays(12));
