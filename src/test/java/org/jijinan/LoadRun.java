@@ -19,6 +19,12 @@ import javax.sql.DataSource;
  */
 public final class LoadRun {
 
+	/**
+	 * How long a benchmark runs each way of calling before measuring ({@code -Dbenchmark.warm-up}, seconds): on two
+	 * cores the JIT compiler is still compiling the request's code after a few seconds.
+	 */
+	public static final int WARM_UP_SECONDS = Integer.getInteger("benchmark.warm-up", 15);
+
 	private LoadRun() {
 	}
 
