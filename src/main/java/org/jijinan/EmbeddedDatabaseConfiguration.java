@@ -75,6 +75,9 @@ class EmbeddedDatabaseConfiguration {
 			.setPort(embedded.port())
 			.setServerConfig("timezone", "UTC")
 			.setServerConfig("max_connections", "100");
+		if (!embedded.preloadLibraries().isBlank()) {
+			builder.setServerConfig("shared_preload_libraries", embedded.preloadLibraries());
+		}
 		if (embedded.ephemeral()) {
 			builder.setServerConfig("synchronous_commit", "off").setServerConfig("fsync", "off");
 		}

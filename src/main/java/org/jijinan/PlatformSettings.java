@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -29,8 +30,11 @@ record PlatformSettings(@DefaultValue("./data") @NotNull Path dataDir, @DefaultV
 	/**
 	 * @param port TCP port on localhost; 0 picks a free one
 	 * @param ephemeral a throw-away database in a temporary folder (tests)
+	 * @param preloadLibraries server libraries to load at start, comma-separated ({@code pg_stat_statements} shows
+	 *     where the database's time goes; the benchmarks load it with {@code STATEMENTS=1})
 	 */
-	record Embedded(@DefaultValue("0") @Min(0) @Max(65535) int port, @DefaultValue("false") boolean ephemeral) {
+	record Embedded(@DefaultValue("0") @Min(0) @Max(65535) int port, @DefaultValue("false") boolean ephemeral,
+			@DefaultValue("") @Pattern(regexp = "[a-z_,]*") String preloadLibraries) {
 	}
 
 	/**

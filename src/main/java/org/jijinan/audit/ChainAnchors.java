@@ -6,7 +6,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The chain of chains: from time to time, the head of every county's chain that moved since it was last anchored is
@@ -24,9 +24,12 @@ class ChainAnchors {
 
 	private final AuditTrail trail;
 
-	ChainAnchors(JdbcClient jdbc, AuditTrail trail) {
+	private final TransactionTemplate transactions;
+
+	ChainAnchors(JdbcClient jdbc, AuditTrail trail, TransactionTemplate transactions) {
 		this.jdbc = jdbc;
 		this.trail = trail;
+		this.transactions = transactions;
 	}
 
 	@Scheduled(fixedDelayString = "${jijinan.audit.anchor-interval:PT5M}",
@@ -36,10 +39,18 @@ class ChainAnchors {
 	}
 
 	/**
+	 * Anchors in one transaction, whoever calls: the heads stay locked until the anchors are written. (An annotation
+	 * would not do: the schedule calls this method on the component itself, past its transactional proxy, and each
+	 * statement then committed alone — the platform chain's head was released between reading it and appending to
+	 * it, and a concurrent append numbered its record the same.)
 	 * @return how many chains were anchored
 	 */
-	@Transactional
 	int anchor() {
+		Integer anchored = transactions.execute(status -> anchorMoved());
+		return anchored == null ? 0 : anchored;
+	}
+
+	private int anchorMoved() {
 		List<Head> moved = jdbc.sql("""
 				select chain, sequence, mac from audit_chain
 				 where chain <> :platform and sequence > anchored_sequence

@@ -24,8 +24,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Judges a signal by the county's active rules in force on its day, against the household's signals that arrived
- * before it (only the kinds and days those rules look back at), and raises or adds to a warning for each rule that hits. The dry run replays stored signals through the
- * same rules in the same order, so that what it counts is what the rules would do.
+ * before it (only the kinds and days those rules look back at), and raises or adds to a warning for each rule that
+ * hits. The dry run replays stored signals through the same rules in the same order, so that what it counts is what
+ * the rules would do.
  */
 @Component
 class SignalJudge {
@@ -134,7 +135,7 @@ class SignalJudge {
 
 		/**
 		 * @return by kind, the first day any rule in force for these signals looks back to, never more than
-		 *     {@link #LOOK_BACK_MONTHS} before the signal
+		 *     {@link SignalJudge#LOOK_BACK_MONTHS} before the signal
 		 */
 		Map<SignalKind, LocalDate> looksBack(List<Signal> signals) {
 			Map<SignalKind, LocalDate> since = new EnumMap<>(SignalKind.class);

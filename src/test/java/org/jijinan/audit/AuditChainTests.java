@@ -1,8 +1,12 @@
 package org.jijinan.audit;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import javax.sql.DataSource;
 
@@ -235,6 +239,36 @@ class AuditChainTests {
 			.isThrownBy(() -> superuser.sql("update audit_record set actor = 'x' where sequence = 1").update())
 			.havingRootCause()
 			.withMessageContaining("append-only");
+	}
+
+	@Test
+	void anchorsOnItsScheduleWhileOthersAppendToThePlatformChainWithoutNumberingARecordTwice() throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(4);
+		try {
+			List<Future<?>> work = new ArrayList<>();
+			for (int writer = 0; writer < 3; writer++) {
+				int index = writer;
+				work.add(pool.submit(() -> {
+					for (int i = 0; i < 150; i++) {
+						trail.append("tester", "test.platform-append", "fixture", "w" + index, "SUCCESS", Map.of());
+					}
+				}));
+			}
+			work.add(pool.submit(() -> {
+				for (int i = 0; i < 150; i++) {
+					as(GONGHE + "100", () -> trail.append("gonghe-clerk", "test.anchor-race", "fixture", "g",
+							"SUCCESS", Map.of()));
+					anchors.scheduled();
+				}
+			}));
+			for (Future<?> done : work) {
+				done.get();
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(verification.verify().intact()).as(verification.verify().toString()).isTrue();
 	}
 
 	private static String at(long chainSequence) {

@@ -15,7 +15,9 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.jijinan.CostMeter;
+import org.jijinan.DatabaseStatements;
 import org.jijinan.LoadRun;
 import org.jijinan.PlainAudit;
 import org.jijinan.Profiler;
@@ -64,6 +66,9 @@ class HelpRequestBenchmark {
 	@Autowired
 	DataSource dataSource;
 
+	@Autowired
+	EmbeddedPostgres postgres;
+
 	/** How many request-equivalents the last plain-JDBC run wrote. */
 	private long written;
 
@@ -89,16 +94,20 @@ class HelpRequestBenchmark {
 		run(clients, LoadRun.WARM_UP_SECONDS, null);
 		run(scripts, LoadRun.WARM_UP_SECONDS, token);
 		CostMeter meter = new CostMeter(dataSource);
+		DatabaseStatements.reset(postgres);
 		CostMeter.Reading before = meter.read();
 		LoadRun.Result peak = Profiler.during("help-requests-session-peak", () -> run(clients, seconds, null));
 		CostMeter.Cost sessionsCost = meter.cost("the platform, with sessions", Math.round(peak.rate() * seconds),
 				before, meter.read(), seconds);
+		DatabaseStatements.print(postgres, "HELP REQUEST BENCHMARK", "sessions", sessionsCost.operations());
 		LoadRun.Result half = run(clients, seconds, null, peak.rate() / 2);
 		run(scripts, 3, token);
+		DatabaseStatements.reset(postgres);
 		before = meter.read();
 		LoadRun.Result bearerPeak = Profiler.during("help-requests-bearer-peak", () -> run(scripts, seconds, token));
 		CostMeter.Cost bearerCost = meter.cost("the platform, with bearer tokens",
 				Math.round(bearerPeak.rate() * seconds), before, meter.read(), seconds);
+		DatabaseStatements.print(postgres, "HELP REQUEST BENCHMARK", "bearer tokens", bearerCost.operations());
 		LoadRun.Result bearerHalf = run(scripts, seconds, token, bearerPeak.rate() / 2);
 		double jdbc = plainInserts(seconds, false, false);
 		before = meter.read();
