@@ -48,8 +48,10 @@ public final class CostMeter {
 	 * @param processCpu nanoseconds of CPU of the whole JVM
 	 * @param clientCpu nanoseconds of CPU of the benchmark's client threads
 	 * @param postgresCpu seconds of CPU of PostgreSQL's processes
+	 * @param compilingMillis milliseconds the JIT compiler has spent compiling since the JVM started
 	 */
-	public record Reading(long processCpu, long clientCpu, double postgresCpu, long commits, long rowsWritten,
+	public record Reading(long processCpu, long clientCpu, long compilingMillis, double postgresCpu, long commits,
+			long rowsWritten,
 			String walPosition, Map<String, Long> tableWrites) {
 	}
 
@@ -57,6 +59,8 @@ public final class CostMeter {
 	 * @param operations how many operations the stretch did
 	 * @param seconds how long it took
 	 * @param platformCpuMillis CPU of the platform's JVM per operation
+	 * @param compilerMillis of which the JIT compiler's, per operation (a JVM not yet warm compiles on the platform's
+	 * CPU while it serves)
 	 * @param postgresCpuMillis CPU of PostgreSQL per operation
 	 * @param commits transactions committed per operation
 	 * @param rows rows inserted, updated or deleted per operation
@@ -64,7 +68,7 @@ public final class CostMeter {
 	 * @param tables rows inserted, updated or deleted per operation, by table, the most first
 	 */
 	public record Cost(String operation, long operations, double seconds, double platformCpuMillis,
-			double postgresCpuMillis, double commits, double rows, double walBytes, Map<String, Double> tables) {
+			double compilerMillis, double postgresCpuMillis, double commits, double rows, double walBytes, Map<String, Double> tables) {
 
 		public double rate() {
 			return operations / seconds;
@@ -72,9 +76,10 @@ public final class CostMeter {
 
 		@Override
 		public String toString() {
-			return String.format("%s: %d in %.1f s (%.0f/s) | platform CPU %.2f ms | PostgreSQL CPU %.2f ms | %.1f "
-					+ "commits | %.1f rows written | %.0f WAL bytes (per operation) | rows by table: %s", operation,
-					operations, seconds, rate(), platformCpuMillis, postgresCpuMillis, commits, rows, walBytes,
+			return String.format("%s: %d in %.1f s (%.0f/s) | platform CPU %.2f ms (JIT compiler %.2f) | PostgreSQL "
+					+ "CPU %.2f ms | %.1f commits | %.1f rows written | %.0f WAL bytes (per operation) | rows by table: "
+					+ "%s", operation, operations, seconds, rate(), platformCpuMillis, compilerMillis, postgresCpuMillis,
+					commits, rows, walBytes,
 					tables.entrySet()
 						.stream()
 						.map(table -> String.format("%s %.2f", table.getKey(), table.getValue()))
@@ -98,7 +103,8 @@ public final class CostMeter {
 		jdbc.sql("select relname, n_tup_ins + n_tup_upd + n_tup_del from pg_stat_user_tables")
 			.query((row, n) -> tables.put(row.getString(1), row.getLong(2)))
 			.list();
-		return new Reading(processCpu, clientCpu(), postgresCpu(), ((Number) database.get("xact_commit")).longValue(),
+		return new Reading(processCpu, clientCpu(), ManagementFactory.getCompilationMXBean().getTotalCompilationTime(),
+				postgresCpu(), ((Number) database.get("xact_commit")).longValue(),
 				((Number) database.get("written")).longValue(), (String) database.get("wal"), tables);
 	}
 
@@ -113,6 +119,7 @@ public final class CostMeter {
 			.single();
 		double platform = (after.processCpu() - before.processCpu()) - (after.clientCpu() - before.clientCpu());
 		return new Cost(operation, operations, busySeconds, platform / 1e6 / operations,
+				(double) (after.compilingMillis() - before.compilingMillis()) / operations,
 				(after.postgresCpu() - before.postgresCpu()) * 1000 / operations,
 				(double) (after.commits() - before.commits()) / operations,
 				(double) (after.rowsWritten() - before.rowsWritten()) / operations, (double) wal / operations,

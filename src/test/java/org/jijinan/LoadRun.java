@@ -1,5 +1,6 @@
 package org.jijinan;
 
+import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,10 +21,23 @@ import javax.sql.DataSource;
 public final class LoadRun {
 
 	/**
-	 * How long a benchmark runs each way of calling before measuring ({@code -Dbenchmark.warm-up}, seconds): on two
-	 * cores the JIT compiler is still compiling the request's code after a few seconds.
+	 * How long a benchmark runs each way of calling at least before measuring ({@code -Dbenchmark.warm-up}, seconds):
+	 * on two cores the JIT compiler is still compiling the request's code after a few seconds.
 	 */
 	public static final int WARM_UP_SECONDS = Integer.getInteger("benchmark.warm-up", 15);
+
+	/** The longest a warm-up goes on waiting for the JIT compiler to settle, in seconds. */
+	private static final int WARM_UP_AT_MOST_SECONDS = 180;
+
+	/** A warm-up round's length, in seconds. */
+	private static final int WARM_UP_ROUND_SECONDS = 5;
+
+	/**
+	 * The share of a warm-up round the JIT compiler may still spend compiling for the JVM to count as warm: a server
+	 * that has run for hours compiles next to nothing, and a benchmark measured while the compiler takes a core of
+	 * two measures the compiler.
+	 */
+	private static final double SETTLED_COMPILING_SHARE = 0.05;
 
 	private LoadRun() {
 	}
@@ -91,6 +105,61 @@ public final class LoadRun {
 		long[] sorted = all.stream().mapToLong(Long::longValue).sorted().toArray();
 		return new Result(sorted.length / elapsed, sorted[sorted.length / 2] / 1e6,
 				sorted[(int) (sorted.length * 0.99)] / 1e6);
+	}
+
+	/**
+	 * Some seconds of load, as one way of calling makes it.
+	 */
+	@FunctionalInterface
+	public interface Load {
+
+		void run(int seconds) throws Exception;
+
+	}
+
+	/**
+	 * Runs the load for {@link #WARM_UP_SECONDS}, then in rounds until the JIT compiler spent less than
+	 * {@link #SETTLED_COMPILING_SHARE} of a round compiling (or {@link #WARM_UP_AT_MOST_SECONDS} have passed).
+	 * @return how long the warm-up took, in seconds
+	 */
+	public static int warmUp(Load load) throws Exception {
+		var compiler = ManagementFactory.getCompilationMXBean();
+		load.run(WARM_UP_SECONDS);
+		int seconds = WARM_UP_SECONDS;
+		while (seconds < WARM_UP_AT_MOST_SECONDS) {
+			long compiling = compiler.getTotalCompilationTime();
+			long start = System.nanoTime();
+			load.run(WARM_UP_ROUND_SECONDS);
+			seconds += WARM_UP_ROUND_SECONDS;
+			double roundMillis = (System.nanoTime() - start) / 1e6;
+			if (compiler.getTotalCompilationTime() - compiling < SETTLED_COMPILING_SHARE * roundMillis) {
+				break;
+			}
+		}
+		return seconds;
+	}
+
+	/**
+	 * Waits (two minutes at most) until the work the calls before left behind is done — every event publication's
+	 * listener completed, every message due sent — so that a phase measured next is not charged for it.
+	 */
+	public static void caughtUp(DataSource dataSource) throws Exception {
+		long end = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+		try (Connection connection = dataSource.getConnection();
+				var left = connection.prepareStatement("""
+						select (select count(*) from event_publication where completion_date is null)
+						     + (select count(*) from notify_message where status = 'PENDING' and next_attempt_at <= now())""")) {
+			while (System.nanoTime() < end) {
+				try (var count = left.executeQuery()) {
+					count.next();
+					if (count.getLong(1) == 0) {
+						return;
+					}
+				}
+				TimeUnit.MILLISECONDS.sleep(200);
+			}
+		}
+		throw new IllegalStateException("the platform did not catch up with the calls' work within two minutes");
 	}
 
 	/**

@@ -1,7 +1,6 @@
 package org.jijinan.supervision;
 
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -88,16 +87,18 @@ class StepRecorder {
 	void on(HelpRequestReceived received) {
 		String townshipPath = regions.path(received.township());
 		steps.open(StepKind.REQUEST_DECISION, received.number(), null, townshipPath, townshipKey(received.township()),
-				townshipName(received.township()), decider(received.owner(), townshipPath), received.receivedAt(),
+				townshipName(received.township()), decider(received.number(), received.owner(), townshipPath), received.receivedAt(),
 				received.acceptBy());
 	}
 
 	/**
 	 * Who answers for deciding a request: its first-contact owner when they may decide it (the township's intake,
 	 * review or approval staff); otherwise — a village reporter, the hotline, another township's clerk — the
-	 * township's member of those staff with the fewest decisions owed.
+	 * township's member of those staff with the fewest decisions owed. Owed decisions are counted up to
+	 * {@link #COUNTED_UP_TO} each, so that the choice reads a few index entries however long a township's queue
+	 * grows; among those owing that many or more, the request's number spreads the requests evenly.
 	 */
-	private String decider(String owner, String townshipPath) {
+	private String decider(String number, String owner, String townshipPath) {
 		List<String> deciders = directory.colleagues(townshipPath, IntakeDesk.TOWNSHIP_ROLES)
 			.stream()
 			.map(StaffDirectory.Colleague::username)
@@ -107,16 +108,22 @@ class StepRecorder {
 		}
 		Map<String, Long> owed = new HashMap<>();
 		jdbc.sql("""
-				select responsible, count(*) from supervision_step
-				 where kind = 'REQUEST_DECISION' and status = 'OPEN' and responsible in (:deciders)
-				 group by responsible""")
+				select d.name, count(s.one) from unnest(array[:deciders]) as d(name)
+				  left join lateral (select 1 as one from supervision_step
+				                      where kind = 'REQUEST_DECISION' and status = 'OPEN' and responsible = d.name
+				                      limit :upTo) s on true
+				 group by d.name""")
 			.param("deciders", deciders)
+			.param("upTo", COUNTED_UP_TO)
 			.query((row, n) -> owed.put(row.getString(1), row.getLong(2)))
 			.list();
-		return deciders.stream()
-			.min(Comparator.comparing((String name) -> owed.getOrDefault(name, 0L)))
-			.orElse(owner);
+		long fewest = deciders.stream().mapToLong(name -> owed.getOrDefault(name, 0L)).min().orElse(0);
+		List<String> least = deciders.stream().filter(name -> owed.getOrDefault(name, 0L) == fewest).toList();
+		return fewest < COUNTED_UP_TO ? least.get(0) : least.get(Math.floorMod(number.hashCode(), least.size()));
 	}
+
+	/** How many owed decisions of each decider are counted when choosing one (see {@link #decider}). */
+	static final int COUNTED_UP_TO = 50;
 
 	@EventListener
 	void on(HelpRequestAccepted accepted) {

@@ -89,11 +89,15 @@ class HelpRequestBenchmark {
 		for (int i = 0; i < CLIENTS; i++) {
 			scripts.add(new Visitor(port));
 		}
-		// Both ways of calling warmed up before either is measured: the compiler is still at work on the request's
-		// code after a few seconds, and the first phase measured would pay for it.
-		run(clients, LoadRun.WARM_UP_SECONDS, null);
-		run(scripts, LoadRun.WARM_UP_SECONDS, token);
+		// Both ways of calling warmed up before either is measured, until the JIT compiler has settled: it is still
+		// at work on the request's code after a minute on two cores, and the phase measured would pay for it.
+		int warmedUp = LoadRun.warmUp(warmUp -> {
+			run(clients, warmUp, null);
+			run(scripts, warmUp, token);
+		});
+		System.out.printf("HELP REQUEST BENCHMARK warmed up for %d s each way of calling%n", warmedUp);
 		CostMeter meter = new CostMeter(dataSource);
+		LoadRun.caughtUp(dataSource);
 		DatabaseStatements.reset(postgres);
 		CostMeter.Reading before = meter.read();
 		LoadRun.Result peak = Profiler.during("help-requests-session-peak", () -> run(clients, seconds, null));
@@ -102,6 +106,7 @@ class HelpRequestBenchmark {
 		DatabaseStatements.print(postgres, "HELP REQUEST BENCHMARK", "sessions", sessionsCost.operations());
 		LoadRun.Result half = run(clients, seconds, null, peak.rate() / 2);
 		run(scripts, 3, token);
+		LoadRun.caughtUp(dataSource);
 		DatabaseStatements.reset(postgres);
 		before = meter.read();
 		LoadRun.Result bearerPeak = Profiler.during("help-requests-bearer-peak", () -> run(scripts, seconds, token));

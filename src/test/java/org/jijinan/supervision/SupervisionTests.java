@@ -224,6 +224,78 @@ class SupervisionTests {
 	}
 
 	/**
+	 * A request taken outside its township (here by the hotline) is owed by the township's decider who owes the
+	 * fewest decisions; each decider's owed decisions are counted up to fifty, beyond which the township's deciders
+	 * share its requests.
+	 */
+	@Test
+	void aRequestTakenByTheHotlineIsOwedByTheTownshipsDeciderWhoOwesTheFewestDecisions() {
+		var staff = StaffFixtures.from(context);
+		// A township of its own, so that no other test's staff are among its deciders.
+		Visitor administrator = StaffFixtures.signedIn(port,
+				staff.active(StaffFixtures.COUNTY, UnitKind.COUNTY_CIVIL_AFFAIRS, Role.ADMINISTRATOR));
+		Page imported = administrator.send(java.net.http.HttpRequest.newBuilder(administrator.uri("/api/v1/regions/imports"))
+			.header("Content-Type", "text/csv")
+			.header("X-CSRF-TOKEN", administrator.csrf())
+			.POST(java.net.http.HttpRequest.BodyPublishers.ofString("""
+					code,name,level,parent_code,valid_from,valid_to,successor_code
+					632521190,分派镇（测试）,TOWNSHIP,632521,,,
+					632521190201,分派村（测试）,VILLAGE,632521190,,,
+					""")));
+		assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+		var township = new org.jijinan.shared.DivisionCode("632521190");
+		String reviewerName = staff.named("分派审核员", township, UnitKind.TOWNSHIP_GOVERNMENT, Role.TOWNSHIP_REVIEWER)
+			.username();
+		String clerkOfTownship = staff.named("分派窗口员", township, UnitKind.TOWNSHIP_GOVERNMENT, Role.WINDOW_CLERK)
+			.username();
+		Visitor hotline = StaffFixtures.signedIn(port,
+				staff.active(StaffFixtures.COUNTY, UnitKind.HOTLINE_CENTRE, Role.HOTLINE_OPERATOR));
+
+		owes(reviewerName, 3);
+		assertThat(responsibleFor(call(hotline))).isEqualTo(clerkOfTownship);
+		owes(clerkOfTownship, 60);
+		assertThat(responsibleFor(call(hotline))).isEqualTo(reviewerName);
+		owes(reviewerName, 70);
+		// Both owe more than fifty: counted alike, they share the next requests (the clerk, owing fewer, would be
+		// given all of them were every owed decision counted).
+		var given = new java.util.ArrayList<String>();
+		for (int call = 0; call < 4; call++) {
+			given.add(responsibleFor(call(hotline)));
+		}
+		assertThat(given).containsOnly(reviewerName, clerkOfTownship).contains(reviewerName, clerkOfTownship);
+	}
+
+	private static String call(Visitor hotline) {
+		Page received = hotline.json("POST", "/api/v1/help-requests", """
+				{"channel": "HOTLINE", "urgency": "NORMAL", "reporterName": "来电人", "reporterRelation": "SELF",
+				 "reporterPhone": "13909741234", "subjectName": "来电人", "village": "632521190201",
+				 "description": "来电称家中断粮", "causes": ["OTHER"]}""");
+		assertThat(received.status()).as(received.body()).isEqualTo(201);
+		return IntakeTests.numberOf(received);
+	}
+
+	private String responsibleFor(String requestNumber) {
+		return jdbc.sql("select responsible from supervision_step where kind = 'REQUEST_DECISION' and subject_ref = :n")
+			.param("n", requestNumber)
+			.query(String.class)
+			.single();
+	}
+
+	/** Gives someone that many more open request decisions, as earlier requests of their township would. */
+	private void owes(String username, int decisions) {
+		jdbc.sql("""
+				insert into supervision_step (id, kind, subject_ref, area_path, unit_key, unit_name, responsible,
+				  started_at, due_at, status, stage, next_action_at)
+				select gen_random_uuid(), 'REQUEST_DECISION', 'OWED-' || gen_random_uuid(),
+				       '/630000/632500/632521/632521190/', '632521190', '分派镇（测试）', :username,
+				       now(), now() + interval '10 years', 'OPEN', 0, now() + interval '10 years'
+				  from generate_series(1, :decisions)""")
+			.param("username", username)
+			.param("decisions", decisions)
+			.update();
+	}
+
+	/**
 	 * The board and the accountability records (which name the people held responsible) are for the area's
 	 * supervisors and leaders; the orders also for the case handlers who answer them. Everyone else is refused, on the
 	 * API and on the pages, and is not offered the pages in the navigation.
