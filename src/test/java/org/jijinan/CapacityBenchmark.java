@@ -40,7 +40,8 @@ import static org.awaitility.Awaitility.await;
  * docs/ARCHITECTURE.md): for the five busiest operations — a help request received, a request accepted (its case
  * opened), emergency aid granted, a hospital bill settled, a roster row imported — what one costs the platform's JVM in
  * CPU, what it costs PostgreSQL in CPU, and what the database writes for it (commits, rows, WAL bytes). Each operation
- * runs on its own, after its preparation and as many calls again as half the measured ones (for the JIT), with
+ * runs on its own, after its preparation and as many calls again as half the measured ones, in passes over all four
+ * API operations repeated until the JIT compiler spends less than a twentieth of a pass (the last pass counts), with
  * {@value #CLIENTS} clients calling with bearer tokens as partner systems
  * and scripts do; the CPU of the clients themselves is left out.
  */
@@ -53,6 +54,12 @@ class CapacityBenchmark {
 	static final int CLIENTS = 4;
 
 	static final int ROSTER_ROWS = 20_000;
+
+	/** The share of a pass the JIT compiler may spend compiling for the pass to be the measured one. */
+	static final double SETTLED_COMPILING_SHARE = 0.05;
+
+	/** Passes at most. */
+	static final int MOST_PASSES = 6;
 
 	@LocalServerPort
 	int port;
@@ -85,15 +92,62 @@ class CapacityBenchmark {
 		String hospitalToken = StaffFixtures.personalToken(hospital, 1, "DEPARTMENT_OFFICER");
 		String rosterToken = StaffFixtures.personalToken(rosterClerk, 1, "WINDOW_CLERK");
 		CostMeter meter = new CostMeter(dataSource);
+		var compiler = java.lang.management.ManagementFactory.getCompilationMXBean();
+		// The whole pass again until the JIT compiler has settled: on two cores it is still compiling the operations'
+		// code for minutes, on one of the two cores, and a pass measured meanwhile measures the compiler.
+		List<CostMeter.Cost> costs;
+		int pass = 0;
+		double compiling;
+		do {
+			long compiledBefore = compiler.getTotalCompilationTime();
+			long passStart = System.nanoTime();
+			costs = pass(meter, count, clerk, reviewer, county, clerkToken, reviewerToken, hospitalToken);
+			compiling = (compiler.getTotalCompilationTime() - compiledBefore) / ((System.nanoTime() - passStart) / 1e6);
+			pass++;
+			System.out.printf("CAPACITY BENCHMARK pass %d: the JIT compiler took %.0f %% of it%n", pass,
+					compiling * 100);
+		}
+		while (compiling > SETTLED_COMPILING_SHARE && pass < MOST_PASSES);
+		if (Boolean.getBoolean("capacity.help-requests-only")) {
+			System.out.println("CAPACITY BENCHMARK " + costs.get(0));
+			System.out.println("CAPACITY BENCHMARK incomplete publications: " + incompletePublications());
+			return;
+		}
+
+		byte[] roster = roster(ROSTER_ROWS);
+		CostMeter.Reading before = meter.read();
+		long start = System.nanoTime();
+		Visitor uploader = new Visitor(port);
+		Visitor.Page accepted = uploader.upload("/api/v1/roster-imports", "file", "花名册.csv", roster, rosterToken);
+		assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+		String id = accepted.body().replaceAll("^\\{\"id\":\"([0-9a-f-]{36})\".*", "$1");
+		await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(200))
+			.until(() -> get(uploader, rosterToken, "/api/v1/roster-imports/" + id).contains("\"status\":\"COMPLETED\""));
+		double seconds = (System.nanoTime() - start) / 1e9;
+		assertThat(get(uploader, rosterToken, "/api/v1/roster-imports/" + id)).contains("\"rowsAdded\":" + ROSTER_ROWS);
+		List<CostMeter.Cost> measured = new ArrayList<>(costs);
+		measured.add(meter.cost("roster row imported", ROSTER_ROWS, before, meter.read(), seconds));
+
+		System.out.printf("%nCAPACITY BENCHMARK clients=%d cores=%d%n", CLIENTS,
+				Runtime.getRuntime().availableProcessors());
+		measured.forEach(cost -> System.out.println("CAPACITY BENCHMARK " + cost));
+		System.out.println("CAPACITY BENCHMARK incomplete publications: " + incompletePublications());
+	}
+
+	/**
+	 * One pass over the four API operations, each measured after its preparation and as many calls again as half
+	 * the measured ones.
+	 * @return what each cost, in order (only the help request's when {@code capacity.help-requests-only} is set)
+	 */
+	private List<CostMeter.Cost> pass(CostMeter meter, int count, Visitor clerk, Visitor reviewer, Visitor county,
+			String clerkToken, String reviewerToken, String hospitalToken) throws Exception {
 		List<CostMeter.Cost> costs = new ArrayList<>();
 
 		int warm = count / 2;
 		costs.add(measure(meter, "help request received", warm, count,
 				i -> post(clerkToken, "/api/v1/help-requests", helpRequest("NORMAL"))));
 		if (Boolean.getBoolean("capacity.help-requests-only")) {
-			System.out.println("CAPACITY BENCHMARK " + costs.get(0));
-			System.out.println("CAPACITY BENCHMARK incomplete publications: " + incompletePublications());
-			return;
+			return costs;
 		}
 
 		List<String> requests = drive(warm + count, i -> IntakeTests.numberOf(clerk.json("POST", "/api/v1/help-requests",
@@ -116,23 +170,7 @@ class CapacityBenchmark {
 				MedicalBills.bill(patients.get(i % patients.size()),
 						"C" + UUID.randomUUID().toString().substring(0, 18)))));
 
-		byte[] roster = roster(ROSTER_ROWS);
-		CostMeter.Reading before = meter.read();
-		long start = System.nanoTime();
-		Visitor uploader = new Visitor(port);
-		Visitor.Page accepted = uploader.upload("/api/v1/roster-imports", "file", "花名册.csv", roster, rosterToken);
-		assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
-		String id = accepted.body().replaceAll("^\\{\"id\":\"([0-9a-f-]{36})\".*", "$1");
-		await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(200))
-			.until(() -> get(uploader, rosterToken, "/api/v1/roster-imports/" + id).contains("\"status\":\"COMPLETED\""));
-		double seconds = (System.nanoTime() - start) / 1e9;
-		assertThat(get(uploader, rosterToken, "/api/v1/roster-imports/" + id)).contains("\"rowsAdded\":" + ROSTER_ROWS);
-		costs.add(meter.cost("roster row imported", ROSTER_ROWS, before, meter.read(), seconds));
-
-		System.out.printf("%nCAPACITY BENCHMARK clients=%d cores=%d%n", CLIENTS,
-				Runtime.getRuntime().availableProcessors());
-		costs.forEach(cost -> System.out.println("CAPACITY BENCHMARK " + cost));
-		System.out.println("CAPACITY BENCHMARK incomplete publications: " + incompletePublications());
+		return costs;
 	}
 
 	/**
