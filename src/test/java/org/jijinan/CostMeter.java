@@ -68,7 +68,8 @@ public final class CostMeter {
 	 * @param tables rows inserted, updated or deleted per operation, by table, the most first
 	 */
 	public record Cost(String operation, long operations, double seconds, double platformCpuMillis,
-			double compilerMillis, double postgresCpuMillis, double commits, double rows, double walBytes, Map<String, Double> tables) {
+			double compilerMillis, double postgresCpuMillis, double commits, double rows, double walBytes,
+			Map<String, Double> tables) {
 
 		public double rate() {
 			return operations / seconds;

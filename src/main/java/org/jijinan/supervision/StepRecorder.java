@@ -58,6 +58,9 @@ class StepRecorder {
 
 	private static final Set<StepKind> TASK_STEPS = EnumSet.of(StepKind.TASK_ACCEPTANCE, StepKind.TASK_COMPLETION);
 
+	/** How many owed decisions of each decider are counted when choosing one (see {@link #decider}). */
+	static final int COUNTED_UP_TO = 50;
+
 	private final Steps steps;
 
 	private final RegionDirectory regions;
@@ -87,8 +90,8 @@ class StepRecorder {
 	void on(HelpRequestReceived received) {
 		String townshipPath = regions.path(received.township());
 		steps.open(StepKind.REQUEST_DECISION, received.number(), null, townshipPath, townshipKey(received.township()),
-				townshipName(received.township()), decider(received.number(), received.owner(), townshipPath), received.receivedAt(),
-				received.acceptBy());
+				townshipName(received.township()), decider(received.number(), received.owner(), townshipPath),
+				received.receivedAt(), received.acceptBy());
 	}
 
 	/**
@@ -121,10 +124,6 @@ class StepRecorder {
 		List<String> least = deciders.stream().filter(name -> owed.getOrDefault(name, 0L) == fewest).toList();
 		return fewest < COUNTED_UP_TO ? least.get(0) : least.get(Math.floorMod(number.hashCode(), least.size()));
 	}
-
-	/** How many owed decisions of each decider are counted when choosing one (see {@link #decider}). */
-	static final int COUNTED_UP_TO = 50;
-
 	@EventListener
 	void on(HelpRequestAccepted accepted) {
 		steps.finish(EnumSet.of(StepKind.REQUEST_DECISION), accepted.number(), "DONE", accepted.acceptedAt(),

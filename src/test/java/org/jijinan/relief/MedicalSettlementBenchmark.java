@@ -196,8 +196,9 @@ class MedicalSettlementBenchmark {
 	/**
 	 * One settlement's writes: the person's lock, the admission opened and closed, the year's sums read, the
 	 * settlement, its early-warning signal linked to the person's warning (a new one in the share of settlements that
-	 * raised one on the platform; else the warning's reason rewritten in the share the platform rewrote it), the audit record in the county's chain; when the warning is new, the step for its check and its audit record; when assistance was
-	 * paid, its record, the household's aid noted against its warnings and the dashboards' publication — then, as
+	 * raised one on the platform; else the warning's reason rewritten in the share the platform rewrote it), the
+	 * audit record in the county's chain; when the warning is new, the step for its check and its audit record; when
+	 * assistance was paid, its record, the household's aid noted against its warnings and the dashboards' publication — then, as
 	 * Spring Modulith runs the dashboards' listener after the commit, the publication marked in progress, the
 	 * activity's fact, seen-mark and roll-up, and the publication completed, each in a transaction of its own.
 	 */

@@ -1,7 +1,10 @@
 package org.jijinan.supervision;
 
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import org.jijinan.SystemTest;
@@ -13,6 +16,7 @@ import org.jijinan.identity.Role;
 import org.jijinan.identity.StaffFixtures;
 import org.jijinan.identity.UnitKind;
 import org.jijinan.intake.IntakeTests;
+import org.jijinan.shared.DivisionCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -234,16 +238,16 @@ class SupervisionTests {
 		// A township of its own, so that no other test's staff are among its deciders.
 		Visitor administrator = StaffFixtures.signedIn(port,
 				staff.active(StaffFixtures.COUNTY, UnitKind.COUNTY_CIVIL_AFFAIRS, Role.ADMINISTRATOR));
-		Page imported = administrator.send(java.net.http.HttpRequest.newBuilder(administrator.uri("/api/v1/regions/imports"))
+		Page imported = administrator.send(HttpRequest.newBuilder(administrator.uri("/api/v1/regions/imports"))
 			.header("Content-Type", "text/csv")
 			.header("X-CSRF-TOKEN", administrator.csrf())
-			.POST(java.net.http.HttpRequest.BodyPublishers.ofString("""
+			.POST(HttpRequest.BodyPublishers.ofString("""
 					code,name,level,parent_code,valid_from,valid_to,successor_code
 					632521190,分派镇（测试）,TOWNSHIP,632521,,,
 					632521190201,分派村（测试）,VILLAGE,632521190,,,
 					""")));
 		assertThat(imported.status()).as(imported.body()).isEqualTo(201);
-		var township = new org.jijinan.shared.DivisionCode("632521190");
+		var township = new DivisionCode("632521190");
 		String reviewerName = staff.named("分派审核员", township, UnitKind.TOWNSHIP_GOVERNMENT, Role.TOWNSHIP_REVIEWER)
 			.username();
 		String clerkOfTownship = staff.named("分派窗口员", township, UnitKind.TOWNSHIP_GOVERNMENT, Role.WINDOW_CLERK)
@@ -258,7 +262,7 @@ class SupervisionTests {
 		owes(reviewerName, 70);
 		// Both owe more than fifty: counted alike, they share the next requests (the clerk, owing fewer, would be
 		// given all of them were every owed decision counted).
-		var given = new java.util.ArrayList<String>();
+		List<String> given = new ArrayList<>();
 		for (int call = 0; call < 4; call++) {
 			given.add(responsibleFor(call(hotline)));
 		}
@@ -318,11 +322,11 @@ class SupervisionTests {
 		Visitor countyApprover = StaffFixtures.signedIn(port,
 				staff.active(StaffFixtures.COUNTY, UnitKind.COUNTY_CIVIL_AFFAIRS, Role.COUNTY_APPROVER));
 
-		for (Visitor outsider : java.util.List.of(clerk, villageReporter, hotline, administrator, department)) {
-			for (String read : java.util.List.of("board", "orders", "accountability")) {
+		for (Visitor outsider : List.of(clerk, villageReporter, hotline, administrator, department)) {
+			for (String read : List.of("board", "orders", "accountability")) {
 				assertProblem(outsider.get("/api/v1/supervision/" + read), 403, "supervision.not-allowed");
 			}
-			for (String page : java.util.List.of("/supervision", "/supervision/orders", "/supervision/accountability")) {
+			for (String page : List.of("/supervision", "/supervision/orders", "/supervision/accountability")) {
 				Page refused = outsider.get(page);
 				assertThat(refused.status()).as(page).isEqualTo(403);
 				assertThat(refused.body()).contains("supervision.not-allowed");
@@ -330,7 +334,7 @@ class SupervisionTests {
 			assertThat(outsider.get("/").body()).doesNotContain("href=\"/supervision\"")
 				.doesNotContain("href=\"/supervision/orders\"");
 		}
-		for (Visitor handler : java.util.List.of(reviewer, townshipApprover, county, countyApprover)) {
+		for (Visitor handler : List.of(reviewer, townshipApprover, county, countyApprover)) {
 			assertThat(handler.get("/api/v1/supervision/orders").status()).isEqualTo(200);
 			assertThat(handler.get("/supervision/orders").status()).isEqualTo(200);
 			assertProblem(handler.get("/api/v1/supervision/board"), 403, "supervision.not-allowed");
@@ -340,11 +344,11 @@ class SupervisionTests {
 			assertThat(handler.get("/").body()).doesNotContain("href=\"/supervision\"")
 				.contains("href=\"/supervision/orders\"");
 		}
-		for (Visitor overseer : java.util.List.of(leader, supervisor)) {
-			for (String read : java.util.List.of("board", "orders", "accountability")) {
+		for (Visitor overseer : List.of(leader, supervisor)) {
+			for (String read : List.of("board", "orders", "accountability")) {
 				assertThat(overseer.get("/api/v1/supervision/" + read).status()).as(read).isEqualTo(200);
 			}
-			for (String page : java.util.List.of("/supervision", "/supervision/orders", "/supervision/accountability")) {
+			for (String page : List.of("/supervision", "/supervision/orders", "/supervision/accountability")) {
 				assertThat(overseer.get(page).status()).as(page).isEqualTo(200);
 			}
 			assertThat(overseer.get("/").body()).contains("href=\"/supervision\"");
